@@ -1,0 +1,81 @@
+import { createPipeline, type Pipeline, type Stage } from './core/pipeline.js';
+import type { HearsayDocument } from './core/types.js';
+import { WorkingDoc, type AnalyzeOptions } from './core/working-doc.js';
+import { plainTextStage } from './input/plain-text.js';
+import { segmentStage } from './text/segment.js';
+
+/** Largest input analysed, in UTF-16 code units; larger input gets an `input/too-large` error. */
+export const MAX_INPUT_CHARS = 10_000_000;
+
+/** The default stage list after input handling. Order matters and is checked when built. */
+export function defaultStages(): Stage[] {
+  return [segmentStage()];
+}
+
+let cached: Pipeline | null = null;
+function defaultPipeline(): Pipeline {
+  return (cached ??= createPipeline(defaultStages()));
+}
+
+/** Whether a string looks like an HTML page rather than plain text. */
+export function looksLikeHtml(input: string): boolean {
+  const head = input.slice(0, 2048).trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || /<(?:head|body|div|p|article|meta|title)[\s>]/.test(head);
+}
+
+/** Share of characters that are control characters other than whitespace. */
+function binaryShare(s: string): number {
+  const n = Math.min(s.length, 8192);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) bad++;
+  }
+  return n ? bad / n : 0;
+}
+
+/**
+ * Analyses one article (plain text or an HTML page) and returns the hearsay/1 document. No I/O:
+ * runs in Node and in browsers. Problems in the input come back as `messages`; unusable input
+ * (empty, binary, too large) yields an error message and empty layers.
+ */
+export function analyze(input: string, options: AnalyzeOptions = {}): HearsayDocument {
+  return analyzeToWorkingDoc(input, options).toJSON();
+}
+
+/** As {@link analyze}, but returns the working document (tokens and internal layers included). */
+export function analyzeToWorkingDoc(input: string, options: AnalyzeOptions = {}, pipeline?: Pipeline): WorkingDoc {
+  const path = options.path ?? null;
+  const type = options.inputType === 'html' || (options.inputType !== 'text' && looksLikeHtml(input)) ? 'html' : 'text';
+  if (input.length > MAX_INPUT_CHARS) {
+    const doc = new WorkingDoc('', { path, type }, options);
+    doc.message('error', 'input/too-large', `input has ${input.length} characters; the limit is ${MAX_INPUT_CHARS}`);
+    return doc;
+  }
+  if (input.trim().length === 0) {
+    const doc = new WorkingDoc(input, { path, type }, options);
+    doc.message('error', 'input/empty', 'input is empty');
+    return doc;
+  }
+  if (binaryShare(input) > 0.1) {
+    const doc = new WorkingDoc('', { path, type }, options);
+    doc.message('error', 'input/binary', 'input looks binary, not text or HTML');
+    return doc;
+  }
+  let doc: WorkingDoc;
+  if (type === 'html') {
+    doc = htmlDoc(input, options, path);
+  } else {
+    doc = new WorkingDoc(input, { path, type }, options);
+    plainTextStage().run(doc);
+  }
+  if (!doc.meta.published && options.date) doc.meta.published = null;
+  (pipeline ?? defaultPipeline()).run(doc);
+  return doc;
+}
+
+function htmlDoc(input: string, options: AnalyzeOptions, path: string | null): WorkingDoc {
+  const doc = new WorkingDoc(input, { path, type: 'html' }, options);
+  doc.message('error', 'input/html-unsupported', 'HTML extraction is not wired yet');
+  return doc;
+}

@@ -1,0 +1,13 @@
+/**
+ * hearsay: a news article in, a sourced record out. The root API is deliberately small:
+ * {@link analyze} and the hearsay/1 types.
+ */
+export { analyze, analyzeToWorkingDoc, defaultStages, looksLikeHtml, MAX_INPUT_CHARS } from './analyze.js';
+export { SCHEMA_VERSION } from './core/types.js';
+export type {
+  Actor, Attribution, Entity, EntityType, EventRecord, HearsayDocument, InputInfo, Message, Meta,
+  PloverType, QuoteType, Severity, Source, SourceKind, SourceMapPair, Span, TimeExpression, VoiceSpan,
+} from './core/types.js';
+export { HearsayError, type ErrorCode } from './core/errors.js';
+export { createPipeline, defineStage, type Pipeline, type Stage, type StageFactory, type StageFn } from './core/pipeline.js';
+export { WorkingDoc, type AnalyzeOptions, type Token, type Quotation } from './core/working-doc.js';

@@ -1,0 +1,312 @@
+import { ByteReader, ByteWriter, fromBase64, toBase64 } from './codec.js';
+import { hashString } from './hash.js';
+
+/**
+ * Averaged perceptron for multiclass classification over sparse binary features.
+ *
+ * Two classes split the life cycle: {@link AveragedPerceptron} is the mutable trainer (string or
+ * pre-hashed features, Daumé's lazy averaging), and {@link PerceptronModel} is the frozen, averaged,
+ * pruned and quantised model used for prediction and shipped as compact JSON. Features are keyed
+ * by 32-bit hash ({@link hashString}); callers on a hot path pass hashes directly (see
+ * {@link hashMix}) and build no strings.
+ */
+
+/** Serialised form of a {@link PerceptronModel}. */
+export interface PerceptronModelJson {
+  format: 'hearsay-perceptron/1';
+  classes: string[];
+  /** Weight = stored integer × quantum. */
+  quantum: number;
+  /** Number of features with at least one weight (for sanity checks and reports). */
+  features: number;
+  /** Number of non-zero weights. */
+  weights: number;
+  /** base64 of varints: per feature (sorted by hash) the hash delta, entry count, then per entry the class delta and zig-zag weight. */
+  data: string;
+}
+
+/** Options of {@link AveragedPerceptron.finalize}. */
+export interface FinalizeOptions {
+  /** Drop averaged weights whose magnitude is below this (default 0: keep all non-zero). */
+  prune?: number;
+  /** Quantisation step of stored weights (default 1/32). Smaller is more exact and larger. */
+  quantum?: number;
+}
+
+/** One feature's sparse weights during training: parallel arrays over the classes it touched. */
+interface Cell {
+  cls: number[];
+  w: number[];
+  /** Σ instance × delta, for Daumé-style lazy averaging (average = w − u / instances). */
+  u: number[];
+}
+
+/** The mutable trainer. Call {@link update} once per training instance, then {@link finalize}. */
+export class AveragedPerceptron {
+  /** Class labels; indices into this array are the class ids used by the hashed API. */
+  readonly classes: readonly string[];
+  private readonly classIds: Map<string, number>;
+  private readonly cells = new Map<number, Cell>();
+  /** 1-based instance counter, advanced by every update call. */
+  private instance = 1;
+
+  constructor(classes: readonly string[]) {
+    if (classes.length === 0) throw new Error('a perceptron needs at least one class');
+    if (new Set(classes).size !== classes.length) throw new Error('duplicate class labels');
+    this.classes = [...classes];
+    this.classIds = new Map(this.classes.map((c, i) => [c, i]));
+  }
+
+  /** The id of a class label; throws for an unknown label. */
+  classId(label: string): number {
+    const id = this.classIds.get(label);
+    if (id === undefined) throw new Error(`unknown class "${label}"`);
+    return id;
+  }
+
+  /** Observes one training instance: moves weights towards `truth` and away from `guess` when they differ. */
+  update(features: readonly string[], truth: string, guess: string): void {
+    const hashes = features.map(hashString);
+    this.updateHashed(hashes, hashes.length, this.classId(truth), this.classId(guess));
+  }
+
+  /** {@link update} with pre-hashed features (the first `count` of `features`) and class ids. */
+  updateHashed(features: ArrayLike<number>, count: number, truth: number, guess: number): void {
+    const c = this.instance++;
+    if (truth === guess) return;
+    for (let i = 0; i < count; i++) {
+      const f = features[i]!;
+      let cell = this.cells.get(f);
+      if (!cell) { cell = { cls: [], w: [], u: [] }; this.cells.set(f, cell); }
+      bump(cell, truth, 1, c);
+      bump(cell, guess, -1, c);
+    }
+  }
+
+  /** Current (not averaged) scores per class, for the guesses made during training. */
+  scores(features: readonly string[]): Float64Array {
+    const hashes = features.map(hashString);
+    return this.scoresHashed(hashes, hashes.length);
+  }
+
+  /** {@link scores} over pre-hashed features; writes into `out` when given. */
+  scoresHashed(features: ArrayLike<number>, count: number, out = new Float64Array(this.classes.length)): Float64Array {
+    out.fill(0);
+    for (let i = 0; i < count; i++) {
+      const cell = this.cells.get(features[i]!);
+      if (!cell) continue;
+      for (let k = 0; k < cell.cls.length; k++) out[cell.cls[k]!]! += cell.w[k]!;
+    }
+    return out;
+  }
+
+  /** The best class label under the current weights. */
+  best(features: readonly string[]): string {
+    return this.classes[argmax(this.scores(features))]!;
+  }
+
+  /** The best class id under the current weights, over pre-hashed features. */
+  bestHashed(features: ArrayLike<number>, count: number, scratch?: Float64Array): number {
+    return argmax(this.scoresHashed(features, count, scratch));
+  }
+
+  /** Number of distinct features with weights so far. */
+  get featureCount(): number {
+    return this.cells.size;
+  }
+
+  /**
+   * Averages, prunes and quantises the weights into a frozen model. The trainer is left untouched,
+   * so it can be snapshotted after every epoch for model selection.
+   */
+  finalize(options: FinalizeOptions = {}): PerceptronModel {
+    const prune = options.prune ?? 0;
+    const quantum = options.quantum ?? 1 / 32;
+    const n = this.instance;
+    const hashes = [...this.cells.keys()].sort((a, b) => a - b);
+    const feats: number[] = [];
+    const rowStart: number[] = [0];
+    const cls: number[] = [];
+    const q: number[] = [];
+    for (const h of hashes) {
+      const cell = this.cells.get(h)!;
+      const order = cell.cls.map((_, k) => k).sort((a, b) => cell.cls[a]! - cell.cls[b]!);
+      const before = cls.length;
+      for (const k of order) {
+        const avg = cell.w[k]! - cell.u[k]! / n;
+        if (Math.abs(avg) < prune) continue;
+        const v = Math.round(avg / quantum);
+        if (v === 0) continue;
+        cls.push(cell.cls[k]!);
+        q.push(v);
+      }
+      if (cls.length > before) { feats.push(h); rowStart.push(cls.length); }
+    }
+    return new PerceptronModel(this.classes, quantum, Uint32Array.from(feats), Int32Array.from(rowStart), Uint16Array.from(cls), Int32Array.from(q));
+  }
+}
+
+function bump(cell: Cell, cls: number, delta: number, instance: number): void {
+  let k = cell.cls.indexOf(cls);
+  if (k < 0) { k = cell.cls.length; cell.cls.push(cls); cell.w.push(0); cell.u.push(0); }
+  cell.w[k]! += delta;
+  cell.u[k]! += instance * delta;
+}
+
+function argmax(scores: Float64Array): number {
+  let best = 0;
+  for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
+  return best;
+}
+
+/**
+ * A frozen averaged perceptron. Weights sit in CSR rows found through an open-addressing table
+ * keyed by feature hash, so scoring a feature is one probe and a short loop without allocation.
+ */
+export class PerceptronModel {
+  /** Class labels; class ids index this array. */
+  readonly classes: readonly string[];
+  /** Quantisation step the weights were stored with. */
+  readonly quantum: number;
+  private readonly feats: Uint32Array;
+  private readonly rowStart: Int32Array;
+  private readonly cls: Uint16Array;
+  private readonly q: Int32Array;
+  private readonly weights: Float32Array;
+  private readonly keys: Uint32Array;
+  /** Row index + 1 per table slot; 0 marks an empty slot (so hash 0 needs no special case). */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  /** Builds a model from CSR arrays (sorted unique feature hashes); use {@link fromJSON} or {@link AveragedPerceptron.finalize}. */
+  constructor(classes: readonly string[], quantum: number, feats: Uint32Array, rowStart: Int32Array, cls: Uint16Array, q: Int32Array) {
+    this.classes = [...classes];
+    this.quantum = quantum;
+    this.feats = feats;
+    this.rowStart = rowStart;
+    this.cls = cls;
+    this.q = q;
+    this.weights = new Float32Array(q.length);
+    for (let i = 0; i < q.length; i++) this.weights[i] = q[i]! * quantum;
+    let cap = 16;
+    while (cap < feats.length * 2) cap *= 2;
+    this.keys = new Uint32Array(cap);
+    this.slots = new Int32Array(cap);
+    this.mask = cap - 1;
+    for (let r = 0; r < feats.length; r++) {
+      const h = feats[r]!;
+      let s = mixSlot(h) & this.mask;
+      while (this.slots[s] !== 0) s = (s + 1) & this.mask;
+      this.keys[s] = h;
+      this.slots[s] = r + 1;
+    }
+  }
+
+  /** Number of features with weights. */
+  get featureCount(): number {
+    return this.feats.length;
+  }
+
+  /** Number of stored non-zero weights. */
+  get weightCount(): number {
+    return this.q.length;
+  }
+
+  /** Scores per class for string features. */
+  scores(features: readonly string[]): Float64Array {
+    const hashes = features.map(hashString);
+    return this.scoresHashed(hashes, hashes.length);
+  }
+
+  /** Scores per class over the first `count` pre-hashed features; writes into `out` when given. */
+  scoresHashed(features: ArrayLike<number>, count: number, out = new Float64Array(this.classes.length)): Float64Array {
+    out.fill(0);
+    const { keys, slots, mask, rowStart, cls, weights } = this;
+    for (let i = 0; i < count; i++) {
+      const h = features[i]! >>> 0;
+      let s = mixSlot(h) & mask;
+      let row = slots[s]!;
+      while (row !== 0 && keys[s] !== h) {
+        s = (s + 1) & mask;
+        row = slots[s]!;
+      }
+      if (row === 0) continue;
+      const end = rowStart[row]!;
+      for (let k = rowStart[row - 1]!; k < end; k++) out[cls[k]!]! += weights[k]!;
+    }
+    return out;
+  }
+
+  /** The best class label (ties go to the lower class id). */
+  best(features: readonly string[]): string {
+    return this.classes[argmax(this.scores(features))]!;
+  }
+
+  /** The best class id over pre-hashed features; pass `scratch` to avoid allocating. */
+  bestHashed(features: ArrayLike<number>, count: number, scratch?: Float64Array): number {
+    return argmax(this.scoresHashed(features, count, scratch));
+  }
+
+  /** Serialises to compact JSON (varints in base64). */
+  toJSON(): PerceptronModelJson {
+    const w = new ByteWriter();
+    w.uint(this.feats.length);
+    let prev = 0;
+    for (let r = 0; r < this.feats.length; r++) {
+      const h = this.feats[r]!;
+      w.uint(h - prev);
+      prev = h;
+      const a = this.rowStart[r]!;
+      const b = this.rowStart[r + 1]!;
+      w.uint(b - a);
+      let pc = 0;
+      for (let k = a; k < b; k++) {
+        w.uint(this.cls[k]! - pc);
+        pc = this.cls[k]!;
+        w.int(this.q[k]!);
+      }
+    }
+    return {
+      format: 'hearsay-perceptron/1',
+      classes: [...this.classes],
+      quantum: this.quantum,
+      features: this.feats.length,
+      weights: this.q.length,
+      data: toBase64(w.bytes()),
+    };
+  }
+
+  /** Loads a model written by {@link toJSON}; throws on a wrong format or corrupt data. */
+  static fromJSON(json: PerceptronModelJson): PerceptronModel {
+    if (json.format !== 'hearsay-perceptron/1') throw new Error(`unsupported perceptron format "${String(json.format)}"`);
+    const r = new ByteReader(fromBase64(json.data));
+    const n = r.uint();
+    const feats = new Uint32Array(n);
+    const rowStart = new Int32Array(n + 1);
+    const cls = new Uint16Array(json.weights);
+    const q = new Int32Array(json.weights);
+    let h = 0;
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      h += r.uint();
+      feats[i] = h;
+      const count = r.uint();
+      let c = 0;
+      for (let j = 0; j < count; j++) {
+        c += r.uint();
+        if (k >= q.length || c >= json.classes.length) throw new Error('corrupt perceptron data');
+        cls[k] = c;
+        q[k++] = r.int();
+      }
+      rowStart[i + 1] = k;
+    }
+    if (k !== q.length || !r.done()) throw new Error('corrupt perceptron data');
+    return new PerceptronModel(json.classes, json.quantum, feats, rowStart, cls, q);
+  }
+}
+
+/** Spreads all hash bits into the low bits used as table index (FNV's low bits alone cluster). */
+function mixSlot(h: number): number {
+  const x = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  return x ^ (x >>> 16);
+}
