@@ -1,6 +1,8 @@
 import { createPipeline, type Pipeline, type Stage } from './core/pipeline.js';
 import type { HearsayDocument } from './core/types.js';
 import { WorkingDoc, type AnalyzeOptions } from './core/working-doc.js';
+import { extractHtml } from './extract/extract-html.js';
+import { attributionsStage } from './attribution/stage.js';
 import { plainTextStage } from './input/plain-text.js';
 import { segmentStage } from './text/segment.js';
 
@@ -9,7 +11,7 @@ export const MAX_INPUT_CHARS = 10_000_000;
 
 /** The default stage list after input handling. Order matters and is checked when built. */
 export function defaultStages(): Stage[] {
-  return [segmentStage()];
+  return [segmentStage(), attributionsStage()];
 }
 
 let cached: Pipeline | null = null;
@@ -69,13 +71,17 @@ export function analyzeToWorkingDoc(input: string, options: AnalyzeOptions = {},
     doc = new WorkingDoc(input, { path, type }, options);
     plainTextStage().run(doc);
   }
-  if (!doc.meta.published && options.date) doc.meta.published = null;
   (pipeline ?? defaultPipeline()).run(doc);
   return doc;
 }
 
 function htmlDoc(input: string, options: AnalyzeOptions, path: string | null): WorkingDoc {
-  const doc = new WorkingDoc(input, { path, type: 'html' }, options);
-  doc.message('error', 'input/html-unsupported', 'HTML extraction is not wired yet');
+  const art = extractHtml(input, options.url ? { url: options.url } : {});
+  const doc = new WorkingDoc(art.text, { path, type: 'html' }, options);
+  doc.meta = art.meta;
+  doc.body = art.body;
+  doc.sourceMap = art.sourceMap;
+  doc.messages.push(...art.messages);
+  if (!art.text.trim()) doc.message('error', 'input/no-article', 'no article text found in the HTML page');
   return doc;
 }

@@ -46,6 +46,10 @@ export interface AnalyzeOptions {
   inputType?: 'auto' | 'text' | 'html';
   /** Path recorded in `input.path`. */
   path?: string | null;
+  /** The page URL, for HTML input (site name, URL dates, canonical links). */
+  url?: string;
+  /** Extra knowledge-base entries (a user `--actors` file) extending or overriding the built-in KB. */
+  actors?: import('../kb/types.js').KbFile;
   /** Stage names to skip (for benchmarks and tests). */
   skip?: readonly string[];
 }

@@ -15,7 +15,7 @@ export interface SanitizedHtml {
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'command']);
 
 /** Nesting beyond this is flattened: no real article nests deeper, and DOM walkers recurse. */
-export const MAX_DEPTH = 256;
+export const MAX_DEPTH = 120;
 
 const TAG = /<(\/?)([a-zA-Z][\w:-]*)\b[^<>]*?(\/?)>/g;
 
@@ -98,7 +98,7 @@ export function sanitizeHtml(input: string, maxChars = 8_000_000): SanitizedHtml
   const ld = /<script\b[^>]*type\s*=\s*["']?application\/ld\+json[^>]*>([\s\S]*?)<\/script\s*>/gi;
   for (let m = ld.exec(html); m; m = ld.exec(html)) if (m[1]!.length < 500_000) jsonLd.push(m[1]!);
   html = stripComments(stripRawText(html));
-  const first = depthPass(html, MAX_DEPTH, false);
+  const first = depthPass(html, Infinity, false);
   if (first.depth > MAX_DEPTH) {
     messages.push({ severity: 'warning', code: 'input/deep-nesting', text: `HTML nests ${first.depth} elements deep; flattened below depth ${MAX_DEPTH}` });
     html = depthPass(html, MAX_DEPTH, true).html;

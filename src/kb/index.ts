@@ -52,3 +52,14 @@ export function holderOf(kb: KbIndex, title: string, country: string | null, dat
   }
   return best;
 }
+
+const indexCache = new WeakMap<KbFile, KbIndex>();
+
+/** The index for a document's options: the built-in KB, extended by a user file when given. */
+export function kbFor(options: { actors?: KbFile }): KbIndex {
+  const extra = options.actors;
+  if (!extra) return DEFAULT_KB;
+  let idx = indexCache.get(extra);
+  if (!idx) { idx = indexKb(BUILTIN_KB, extra); indexCache.set(extra, idx); }
+  return idx;
+}

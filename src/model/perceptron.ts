@@ -90,7 +90,7 @@ export class AveragedPerceptron {
   }
 
   /** {@link scores} over pre-hashed features; writes into `out` when given. */
-  scoresHashed(features: ArrayLike<number>, count: number, out = new Float64Array(this.classes.length)): Float64Array {
+  scoresHashed(features: ArrayLike<number>, count: number, out: Float64Array = new Float64Array(this.classes.length)): Float64Array {
     out.fill(0);
     for (let i = 0; i < count; i++) {
       const cell = this.cells.get(features[i]!);
@@ -159,9 +159,17 @@ function argmax(scores: Float64Array): number {
   return best;
 }
 
+/** Classes a model can hold: class ids share an int32 with the weight (12 bits for the id). */
+const CLASS_BITS = 12;
+const CLASS_MASK = (1 << CLASS_BITS) - 1;
+/** Largest stored weight magnitude (the 20 bits left beside the class id). */
+const MAX_Q = (1 << (31 - CLASS_BITS)) - 1;
+
 /**
- * A frozen averaged perceptron. Weights sit in CSR rows found through an open-addressing table
- * keyed by feature hash, so scoring a feature is one probe and a short loop without allocation.
+ * A frozen averaged perceptron. Prediction is bound by memory latency, so the layout minimises
+ * cache misses per feature: one open-addressing table of `[hash, start, end]` triples and one
+ * int32 per weight packing the quantised value with its class id. Scores are summed in quantised
+ * units and scaled once at the end.
  */
 export class PerceptronModel {
   /** Class labels; class ids index this array. */
@@ -170,35 +178,36 @@ export class PerceptronModel {
   readonly quantum: number;
   private readonly feats: Uint32Array;
   private readonly rowStart: Int32Array;
-  private readonly cls: Uint16Array;
-  private readonly q: Int32Array;
-  private readonly weights: Float32Array;
-  private readonly keys: Uint32Array;
-  /** Row index + 1 per table slot; 0 marks an empty slot (so hash 0 needs no special case). */
-  private readonly slots: Int32Array;
+  /** Per weight: quantised value << CLASS_BITS | class id. */
+  private readonly packed: Int32Array;
+  /** Triples `[hash, start, end]`; an empty slot has start = end = 0 (so hash 0 needs no special case). */
+  private readonly table: Int32Array;
   private readonly mask: number;
 
   /** Builds a model from CSR arrays (sorted unique feature hashes); use {@link fromJSON} or {@link AveragedPerceptron.finalize}. */
   constructor(classes: readonly string[], quantum: number, feats: Uint32Array, rowStart: Int32Array, cls: Uint16Array, q: Int32Array) {
+    if (classes.length > CLASS_MASK + 1) throw new Error(`a perceptron holds at most ${CLASS_MASK + 1} classes`);
     this.classes = [...classes];
     this.quantum = quantum;
     this.feats = feats;
     this.rowStart = rowStart;
-    this.cls = cls;
-    this.q = q;
-    this.weights = new Float32Array(q.length);
-    for (let i = 0; i < q.length; i++) this.weights[i] = q[i]! * quantum;
+    this.packed = new Int32Array(q.length);
+    for (let i = 0; i < q.length; i++) {
+      const v = Math.max(-MAX_Q, Math.min(MAX_Q, q[i]!));
+      this.packed[i] = (v * (CLASS_MASK + 1)) | cls[i]!;
+    }
     let cap = 16;
-    while (cap < feats.length * 2) cap *= 2;
-    this.keys = new Uint32Array(cap);
-    this.slots = new Int32Array(cap);
+    // Load factor up to ~0.6: a smaller table misses the cache less than it probes longer.
+    while (cap * 0.6 < feats.length) cap *= 2;
+    this.table = new Int32Array(cap * 3);
     this.mask = cap - 1;
     for (let r = 0; r < feats.length; r++) {
       const h = feats[r]!;
       let s = mixSlot(h) & this.mask;
-      while (this.slots[s] !== 0) s = (s + 1) & this.mask;
-      this.keys[s] = h;
-      this.slots[s] = r + 1;
+      while (this.table[s * 3 + 2] !== 0) s = (s + 1) & this.mask;
+      this.table[s * 3] = h | 0;
+      this.table[s * 3 + 1] = rowStart[r]!;
+      this.table[s * 3 + 2] = rowStart[r + 1]!;
     }
   }
 
@@ -209,7 +218,7 @@ export class PerceptronModel {
 
   /** Number of stored non-zero weights. */
   get weightCount(): number {
-    return this.q.length;
+    return this.packed.length;
   }
 
   /** Scores per class for string features. */
@@ -219,22 +228,29 @@ export class PerceptronModel {
   }
 
   /** Scores per class over the first `count` pre-hashed features; writes into `out` when given. */
-  scoresHashed(features: ArrayLike<number>, count: number, out = new Float64Array(this.classes.length)): Float64Array {
-    out.fill(0);
-    const { keys, slots, mask, rowStart, cls, weights } = this;
-    for (let i = 0; i < count; i++) {
-      const h = features[i]! >>> 0;
-      let s = mixSlot(h) & mask;
-      let row = slots[s]!;
-      while (row !== 0 && keys[s] !== h) {
-        s = (s + 1) & mask;
-        row = slots[s]!;
-      }
-      if (row === 0) continue;
-      const end = rowStart[row]!;
-      for (let k = rowStart[row - 1]!; k < end; k++) out[cls[k]!]! += weights[k]!;
-    }
+  scoresHashed(features: ArrayLike<number>, count: number, out: Float64Array = new Float64Array(this.classes.length)): Float64Array {
+    this.sumQuantised(features, count, out);
+    for (let c = 0; c < out.length; c++) out[c]! *= this.quantum;
     return out;
+  }
+
+  /** Sums quantised weights into `out` (the argmax is the same as for real scores). */
+  private sumQuantised(features: ArrayLike<number>, count: number, out: Float64Array): void {
+    out.fill(0);
+    const { table, mask, packed } = this;
+    for (let i = 0; i < count; i++) {
+      const h = features[i]! | 0;
+      let s = mixSlot(h) & mask;
+      let end = table[s * 3 + 2]!;
+      while (end !== 0 && table[s * 3] !== h) {
+        s = (s + 1) & mask;
+        end = table[s * 3 + 2]!;
+      }
+      for (let k = table[s * 3 + 1]!; k < end; k++) {
+        const v = packed[k]!;
+        out[v & CLASS_MASK]! += v >> CLASS_BITS;
+      }
+    }
   }
 
   /** The best class label (ties go to the lower class id). */
@@ -243,8 +259,9 @@ export class PerceptronModel {
   }
 
   /** The best class id over pre-hashed features; pass `scratch` to avoid allocating. */
-  bestHashed(features: ArrayLike<number>, count: number, scratch?: Float64Array): number {
-    return argmax(this.scoresHashed(features, count, scratch));
+  bestHashed(features: ArrayLike<number>, count: number, scratch: Float64Array = new Float64Array(this.classes.length)): number {
+    this.sumQuantised(features, count, scratch);
+    return argmax(scratch);
   }
 
   /** Serialises to compact JSON (varints in base64). */
@@ -261,9 +278,10 @@ export class PerceptronModel {
       w.uint(b - a);
       let pc = 0;
       for (let k = a; k < b; k++) {
-        w.uint(this.cls[k]! - pc);
-        pc = this.cls[k]!;
-        w.int(this.q[k]!);
+        const c = this.packed[k]! & CLASS_MASK;
+        w.uint(c - pc);
+        pc = c;
+        w.int(this.packed[k]! >> CLASS_BITS);
       }
     }
     return {
@@ -271,7 +289,7 @@ export class PerceptronModel {
       classes: [...this.classes],
       quantum: this.quantum,
       features: this.feats.length,
-      weights: this.q.length,
+      weights: this.packed.length,
       data: toBase64(w.bytes()),
     };
   }

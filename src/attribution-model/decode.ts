@@ -1,0 +1,124 @@
+/**
+ * BIO labels and first-order Viterbi decoding for the attribution tagger. Transition weights are
+ * kept per context (always, sentence start, paragraph start, …) and summed for the contexts that
+ * hold at a token, so the decoder learns e.g. that content often continues over a sentence break
+ * but rarely over a paragraph break.
+ */
+import { FEATURES_PER_TOKEN, TRANSITION_CONTEXTS, type TokenFeatures } from './features.js';
+
+/** Tag set: outside, then begin/inside for source, cue and content. */
+export const LABELS = ['O', 'B-SRC', 'I-SRC', 'B-CUE', 'I-CUE', 'B-CON', 'I-CON'] as const;
+/** A label name. */
+export type Label = (typeof LABELS)[number];
+/** Number of labels. */
+export const L = LABELS.length;
+/** Row index of the virtual start state in a transition table. */
+export const START = L;
+/** Size of one context's transition table: (L + 1 start) rows × L columns. */
+export const TRANS_BLOCK = (L + 1) * L;
+/** Size of the full transition weight vector. */
+export const TRANS_SIZE = TRANSITION_CONTEXTS * TRANS_BLOCK;
+
+/** Roles a span can have. */
+export type Role = 'source' | 'cue' | 'content';
+
+/** Role of a label id (null for O). */
+export function roleOf(label: number): Role | null {
+  if (label === 1 || label === 2) return 'source';
+  if (label === 3 || label === 4) return 'cue';
+  if (label === 5 || label === 6) return 'content';
+  return null;
+}
+
+/** Whether `cur` may follow `prev` (I-X only after B-X or I-X). */
+export function allowed(prev: number, cur: number): boolean {
+  if (cur === 2 || cur === 4 || cur === 6) return prev === cur || prev === cur - 1;
+  return true;
+}
+
+/** Anything that scores hashed features per class (the trainer or a frozen model). */
+export interface EmissionScorer {
+  scoresHashed(features: ArrayLike<number>, count: number, out?: Float64Array): Float64Array;
+}
+
+/** Sums of the transition weights that apply at a token with the given context bits. */
+function transitionAt(trans: Float64Array, ctx: number, out: Float64Array): void {
+  out.fill(0);
+  for (let c = 0; c < TRANSITION_CONTEXTS; c++) {
+    if (!(ctx & (1 << c))) continue;
+    const base = c * TRANS_BLOCK;
+    for (let k = 0; k < TRANS_BLOCK; k++) out[k]! += trans[base + k]!;
+  }
+}
+
+/** Reusable buffers for {@link viterbi}. */
+export interface DecodeScratch {
+  scores: Float64Array;
+  trans: Float64Array;
+}
+
+/** Allocates decoding buffers. */
+export function makeDecodeScratch(): DecodeScratch {
+  return { scores: new Float64Array(L), trans: new Float64Array(TRANS_BLOCK) };
+}
+
+/** Best label sequence under emission scores and context transitions; returns label ids. */
+export function viterbi(feats: TokenFeatures, emission: EmissionScorer, trans: Float64Array, scratch = makeDecodeScratch()): Uint8Array {
+  const n = feats.count;
+  const out = new Uint8Array(n);
+  if (n === 0) return out;
+  const back = new Uint8Array(n * L);
+  let prev = new Float64Array(L);
+  let cur = new Float64Array(L);
+  const { scores, trans: t } = scratch;
+  for (let i = 0; i < n; i++) {
+    emission.scoresHashed(feats.hashes.subarray(i * FEATURES_PER_TOKEN, (i + 1) * FEATURES_PER_TOKEN), FEATURES_PER_TOKEN, scores);
+    transitionAt(trans, feats.contexts[i]!, t);
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      let arg = 0;
+      if (i === 0) {
+        best = allowed(START, y) && (y === 0 || y % 2 === 1) ? t[START * L + y]! : -Infinity;
+      } else {
+        for (let p = 0; p < L; p++) {
+          if (!allowed(p, y)) continue;
+          const v = prev[p]! + t[p * L + y]!;
+          if (v > best) { best = v; arg = p; }
+        }
+      }
+      cur[y] = best + scores[y]!;
+      back[i * L + y] = arg;
+    }
+    const swap = prev; prev = cur; cur = swap;
+  }
+  let y = 0;
+  for (let k = 1; k < L; k++) if (prev[k]! > prev[y]!) y = k;
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = y;
+    y = back[i * L + y]!;
+  }
+  return out;
+}
+
+/** A labelled run of tokens `[from, to)`. */
+export interface TokenSpan {
+  role: Role;
+  from: number;
+  to: number;
+}
+
+/** Runs of B/I labels as token spans, in order. */
+export function spansFromLabels(labels: ArrayLike<number>): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  let open: TokenSpan | null = null;
+  for (let i = 0; i < labels.length; i++) {
+    const y = labels[i]!;
+    const role = roleOf(y);
+    const begins = y === 1 || y === 3 || y === 5;
+    if (open && (role !== open.role || begins)) { out.push(open); open = null; }
+    if (role && !open) open = { role, from: i, to: i + 1 };
+    else if (open) open.to = i + 1;
+  }
+  if (open) out.push(open);
+  return out;
+}

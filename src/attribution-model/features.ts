@@ -1,0 +1,301 @@
+/**
+ * Features of the attribution tagger. Every token gets a fixed-size row of hashed features
+ * (template × value), computed without building strings on the hot path apart from one
+ * lower-casing per token. The whole document is one sequence, so content that runs across
+ * sentences is tagged by the same decoder that sees sentence and paragraph boundaries.
+ */
+import type { Span } from '../core/types.js';
+import type { Quotation, Token } from '../core/working-doc.js';
+import { hashMix, hashString } from '../model/hash.js';
+
+/** What the tagger reads from a document (a WorkingDoc after segmentation satisfies it). */
+export interface TagInput {
+  text: string;
+  tokens: readonly Token[];
+  sentences: readonly Span[];
+  quotes: readonly Quotation[];
+}
+
+/** Features per token: every template fires once per token (absent values hash a placeholder). */
+export const FEATURES_PER_TOKEN = 56;
+
+/** Transition contexts: the decoder keeps one transition matrix per context that holds at a token. */
+export const TRANSITION_CONTEXTS = 6;
+/** Context ids (see {@link TokenFeatures.contexts}). */
+export const CTX = { ALWAYS: 0, SENTENCE_START: 1, PARAGRAPH_START: 2, QUOTE_OPEN: 3, AFTER_QUOTE_CLOSE: 4, CUE_WORD: 5 } as const;
+
+/** Precomputed features of one document. */
+export interface TokenFeatures {
+  /** Row-major `tokens × FEATURES_PER_TOKEN` feature hashes. */
+  hashes: Uint32Array;
+  /** Per token, a bit set over transition contexts. */
+  contexts: Uint8Array;
+  count: number;
+}
+
+/** Looks up whether a lower-cased word is cue-like (a reporting verb or phrase head). */
+export type CueLexicon = (lower: string) => boolean;
+
+const NONE = hashString('<none>');
+const BOS = hashString('<s>');
+const EOS = hashString('</s>');
+
+// Template ids: distinct small integers mixed into every feature hash.
+let nextTemplate = 1;
+const T = () => nextTemplate++;
+const F = {
+  BIAS: T(), W0: T(), WM1: T(), WP1: T(), WM2: T(), WP2: T(), BI_M1: T(), BI_P1: T(), SUF3: T(), PRE3: T(),
+  SHAPE0: T(), SHAPEM1: T(), SHAPEP1: T(), KIND: T(), CUE0: T(), CUEM1: T(), CUEP1: T(), CUEM2P2: T(),
+  INQ: T(), INQ_SHAPE: T(), QPOS: T(), DL: T(), DR: T(), DLDR: T(), DL_INQ: T(), DR_INQ: T(),
+  SENTPOS: T(), SENTEND: T(), SENT_CUE: T(), SENT_Q: T(), SENT_CUE_INQ: T(), PARA: T(), SHAPE_DL: T(), SHAPE_DR: T(),
+  CUEWORD_L: T(), CUEWORD_R: T(), PREV_SENT: T(), NEXT_SENT: T(), W0_DR: T(), W0_DL: T(), POS0: T(), POSM1: T(),
+  POSP1: T(), POS_DR: T(), POS_DL: T(), W0_INQ: T(), QCLOSE_DIST: T(), QOPEN_DIST: T(), SENT_INQ_ALL: T(),
+  CUE0_W0: T(), TRI: T(), SHAPE3: T(), PAREN: T(), COLON: T(), CUE_THAT: T(), SENT_HAS_COLON: T(),
+};
+
+/** Coarse word shape: Xx, x, X, d, punctuation itself, with runs collapsed and length capped. */
+export function shapeOf(s: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of s) {
+    let c: string;
+    if (/\p{Lu}/u.test(ch)) c = 'X';
+    else if (/\p{Ll}/u.test(ch)) c = 'x';
+    else if (/\p{N}/u.test(ch)) c = 'd';
+    else c = ch;
+    if (c !== last) out += c;
+    last = c;
+    if (out.length >= 5) break;
+  }
+  return out;
+}
+
+function bucket(d: number): number {
+  if (d < 0) return 15;
+  if (d <= 3) return d;
+  if (d <= 5) return 4;
+  if (d <= 8) return 5;
+  if (d <= 12) return 6;
+  if (d <= 20) return 7;
+  return 8;
+}
+
+/**
+ * Computes the feature rows of a document. `lexicon` marks cue-like words; `cache` memoises the
+ * per-word hashes across documents. Part-of-speech features read `token.pos` only with `usePos`,
+ * so a model trained without a tagger is not shifted when one runs before it.
+ */
+export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<string, WordHashes> = new Map(), usePos = false): TokenFeatures {
+  const { tokens, text } = doc;
+  const n = tokens.length;
+  const hashes = new Uint32Array(n * FEATURES_PER_TOKEN);
+  const contexts = new Uint8Array(n);
+  if (n === 0) return { hashes, contexts, count: 0 };
+
+  const words: WordHashes[] = new Array(n);
+  const cue = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    let w = cache.get(t.text);
+    if (!w) {
+      w = wordHashes(t.text, lexicon);
+      if (cache.size > 100_000) cache.clear();
+      cache.set(t.text, w);
+    }
+    words[i] = w;
+    cue[i] = w.cue;
+  }
+
+  // Quotation state: double-quote depth inside inner spans; first/last token of a quotation.
+  const inQ = new Uint8Array(n);
+  const qPos = new Uint8Array(n); // 1 first inside, 2 last inside, 3 both, 4 opening mark, 5 closing mark
+  const qs = doc.quotes;
+  if (qs.length) {
+    let qi = 0;
+    const active: Quotation[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i]!;
+      while (qi < qs.length && qs[qi]!.start <= t.start) active.push(qs[qi++]!);
+      for (let k = active.length - 1; k >= 0; k--) if (active[k]!.end <= t.start) active.splice(k, 1);
+      for (const q of active) {
+        if (t.start >= q.inner.start && t.end <= q.inner.end) {
+          inQ[i] = q.marks === 'double' ? 2 : Math.max(inQ[i]!, 1);
+        } else if (t.start === q.start) qPos[i] = 4;
+        else if (t.end === q.end && q.closed) qPos[i] = 5;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      if (!inQ[i]) continue;
+      let p = 0;
+      if (i === 0 || !inQ[i - 1]) p |= 1;
+      if (i === n - 1 || !inQ[i + 1]) p |= 2;
+      if (p && !qPos[i]) qPos[i] = p;
+    }
+  }
+
+  // Sentence index ranges and per-sentence facts.
+  const sentOf = new Int32Array(n);
+  const sentCount = Math.max(1, doc.sentences.length);
+  const sStart = new Int32Array(sentCount).fill(-1);
+  const sEnd = new Int32Array(sentCount).fill(-1);
+  const sCue = new Uint8Array(sentCount);
+  const sQuote = new Uint8Array(sentCount);
+  const sColon = new Uint8Array(sentCount);
+  const sAllQ = new Uint8Array(sentCount).fill(1);
+  for (let i = 0; i < n; i++) {
+    const s = Math.min(Math.max(tokens[i]!.sentence ?? 0, 0), sentCount - 1);
+    sentOf[i] = s;
+    if (sStart[s] === -1) sStart[s] = i;
+    sEnd[s] = i;
+    if (cue[i]) sCue[s] = 1;
+    if (tokens[i]!.kind === 'quote') sQuote[s] = 1;
+    if (tokens[i]!.text === ':') sColon[s] = 1;
+    if (!inQ[i] && tokens[i]!.kind === 'word') sAllQ[s] = 0;
+  }
+
+  // Nearest cue-like token left and right (any sentence), and nearest quote marks.
+  const cueL = new Int32Array(n);
+  const cueR = new Int32Array(n);
+  let last = -1;
+  for (let i = 0; i < n; i++) { cueL[i] = last; if (cue[i]) last = i; }
+  last = -1;
+  for (let i = n - 1; i >= 0; i--) { cueR[i] = last; if (cue[i]) last = i; }
+  const qCloseL = new Int32Array(n);
+  const qOpenR = new Int32Array(n);
+  last = -1;
+  for (let i = 0; i < n; i++) { qCloseL[i] = last; if (qPos[i] === 5) last = i; }
+  last = -1;
+  for (let i = n - 1; i >= 0; i--) { qOpenR[i] = last; if (qPos[i] === 4) last = i; }
+
+  let paraStart = true;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    const w = words[i]!;
+    const s = sentOf[i]!;
+    const prev = i > 0 ? tokens[i - 1]! : null;
+    if (prev) {
+      paraStart = false;
+      for (let k = prev.end; k < t.start; k++) if (text.charCodeAt(k) === 10) { paraStart = true; break; }
+    }
+    const sentStart = sStart[s] === i;
+    const posInSent = i - sStart[s]!;
+    const toEnd = sEnd[s]! - i;
+    const wm1 = i > 0 ? words[i - 1]!.lower : BOS;
+    const wm2 = i > 1 ? words[i - 2]!.lower : BOS;
+    const wp1 = i + 1 < n ? words[i + 1]!.lower : EOS;
+    const wp2 = i + 2 < n ? words[i + 2]!.lower : EOS;
+    const shm1 = i > 0 ? words[i - 1]!.shape : BOS;
+    const shp1 = i + 1 < n ? words[i + 1]!.shape : EOS;
+    const q = inQ[i]!;
+    const dlRaw = cueL[i]! >= 0 ? i - cueL[i]! : -1;
+    const drRaw = cueR[i]! >= 0 ? cueR[i]! - i : -1;
+    // Distances count within the sentence; a cue in another sentence is a separate bucket.
+    const dl = dlRaw < 0 ? 15 : sentOf[cueL[i]!] === s ? bucket(dlRaw) : 9 + Math.min(sentOf[i]! - sentOf[cueL[i]!]!, 3);
+    const dr = drRaw < 0 ? 15 : sentOf[cueR[i]!] === s ? bucket(drRaw) : 9 + Math.min(sentOf[cueR[i]!]! - sentOf[i]!, 3);
+    const cueWordL = dlRaw > 0 && dlRaw <= 8 ? words[cueL[i]!]!.lower : NONE;
+    const cueWordR = drRaw > 0 && drRaw <= 8 ? words[cueR[i]!]!.lower : NONE;
+    const pos0 = usePos && t.pos ? hashString(t.pos) : NONE;
+    const posm1 = usePos && prev?.pos ? hashString(prev.pos) : NONE;
+    const posp1 = usePos && i + 1 < n && tokens[i + 1]!.pos ? hashString(tokens[i + 1]!.pos!) : NONE;
+    const qcd = qCloseL[i]! >= 0 && sentOf[qCloseL[i]!] === s ? bucket(i - qCloseL[i]!) : 15;
+    const qod = qOpenR[i]! >= 0 && sentOf[qOpenR[i]!] === s ? bucket(qOpenR[i]! - i) : 15;
+    const prevSent = s > 0 ? (sCue[s - 1]! | (sQuote[s - 1]! << 1) | (sAllQ[s - 1]! << 2)) : 8;
+    const nextSent = s + 1 < sentCount ? (sCue[s + 1]! | (sQuote[s + 1]! << 1) | (sAllQ[s + 1]! << 2)) : 8;
+
+    const o = i * FEATURES_PER_TOKEN;
+    let k = o;
+    const put = (h: number) => { hashes[k++] = h >>> 0; };
+    const mix2 = (tpl: number, a: number) => put(hashMix(tpl, a));
+    const mix3 = (tpl: number, a: number, b: number) => put(hashMix(hashMix(tpl, a), b));
+    put(F.BIAS * 0x01000193);
+    mix2(F.W0, w.lower);
+    mix2(F.WM1, wm1);
+    mix2(F.WP1, wp1);
+    mix2(F.WM2, wm2);
+    mix2(F.WP2, wp2);
+    mix3(F.BI_M1, wm1, w.lower);
+    mix3(F.BI_P1, w.lower, wp1);
+    mix3(F.TRI, wm1, wp1);
+    mix2(F.SUF3, w.suffix);
+    mix2(F.PRE3, w.prefix);
+    mix2(F.SHAPE0, w.shape);
+    mix2(F.SHAPEM1, shm1);
+    mix2(F.SHAPEP1, shp1);
+    mix3(F.SHAPE3, hashMix(shm1, w.shape), shp1);
+    mix2(F.KIND, (t.kind === 'quote' ? 10 + (t.quote === 'open' ? 1 : 2) : t.kind.length) + (qPos[i]! << 4));
+    mix2(F.CUE0, cue[i]!);
+    mix2(F.CUEM1, i > 0 ? cue[i - 1]! : 2);
+    mix2(F.CUEP1, i + 1 < n ? cue[i + 1]! : 2);
+    mix2(F.CUEM2P2, (i > 1 ? cue[i - 2]! : 2) * 3 + (i + 2 < n ? cue[i + 2]! : 2));
+    mix2(F.CUE0_W0, cue[i]! ? w.lower : NONE);
+    mix2(F.INQ, q);
+    mix3(F.INQ_SHAPE, q, w.shape);
+    mix3(F.W0_INQ, q, w.lower);
+    mix2(F.QPOS, qPos[i]!);
+    mix2(F.DL, dl);
+    mix2(F.DR, dr);
+    mix3(F.DLDR, dl, dr);
+    mix3(F.DL_INQ, dl, q);
+    mix3(F.DR_INQ, dr, q);
+    mix3(F.SHAPE_DL, w.shape, dl);
+    mix3(F.SHAPE_DR, w.shape, dr);
+    mix3(F.W0_DR, w.lower, dr);
+    mix3(F.W0_DL, w.lower, dl);
+    mix3(F.CUEWORD_L, cueWordL, Math.min(dlRaw, 4));
+    mix3(F.CUEWORD_R, cueWordR, Math.min(drRaw, 4));
+    mix2(F.SENTPOS, Math.min(posInSent, 6));
+    mix2(F.SENTEND, Math.min(toEnd, 4));
+    mix3(F.SENT_CUE, sCue[s]!, sQuote[s]!);
+    mix2(F.SENT_Q, sQuote[s]! | (sColon[s]! << 1));
+    mix3(F.SENT_CUE_INQ, sCue[s]!, q);
+    mix3(F.SENT_INQ_ALL, sAllQ[s]!, q);
+    mix2(F.PARA, (paraStart ? 1 : 0) | (sentStart ? 2 : 0));
+    mix2(F.PREV_SENT, prevSent * 4 + (sentStart ? 1 : 0) + (paraStart ? 2 : 0));
+    mix2(F.NEXT_SENT, nextSent * 2 + (toEnd === 0 ? 1 : 0));
+    mix3(F.QCLOSE_DIST, qcd, q);
+    mix3(F.QOPEN_DIST, qod, q);
+    mix3(F.COLON, wm1 === COLON_H ? 1 : wp1 === COLON_H ? 2 : 0, cue[i]!);
+    mix3(F.CUE_THAT, i > 0 ? cue[i - 1]! : 0, w.lower);
+    mix3(F.SENT_HAS_COLON, sColon[s]!, dl);
+    mix2(F.PAREN, w.lower === PAREN_H ? 1 : 0);
+    mix2(F.POS0, pos0);
+    mix2(F.POSM1, posm1);
+    mix2(F.POSP1, posp1);
+    mix3(F.POS_DR, pos0, dr);
+    mix3(F.POS_DL, pos0, dl);
+    if (k !== o + FEATURES_PER_TOKEN) throw new Error(`feature row has ${k - o} features, expected ${FEATURES_PER_TOKEN}`);
+
+    let c = 1 << CTX.ALWAYS;
+    if (sentStart) c |= 1 << CTX.SENTENCE_START;
+    if (paraStart) c |= 1 << CTX.PARAGRAPH_START;
+    if (qPos[i] === 4) c |= 1 << CTX.QUOTE_OPEN;
+    if (prev && qPos[i - 1] === 5) c |= 1 << CTX.AFTER_QUOTE_CLOSE;
+    if (cue[i]) c |= 1 << CTX.CUE_WORD;
+    contexts[i] = c;
+  }
+  return { hashes, contexts, count: n };
+}
+
+const COLON_H = hashString(':');
+const PAREN_H = hashString('(');
+
+/** Per-word hashes, memoised by surface form. */
+export interface WordHashes {
+  lower: number;
+  shape: number;
+  suffix: number;
+  prefix: number;
+  cue: number;
+}
+
+function wordHashes(form: string, lexicon: CueLexicon): WordHashes {
+  const lower = form.toLowerCase();
+  const norm = /^\p{N}[\p{N},.:]*$/u.test(lower) ? '<num>' : lower.replace(/[\u2018\u2019]/g, "'").replace(/[\u201C\u201D]/g, '"');
+  return {
+    lower: hashString(norm),
+    shape: hashString(shapeOf(form)),
+    suffix: hashString(norm.length > 3 ? norm.slice(-3) : norm),
+    prefix: hashString(norm.length > 3 ? norm.slice(0, 3) : norm),
+    cue: lexicon(lower) ? 1 : 0,
+  };
+}

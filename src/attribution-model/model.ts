@@ -1,0 +1,73 @@
+/**
+ * The learned attribution model: a BIO tagger (averaged structured perceptron, Viterbi over the
+ * whole document) for source / cue / content spans, plus the linker that groups them.
+ */
+import { CUE_BY_FORM } from '../attribution/lexicon.js';
+import type { Attribution } from '../core/types.js';
+import { PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
+import { makeDecodeScratch, spansFromLabels, TRANS_SIZE, viterbi, type DecodeScratch } from './decode.js';
+import { extractFeatures, type CueLexicon, type TagInput, type TokenFeatures, type WordHashes } from './features.js';
+import { linkSpans, type LinkOptions } from './linker.js';
+
+/** Serialised attribution model. */
+export interface AttributionModelJson {
+  format: 'hearsay-attr/1';
+  /** Training data and settings, for the record. */
+  source: string;
+  /** Whether part-of-speech features were used (tokens must then carry `pos`). */
+  usePos: boolean;
+  /** Cue-like words learned from the training data, beside the rule lexicon. */
+  cueWords: string[];
+  /** Transition weights (contexts × (labels + start) × labels), rounded. */
+  transitions: number[];
+  link: LinkOptions;
+  perceptron: PerceptronModelJson;
+}
+
+/** Words that start multi-word cues or act as cues without being verbs. */
+const EXTRA_CUES = ['according', 'said:', 'says:'];
+
+/** The cue lexicon: the rule lexicon's verb forms, a few cue heads, and the model's learned words. */
+export function makeLexicon(learned: readonly string[]): CueLexicon {
+  const set = new Set<string>([...CUE_BY_FORM.keys(), ...EXTRA_CUES, ...learned]);
+  return (lower) => set.has(lower);
+}
+
+/** A loaded attribution model. */
+export class AttributionModel {
+  readonly json: AttributionModelJson;
+  private readonly emission: PerceptronModel;
+  private readonly transitions: Float64Array;
+  private readonly lexicon: CueLexicon;
+  private readonly cache = new Map<string, WordHashes>();
+  private readonly scratch: DecodeScratch = makeDecodeScratch();
+
+  private constructor(json: AttributionModelJson) {
+    if (json.format !== 'hearsay-attr/1') throw new Error(`unsupported attribution model format "${String(json.format)}"`);
+    if (json.transitions.length !== TRANS_SIZE) throw new Error('attribution model: transition table has the wrong size');
+    this.json = json;
+    this.emission = PerceptronModel.fromJSON(json.perceptron);
+    this.transitions = Float64Array.from(json.transitions);
+    this.lexicon = makeLexicon(json.cueWords);
+  }
+
+  /** Loads a model written by the trainer. */
+  static fromJSON(json: AttributionModelJson): AttributionModel {
+    return new AttributionModel(json);
+  }
+
+  /** Features of a document under this model's lexicon. */
+  features(doc: TagInput): TokenFeatures {
+    return extractFeatures(doc, this.lexicon, this.cache, this.json.usePos);
+  }
+
+  /** Label ids per token (see `LABELS`). */
+  tag(doc: TagInput): Uint8Array {
+    return viterbi(this.features(doc), this.emission, this.transitions, this.scratch);
+  }
+
+  /** Tags and links: the model's attributions, all outermost (`via` null). */
+  predict(doc: TagInput): Attribution[] {
+    return linkSpans(doc.text, doc.tokens, spansFromLabels(this.tag(doc)), this.json.link);
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * Training of the attribution tagger: an averaged structured perceptron (Collins 2002) over the
+ * BIO labels, decoded with Viterbi, with Daumé-style lazy averaging for both the emission weights
+ * (the shared {@link AveragedPerceptron}) and the context transition table. No I/O: the CLI reads
+ * the corpus and writes the model.
+ */
+import type { Attribution } from '../core/types.js';
+import { WorkingDoc } from '../core/working-doc.js';
+import type { AttributionScores } from '../eval/attributions.js';
+import { scoreAttributions } from '../eval/attributions.js';
+import type { GoldArticle, GoldAttribution } from '../eval/polnear.js';
+import { AveragedPerceptron } from '../model/perceptron.js';
+import { mulberry32, shuffleInPlace } from '../model/prng.js';
+import { segmentStage } from '../text/segment.js';
+import { L, LABELS, START, TRANS_BLOCK, TRANS_SIZE, allowed, spansFromLabels, viterbi } from './decode.js';
+import { FEATURES_PER_TOKEN, TRANSITION_CONTEXTS, extractFeatures, type CueLexicon, type TokenFeatures, type WordHashes } from './features.js';
+import { linkSpans, type LinkOptions } from './linker.js';
+import { AttributionModel, makeLexicon, type AttributionModelJson } from './model.js';
+
+/** A gold article segmented like the pipeline does, with its gold token labels. */
+export interface TrainingDoc {
+  gold: GoldArticle;
+  doc: WorkingDoc;
+  labels: Uint8Array;
+}
+
+/** Segments an article (tokens, sentences, quotes) as `analyze` does before attribution. */
+export function segmentArticle(text: string): WorkingDoc {
+  const doc = new WorkingDoc(text, { path: null, type: 'text' });
+  segmentStage().run(doc);
+  return doc;
+}
+
+/**
+ * Gold BIO labels over tokens. A token takes the role of any gold span it overlaps; where roles
+ * collide (rare: PolNeAR marks outermost attributions) cue wins over source over content.
+ */
+export function goldLabels(doc: WorkingDoc, gold: readonly GoldAttribution[]): Uint8Array {
+  const n = doc.tokens.length;
+  const role = new Uint8Array(n); // 0 none, 1 content, 2 source, 3 cue (priority order)
+  const inst = new Int32Array(n).fill(-1);
+  const starts = doc.tokens.map((t) => t.start);
+  let id = 0;
+  const mark = (spans: readonly { start: number; end: number }[] | null, r: number) => {
+    if (!spans) return;
+    for (const s of spans) {
+      id++;
+      // First token ending after s.start.
+      let lo = 0;
+      let hi = n;
+      while (lo < hi) { const m = (lo + hi) >> 1; if (doc.tokens[m]!.end <= s.start) lo = m + 1; else hi = m; }
+      for (let i = lo; i < n && starts[i]! < s.end; i++) {
+        if (r >= role[i]!) { role[i] = r; inst[i] = id; }
+      }
+    }
+  };
+  for (const g of gold) { mark(g.content, 1); mark(g.source, 2); mark(g.cue, 3); }
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = role[i]!;
+    if (!r) continue;
+    const base = r === 3 ? 3 : r === 2 ? 1 : 5;
+    const cont = i > 0 && role[i - 1] === r && inst[i - 1] === inst[i];
+    out[i] = cont ? base + 1 : base;
+  }
+  return out;
+}
+
+/** Prepares gold articles for training or evaluation. */
+export function prepareArticles(articles: readonly GoldArticle[]): TrainingDoc[] {
+  return articles.map((gold) => {
+    const doc = segmentArticle(gold.text);
+    return { gold, doc, labels: goldLabels(doc, gold.attributions) };
+  });
+}
+
+/**
+ * Cue-like words learned from the training data: lower-cased forms inside a gold cue at least
+ * `minCount` times and in at least `minShare` of their occurrences.
+ */
+export function learnCueWords(docs: readonly TrainingDoc[], minCount = 5, minShare = 0.25): string[] {
+  const inCue = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const d of docs) {
+    d.doc.tokens.forEach((t, i) => {
+      if (t.kind !== 'word') return;
+      const w = t.text.toLowerCase();
+      total.set(w, (total.get(w) ?? 0) + 1);
+      const y = d.labels[i]!;
+      if (y === 3 || y === 4) inCue.set(w, (inCue.get(w) ?? 0) + 1);
+    });
+  }
+  const out: string[] = [];
+  for (const [w, c] of inCue) if (c >= minCount && c / total.get(w)! >= minShare) out.push(w);
+  return out.sort();
+}
+
+/** Options of {@link trainAttributionModel}. */
+export interface TrainAttributionOptions {
+  epochs?: number;
+  seed?: number;
+  /** Averaged weights below this magnitude are dropped from the shipped model. */
+  prune?: number;
+  link?: LinkOptions;
+  source?: string;
+  onProgress?: (line: string) => void;
+}
+
+/** Dev scores after one epoch. */
+export interface AttributionEpochReport {
+  epoch: number;
+  /** Token label accuracy on train during the epoch (before the update). */
+  trainAccuracy: number;
+  dev: AttributionScores;
+  seconds: number;
+}
+
+/** What {@link trainAttributionModel} returns. */
+export interface TrainAttributionResult {
+  model: AttributionModelJson;
+  bestEpoch: number;
+  epochs: AttributionEpochReport[];
+  dev: AttributionScores;
+}
+
+/** Predicts and scores prepared documents with a model. */
+export function evaluateModel(model: AttributionModel, docs: readonly TrainingDoc[]): { scores: AttributionScores; predicted: Map<string, Attribution[]> } {
+  const predicted = new Map<string, Attribution[]>();
+  for (const d of docs) predicted.set(d.gold.id, model.predict(d.doc));
+  return { scores: scoreAttributions(docs.map((d) => d.gold), predicted), predicted };
+}
+
+/** The model selection criterion: relation F1, then the mean exact-span F1. */
+export function selectionScore(s: AttributionScores): number {
+  return s.relation.f1 + 0.1 * (s.exact.source.f1 + s.exact.cue.f1 + s.exact.content.f1) / 3;
+}
+
+/**
+ * Trains on `train`, picks the epoch with the best {@link selectionScore} on `dev`, and returns
+ * the shipped model JSON. Deterministic for a given seed.
+ */
+export function trainAttributionModel(train: readonly TrainingDoc[], dev: readonly TrainingDoc[], options: TrainAttributionOptions = {}): TrainAttributionResult {
+  const epochs = options.epochs ?? 12;
+  const random = mulberry32(options.seed ?? 1);
+  const link = options.link ?? {};
+  const cueWords = learnCueWords(train);
+  const lexicon: CueLexicon = makeLexicon(cueWords);
+  const cache = new Map<string, WordHashes>();
+  const feats: TokenFeatures[] = train.map((d) => extractFeatures(d.doc, lexicon, cache));
+  const trainer = new AveragedPerceptron(LABELS);
+  const w = new Float64Array(TRANS_SIZE);
+  const u = new Float64Array(TRANS_SIZE);
+  let instance = 1; // mirrors the trainer's counter: one tick per token update call
+  const order = train.map((_, i) => i);
+  const reports: AttributionEpochReport[] = [];
+  let best: { score: number; epoch: number; json: AttributionModelJson; dev: AttributionScores } | null = null;
+  const bump = (ctx: number, prev: number, cur: number, delta: number) => {
+    for (let c = 0; c < TRANSITION_CONTEXTS; c++) {
+      if (!(ctx & (1 << c))) continue;
+      const k = c * TRANS_BLOCK + prev * L + cur;
+      w[k]! += delta;
+      u[k]! += instance * delta;
+    }
+  };
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const t0 = performance.now();
+    shuffleInPlace(order, random);
+    let correct = 0;
+    let total = 0;
+    for (const di of order) {
+      const f = feats[di]!;
+      const gold = train[di]!.labels;
+      const pred = viterbi(f, trainer, w);
+      for (let i = 0; i < f.count; i++) {
+        const g = gold[i]!;
+        const p = pred[i]!;
+        if (g === p) correct++;
+        total++;
+        const gp = i > 0 ? gold[i - 1]! : START;
+        const pp = i > 0 ? pred[i - 1]! : START;
+        if (g !== p || gp !== pp) {
+          if (allowed(gp, g)) bump(f.contexts[i]!, gp, g, 1);
+          bump(f.contexts[i]!, pp, p, -1);
+        }
+        trainer.updateHashed(f.hashes.subarray(i * FEATURES_PER_TOKEN, (i + 1) * FEATURES_PER_TOKEN), FEATURES_PER_TOKEN, g, p);
+        instance++;
+      }
+    }
+    const frozen = trainer.finalize({ prune: options.prune ?? 0.5, quantum: 1 / 16 });
+    const transitions = Array.from(w, (x, k) => Math.round((x - u[k]! / instance) * 1000) / 1000);
+    const json: AttributionModelJson = {
+      format: 'hearsay-attr/1',
+      source: options.source ?? 'PolNeAR train',
+      usePos: false,
+      cueWords,
+      transitions,
+      link,
+      perceptron: frozen.toJSON(),
+    };
+    const { scores } = evaluateModel(AttributionModel.fromJSON(json), dev);
+    const seconds = (performance.now() - t0) / 1000;
+    reports.push({ epoch, trainAccuracy: correct / total, dev: scores, seconds });
+    options.onProgress?.(`epoch ${epoch}: train token acc ${(100 * correct / total).toFixed(2)}; dev exact F1 source ${(100 * scores.exact.source.f1).toFixed(1)} cue ${(100 * scores.exact.cue.f1).toFixed(1)} content ${(100 * scores.exact.content.f1).toFixed(1)}; relation F1 ${(100 * scores.relation.f1).toFixed(1)}; ${frozen.weightCount} weights; ${seconds.toFixed(1)} s`);
+    const score = selectionScore(scores);
+    if (!best || score > best.score) best = { score, epoch, json, dev: scores };
+  }
+  return { model: best!.json, bestEpoch: best!.epoch, epochs: reports, dev: best!.dev };
+}

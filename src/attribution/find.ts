@@ -1,0 +1,375 @@
+import type { Span } from '../core/types.js';
+import type { Token } from '../core/working-doc.js';
+import { CUE_BY_FORM, CUE_GAP_WORDS, DOCUMENT_NOUNS, HEDGES, PARTICIPLE_CUES, type CueEntry } from './lexicon.js';
+import type { AttributionRuleName } from './rules.js';
+import { isFiniteVerbTag, isHeadTag, isNominalTag, tagOf } from './tags.js';
+
+/** A candidate attribution over token indices of one sentence window. */
+export interface Candidate {
+  source: Span | null;
+  cue: Span;
+  content: Span[];
+  hedge: string | null;
+  rule: AttributionRuleName;
+  /** Index of the sentence holding the cue. */
+  sentence: number;
+}
+
+const TEMPORAL = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today',
+  'tonight', 'last', 'this', 'next', 'earlier', 'later', 'recently', 'january', 'february', 'march', 'april', 'may', 'june', 'july',
+  'august', 'september', 'october', 'november', 'december', 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'month', 'year']);
+const WEEKDAY_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)$/i;
+/** Directives that report a request rather than words unless the content quotes someone. */
+const WEAK_DIRECTIVES = new Set(['ask', 'press', 'pressure', 'encourage']);
+const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
+const NOT_SOURCES = new Set(['it', 'this', 'that', 'there', 'what', 'which', 'who']);
+
+/** A sentence as tokens with coarse tags. */
+export interface Window {
+  tokens: readonly Token[];
+  tags: string[];
+  /** Offset of tokens[0] in doc.tokens. */
+  base: number;
+  sentence: number;
+}
+
+/** Builds the tag array for a sentence's tokens. */
+export function windowOf(tokens: readonly Token[], base: number, sentence: number): Window {
+  const tags = tokens.map((t, i) => tagOf(t, i === 0 || tokens[i - 1]!.quote === 'open'));
+  return { tokens, tags, base, sentence };
+}
+
+const low = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
+
+/** NP ending just before token index `end` (exclusive), scanning backwards; [start, end) or null. */
+export function npBefore(w: Window, end: number): [number, number] | null {
+  let i = end - 1;
+  if (i < 0 || !isHeadTag(w.tags[i]!) || NOT_SOURCES.has(low(w.tokens[i]))) {
+    return null;
+  }
+  if (WEEKDAY_MONTH.test(w.tokens[i]!.text) || TEMPORAL.has(low(w.tokens[i])) && w.tags[i] !== 'NNP') return null;
+  let start = i;
+  i--;
+  while (i >= 0 && end - i <= 12) {
+    const tag = w.tags[i]!;
+    const t = w.tokens[i]!;
+    const lw = low(t);
+    if (RELATIVE.has(lw) && lw !== 'that') break;
+    if (WEEKDAY_MONTH.test(t.text)) break;
+    if (w.tags[start] === 'PRP') break;
+    if (lw === 'of' && i > 0 && isHeadTag(w.tags[i - 1]!)) { start = i; i--; continue; }
+    if (t.text === '-' || t.text === '&') { start = i; i--; continue; }
+    if (!isNominalTag(tag) || tag === 'PRP' || tag === 'VBN' && !/^\p{Lu}/u.test(t.text)) break;
+    if (tag === 'DT' || tag === 'PRP$') { start = i; break; }
+    start = i;
+    i--;
+  }
+  return [start, end];
+}
+
+/** NP starting at token index `from`; [start, end) or null. */
+export function npAfter(w: Window, from: number): [number, number] | null {
+  let i = from;
+  const n = w.tokens.length;
+  if (i >= n) return null;
+  const first = w.tags[i]!;
+  if (!isNominalTag(first) || first === 'VBN') return null;
+  if (first === 'PRP') return NOT_SOURCES.has(low(w.tokens[i])) ? null : [i, i + 1];
+  let lastHead = -1;
+  while (i < n && i - from < 12) {
+    const tag = w.tags[i]!;
+    const t = w.tokens[i]!;
+    if (i > from && (TEMPORAL.has(low(t)) && tag !== 'NNP' || WEEKDAY_MONTH.test(t.text))) break;
+    if (low(t) === 'of' && lastHead === i - 1 && i + 1 < n && isNominalTag(w.tags[i + 1]!)) { i++; continue; }
+    if (t.text === '-' || t.text === '&') { i++; continue; }
+    if (!isNominalTag(tag) || tag === 'PRP' || tag === 'VBN') break;
+    if (isHeadTag(tag)) lastHead = i;
+    else if (lastHead >= 0 && (tag === 'DT' || tag === 'PRP$')) break;
+    i++;
+  }
+  return lastHead >= 0 ? [from, lastHead + 1] : null;
+}
+
+/** Skips gap words (auxiliaries, adverbs) backwards from `end`; returns new end and any hedge. */
+function skipGapBack(w: Window, end: number): { end: number; hedge: string | null } {
+  let hedge: string | null = null;
+  let i = end;
+  while (i > 0 && CUE_GAP_WORDS.has(low(w.tokens[i - 1]))) {
+    if (HEDGES.has(low(w.tokens[i - 1]))) hedge = low(w.tokens[i - 1]);
+    i--;
+  }
+  return { end: i, hedge };
+}
+
+/**
+ * The subject of the nearest finite clause before token `end`: the NP before its verb. Used for
+ * participial cues (", saying …") and coordinated cues ("… and has insisted that …").
+ */
+export function clauseSubject(w: Window, end: number, preferFirst = false): [number, number] | null {
+  const order: number[] = [];
+  for (let v = end - 1; v >= 0; v--) if (isFiniteVerbTag(w.tags[v]!)) order.push(v);
+  if (preferFirst) order.reverse();
+  for (const v of order) {
+    let e = v;
+    while (e > 0 && CUE_GAP_WORDS.has(low(w.tokens[e - 1])) && !isFiniteVerbTag(w.tags[e - 1]!) ) e--;
+    // Walk back over a chain of auxiliaries ("has been", "would have").
+    while (e > 0 && isFiniteVerbTag(w.tags[e - 1]!)) e--;
+    const np = npBefore(w, e);
+    if (np) return np;
+  }
+  return null;
+}
+
+/** Index just past the last token of the sentence's content, dropping final punctuation outside quotes. */
+function contentEnd(w: Window, from: number): number {
+  let end = w.tokens.length;
+  while (end > from && w.tokens[end - 1]!.kind === 'punct' && /^[.!?;:,\u2014\u2013-]$/.test(w.tokens[end - 1]!.text)) end--;
+  return end;
+}
+
+/**
+ * Where reported content that starts at `from` stops within the sentence: before a trailing
+ * attribution (", two officials said"), a participial cue (", saying"), "according to", or a
+ * coordinated finite predicate of the main subject ("but stopped short").
+ */
+export function clauseStop(w: Window, from: number, cueIdx: number, source: [number, number] | null = null): number {
+  const n = contentEnd(w, from);
+  // A content clause with its own, different subject keeps its participial adjuncts: in
+  // "officials said that Trump objected, telling him …" the telling is part of what they said.
+  let ownSubject = false;
+  if (source && !PARTICIPLE_CUES.has(low(w.tokens[cueIdx]))) {
+    let k = from;
+    if (low(w.tokens[k]) === 'that') k++;
+    const np = npAfter(w, k);
+    if (np && w.tags[np[1] - 1] !== 'PRP' && isFiniteVerbTag(w.tags[np[1]] ?? '') ) {
+      const a = w.tokens.slice(np[0], np[1]).map((t) => t.text).join(' ');
+      const b = w.tokens.slice(source[0], source[1]).map((t) => t.text).join(' ');
+      ownSubject = a !== b;
+    }
+  }
+  let depth = 0;
+  for (let i = from; i < n; i++) {
+    const t = w.tokens[i]!;
+    if (t.quote === 'open') depth++;
+    else if (t.quote === 'close') depth = Math.max(0, depth - 1);
+    if (depth > 0) continue;
+    const nx = w.tokens[i + 1];
+    const lnx = low(nx);
+    if (t.text === ',' || t.text === '\u2014' || (t.quote === 'close' && w.tokens[i - 1]?.text === ',')) {
+      if (lnx === 'according' && low(w.tokens[i + 2]) === 'to') return trimEnd(w, from, i);
+      const part = lnx === 'and' ? low(w.tokens[i + 2]) : lnx;
+      if (nx && PARTICIPLE_CUES.has(part) && CUE_BY_FORM.has(part) && !ownSubject) return trimEnd(w, from, i);
+      // ", NP (gap) cue" then end of sentence or comma: a trailing attribution.
+      const np = nx ? npAfter(w, i + 1) : null;
+      if (np) {
+        let j = np[1];
+        while (j < n && CUE_GAP_WORDS.has(low(w.tokens[j]))) j++;
+        if (j < w.tokens.length && CUE_BY_FORM.has(low(w.tokens[j])) && /^VB/.test(w.tags[j]!)) {
+          const after = npAfter(w, j + 1);
+          const k = after ? after[1] : j + 1;
+          const rest = w.tokens.slice(k, n);
+          if (k >= n || w.tokens[k]?.text === ',' || TEMPORAL.has(low(w.tokens[k]))
+            || (rest.length <= 5 && rest.every((_, r) => !/^VB|MD/.test(w.tags[k + r]!)))) return trimEnd(w, from, i);
+        }
+      }
+    }
+    if (i > cueIdx + 1 && (lnx === 'but' || lnx === 'and') && i + 2 < n) {
+      const v = w.tags[i + 2]!;
+      const g = w.tags[i + 1] === 'CC' ? i + 2 : -1;
+      if (g > 0 && (v === 'VBD' || v === 'VBZ') && !RELATIVE.has(low(w.tokens[g]))) return trimEnd(w, from, i + 1);
+    }
+  }
+  return n;
+}
+
+function trimEnd(w: Window, from: number, end: number): number {
+  let e = end;
+  while (e > from && /^[,;:\u2014\u2013-]$/.test(w.tokens[e - 1]!.text)) e--;
+  return e;
+}
+
+const span = (w: Window, a: number, b: number): Span => ({ start: w.tokens[a]!.start, end: w.tokens[b - 1]!.end });
+
+/** Which cue entry a verb token at `i` realises, honouring particles and that-only cues. */
+function cueAt(w: Window, i: number): { entry: CueEntry; end: number } | null {
+  const t = w.tokens[i]!;
+  const entries = CUE_BY_FORM.get(low(t));
+  if (!entries) return null;
+  const tag = w.tags[i]!;
+  if (!/^VB/.test(tag)) return null;
+  for (const e of entries) {
+    if (e.particle) {
+      if (low(w.tokens[i + 1]) === e.particle) return { entry: e, end: i + 2 };
+      continue;
+    }
+    if (e.lemma === 'point') { if (low(w.tokens[i + 1]) === 'out') return { entry: e, end: i + 2 }; continue; }
+    if (e.thatOnly && low(w.tokens[i + 1]) !== 'that') continue;
+    if (e.lemma === 'call' && entries.some((x) => x.particle === low(w.tokens[i + 1]))) continue;
+    return { entry: e, end: i + 1 };
+  }
+  return null;
+}
+
+/** Finds candidate attributions in one sentence window. */
+export function findInWindow(w: Window): Candidate[] {
+  const out: Candidate[] = [];
+  const n = w.tokens.length;
+  const participleSources: Array<[number, number] | null> = [];
+  for (let i = 0; i < n; i++) {
+    const lt = low(w.tokens[i]);
+    // According to X.
+    if (lt === 'according' && low(w.tokens[i + 1]) === 'to') {
+      const np = npAfter(w, i + 2);
+      if (!np) continue;
+      const cue = span(w, i, i + 2);
+      let content: Span | null = null;
+      if (i === 0 || (i === 1 && w.tags[0] === 'CC')) {
+        let k = np[1];
+        while (k < n && w.tokens[k]!.text !== ',') k++;
+        if (k + 1 < n) content = span(w, k + 1, contentEnd(w, k + 1));
+      } else {
+        const end = trimEnd(w, 0, i);
+        if (end > 0) content = span(w, 0, end);
+      }
+      if (content && content.end > content.start) out.push({ source: span(w, np[0], np[1]), cue, content: [content], hedge: null, rule: 'according-to', sentence: w.sentence });
+      continue;
+    }
+    const cue = cueAt(w, i);
+    if (!cue) continue;
+    const { entry } = cue;
+    const isParticiple = w.tags[i] === 'VBG' || lt.endsWith('ing');
+    let source: [number, number] | null = null;
+    let hedge: string | null = null;
+    let rule: AttributionRuleName = 'source-cue-content';
+    if (isParticiple) {
+      const prev = w.tokens[i - 1];
+      const lp = low(prev);
+      const npPrev = npBefore(w, i);
+      let docNounAt = -1;
+      if (npPrev) {
+        // "a letter to the president urging …": the document noun may head an NP with PPs.
+        for (let k = npPrev[1] - 1; k >= Math.max(0, npPrev[0] - 6); k--) {
+          if (DOCUMENT_NOUNS.has(low(w.tokens[k]))) { docNounAt = k; break; }
+          if (!(isNominalTag(w.tags[k]!) || w.tags[k] === 'IN' || w.tags[k] === 'TO')) break;
+        }
+      }
+      const afterDocNoun = docNounAt >= 0;
+      const commaBefore = prev && (prev.text === ',' || (prev.quote === 'close' && w.tokens[i - 2]?.text === ','));
+      if (!(commaBefore || lp === 'and' || lp === 'while' || lp === 'by') && !afterDocNoun) continue;
+      if (!PARTICIPLE_CUES.has(lt)) continue;
+      if (lp === 'and' && participleSources.length) source = participleSources[participleSources.length - 1]!;
+      else {
+        let stopAt = i - 1;
+        if (afterDocNoun) { stopAt = docNounAt; while (stopAt > 0 && isNominalTag(w.tags[stopAt - 1]!) && w.tags[stopAt - 1] !== 'PRP') stopAt--; }
+        source = clauseSubject(w, stopAt);
+        if (source && w.tags[source[1] - 1] === 'PRP') {
+          const earlier = out.find((c) => c.source && c.rule !== 'according-to');
+          if (earlier?.source) source = tokenRange(w, earlier.source);
+        }
+      }
+      participleSources.push(source);
+      rule = 'participle-cue';
+    } else {
+      const gap = skipGapBack(w, i);
+      hedge = gap.hedge;
+      const lp = low(w.tokens[gap.end - 1]);
+      if (lp === 'and' || lp === 'but') {
+        source = clauseSubject(w, gap.end - 1, true);
+      } else {
+        source = npBefore(w, gap.end);
+        if (source && RELATIVE.has(low(w.tokens[source[0] - 1])) && low(w.tokens[source[0] - 1]) !== 'that') {
+          // "X, who …, said" is rare at sentence level; leave the NP as is.
+        }
+      }
+    }
+    // Content after the cue.
+    let j = cue.end;
+    let contentSpans: Span[] = [];
+    const nextTok = w.tokens[j];
+    const atEnd = !nextTok || (nextTok.kind === 'punct' && /^[.!?]$/.test(nextTok.text));
+    const followedByComma = nextTok?.text === ',';
+    if (!atEnd && !followedByComma || (followedByComma && source && w.tokens[j + 1]?.quote === 'open')) {
+      if (entry.frame === 'tell' || entry.frame === 'directive') {
+        const obj = npAfter(w, j);
+        if (entry.frame === 'directive') {
+          if (entry.particle === 'for') { /* content is whatever follows "for" */ }
+          else if (obj && low(w.tokens[obj[1]]) === 'to' && WEAK_DIRECTIVES.has(entry.lemma)
+            && !w.tokens.slice(obj[1], n).some((t) => t.quote === 'open')) {
+            // Asking or pressing someone to act is an event (a request) unless words are quoted.
+            continue;
+          } else if (!obj || low(w.tokens[obj[1]]) !== 'to') {
+            if (!(entry.lemma === 'demand' || entry.lemma === 'ask') || low(w.tokens[j]) !== 'that' && low(w.tokens[j]) !== 'why' && low(w.tokens[j]) !== 'whether') continue;
+          }
+        } else if (obj && entry.lemma !== 'warn') j = obj[1];
+        else if (obj && entry.lemma === 'warn' && (low(w.tokens[obj[1]]) === 'that' || low(w.tokens[obj[1]]) === 'against' || low(w.tokens[obj[1]]) === 'to' || w.tokens[obj[1]]?.quote === 'open')) j = obj[1];
+        if (entry.frame === 'tell') rule = rule === 'participle-cue' ? rule : 'source-tell-content';
+        else rule = rule === 'participle-cue' ? rule : 'source-directive-infinitive';
+      } else if (entry.frame === 'object') {
+        rule = rule === 'participle-cue' ? rule : 'source-cue-object';
+      }
+      // Skip a short adjunct before "that" ("said on Tuesday that").
+      for (let k = j; k < Math.min(n, j + 7); k++) {
+        if (low(w.tokens[k]) === 'that' && w.tags[k - 1] !== 'DT') {
+          const between = w.tokens.slice(j, k);
+          if (between.every((t) => t.kind === 'word' || t.kind === 'number' || t.text === ',') && (k === j || /^(?:on|in|at|last|this|during|after|before|earlier|later|privately|publicly|again|also|repeatedly|,)$/i.test(w.tokens[j]!.text))) j = k;
+          break;
+        }
+        if (w.tokens[k]!.quote || /^[.;!?]$/.test(w.tokens[k]!.text)) break;
+      }
+      if (w.tokens[j]?.text === ':' || w.tokens[j]?.text === ',') j++;
+      if (j < n) {
+        const stop = clauseStop(w, j, i, source);
+        const adjunctOnly = stop - j <= 4 && w.tokens.slice(j, stop).every((t, k) => k === 0 ? /^(?:on|in|at|last|this|yesterday|today|earlier|late|early)$/i.test(t.text) || TEMPORAL.has(low(t)) : t.kind === 'word' && !/^VB/.test(w.tags[j + k]!));
+        if (stop > j && !adjunctOnly) contentSpans = [span(w, j, stop)];
+      }
+      if (!source && contentSpans.length) {
+        // "… said X" with the source after the cue is handled below; a sourceless cue is kept
+        // only for the inverted order.
+        source = null;
+      }
+    }
+    if (contentSpans.length === 0) {
+      // Content before the cue: "Y, X said" / "“Y,” X said" / "“Y,” said X".
+      let srcStart = source ? source[0] : i;
+      let inverted = false;
+      if (!source || source[0] === i) {
+        const after = npAfter(w, cue.end);
+        if (after && (w.tokens[i - 1]?.text === ',' || w.tokens[i - 1]?.quote === 'close')) { source = after; inverted = true; srcStart = i; }
+      }
+      let e = srcStart;
+      while (e > 0 && (w.tokens[e - 1]!.text === ',' || w.tokens[e - 1]!.text === '\u2014')) e--;
+      if (e === srcStart && !(w.tokens[e - 1]?.quote === 'close')) continue;
+      if (e <= 0) continue;
+      // The content runs back to the sentence start, or to the opening mark of a quote ending here.
+      let s = 0;
+      if (w.tokens[e - 1]!.quote === 'close') {
+        let depth = 0;
+        for (let k = e - 1; k >= 0; k--) {
+          const q = w.tokens[k]!.quote;
+          if (q === 'close') depth++;
+          else if (q === 'open') { depth--; if (depth === 0) { s = k; break; } }
+        }
+      } else {
+        for (let k = e - 1; k >= 0; k--) {
+          if (low(w.tokens[k]) === 'according' || (w.tokens[k]!.text === ',' && PARTICIPLE_CUES.has(low(w.tokens[k + 1])))) { s = k + 1; break; }
+        }
+      }
+      if (!source) continue;
+      contentSpans = [span(w, s, e)];
+      rule = inverted ? 'content-cue-source' : 'content-source-cue';
+    }
+    if (!source && rule !== 'participle-cue') continue;
+    const srcSpan = source ? span(w, source[0], source[1]) : null;
+    const cueSpan = span(w, i, cue.end);
+    out.push({ source: srcSpan, cue: cueSpan, content: contentSpans, hedge, rule, sentence: w.sentence });
+  }
+  return out;
+}
+
+function tokenRange(w: Window, s: Span): [number, number] {
+  let a = 0;
+  while (a < w.tokens.length && w.tokens[a]!.start < s.start) a++;
+  let b = a;
+  while (b < w.tokens.length && w.tokens[b]!.end <= s.end) b++;
+  return [a, b];
+}

@@ -1,0 +1,19 @@
+import type { RuleInfo } from '../core/rules.js';
+
+/** The attribution stage's rules, in the order the finders try them. Data for `--explain`. */
+export const ATTRIBUTION_RULES = [
+  { name: 'according-to', reason: '"according to X" marks X as the source of the clause it attaches to', example: 'According to a Channel 12 report, the offer stands.' },
+  { name: 'source-cue-content', reason: 'subject NP, cue verb, then the reported clause', example: 'An official said the talks failed.' },
+  { name: 'source-tell-content', reason: 'telling verb: source, recipient, then the reported clause', example: 'An official told reporters that the talks failed.' },
+  { name: 'source-directive-infinitive', reason: 'directive cue with an object and an infinitive', example: 'She urged him to resign.' },
+  { name: 'source-cue-object', reason: 'evaluative cue whose content is its object', example: 'The ministry condemned the raid as a crime.' },
+  { name: 'content-source-cue', reason: 'reported clause first, then source and cue', example: 'The talks failed, an official said.' },
+  { name: 'content-cue-source', reason: 'inverted order: reported clause, cue, then source', example: '“We are ready,” said the minister.' },
+  { name: 'participle-cue', reason: 'a ", saying …" adjunct reports what the subject of its clause said', example: 'The army struck the town, saying it targeted rebels.' },
+  { name: 'colon-cue', reason: 'a speaker label and a colon introduce a transcript turn', example: 'SMITH: We will win.' },
+  { name: 'nested', reason: 'the cue lies inside the content of another attribution', example: 'Officials said the president told him to wait.' },
+  { name: 'quote-continuation', reason: 'quoted sentences after a quote by the same speaker, with no new cue, continue the content', example: '“We won,” she said. “It was close.”' },
+] as const satisfies readonly RuleInfo[];
+
+/** Rule names of the attribution stage. */
+export type AttributionRuleName = (typeof ATTRIBUTION_RULES)[number]['name'];

@@ -1,0 +1,100 @@
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { analyze, MAX_INPUT_CHARS } from '../../analyze.js';
+import type { AnalyzeOptions } from '../../core/working-doc.js';
+import type { HearsayDocument } from '../../core/types.js';
+import { SCHEMA_VERSION } from '../../core/types.js';
+import { decodeBytes } from '../../extract/decode.js';
+import type { KbFile } from '../../kb/types.js';
+import { type Command, type CliIo, flagString, parseArgs } from '../io.js';
+import { formatText } from '../format-text.js';
+import { explainDocument } from '../explain.js';
+
+const FORMATS = ['json', 'jsonl', 'text', 'plover'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Files larger than this are refused before reading (the analysed text limit, in bytes, with slack). */
+const MAX_FILE_BYTES = MAX_INPUT_CHARS * 2;
+
+/** An empty document carrying one error, so a batch keeps one line per input. */
+function errorDoc(path: string, code: string, text: string): HearsayDocument {
+  return {
+    schema: SCHEMA_VERSION, input: { path, type: 'text' }, text: '',
+    meta: { title: null, outlet: null, site: null, published: null, url: null, byline: null },
+    body: [], messages: [{ severity: 'error', code, text }], sentences: [], entities: [], attributions: [], voice: [],
+  };
+}
+
+async function readInput(path: string, io: CliIo): Promise<{ bytes: Uint8Array } | { error: HearsayDocument }> {
+  if (path === '-') return { bytes: await io.stdin() };
+  const full = resolve(io.cwd, path);
+  try {
+    const st = await stat(full);
+    if (!st.isFile()) return { error: errorDoc(path, 'input/not-a-file', `${path} is not a regular file`) };
+    if (st.size > MAX_FILE_BYTES) {
+      return { error: errorDoc(path, 'input/too-large', `${path} has ${st.size} bytes; the limit is ${MAX_FILE_BYTES}`) };
+    }
+    return { bytes: new Uint8Array(await readFile(full)) };
+  } catch (e) {
+    return { error: errorDoc(path, 'input/unreadable', `cannot read ${path}: ${(e as Error).message}`) };
+  }
+}
+
+/** Analyses one input's bytes: decoding problems become messages on the document. */
+export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOptions): HearsayDocument {
+  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    return errorDoc(path, 'input/compressed', `${path} is gzip-compressed; decompress it first`);
+  }
+  const decoded = decodeBytes(bytes, { html: options.inputType === 'html' ? true : undefined });
+  if (decoded.messages.some((m) => m.severity === 'error')) {
+    const d = errorDoc(path, decoded.messages.find((m) => m.severity === 'error')!.code, decoded.messages.find((m) => m.severity === 'error')!.text);
+    return d;
+  }
+  const doc = analyze(decoded.text, { ...options, path });
+  doc.messages.unshift(...decoded.messages);
+  return doc;
+}
+
+/** `hearsay analyze PATH…`: one document (json), or one JSON line per input (jsonl / several paths). */
+export const run: Command = async (args, io) => {
+  const p = parseArgs(args, ['explain']);
+  const format = flagString(p, 'format', p.positionals.length > 1 ? 'jsonl' : 'json') as Format;
+  if (!FORMATS.includes(format)) { io.stderr(`hearsay analyze: --format must be one of ${FORMATS.join(', ')}\n`); return 2; }
+  const date = flagString(p, 'date');
+  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) { io.stderr('hearsay analyze: --date must be YYYY-MM-DD\n'); return 2; }
+  const input = flagString(p, 'input', 'auto');
+  if (!['auto', 'text', 'html'].includes(input)) { io.stderr('hearsay analyze: --input must be auto, text or html\n'); return 2; }
+  if (p.positionals.length === 0) { io.stderr('usage: hearsay analyze PATH… (- for standard input)\n'); return 2; }
+  const options: AnalyzeOptions = { inputType: input as 'auto' | 'text' | 'html' };
+  if (date) options.date = date;
+  const actorsPath = flagString(p, 'actors');
+  if (actorsPath) {
+    try {
+      const { loadActorsFile } = await import('../../kb/load.js');
+      options.actors = loadActorsFile(JSON.parse(await readFile(resolve(io.cwd, actorsPath), 'utf8')) as unknown) as KbFile;
+    } catch (e) {
+      io.stderr(`hearsay analyze: cannot use --actors ${actorsPath}: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
+  const explain = p.flags.get('explain') === true;
+  let failed = 0;
+  for (const path of p.positionals) {
+    const got = await readInput(path, io);
+    const doc = 'error' in got ? got.error : analyzeBytes(got.bytes, path, options);
+    const errors = doc.messages.filter((m) => m.severity === 'error');
+    if (errors.length) {
+      failed++;
+      io.stderr(`hearsay analyze: ${path}: ${errors.map((m) => `[${m.code}] ${m.text}`).join('; ')}\n`);
+    }
+    if (format === 'json') io.stdout(JSON.stringify(doc, null, 2) + '\n');
+    else if (format === 'jsonl') io.stdout(JSON.stringify(doc) + '\n');
+    else if (format === 'text') io.stdout(formatText(doc) + '\n');
+    else {
+      const { toPloverRecords } = await import('../../events/plover.js');
+      for (const r of toPloverRecords(doc)) io.stdout(JSON.stringify(r) + '\n');
+    }
+    if (explain) io.stderr(explainDocument(doc));
+  }
+  return failed ? 1 : 0;
+};

@@ -1,0 +1,82 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { analyzeToWorkingDoc } from '../../analyze.js';
+import type { Attribution, Span } from '../../core/types.js';
+import { describeErrors, formatScores, scoreAttributions } from '../../eval/attributions.js';
+import { readPolnear, type GoldArticle } from '../../eval/polnear.js';
+import type { Command } from '../io.js';
+import { flagString, parseArgs } from '../io.js';
+
+const USAGE = `usage: hearsay eval attributions DIR [--split dev|train] [--errors FILE] [--min-relation-f1 N] [--json]
+       [--layer attributions|model]
+  DIR holds SPLIT/text/*.txt and SPLIT/attributions/*.ann (PolNeAR layout).
+  --min-relation-f1 N   exit 1 when relation F1 is below N (percent, e.g. 50; or a fraction ≤ 1)
+  --layer model         score the attribution model's own output (scratch layer) instead of the merged attributions
+`;
+
+/**
+ * `hearsay eval attributions DIR`: runs `analyze` on every article of a PolNeAR split, scores the
+ * attributions (see src/eval/attributions.ts for the definitions), prints the table (or JSON),
+ * optionally writes the misses and false alarms, and enforces a relation-F1 floor for CI.
+ */
+export const run: Command = async (args, io) => {
+  const p = parseArgs(args, ['json', 'help']);
+  if (p.flags.has('help')) { io.stdout(USAGE); return 0; }
+  const dirArg = p.positionals[0];
+  if (!dirArg) { io.stderr(USAGE); return 2; }
+  const split = flagString(p, 'split', 'dev');
+  if (split !== 'dev' && split !== 'train') { io.stderr(`eval attributions: --split must be dev or train\n${USAGE}`); return 2; }
+  const layer = flagString(p, 'layer', 'attributions');
+  if (layer !== 'attributions' && layer !== 'model') { io.stderr(`eval attributions: --layer must be attributions or model\n${USAGE}`); return 2; }
+  const floorArg = flagString(p, 'min-relation-f1');
+  let floor: number | null = null;
+  if (floorArg !== undefined) {
+    const n = Number(floorArg);
+    if (!Number.isFinite(n) || n < 0) { io.stderr(`eval attributions: --min-relation-f1 takes a number\n${USAGE}`); return 2; }
+    floor = n > 1 ? n / 100 : n;
+  }
+  const dir = path.resolve(io.cwd, dirArg);
+  let gold: GoldArticle[];
+  try {
+    gold = await readPolnear(dir, split);
+  } catch (e) {
+    io.stderr(`eval attributions: cannot read ${split} split under ${dir}: ${(e as Error).message}\n`);
+    return 2;
+  }
+  if (gold.length === 0) { io.stderr(`eval attributions: no annotated articles under ${dir}/${split}\n`); return 2; }
+
+  const predicted = new Map<string, Attribution[]>();
+  const sentences = new Map<string, Span[]>();
+  const t0 = performance.now();
+  let words = 0;
+  const tty = Boolean((process.stderr as { isTTY?: boolean }).isTTY);
+  for (let i = 0; i < gold.length; i++) {
+    const a = gold[i]!;
+    const doc = analyzeToWorkingDoc(a.text, { path: `${a.id}.txt`, inputType: 'text' });
+    const attrs = layer === 'model' ? (doc.scratch.get('model-attributions') as Attribution[] | undefined) ?? [] : doc.attributions;
+    predicted.set(a.id, attrs);
+    sentences.set(a.id, doc.sentences);
+    words += doc.tokens.length;
+    if (tty && (i % 10 === 9 || i === gold.length - 1)) io.stderr(`\reval attributions: ${i + 1}/${gold.length} articles`);
+  }
+  if (tty) io.stderr('\n');
+  const seconds = (performance.now() - t0) / 1000;
+  const scores = scoreAttributions(gold, predicted);
+  if (p.flags.has('json')) {
+    io.stdout(JSON.stringify({ split, layer, seconds, tokens: words, ...scores }, null, 2) + '\n');
+  } else {
+    io.stdout(`PolNeAR ${split} (${layer}), ${gold.length} articles, ${words} tokens, ${seconds.toFixed(1)} s\n`);
+    io.stdout(formatScores(scores));
+  }
+  const errorsFile = flagString(p, 'errors');
+  if (errorsFile) {
+    const file = path.resolve(io.cwd, errorsFile);
+    await writeFile(file, describeErrors(gold, predicted, sentences));
+    io.stderr(`eval attributions: errors written to ${file}\n`);
+  }
+  if (floor !== null && scores.relation.f1 < floor) {
+    io.stderr(`eval attributions: relation F1 ${(100 * scores.relation.f1).toFixed(1)} is below the floor ${(100 * floor).toFixed(1)}\n`);
+    return 1;
+  }
+  return 0;
+};

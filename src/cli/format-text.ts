@@ -1,0 +1,49 @@
+import type { Attribution, HearsayDocument } from '../core/types.js';
+
+const clip = (s: string, n = 90): string => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
+
+/** The chain of sources from the outermost attribution down to this one ("officials → Axios → Trump"). */
+export function chainOf(doc: HearsayDocument, a: Attribution): string[] {
+  const byId = new Map(doc.attributions.map((x) => [x.id, x]));
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (let cur: Attribution | undefined = a; cur && !seen.has(cur.id); cur = cur.via ? byId.get(cur.via) : undefined) {
+    seen.add(cur.id);
+    names.unshift(sourceName(doc, cur));
+  }
+  return names;
+}
+
+function sourceName(doc: HearsayDocument, a: Attribution): string {
+  if (!a.source) return '(no source)';
+  const ent = a.source.entity ? doc.entities.find((e) => e.id === a.source!.entity) : undefined;
+  return ent ? ent.name : doc.text.slice(a.source.start, a.source.end);
+}
+
+/** A readable summary for a person: sources, chains, counts. Not JSON. */
+export function formatText(doc: HearsayDocument): string {
+  const out: string[] = [];
+  const m = doc.meta;
+  out.push(`${doc.input.path ?? '(input)'}${m.title ? ` — ${m.title}` : ''}`);
+  if (m.outlet || m.site) out.push(`outlet: ${m.outlet ?? '?'}   site: ${m.site ?? '?'}   published: ${m.published ?? '?'}`);
+  const kinds = new Map<string, number>();
+  for (const a of doc.attributions) kinds.set(a.source?.kind ?? 'none', (kinds.get(a.source?.kind ?? 'none') ?? 0) + 1);
+  out.push(`${doc.sentences.length} sentences, ${doc.entities.length} entities, ${doc.attributions.length} attributions (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}), ${doc.attributions.filter((a) => a.via).length} nested`);
+  out.push('');
+  out.push('Sources:');
+  const bySource = new Map<string, Attribution[]>();
+  for (const a of doc.attributions) {
+    const k = `${sourceName(doc, a)} [${a.source?.kind ?? 'none'}]`;
+    bySource.set(k, [...(bySource.get(k) ?? []), a]);
+  }
+  for (const [k, list] of [...bySource].sort((x, y) => y[1].length - x[1].length)) out.push(`  ${k}: ${list.length}`);
+  out.push('');
+  out.push('Attributions:');
+  for (const a of doc.attributions) {
+    const content = a.content.map((c) => doc.text.slice(c.start, c.end)).join(' … ');
+    const chain = chainOf(doc, a).join(' → ');
+    out.push(`  ${a.id} ${chain} ${doc.text.slice(a.cue.start, a.cue.end)}${a.hedge ? ` (${a.hedge})` : ''} [${a.quote}]: ${clip(content)}`);
+  }
+  for (const msg of doc.messages) out.push(`${msg.severity}: [${msg.code}] ${msg.text}`);
+  return out.join('\n');
+}

@@ -1,0 +1,45 @@
+import type { CliIo, Command } from './io.js';
+
+/** Subcommands, loaded lazily so `hearsay analyze` does not pay for the server or trainers. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  analyze: async () => (await import('./commands/analyze.js')).run,
+  eval: async () => (await import('./commands/eval.js')).run,
+  train: async () => (await import('./commands/train.js')).run,
+  serve: async () => (await import('./commands/serve.js')).run,
+};
+
+/** Usage text printed by `hearsay --help`. */
+export const USAGE = `hearsay — who said what, according to whom
+
+Usage:
+  hearsay analyze PATH… [--format json|jsonl|text|plover] [--date YYYY-MM-DD] [--input auto|text|html]
+                        [--explain] [--actors FILE]        ('-' reads standard input)
+  hearsay eval attributions DIR [--split dev] [--errors FILE] [--min-relation-f1 N]
+  hearsay eval extraction DIR [--limit N]
+  hearsay eval events FILE
+  hearsay train pos --data DIR [--out FILE]
+  hearsay train attributions --data DIR [--out FILE]
+  hearsay serve [--port 8080] [--host 127.0.0.1] [--allow-fetch]
+`;
+
+/** Runs the CLI and returns the exit code; never calls process.exit. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    io.stdout(USAGE);
+    return cmd ? 0 : 2;
+  }
+  if (cmd === '--version') { io.stdout('hearsay 0.1.0\n'); return 0; }
+  const load = COMMANDS[cmd];
+  if (!load) {
+    io.stderr(`hearsay: unknown command "${cmd}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await (await load())(rest, io);
+  } catch (e) {
+    const err = e as { code?: string; message?: string };
+    io.stderr(`hearsay ${cmd}: ${err.code ? `[${err.code}] ` : ''}${err.message ?? String(e)}\n`);
+    return 1;
+  }
+}

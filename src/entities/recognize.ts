@@ -1,0 +1,480 @@
+import type { EntityType } from '../core/types.js';
+import type { Mention, Token, WorkingDoc } from '../core/working-doc.js';
+import type { KbEntry } from '../kb/index.js';
+import { isCountry, matchKbAt, type KbMatch } from './kb-compiled.js';
+import {
+  ANON_CUES, ANON_MODIFIERS, ANON_NEEDS_CUE, ANON_NOUNS, AUXILIARIES, CALENDAR, FEMALE_NAMES, FEMALE_TITLES,
+  GEO_WORDS, GOV_HEADS, MALE_NAMES, MALE_TITLES, METONYMS, NAME_CONNECTORS, NOT_ENTITY, NUMBER_WORDS,
+  OFFICE_TITLES, ORG_FIRST, ORG_HEADS, OUTLET_HEADS, OUTLET_NOUNS, PARTY_GROUPS, PREPOSITIONS, PRONOUNS,
+  SPEECH_VERBS, STOP, TITLES, VAGUE_QUANTIFIERS, VERB_GAP, VERBS,
+} from './lexicon.js';
+import { ruleId } from './rules.js';
+import {
+  insertMention, kbEntity, newEntity, newState, STATE_KEY, type EntityInfo, type EntityState, type MentionX,
+} from './state.js';
+
+/** A recognised stretch of tokens before it is tied to an entity. */
+interface Cand {
+  tok: number;
+  tokEnd: number;
+  /** Token range of the name proper (after any title). */
+  nameTok: number;
+  form: Mention['form'];
+  rule: string;
+  kb: KbEntry | null;
+  type: EntityType;
+  title: string | null;
+  country: string | null;
+  gender: 'm' | 'f' | null;
+  /** Character span override (prefix of a hyphenated word). */
+  charEnd?: number;
+  anon?: AnonPhrase;
+}
+
+/** An unnamed-source phrase ("two senior American officials"). */
+export interface AnonPhrase {
+  tok: number;
+  tokEnd: number;
+  head: number;
+  count: number | null;
+  descriptor: string;
+  country: string | null;
+  plural: boolean;
+  definite: boolean;
+  /** Whether it had a number or an indefinite article (a fresh group). */
+  counted: boolean;
+}
+
+const TITLE_TOKENS: readonly (readonly string[])[] = TITLES.map((t) => t.split(' ')).sort((a, b) => b.length - a.length);
+const TITLE_FIRST = new Set(TITLE_TOKENS.map((t) => t[0]!));
+const CAP = /^\p{Lu}/u;
+const ARABIC_PREFIX = /^(?:al|el|ad|ash|as|an|at|bin|ibn|abu|bint|ben)-\p{Lu}/u;
+const HYPHEN_PREFIX = /^(\p{Lu}[\p{L}\p{N}.]*)-\p{Ll}[\p{Ll}-]*$/u;
+const ACRONYM = /^(?:\p{Lu}\.?){2,}$|^\p{Lu}{2,}[\p{Lu}\d&]*$/u;
+
+/** Whether a token reads as part of a name. */
+export function isCapToken(t: Token): boolean {
+  return t.kind === 'word' && (CAP.test(t.text) || ARABIC_PREFIX.test(t.text));
+}
+
+/** Length in tokens of the title starting at token `i`, or 0. */
+export function titleAt(lowers: readonly string[], i: number, limit = lowers.length): number {
+  if (!TITLE_FIRST.has(lowers[i]!)) return 0;
+  outer: for (const t of TITLE_TOKENS) {
+    if (i + t.length > limit) continue;
+    for (let k = 0; k < t.length; k++) if (lowers[i + k] !== t[k]) continue outer;
+    return t.length;
+  }
+  return 0;
+}
+
+/** Whether the tokens after `end` open a verb of which the mention is the subject. */
+export function isSubjectAt(tokens: readonly Token[], lowers: readonly string[], tok: number, end: number): boolean {
+  const prev = tokens[tok - 1];
+  if (prev && prev.sentence === tokens[tok]!.sentence && PREPOSITIONS.has(lowers[tok - 1]!)) return false;
+  const s = tokens[tok]!.sentence;
+  for (let j = end, steps = 0; j < tokens.length && steps < 4; j++, steps++) {
+    const t = tokens[j]!;
+    if (t.sentence !== s) return false;
+    const w = lowers[j]!;
+    if (t.pos) {
+      if (/^(?:VBD|VBZ|VBP|MD)$/.test(t.pos)) return true;
+      if (t.pos === 'RB' || t.pos === 'VBN' || VERB_GAP.has(w)) continue;
+      return false;
+    }
+    if (AUXILIARIES.has(w) || VERBS.has(w)) return true;
+    if (VERB_GAP.has(w) || (w.endsWith('ly') && w.length > 4)) continue;
+    if (t.kind === 'word' && /^\p{Ll}/u.test(t.text) && w.length > 4 && w.endsWith('ed')) return true;
+    return false;
+  }
+  return false;
+}
+
+const genderOfName = (first: string | undefined): 'm' | 'f' | null => {
+  if (!first) return null;
+  const w = first.toLowerCase();
+  if (FEMALE_NAMES.has(w)) return 'f';
+  if (MALE_NAMES.has(w)) return 'm';
+  return null;
+};
+
+/** Context shared by the recognition passes over one document. */
+interface Ctx {
+  doc: WorkingDoc;
+  st: EntityState;
+  tokens: readonly Token[];
+  limit: number;
+  kbAt: (KbMatch | null)[];
+  /** Token → index of the KB match covering it, else -1. */
+  kbCover: Int32Array;
+  covered: Uint8Array;
+  lowerSeen: Set<string>;
+  /** Lower-cased words seen capitalised away from a sentence start. */
+  capSeenMid: Set<string>;
+  /** Sentences written in title case (headlines): capitals there say little. */
+  titleCase: Uint8Array;
+}
+
+function sentenceInitial(tokens: readonly Token[], i: number): boolean {
+  if (i === 0) return true;
+  const p = tokens[i - 1]!;
+  if (p.sentence !== tokens[i]!.sentence) return true;
+  if (p.kind === 'quote' && p.quote === 'open') return true;
+  return p.text === '(' || p.text === ':' || p.text === '\u2014' || p.text === '\u2013' || p.text === '--';
+}
+
+/** Country hinted by a demonym or country name (token-level). */
+function countryOfToken(ctx: Ctx, j: number): string | null {
+  const m = ctx.kbAt[ctx.kbCover[j]!] ?? null;
+  if (m && isCountry(m.entry)) return m.entry.country ?? null;
+  const d = ctx.st.ckb.demonyms.get(ctx.st.texts[j]!);
+  return d?.country ?? null;
+}
+
+// ---------------------------------------------------------------- anonymous sources
+
+/**
+ * Finds an unnamed-source phrase whose head noun is token `h`: walks left over modifiers
+ * (adjectives, demonyms, KB names such as "White House") to a determiner or number.
+ */
+export function anonPhraseAt(
+  st: EntityState, tokens: readonly Token[], kbAt: readonly (KbMatch | null)[], kbCover: Int32Array, h: number,
+): AnonPhrase | null {
+  const lowers = st.lowers;
+  const w = lowers[h]!;
+  let singular: string | null = null;
+  let plural = false;
+  if (ANON_NOUNS.has(w)) singular = w;
+  else {
+    for (const [s, p] of ANON_NOUNS) if (p === w) { singular = s; plural = true; break; }
+  }
+  if (!singular || tokens[h]!.kind !== 'word' || !/^\p{Ll}/u.test(tokens[h]!.text)) return null;
+  const next = tokens[h + 1];
+  const nextW = next && next.sentence === tokens[h]!.sentence ? lowers[h + 1]! : '';
+  if (ANON_NEEDS_CUE.has(w) && !ANON_CUES.has(nextW)) return null;
+  // "official statement": a singular noun used as a modifier.
+  if (!plural && next && next.kind === 'word' && /^\p{Ll}/u.test(next.text) && !VERBS.has(nextW) && !AUXILIARIES.has(nextW)
+    && !VERB_GAP.has(nextW) && !PREPOSITIONS.has(nextW) && !ANON_CUES.has(nextW) && !/^(?:who|that|said|says)$/.test(nextW)) {
+    if (!next.pos || next.pos.startsWith('NN')) return null;
+  }
+  if (next?.pos && plural && next.pos.startsWith('NN')) return null;
+  let a = h;
+  let country: string | null = null;
+  const s = tokens[h]!.sentence;
+  while (a > 0 && tokens[a - 1]!.sentence === s) {
+    const j = a - 1;
+    const lw = lowers[j]!;
+    const cov = kbCover[j]!;
+    if (cov >= 0) {
+      const m = kbAt[cov]!;
+      if (m.entry.type === 'person') break;
+      country ??= m.entry.country ?? null;
+      a = m.start;
+      continue;
+    }
+    const dem = st.ckb.demonyms.get(tokens[j]!.text);
+    if (dem) { country ??= dem.country ?? null; a = j; continue; }
+    if (ANON_MODIFIERS.has(lw) || (lw.includes('-') && /^\p{Ll}/u.test(tokens[j]!.text) && lw.endsWith('ranking'))) { a = j; continue; }
+    break;
+  }
+  // Determiner / number.
+  let count: number | null = null;
+  let definite = false;
+  let counted = false;
+  const j = a - 1;
+  if (j >= 0 && tokens[j]!.sentence === s) {
+    const lw = lowers[j]!;
+    if (NUMBER_WORDS.has(lw)) { count = NUMBER_WORDS.get(lw)!; counted = true; a = j; }
+    else if (tokens[j]!.kind === 'number' && /^\d+$/.test(tokens[j]!.text)) { count = Number(tokens[j]!.text); counted = true; a = j; }
+    else if (lw === 'the' || lw === 'those' || lw === 'these' || lw === 'this' || lw === 'that') { definite = true; a = j; }
+    else if (VAGUE_QUANTIFIERS.has(lw)) { a = j; }
+  }
+  if (!plural && count === null && !definite) {
+    // A bare singular "official" is not a source phrase.
+    if (a === h) return null;
+    count = 1;
+  }
+  if (!plural && definite) count = 1;
+  if (plural && count === 1) count = null;
+  // Descriptor: the words after the determiner/number, as written.
+  let d0 = a;
+  if (counted || definite || (a < h && (VAGUE_QUANTIFIERS.has(lowers[a]!) || NUMBER_WORDS.has(lowers[a]!)))) d0 = a + 1;
+  let end = h + 1;
+  if (ANON_NEEDS_CUE.has(w) || (ANON_CUES.has(nextW))) {
+    // "people familiar with the matter": keep the cue phrase to the next comma/verb.
+    let e = h + 1;
+    while (e < tokens.length && e - h < 8 && tokens[e]!.sentence === s && tokens[e]!.kind !== 'punct'
+      && tokens[e]!.kind !== 'quote' && !VERBS.has(lowers[e]!) && !AUXILIARIES.has(lowers[e]!)) e++;
+    end = e;
+  }
+  const descriptor = d0 < end ? tokens.slice(d0, end).map((t) => t.text).join(' ').replace(/ ([’'])/g, '$1') : w;
+  return { tok: a, tokEnd: end, head: h, count, descriptor, country, plural, definite, counted };
+}
+
+/** Ties an unnamed-source phrase to a group entity, chaining definite plurals to earlier groups. */
+export function anonEntity(st: EntityState, ph: AnonPhrase, before: number): { info: EntityInfo; rule: string } {
+  if (!ph.counted) {
+    // Walk back for the most recent compatible unnamed source.
+    for (let i = st.mentions.length - 1; i >= 0; i--) {
+      const m = st.mentions[i]!;
+      if (m.start >= before) continue;
+      const info = st.infos.get(m.entity);
+      if (!info?.anonymous) continue;
+      if (info.anonymous.plural !== ph.plural) continue;
+      if (ph.country && info.entity.country && ph.country !== info.entity.country) continue;
+      const sameDescriptor = info.anonymous.descriptor.toLowerCase() === ph.descriptor.toLowerCase();
+      if (ph.definite || sameDescriptor) return { info, rule: ruleId('anonymous-chain') };
+    }
+  }
+  const info = newEntity(st, ph.descriptor, 'group', ruleId('anonymous'), ph.country);
+  info.anonymous = { count: ph.count, descriptor: ph.descriptor, plural: ph.plural };
+  info.plural = ph.plural;
+  return { info, rule: ruleId('anonymous') };
+}
+
+// ---------------------------------------------------------------- names
+
+/** Classifies a run of capitalised tokens that no KB entry or title explains. */
+function classifyRun(ctx: Ctx, a: number, b: number): { type: EntityType; rule: string; country: string | null } | null {
+  const { st } = ctx;
+  const lowers = st.lowers;
+  const last = lowers[b - 1]!;
+  const n = b - a;
+  const key = lowers.slice(a, b).join(' ');
+  const meto = METONYMS.get(key);
+  if (meto) return { type: 'government', rule: ruleId('metonym'), country: meto.country };
+  let country: string | null = null;
+  for (let j = a; j < b; j++) country ??= countryOfToken(ctx, j);
+  const after = lowers[b] ?? '';
+  const after2 = lowers[b + 1] ?? '';
+  if (n >= 2 && GOV_HEADS.has(last)) return { type: 'government', rule: ruleId('gov-head'), country };
+  if (n >= 2 && ORG_HEADS.has(last)) return { type: 'organization', rule: ruleId('org-head'), country };
+  if (n >= 2 && OUTLET_HEADS.has(last)) return { type: 'outlet', rule: ruleId('outlet-head'), country };
+  if (n >= 3 && ORG_FIRST.has(lowers[a]!) && lowers[a + 1] === 'of') {
+    return { type: GOV_HEADS.has(lowers[a]!) ? 'government' : 'organization', rule: ruleId('org-head'), country };
+  }
+  if (OUTLET_NOUNS.has(after) || (after === 'news' && OUTLET_NOUNS.has(after2))) return { type: 'outlet', rule: ruleId('outlet-head'), country };
+  if (n === 1) {
+    const t = st.texts[a]!;
+    if (ACRONYM.test(t)) return { type: 'organization', rule: ruleId('acronym'), country };
+    const cap = st.ckb.capitals.get(last);
+    if (cap) return { type: 'location', rule: ruleId('place'), country: cap.country ?? null };
+    const party = PARTY_GROUPS.get(last);
+    if (party) return { type: 'group', rule: ruleId('party-group'), country: party };
+    return { type: 'other', rule: ruleId('capitalised-name'), country };
+  }
+  for (let j = a; j < b; j++) if (GEO_WORDS.has(lowers[j]!)) return { type: 'location', rule: ruleId('place'), country };
+  if (n <= 4) {
+    let personish = true;
+    for (let j = a; j < b; j++) {
+      const t = st.texts[j]!;
+      if (!(CAP.test(t) || ARABIC_PREFIX.test(t) || NAME_CONNECTORS.has(lowers[j]!)) || ACRONYM.test(t) && t.length > 2 && !t.includes('.')) { personish = false; break; }
+    }
+    if (personish) return { type: 'person', rule: ruleId('capitalised-name'), country: null };
+  }
+  return { type: 'other', rule: ruleId('capitalised-name'), country };
+}
+
+/** Builds name candidates from capitalised runs, KB matches and titles. */
+function nameCandidates(ctx: Ctx): Cand[] {
+  const { tokens, st, limit, kbAt, covered } = ctx;
+  const lowers = st.lowers;
+  const out: Cand[] = [];
+  let i = 0;
+  while (i < limit) {
+    const t = tokens[i]!;
+    if (covered[i] || !(kbAt[i] || isCapToken(t))) { i++; continue; }
+    // Hyphenated prefix: "Hamas-controlled", "UN-patrolled", "Israeli-backed".
+    const hp = !kbAt[i] && t.kind === 'word' ? HYPHEN_PREFIX.exec(t.text) : null;
+    if (hp) {
+      const pre = hp[1]!;
+      const lw = pre.toLowerCase();
+      const form = st.ckb.forms.get(lw)?.find((f) => f.lower.length === 1 && (f.cases[0] !== 'exact' || f.orig[0] === pre));
+      const dem = st.ckb.demonyms.get(pre);
+      if (form) out.push(candOf(i, i + 1, 'name', ruleId('kb-name'), form.entry, form.entry.type, t.start + pre.length));
+      else if (dem) out.push(candOf(i, i + 1, 'demonym', ruleId('demonym'), dem, dem.type, t.start + pre.length));
+      else if (ACRONYM.test(pre)) out.push({ ...candOf(i, i + 1, 'name', ruleId('acronym'), null, 'organization', t.start + pre.length) });
+      i++;
+      continue;
+    }
+    // Collect the chunk's units.
+    const s = t.sentence;
+    const units: [number, number][] = [];
+    let j = i;
+    while (j < limit && tokens[j]!.sentence === s && !covered[j]) {
+      if (j > i && /\n/.test(ctx.doc.text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
+      const m = kbAt[j];
+      const tj = tokens[j]!;
+      if (m) { units.push([j, m.end]); j = m.end; continue; }
+      if (isCapToken(tj) && !HYPHEN_PREFIX.test(tj.text)) {
+        const lw = lowers[j]!;
+        if (CALENDAR.has(lw)) break;
+        if (units.length > 0 && STOP.has(lw) && !titleAt(lowers, j)) break;
+        if (units.length > 0 && ctx.titleCase[s] && ctx.lowerSeen.has(lw) && !titleAt(lowers, j)) break;
+        units.push([j, j + 1]);
+        j++;
+        continue;
+      }
+      if (tj.kind === 'number' && j > i && lowers[j - 1] === 'channel') { units.push([j, j + 1]); j++; continue; }
+      if (units.length > 0 && NAME_CONNECTORS.has(lowers[j]!) && tj.kind === 'word' && /^\p{Ll}/u.test(tj.text)
+        && j + 1 < limit && tokens[j + 1]!.sentence === s && (kbAt[j + 1] || isCapToken(tokens[j + 1]!))) {
+        units.push([j, j + 1]);
+        j++;
+        continue;
+      }
+      break;
+    }
+    if (units.length === 0) {
+      // A lone calendar word, or a stop word: skip it.
+      i = Math.max(j, i + 1);
+      continue;
+    }
+    const chunkEnd = units[units.length - 1]![1];
+    segmentChunk(ctx, units, out);
+    i = chunkEnd;
+  }
+  return out;
+}
+
+function candOf(tok: number, tokEnd: number, form: Mention['form'], rule: string, kb: KbEntry | null, type: EntityType, charEnd?: number): Cand {
+  const c: Cand = { tok, tokEnd, nameTok: tok, form, rule, kb, type, title: null, country: kb?.country ?? null, gender: null };
+  if (charEnd !== undefined) c.charEnd = charEnd;
+  return c;
+}
+
+/** Splits a capitalised chunk into modifier, titles, KB names and unknown runs. */
+function segmentChunk(ctx: Ctx, units: readonly [number, number][], out: Cand[]): void {
+  const { st, tokens, kbAt } = ctx;
+  const lowers = st.lowers;
+  let u = 0;
+  // Sentence-initial capital: drop a first word that is a function word or seen in lower case.
+  while (u < units.length) {
+    const [a, b] = units[u]!;
+    if (kbAt[a] || b - a !== 1) break;
+    const lw = lowers[a]!;
+    const initial = sentenceInitial(tokens, a) || ctx.titleCase[tokens[a]!.sentence];
+    if (NAME_CONNECTORS.has(lw) && /^\p{Ll}/u.test(st.texts[a]!)) { u++; continue; }
+    if (STOP.has(lw) && !titleAt(lowers, a)) { u++; continue; }
+    if (initial && !titleAt(lowers, a) && !st.ckb.demonyms.has(st.texts[a]!)) {
+      const pos = tokens[a]!.pos;
+      if (pos ? !pos.startsWith('NNP') : (ctx.lowerSeen.has(lw) || /(?:ing|ly)$/.test(lw))) { u++; continue; }
+    }
+    break;
+  }
+  if (u >= units.length) return;
+  // Trailing connectors never end a name.
+  let v = units.length;
+  while (v > u && NAME_CONNECTORS.has(lowers[units[v - 1]![0]]!) && !kbAt[units[v - 1]![0]]) v--;
+  const first = units[u]![0];
+  const last = units[v - 1]![1];
+  // Whole-chunk organisation/outlet when the chunk ends in a head word and no KB entry spans it.
+  const whole = kbAt[first]?.end === last && kbAt[first];
+  if (whole) { out.push(kbCand(ctx, whole)); return; }
+  const startsWithTitle = titleAt(lowers, first, last) > 0 || (st.ckb.demonyms.has(st.texts[first]!) || isCountryMatch(ctx, first)) && titleAt(lowers, unitEnd(units, u), last) > 0;
+  if (!startsWithTitle && last - first >= 2) {
+    const lw = lowers[last - 1]!;
+    if (ORG_HEADS.has(lw) || OUTLET_HEADS.has(lw) || (ORG_FIRST.has(lowers[first]!) && lowers[first + 1] === 'of')) {
+      const c = classifyRun(ctx, first, last)!;
+      if (c.type !== 'person' && c.type !== 'other') {
+        out.push({ ...candOf(first, last, 'name', c.rule, null, c.type), country: c.country });
+        return;
+      }
+    }
+  }
+  // Piece-wise scan.
+  let k = u;
+  while (k < v) {
+    const [a, b] = units[k]!;
+    // Modifier + title(s) + name, or title(s) + name.
+    let modEnd = a;
+    let titleCountry: string | null = null;
+    if (b - a >= 1 && (st.ckb.demonyms.has(st.texts[a]!) || isCountryMatch(ctx, a)) && titleAt(lowers, b, last) > 0) {
+      titleCountry = countryOfToken(ctx, a);
+      modEnd = b;
+    }
+    let p = modEnd;
+    let title: string | null = null;
+    let gender: 'm' | 'f' | null = null;
+    for (;;) {
+      const n = titleAt(lowers, p, last);
+      if (n === 0) break;
+      const tt = lowers.slice(p, p + n).join(' ');
+      if (tt !== 'former') title = title && OFFICE_TITLES.has(title) ? title : tt;
+      if (MALE_TITLES.has(tt)) gender = 'm';
+      if (FEMALE_TITLES.has(tt)) gender = 'f';
+      p += n;
+    }
+    if (title !== null || p > modEnd) {
+      // Name run after the titles, to the chunk end or the next KB non-person.
+      let q = p;
+      if (q < last && kbAt[q]) q = kbAt[q]!.end;
+      else while (q < last && !kbAt[q] && !titleAt(lowers, q, last)) q++;
+      if (q > p) {
+        const m = kbAt[p];
+        if (m && m.end === q && m.entry.type !== 'person') {
+          // "President Trump’s White House": title then a non-person name; keep them apart.
+          out.push({ ...candOf(a, p, 'title', ruleId('title-office'), null, 'person'), title, country: titleCountry, gender });
+          out.push(kbCand(ctx, m));
+        } else {
+          const c: Cand = { ...candOf(a, q, 'name', ruleId('title-name'), m && m.end === q ? m.entry : null, 'person'), nameTok: p, title, country: titleCountry, gender };
+          out.push(c);
+        }
+        k = unitIndexAt(units, q, k);
+        continue;
+      }
+      out.push({ ...candOf(a, p, 'title', ruleId('title-office'), null, 'person'), title, country: titleCountry, gender });
+      k = unitIndexAt(units, p, k);
+      continue;
+    }
+    const m = kbAt[a];
+    if (m) { out.push(kbCand(ctx, m)); k++; continue; }
+    // Unknown run up to the next KB match or title.
+    let q = k;
+    while (q < v && !kbAt[units[q]![0]] && !(q > k && titleAt(lowers, units[q]![0], last))) q++;
+    let ra = units[k]![0];
+    let rb = units[q - 1]![1];
+    while (rb > ra && NAME_CONNECTORS.has(lowers[rb - 1]!)) rb--;
+    while (ra < rb && NAME_CONNECTORS.has(lowers[ra]!)) ra++;
+    if (rb > ra) emitRun(ctx, ra, rb, out, k === u && first === units[0]![0]);
+    k = q;
+  }
+}
+
+function unitEnd(units: readonly [number, number][], u: number): number {
+  return units[u]![1];
+}
+
+function unitIndexAt(units: readonly [number, number][], tok: number, from: number): number {
+  let k = from;
+  while (k < units.length && units[k]![0] < tok) k++;
+  return k;
+}
+
+function isCountryMatch(ctx: Ctx, i: number): boolean {
+  const m = ctx.kbAt[i];
+  return Boolean(m && isCountry(m.entry));
+}
+
+function kbCand(ctx: Ctx, m: KbMatch): Cand {
+  void ctx;
+  return candOf(m.start, m.end, 'name', ruleId('kb-name'), m.entry, m.entry.type);
+}
+
+function emitRun(ctx: Ctx, a: number, b: number, out: Cand[], chunkStart: boolean): void {
+  const { st } = ctx;
+  const lowers = st.lowers;
+  if (b - a === 1) {
+    const t = st.texts[a]!;
+    const lw = lowers[a]!;
+    if (NOT_ENTITY.has(lw) || CALENDAR.has(lw)) return;
+    const dem = st.ckb.demonyms.get(t);
+    if (dem) { out.push(candOf(a, b, 'demonym', ruleId('demonym'), dem, dem.type)); return; }
+    // A single capitalised word at a sentence start must be seen capitalised elsewhere too.
+    if (chunkStart && sentenceInitial(ctx.tokens, a) && !ctx.capSeenMid.has(lw) && !isSubjectAt(ctx.tokens, lowers, a, b)) return;
+  }
+  const c = classifyRun(ctx, a, b);
+  if (!c) return;
+  const cand = { ...candOf(a, b, 'name', c.rule, null, c.type), country: c.country };
+  if (c.type === 'person') cand.gender = genderOfName(st.texts[a]);
+  out.push(cand);
+}

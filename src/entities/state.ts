@@ -1,0 +1,115 @@
+import type { Entity, EntityType } from '../core/types.js';
+import type { Mention, Token, WorkingDoc } from '../core/working-doc.js';
+import type { KbEntry } from '../kb/index.js';
+import { kbFor } from '../kb/index.js';
+import { compileKb, type CompiledKb } from './kb-compiled.js';
+
+/** What the entity stage knows about an entity beyond the JSON fields. */
+export interface EntityInfo {
+  entity: Entity;
+  kb: KbEntry | null;
+  gender: 'm' | 'f' | null;
+  /** Plural groups ("two officials", "Democrats") may be "they". */
+  plural: boolean;
+  /** For unnamed sources: the count and descriptor of the first mention. */
+  anonymous: { count: number | null; descriptor: string; plural: boolean } | null;
+  /** Name forms seen (token lists), for surname merging and the canonical name. */
+  names: string[][];
+}
+
+/** A mention with the token range and clause role the stage computed. */
+export interface MentionX extends Mention {
+  tok: number;
+  tokEnd: number;
+  subject: boolean;
+}
+
+/** Per-document state, kept in `doc.scratch` under {@link STATE_KEY} for {@link resolveSource}. */
+export interface EntityState {
+  ckb: CompiledKb;
+  infos: Map<string, EntityInfo>;
+  mentions: MentionX[];
+  lowers: string[];
+  texts: string[];
+  sentence: Int32Array;
+  nextId: number;
+}
+
+/** Scratch key under which the entity stage leaves its state. */
+export const STATE_KEY = 'entities';
+
+/** Creates an empty state for a document (the stage fills it). */
+export function newState(doc: WorkingDoc): EntityState {
+  const n = doc.tokens.length;
+  const lowers = new Array<string>(n);
+  const texts = new Array<string>(n);
+  const sentence = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = doc.tokens[i]!;
+    texts[i] = t.text;
+    lowers[i] = t.text.toLowerCase();
+    sentence[i] = t.sentence;
+  }
+  return { ckb: compileKb(kbFor(doc.options)), infos: new Map(), mentions: [], lowers, texts, sentence, nextId: 1 };
+}
+
+/** The stage's state for a document; builds an empty one when the stage has not run. */
+export function stateOf(doc: WorkingDoc): EntityState {
+  let s = doc.scratch.get(STATE_KEY) as EntityState | undefined;
+  if (!s || s.texts.length !== doc.tokens.length) {
+    s = newState(doc);
+    for (const e of doc.entities) {
+      s.infos.set(e.id, { entity: e, kb: null, gender: null, plural: false, anonymous: null, names: [e.name.split(' ')] });
+    }
+    doc.scratch.set(STATE_KEY, s);
+  }
+  return s;
+}
+
+/** Creates or returns the entity for a KB entry. */
+export function kbEntity(st: EntityState, e: KbEntry, rule: string): EntityInfo {
+  const hit = st.infos.get(e.id);
+  if (hit) return hit;
+  const info: EntityInfo = {
+    entity: { id: e.id, name: e.name, type: e.type, mentions: [], country: e.country ?? null, sector: e.sector ?? null, rule },
+    kb: e, gender: null, plural: false, anonymous: null, names: [e.name.split(/\s+/)],
+  };
+  st.infos.set(e.id, info);
+  return info;
+}
+
+const slug = (s: string): string => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'entity';
+
+/** Creates a new entity with a unique id derived from its name. */
+export function newEntity(st: EntityState, name: string, type: EntityType, rule: string, country: string | null = null): EntityInfo {
+  let id = slug(name);
+  if (st.infos.has(id)) id = `${id}-${st.nextId++}`;
+  while (st.infos.has(id)) id = `${id}-${st.nextId++}`;
+  const info: EntityInfo = {
+    entity: { id, name, type, mentions: [], country, sector: null, rule },
+    kb: null, gender: null, plural: false, anonymous: null, names: [],
+  };
+  st.infos.set(id, info);
+  return info;
+}
+
+/** Token index range `[a, b)` of tokens lying inside a character span. */
+export function tokenRange(tokens: readonly Token[], start: number, end: number): [number, number] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= start) lo = mid + 1; else hi = mid;
+  }
+  let b = lo;
+  while (b < tokens.length && tokens[b]!.start < end) b++;
+  return [lo, b];
+}
+
+/** Inserts a mention keeping `st.mentions` sorted by start. */
+export function insertMention(st: EntityState, m: MentionX): void {
+  const a = st.mentions;
+  let i = a.length;
+  while (i > 0 && a[i - 1]!.start > m.start) i--;
+  a.splice(i, 0, m);
+}

@@ -1,0 +1,37 @@
+import { defineStage } from '../core/pipeline.js';
+import type { QuoteHint } from './normalize.js';
+import { defaultPosTagger } from './default-tagger.js';
+import type { PosTagger } from './tagger.js';
+
+/** Options of {@link posStage}. */
+export interface PosStageOptions {
+  /** Tagger to use instead of the shipped EWT model. */
+  tagger?: PosTagger;
+}
+
+/**
+ * Sets `doc.tokens[i].pos` to a Penn Treebank tag, one sentence at a time (consecutive tokens
+ * sharing a `sentence` index), passing the tokenizer's quote directions to the tagger.
+ */
+export const posStage = defineStage<PosStageOptions>('pos', { requires: ['tokens'], assigns: ['pos'] }, (options) => {
+  const tagger = options?.tagger ?? defaultPosTagger();
+  return (doc) => {
+    const tokens = doc.tokens;
+    let start = 0;
+    while (start < tokens.length) {
+      const sentence = tokens[start]!.sentence;
+      let end = start + 1;
+      while (end < tokens.length && tokens[end]!.sentence === sentence) end++;
+      const words = new Array<string>(end - start);
+      const quotes = new Array<QuoteHint>(end - start);
+      for (let i = start; i < end; i++) {
+        const t = tokens[i]!;
+        words[i - start] = t.text;
+        quotes[i - start] = t.kind === 'quote' ? t.quote : undefined;
+      }
+      const ids = tagger.tagIds(words, quotes);
+      for (let i = start; i < end; i++) tokens[i]!.pos = tagger.tags[ids[i - start]!]!;
+      start = end;
+    }
+  };
+});

@@ -1,0 +1,138 @@
+import type { PerceptronModelJson } from '../model/perceptron.js';
+import { PerceptronModel } from '../model/perceptron.js';
+import { MAX_FEATURES, START_TAG, extractFeatures, wordInfo } from './features.js';
+import type { WordInfo } from './features.js';
+import { normalizeForm } from './normalize.js';
+import type { QuoteHint } from './normalize.js';
+
+/** Serialised POS model: the perceptron plus the tag dictionary of unambiguous frequent words. */
+export interface PosModelJson {
+  format: 'hearsay-pos/1';
+  /** Where the weights came from, e.g. `UD_English-EWT v2.16 train (CC BY-SA 4.0)`. */
+  source: string;
+  /** Tag → space-separated normalised word forms that always get that tag. */
+  tagdict: Record<string, string>;
+  perceptron: PerceptronModelJson;
+}
+
+/** Anything that picks a class id from hashed features (a trainer or a frozen model). */
+export interface HashedClassifier {
+  bestHashed(features: ArrayLike<number>, count: number, scratch?: Float64Array): number;
+}
+
+/** Reusable buffers for {@link tagSequence}. */
+export interface TagScratch {
+  features: Uint32Array;
+  scores: Float64Array;
+}
+
+/** Allocates buffers for {@link tagSequence} over `classes` tags. */
+export function makeScratch(classes: number): TagScratch {
+  return { features: new Uint32Array(MAX_FEATURES), scores: new Float64Array(classes) };
+}
+
+/**
+ * Greedy left-to-right tagging of one sentence: dictionary words take their tag, the rest the
+ * classifier's best given the two previous predicted tags. Writes tag ids into `out`.
+ */
+export function tagSequence(
+  words: readonly WordInfo[], forms: readonly string[], classifier: HashedClassifier,
+  tagdict: ReadonlyMap<string, number>, out: Int32Array | number[], scratch: TagScratch,
+): void {
+  let t1 = START_TAG;
+  let t2 = START_TAG;
+  for (let i = 0; i < words.length; i++) {
+    let tag = tagdict.get(forms[i]!);
+    if (tag === undefined) {
+      const n = extractFeatures(words, i, t1, t2, scratch.features);
+      tag = classifier.bestHashed(scratch.features, n, scratch.scores);
+    }
+    out[i] = tag;
+    t2 = t1;
+    t1 = tag;
+  }
+}
+
+/** Parses the tag dictionary of a model into normalised form → tag id. */
+export function readTagdict(json: PosModelJson, classes: readonly string[]): Map<string, number> {
+  const ids = new Map(classes.map((c, i) => [c, i]));
+  const dict = new Map<string, number>();
+  for (const [tag, words] of Object.entries(json.tagdict)) {
+    const id = ids.get(tag);
+    if (id === undefined) throw new Error(`tag dictionary names unknown tag "${tag}"`);
+    for (const w of words.split(' ')) if (w) dict.set(w, id);
+  }
+  return dict;
+}
+
+const CACHE_LIMIT = 200_000;
+
+/** A trained Penn Treebank part-of-speech tagger (averaged perceptron, greedy decoding). */
+export class PosTagger {
+  /** The tag set, in class-id order. */
+  readonly tags: readonly string[];
+  private readonly model: PerceptronModel;
+  private readonly tagdict: Map<string, number>;
+  private readonly json: PosModelJson;
+  private readonly cache = new Map<string, WordInfo>();
+  private readonly scratch: TagScratch;
+
+  private constructor(json: PosModelJson) {
+    if (json.format !== 'hearsay-pos/1') throw new Error(`unsupported POS model format "${String(json.format)}"`);
+    this.json = json;
+    this.model = PerceptronModel.fromJSON(json.perceptron);
+    this.tags = this.model.classes;
+    this.tagdict = readTagdict(json, this.tags);
+    this.scratch = makeScratch(this.tags.length);
+  }
+
+  /** Loads a model written by the trainer. */
+  static fromJSON(json: PosModelJson): PosTagger {
+    return new PosTagger(json);
+  }
+
+  /** The model this tagger was loaded from. */
+  toJSON(): PosModelJson {
+    return this.json;
+  }
+
+  /**
+   * Tags one sentence of PTB-style tokens. `quotes` gives the direction of quotation-mark tokens
+   * where known (the tokenizer's `quote`); a straight `"` without one alternates open/close.
+   */
+  tagWords(words: readonly string[], quotes?: readonly QuoteHint[]): string[] {
+    const ids = this.tagIds(words, quotes);
+    const out = new Array<string>(ids.length);
+    for (let i = 0; i < ids.length; i++) out[i] = this.tags[ids[i]!]!;
+    return out;
+  }
+
+  /** {@link tagWords} returning tag ids (indices into {@link tags}). */
+  tagIds(words: readonly string[], quotes?: readonly QuoteHint[]): Int32Array {
+    const n = words.length;
+    const forms = new Array<string>(n);
+    const infos = new Array<WordInfo>(n);
+    let open = false;
+    for (let i = 0; i < n; i++) {
+      let hint = quotes?.[i];
+      if (hint === undefined && words[i] === '"') { hint = open ? 'close' : 'open'; open = !open; }
+      const form = normalizeForm(words[i]!, hint);
+      forms[i] = form;
+      infos[i] = this.info(form);
+    }
+    const out = new Int32Array(n);
+    tagSequence(infos, forms, this.model, this.tagdict, out, this.scratch);
+    return out;
+  }
+
+  private info(form: string): WordInfo {
+    let info = this.cache.get(form);
+    if (info === undefined) {
+      // A bounded cache: news vocabularies are Zipfian, so clearing rarely costs much.
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      info = wordInfo(form);
+      this.cache.set(form, info);
+    }
+    return info;
+  }
+}

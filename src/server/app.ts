@@ -1,0 +1,244 @@
+/**
+ * The hearsay HTTP API and viewer as a Hono app: `POST /api/analyze`, `GET /api/health`,
+ * `GET /api/openapi.json`, the viewer page at `/` and its assets under `/viewer/`.
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { SCHEMA_VERSION } from '../core/types.js';
+import type { AnalyzeOptions } from '../core/working-doc.js';
+import { VIEWER_CSS, VIEWER_HTML } from '../viewer/page.js';
+import { FetchError, fetchUrl, type Fetched, type FetchOptions } from './fetch-url.js';
+import { API_ERROR_CODES, openApiDocument, type ApiErrorCode } from './openapi.js';
+import { PoolError, WorkerPool, type AnalyzeJob } from './worker-pool.js';
+
+/**
+ * Runs one analysis and resolves with the hearsay/1 document serialised as JSON. Must reject with
+ * a {@link PoolError} of reason `timeout` when `deadline` (epoch ms) passes.
+ */
+export type Analyzer = (job: AnalyzeJob, deadline: number) => Promise<string>;
+
+/** Fetches a URL for analysis; the default is {@link fetchUrl} behind the SSRF guard. */
+export type Fetcher = (url: string, opts: FetchOptions) => Promise<Fetched>;
+
+/** Configuration of {@link createApp}. */
+export interface ServerOptions {
+  /** Largest request body in bytes (default 5 MiB); larger answers 413. */
+  maxBodyBytes?: number;
+  /** Time allowed per request from admission to result, in ms (default 15000). */
+  timeoutMs?: number;
+  /** Analyses running at once (default: available cores). */
+  concurrency?: number;
+  /** Requests allowed to wait for a free worker (default: `concurrency`); beyond, 503. */
+  queue?: number;
+  /** Whether `{url}` requests are fetched (default false). */
+  allowFetch?: boolean;
+  /** Origin allowed by CORS; none (no CORS headers) by default. */
+  cors?: string | null;
+  /** The analysis backend; default: a worker-thread pool of `concurrency` workers. */
+  analyzer?: Analyzer;
+  /** The URL fetcher; default {@link fetchUrl}. */
+  fetcher?: Fetcher;
+  /** Overrides for the fetcher's options (tests narrow the address policy). */
+  fetchOptions?: Partial<FetchOptions>;
+  /** Where server-side diagnostics go (stack traces never reach clients). */
+  log?: (line: string) => void;
+}
+
+/** Defaults, exported for the CLI's help and for tests. */
+export const DEFAULTS = {
+  maxBodyBytes: 5 * 1024 * 1024,
+  timeoutMs: 15_000,
+} as const;
+
+/** A JSON error response with a stable code. */
+function apiError(c: Context, code: ApiErrorCode, message: string, headers?: Record<string, string>): Response {
+  const status = API_ERROR_CODES[code] as ContentfulStatusCode;
+  return c.json({ error: { code, message } }, status, headers);
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+function validDate(d: string): boolean {
+  if (!DATE_RE.test(d)) return false;
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+}
+
+type Parsed =
+  | { kind: 'input'; input: string; inputType: 'text' | 'html'; date?: string; path?: string }
+  | { kind: 'url'; url: string; date?: string }
+  | { kind: 'error'; code: ApiErrorCode; message: string };
+
+function parseJsonRequest(raw: string): Parsed {
+  let body: unknown;
+  try { body = JSON.parse(raw); } catch { return { kind: 'error', code: 'request/invalid-json', message: 'the body is not valid JSON' }; }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    return { kind: 'error', code: 'request/invalid-input', message: 'expected a JSON object with "text", "html" or "url"' };
+  }
+  const o = body as Record<string, unknown>;
+  const given = (['text', 'html', 'url'] as const).filter((k) => o[k] !== undefined);
+  if (given.length !== 1) return { kind: 'error', code: 'request/invalid-input', message: 'give exactly one of "text", "html" or "url"' };
+  const field = given[0]!;
+  const value = o[field];
+  if (typeof value !== 'string') return { kind: 'error', code: 'request/invalid-input', message: `"${field}" must be a string` };
+  let date: string | undefined;
+  if (o.date !== undefined && o.date !== null && o.date !== '') {
+    if (typeof o.date !== 'string' || !validDate(o.date)) return { kind: 'error', code: 'request/invalid-input', message: '"date" must be YYYY-MM-DD' };
+    date = o.date;
+  }
+  let path: string | undefined;
+  if (o.path !== undefined && o.path !== null) {
+    if (typeof o.path !== 'string' || o.path.length > 500) return { kind: 'error', code: 'request/invalid-input', message: '"path" must be a short string' };
+    path = o.path;
+  }
+  if (field === 'url') return { kind: 'url', url: value, ...(date ? { date } : {}) };
+  return { kind: 'input', input: value, inputType: field, ...(date ? { date } : {}), ...(path ? { path } : {}) };
+}
+
+function loadAssets(): Map<string, string> {
+  const assets = new Map<string, string>();
+  const dir = new URL('../viewer/', import.meta.url);
+  for (const name of ['app.js', 'render-model.js']) {
+    try { assets.set(name, readFileSync(new URL(name, dir), 'utf8')); } catch { /* not built: 404 */ }
+  }
+  return assets;
+}
+
+const PAGE_CSP = [
+  "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:", "connect-src 'self'",
+  "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
+].join('; ');
+
+/** The app plus the pool it owns (when it created one), so callers can shut it down. */
+export interface AppHandle {
+  app: Hono;
+  /** Stops the worker pool the app created, if any. */
+  close: () => Promise<void>;
+}
+
+/**
+ * Builds the app and returns it with a `close` for the worker pool it may own. Use
+ * {@link createApp} when the process lifetime owns the pool.
+ */
+export function createAppHandle(opts: ServerOptions = {}): AppHandle {
+  const maxBodyBytes = opts.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
+  const timeoutMs = opts.timeoutMs ?? DEFAULTS.timeoutMs;
+  const concurrency = Math.max(1, opts.concurrency ?? availableParallelism());
+  const queue = Math.max(0, opts.queue ?? concurrency);
+  const allowFetch = opts.allowFetch ?? false;
+  const log = opts.log ?? (() => {});
+  let pool: WorkerPool | null = null;
+  const analyzer: Analyzer = opts.analyzer ?? ((job, deadline) => (pool ??= new WorkerPool({ size: concurrency })).run(job, deadline));
+  const fetcher: Fetcher = opts.fetcher ?? fetchUrl;
+  const assets = loadAssets();
+  const openapi = JSON.stringify(openApiDocument({ maxBodyBytes, timeoutMs, allowFetch }));
+  let inFlight = 0;
+
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
+  });
+  if (opts.cors) {
+    app.use('/api/*', cors({ origin: opts.cors, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], maxAge: 600 }));
+  }
+
+  app.get('/api/health', (c) => c.json({ status: 'ok', schema: SCHEMA_VERSION, pending: inFlight, concurrency }));
+  app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json; charset=utf-8' }));
+
+  app.post(
+    '/api/analyze',
+    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => apiError(c, 'request/too-large', `the body is larger than ${maxBodyBytes} bytes`) }),
+    async (c) => {
+      if (inFlight >= concurrency + queue) {
+        return apiError(c, 'server/busy', 'too many analyses at once; retry shortly', { 'Retry-After': '1' });
+      }
+      inFlight++;
+      try {
+        return await handleAnalyze(c);
+      } finally {
+        inFlight--;
+      }
+    },
+  );
+
+  async function handleAnalyze(c: Context): Promise<Response> {
+    const deadline = Date.now() + timeoutMs;
+    const ct = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    const raw = await c.req.text();
+    let parsed: Parsed;
+    if (ct === 'application/json' || ct.endsWith('+json')) parsed = parseJsonRequest(raw);
+    else if (ct === 'text/plain' || ct === 'text/html' || ct === 'application/xhtml+xml') {
+      const date = c.req.query('date');
+      if (date !== undefined && date !== '' && !validDate(date)) return apiError(c, 'request/invalid-input', '"date" must be YYYY-MM-DD');
+      parsed = { kind: 'input', input: raw, inputType: ct === 'text/plain' ? 'text' : 'html', ...(date ? { date } : {}) };
+    } else {
+      return apiError(c, 'request/unsupported-media-type', 'send application/json, text/plain or text/html');
+    }
+    if (parsed.kind === 'error') return apiError(c, parsed.code, parsed.message);
+
+    let job: AnalyzeJob;
+    if (parsed.kind === 'url') {
+      if (!allowFetch) return apiError(c, 'fetch/disabled', 'this server does not fetch URLs (start it with --allow-fetch)');
+      let page: Fetched;
+      try {
+        page = await fetcher(parsed.url, { maxBytes: maxBodyBytes, timeoutMs, ...opts.fetchOptions });
+      } catch (e) {
+        if (e instanceof FetchError) return apiError(c, e.code, e.message);
+        log(`fetch failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        return apiError(c, 'fetch/failed', 'could not fetch the page');
+      }
+      const options: AnalyzeOptions = { inputType: page.type, path: null, ...(parsed.date ? { date: parsed.date } : {}) };
+      job = { input: page.body, options, url: page.finalUrl };
+    } else {
+      const options: AnalyzeOptions = { inputType: parsed.inputType, path: parsed.path ?? null, ...(parsed.date ? { date: parsed.date } : {}) };
+      job = { input: parsed.input, options };
+    }
+
+    try {
+      const json = await withDeadline(analyzer(job, deadline), deadline);
+      return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    } catch (e) {
+      if (e instanceof PoolError && e.reason === 'timeout') return apiError(c, 'analysis/timeout', `the analysis took longer than ${timeoutMs} ms`);
+      log(`analysis failed: ${e instanceof Error ? e.message : String(e)}`);
+      return apiError(c, 'analysis/failed', 'the analysis failed');
+    }
+  }
+
+  app.get('/', (c) => c.html(VIEWER_HTML, 200, { 'Content-Security-Policy': PAGE_CSP }));
+  app.get('/viewer/style.css', (c) => c.body(VIEWER_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+  app.get('/viewer/:file', (c) => {
+    const body = assets.get(c.req.param('file'));
+    if (body === undefined) return apiError(c, 'not-found', 'no such asset');
+    return c.body(body, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+  });
+
+  app.notFound((c) => apiError(c, 'not-found', 'no such route'));
+  app.onError((err, c) => {
+    log(`internal error on ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
+    return apiError(c, 'internal', 'internal server error');
+  });
+
+  return { app, close: async () => { await pool?.close(); } };
+}
+
+/** Builds the hearsay HTTP app (API + viewer). Its worker pool is created lazily and unref'd. */
+export function createApp(opts: ServerOptions = {}): Hono {
+  return createAppHandle(opts).app;
+}
+
+/** Backstop for analyzers that ignore their deadline: reject shortly after it. */
+function withDeadline(p: Promise<string>, deadline: number): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  const guard = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PoolError('timeout', 'deadline passed')), Math.max(0, deadline - Date.now()) + 250);
+    timer.unref();
+  });
+  return Promise.race([p, guard]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,175 @@
+/** Hand-written OpenAPI 3.1 description of the hearsay HTTP API, served at `/api/openapi.json`. */
+
+const span = { type: 'object', required: ['start', 'end'], properties: { start: { type: 'integer' }, end: { type: 'integer' } } };
+const nullableString = { type: ['string', 'null'] };
+
+/** Stable error codes the API answers with, and the HTTP status of each. */
+export const API_ERROR_CODES = {
+  'request/invalid-json': 400,
+  'request/invalid-input': 400,
+  'request/too-large': 413,
+  'request/unsupported-media-type': 415,
+  'fetch/disabled': 403,
+  'fetch/blocked': 403,
+  'fetch/bad-url': 400,
+  'fetch/failed': 502,
+  'fetch/too-large': 413,
+  'fetch/timeout': 504,
+  'fetch/unsupported-type': 415,
+  'server/busy': 503,
+  'analysis/timeout': 504,
+  'analysis/failed': 500,
+  'not-found': 404,
+  internal: 500,
+} as const;
+
+/** One of the stable API error codes. */
+export type ApiErrorCode = keyof typeof API_ERROR_CODES;
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+/** Builds the OpenAPI document for a server's configured limits. */
+export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: number; allowFetch: boolean }): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'hearsay',
+      version: '1',
+      description: 'Who said what, according to whom: a news article in, a hearsay/1 record of its sourcing out.',
+    },
+    paths: {
+      '/api/analyze': {
+        post: {
+          summary: 'Analyse one article',
+          description:
+            `Accepts JSON ({text}, {html}${limits.allowFetch ? ' or {url}' : ''}, optional date) or a raw text/plain or text/html body `
+            + `(date in the query string). Bodies over ${limits.maxBodyBytes} bytes answer 413; analyses over ${limits.timeoutMs} ms answer 504; `
+            + 'beyond the concurrency limit the server answers 503 with Retry-After.',
+          parameters: [{ name: 'date', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'Reference date for raw bodies.' }],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/AnalyzeRequest' } },
+              'text/plain': { schema: { type: 'string' } },
+              'text/html': { schema: { type: 'string' } },
+            },
+          },
+          responses: {
+            200: { description: 'The hearsay/1 document', content: { 'application/json': { schema: { $ref: '#/components/schemas/HearsayDocument' } } } },
+            400: errorResponse('Malformed JSON or input (request/invalid-json, request/invalid-input, fetch/bad-url)'),
+            403: errorResponse('URL fetching disabled or the URL points at a non-public address (fetch/disabled, fetch/blocked)'),
+            413: errorResponse('Body or fetched page too large (request/too-large, fetch/too-large)'),
+            415: errorResponse('Unsupported content type (request/unsupported-media-type, fetch/unsupported-type)'),
+            502: errorResponse('The URL could not be fetched (fetch/failed)'),
+            503: {
+              ...errorResponse('Too many analyses at once (server/busy)'),
+              headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait before retrying' } },
+            },
+            504: errorResponse('Analysis or fetch took too long (analysis/timeout, fetch/timeout)'),
+          },
+        },
+      },
+      '/api/health': {
+        get: {
+          summary: 'Liveness and load',
+          responses: { 200: { description: 'Healthy', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } } },
+        },
+      },
+      '/api/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
+      '/': { get: { summary: 'The viewer page', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } } },
+    },
+    components: {
+      schemas: {
+        AnalyzeRequest: {
+          type: 'object',
+          properties: {
+            text: { type: 'string', description: 'Plain-text article' },
+            html: { type: 'string', description: 'HTML page' },
+            url: { type: 'string', format: 'uri', description: 'Only when the server runs with --allow-fetch' },
+            date: { type: 'string', format: 'date', description: 'Publication/reference date when the page states none' },
+          },
+          oneOf: [{ required: ['text'] }, { required: ['html'] }, { required: ['url'] }],
+        },
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: { code: { type: 'string', enum: Object.keys(API_ERROR_CODES) }, message: { type: 'string' } },
+            },
+          },
+        },
+        Health: {
+          type: 'object',
+          properties: { status: { const: 'ok' }, schema: { const: 'hearsay/1' }, pending: { type: 'integer' }, concurrency: { type: 'integer' } },
+        },
+        Span: span,
+        HearsayDocument: {
+          type: 'object',
+          description: 'hearsay/1: every span is half-open [start, end) in UTF-16 code units of text. Later versions add fields, never rename.',
+          required: ['schema', 'input', 'text', 'meta', 'body', 'messages', 'sentences', 'entities', 'attributions', 'voice'],
+          properties: {
+            schema: { const: 'hearsay/1' },
+            input: { type: 'object', properties: { path: nullableString, type: { enum: ['text', 'html'] } } },
+            text: { type: 'string' },
+            meta: {
+              type: 'object',
+              properties: { title: nullableString, outlet: nullableString, site: nullableString, published: nullableString, url: nullableString, byline: nullableString },
+            },
+            body: { type: 'array', items: span },
+            messages: {
+              type: 'array',
+              items: { type: 'object', properties: { severity: { enum: ['error', 'warning', 'info'] }, code: { type: 'string' }, text: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' } } },
+            },
+            sentences: { type: 'array', items: span },
+            entities: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  id: { type: 'string' }, name: { type: 'string' },
+                  type: { enum: ['person', 'organization', 'government', 'outlet', 'location', 'group', 'other'] },
+                  mentions: { type: 'array', items: span },
+                },
+              },
+            },
+            attributions: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  id: { type: 'string' },
+                  source: {
+                    oneOf: [{ type: 'null' }, {
+                      type: 'object',
+                      properties: {
+                        start: { type: 'integer' }, end: { type: 'integer' }, entity: nullableString,
+                        kind: { enum: ['person', 'organization', 'outlet', 'anonymous', 'document', 'unknown'] },
+                        count: { type: ['integer', 'null'] }, descriptor: nullableString,
+                      },
+                    }],
+                  },
+                  cue: span,
+                  content: { type: 'array', items: span },
+                  quote: { enum: ['direct', 'indirect', 'mixed'] },
+                  via: nullableString,
+                  hedge: nullableString,
+                  rule: { type: 'string' },
+                },
+              },
+            },
+            voice: {
+              type: 'array',
+              items: { type: 'object', properties: { start: { type: 'integer' }, end: { type: 'integer' }, voice: { enum: ['authorial', 'attributed'] }, loaded: { type: 'boolean' } } },
+            },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import { Worker } from 'node:worker_threads';
+import type { AnalyzeOptions } from '../core/working-doc.js';
+
+/** One analysis request sent to a worker. */
+export interface AnalyzeJob {
+  input: string;
+  options: AnalyzeOptions;
+  /** URL the input was fetched from; recorded as `meta.url` when the page names none. */
+  url?: string | null;
+}
+
+/** Message a worker posts back: the serialised document, or a failure. */
+export type WorkerReply = { id: number; ok: true; json: string } | { id: number; ok: false; message: string };
+
+/** Why a job failed; `timeout` means the worker was terminated. */
+export class PoolError extends Error {
+  readonly reason: 'timeout' | 'failed' | 'closed';
+  constructor(reason: 'timeout' | 'failed' | 'closed', message: string) {
+    super(message);
+    this.name = 'PoolError';
+    this.reason = reason;
+  }
+}
+
+interface Task {
+  id: number;
+  job: AnalyzeJob;
+  deadline: number;
+  resolve: (json: string) => void;
+  reject: (e: PoolError) => void;
+}
+
+interface Slot {
+  worker: Worker | null;
+  task: Task | null;
+  timer: NodeJS.Timeout | null;
+}
+
+/** Options of {@link WorkerPool}. */
+export interface WorkerPoolOptions {
+  size: number;
+  /** Worker script; defaults to the compiled analyze worker beside this module. */
+  script?: URL;
+  /** Heap cap per worker, so one hostile page cannot take the server's memory. */
+  maxOldGenerationSizeMb?: number;
+}
+
+/**
+ * A fixed pool of `worker_threads` running `analyze`. A job that outlives its time-out has its
+ * worker terminated (the only way to stop synchronous code) and a fresh one takes its place, so a
+ * pathological page cannot wedge the server. Workers are unref'd: an idle pool never keeps the
+ * process alive.
+ */
+export class WorkerPool {
+  private readonly slots: Slot[];
+  private readonly queue: Task[] = [];
+  private readonly script: URL;
+  private readonly heapMb: number;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(opts: WorkerPoolOptions) {
+    this.slots = Array.from({ length: Math.max(1, opts.size) }, () => ({ worker: null, task: null, timer: null }));
+    this.script = opts.script ?? new URL('./analyze-worker.js', import.meta.url);
+    this.heapMb = opts.maxOldGenerationSizeMb ?? 1024;
+  }
+
+  /** Number of jobs running or waiting. */
+  get pending(): number {
+    return this.queue.length + this.slots.filter((s) => s.task).length;
+  }
+
+  /**
+   * Runs one job and resolves with the JSON text. `deadline` (epoch ms) covers waiting and
+   * running: a job still queued at its deadline is dropped unrun, a running one is terminated.
+   */
+  run(job: AnalyzeJob, deadline: number): Promise<string> {
+    if (this.closed) return Promise.reject(new PoolError('closed', 'worker pool is closed'));
+    return new Promise<string>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, job, deadline, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Terminates every worker and rejects waiting jobs. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const t of this.queue.splice(0)) t.reject(new PoolError('closed', 'worker pool is closed'));
+    await Promise.all(this.slots.map(async (s) => {
+      if (s.timer) clearTimeout(s.timer);
+      s.task?.reject(new PoolError('closed', 'worker pool is closed'));
+      s.task = null;
+      const w = s.worker;
+      s.worker = null;
+      if (w) await w.terminate();
+    }));
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (!this.queue.length) return;
+      if (slot.task) continue;
+      this.dispatch(slot, this.queue.shift()!);
+    }
+  }
+
+  private spawn(slot: Slot): Worker {
+    const w = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    w.unref();
+    w.on('message', (msg: WorkerReply) => {
+      const t = slot.task;
+      if (!t || msg.id !== t.id) return;
+      this.finish(slot);
+      if (msg.ok) t.resolve(msg.json);
+      else t.reject(new PoolError('failed', msg.message));
+    });
+    const lost = (why: string) => {
+      if (slot.worker !== w) return;
+      slot.worker = null;
+      const t = slot.task;
+      if (t) {
+        this.finish(slot);
+        t.reject(new PoolError('failed', why));
+      }
+    };
+    w.on('error', (e) => lost(e.message));
+    w.on('exit', (code) => lost(`worker exited with code ${code}`));
+    return w;
+  }
+
+  private dispatch(slot: Slot, task: Task): void {
+    const left = task.deadline - Date.now();
+    if (left <= 0) {
+      task.reject(new PoolError('timeout', 'the deadline passed while the job waited'));
+      queueMicrotask(() => this.pump());
+      return;
+    }
+    slot.task = task;
+    const w = (slot.worker ??= this.spawn(slot));
+    slot.timer = setTimeout(() => {
+      if (slot.task !== task) return;
+      slot.worker = null;
+      this.finish(slot);
+      void w.terminate();
+      task.reject(new PoolError('timeout', 'the analysis passed its deadline'));
+    }, left);
+    slot.timer.unref();
+    w.postMessage({ id: task.id, job: task.job });
+  }
+
+  private finish(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.task = null;
+    // Run the next job on a later tick so replies settle first.
+    if (!this.closed) queueMicrotask(() => this.pump());
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Calendar arithmetic on day numbers (days since 1970-01-01, UTC), so that no time zone or
+ * daylight-saving shift can move a date.
+ */
+
+/** Day number of an ISO `YYYY-MM-DD` date, or null when it is not one. */
+export function parseDay(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return dayNumber(y, mo, d);
+}
+
+/** Day number of a calendar date (month 1–12). */
+export function dayNumber(year: number, month: number, day: number): number {
+  return Math.floor(Date.UTC(year, month - 1, day) / 86_400_000);
+}
+
+/** The `[year, month, day]` of a day number. */
+export function ymd(day: number): [number, number, number] {
+  const d = new Date(day * 86_400_000);
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** ISO `YYYY-MM-DD` of a day number. */
+export function formatDay(day: number): string {
+  const [y, m, d] = ymd(day);
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+/** ISO `YYYY-MM`. */
+export function formatMonth(year: number, month: number): string {
+  return `${pad(year, 4)}-${pad(month)}`;
+}
+
+/** Days in a month (month 1–12). */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** ISO weekday, Monday = 1 … Sunday = 7. */
+export function weekday(day: number): number {
+  // 1970-01-01 was a Thursday (4).
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+/** ISO week `[weekYear, week]` of a day number. */
+export function isoWeek(day: number): [number, number] {
+  const thursday = day - weekday(day) + 4;
+  const [y] = ymd(thursday);
+  const jan1 = dayNumber(y, 1, 1);
+  return [y, Math.floor((thursday - jan1) / 7) + 1];
+}
+
+/** ISO week label `YYYY-Www` of a day number. */
+export function formatWeek(day: number): string {
+  const [y, w] = isoWeek(day);
+  return `${pad(y, 4)}-W${pad(w)}`;
+}
+
+/** Monday of the ISO week holding a day. */
+export function weekStart(day: number): number {
+  return day - weekday(day) + 1;
+}
+
+/** Adds months to a (year, month) pair. */
+export function addMonths(year: number, month: number, n: number): [number, number] {
+  const idx = year * 12 + (month - 1) + n;
+  return [Math.floor(idx / 12), (idx % 12) + 1];
+}
+
+/** First day number covered by an ISO value (`2025`, `2025-10`, `2025-W48`, `2025-10-03`), or null. */
+export function valueStart(value: string): number | null {
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m) return parseDay(value);
+  m = /^(\d{4})-W(\d{2})$/.exec(value);
+  if (m) {
+    const jan4 = dayNumber(Number(m[1]), 1, 4);
+    return weekStart(jan4) + (Number(m[2]) - 1) * 7;
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) return dayNumber(Number(m[1]), Number(m[2]), 1);
+  m = /^(\d{4})$/.exec(value);
+  if (m) return dayNumber(Number(m[1]), 1, 1);
+  return null;
+}

@@ -1,0 +1,175 @@
+import type { Span, TimeExpression } from '../core/types.js';
+import type { Token } from '../core/working-doc.js';
+import { addMonths, formatDay, formatMonth, formatWeek, parseDay, valueStart, weekStart, ymd } from './calendar.js';
+import { TIME_RULES, TIME_TRIGGERS, type TimeReading, type TimeRule, type TimeUnit } from './rules.js';
+
+/** Rules whose reading depends on the reference date: their anchor is `published`. */
+const DEICTIC = new Set(['month-day', 'day-month', 'part-of-month', 'month', 'weekday', 'deictic-day', 'deictic-unit', 'ago']);
+
+/** Words that put a clause in the future, so bare weekdays and months count forward. */
+const FUTURE_CUES = new Set(['will', "'ll", '’ll', 'shall', 'scheduled', 'due', 'upcoming', 'plans', 'planned', 'planning', 'expected', 'set']);
+/** Words that end the clause a future cue is looked for in. */
+const CLAUSE_STOPS = new Set([',', ';', ':', 'said', 'says', 'told', 'reported', 'announced', '—', '–']);
+
+/** Verbs after which "a day after X" dates X relative to the subject ("The call came a day after…"). */
+const COPULAS = new Set(['came', 'come', 'comes', 'was', 'were', 'is', 'occurred', 'happened', 'followed', 'place', 'began', 'started']);
+const SOFTENERS = new Set(['just', 'only', 'about', 'nearly', 'some', 'barely', 'roughly', 'almost']);
+
+const MAX_BACK = 6;
+
+function isTrigger(lower: string): boolean {
+  if (TIME_TRIGGERS.has(lower)) return true;
+  if (/^(?:19|20)\d\d$/.test(lower)) return true;
+  if (/^\d+-(?:day|week|month|year|hour)s?$/.test(lower) || /^\d{4}-\d{2}-\d{2}$/.test(lower)) return true;
+  if (lower.includes('-')) for (const part of lower.split('-')) if (TIME_TRIGGERS.has(part)) return true;
+  return false;
+}
+
+interface Found extends Span {
+  rule: TimeRule;
+  reading: TimeReading;
+  sentence: number;
+  /** Token index range of the expression. */
+  t0: number;
+  t1: number;
+}
+
+function inFuture(tokens: readonly Token[], t0: number): boolean {
+  const s = tokens[t0]!.sentence;
+  for (let k = t0 - 1, n = 0; k >= 0 && n < 12; k--, n++) {
+    const t = tokens[k]!;
+    if (t.sentence !== s) break;
+    const w = t.text.toLowerCase();
+    if (CLAUSE_STOPS.has(w)) break;
+    if (FUTURE_CUES.has(w)) return true;
+  }
+  return false;
+}
+
+/**
+ * Finds and normalises the time expressions of a text against a reference date (`YYYY-MM-DD` or
+ * null). Linear: rules are tried only at tokens near trigger words. Returns entries with ids
+ * `t1`, `t2`… in text order.
+ */
+export function normalizeTimes(text: string, tokens: readonly Token[], reference: string | null): TimeExpression[] {
+  const ref = reference ? parseDay(reference) : null;
+  const found: Found[] = [];
+  let coveredUntil = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (tok.start < coveredUntil || tok.kind === 'punct' || tok.kind === 'quote') continue;
+    if (!isTrigger(tok.text.toLowerCase())) continue;
+    let best: { m: RegExpExecArray; rule: TimeRule; t0: number } | null = null;
+    for (let b = Math.min(MAX_BACK, i); b >= 0; b--) {
+      const t0 = i - b;
+      const st = tokens[t0]!;
+      if (st.sentence !== tok.sentence || st.start < coveredUntil) continue;
+      for (const rule of TIME_RULES) {
+        rule.pattern.lastIndex = st.start;
+        const m = rule.pattern.exec(text);
+        if (!m || m.index !== st.start) continue;
+        const end = st.start + m[0].length;
+        if (end < tok.end) continue;
+        if (!best || end - st.start > best.m[0].length) best = { m, rule, t0 };
+      }
+      // Longest match from the earliest start wins; later starts cannot be longer than a hit.
+      if (best) break;
+    }
+    if (!best) continue;
+    const start = best.m.index;
+    const end = start + best.m[0].length;
+    const reading = best.rule.read(best.m, { ref, future: inFuture(tokens, best.t0) });
+    if (!reading) continue;
+    let t1 = i;
+    while (t1 + 1 < tokens.length && tokens[t1 + 1]!.end <= end) t1++;
+    found.push({ start, end, rule: best.rule, reading, sentence: tok.sentence, t0: best.t0, t1 });
+    coveredUntil = end;
+    i = t1;
+  }
+  const out: TimeExpression[] = [];
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k]!;
+    const r = f.reading;
+    const te: TimeExpression = { id: `t${k + 1}`, start: f.start, end: f.end, value: r.value, grain: r.grain, rule: `times:${f.rule.name}` };
+    if (r.range) te.range = r.range;
+    if (r.reason) te.reason = r.reason;
+    if (DEICTIC.has(f.rule.name) && r.value !== null) te.anchor = 'published';
+    if (r.relative) anchorRelative(te, f, r.relative, found, out, tokens, ref);
+    out.push(te);
+  }
+  return out;
+}
+
+function shift(anchor: TimeExpression, unit: TimeUnit, n: number): Pick<TimeExpression, 'value' | 'grain' | 'range'> | null {
+  if (!anchor.value) return null;
+  const start = valueStart(anchor.value);
+  if (start === null) return null;
+  if (unit === 'day') return { value: formatDay(start + n), grain: 'day', range: null };
+  if (unit === 'week') {
+    const d = weekStart(start) + 7 * n;
+    return { value: formatWeek(d), grain: 'week', range: { start: formatDay(d), end: formatDay(d + 6) } };
+  }
+  const [y, m] = ymd(start);
+  if (unit === 'month') {
+    const [yy, mm] = addMonths(y, m, n);
+    return { value: formatMonth(yy, mm), grain: 'month', range: null };
+  }
+  return { value: String(y + n), grain: 'year', range: null };
+}
+
+/**
+ * Resolves "a day after X" / "the week before": on the subject of "came/was … after" when the
+ * text names it, else on the nearest earlier time in the sentence (or the one before), else on
+ * the publication date.
+ */
+function anchorRelative(
+  te: TimeExpression, f: Found, rel: { unit: TimeUnit; n: number }, found: readonly Found[],
+  done: readonly TimeExpression[], tokens: readonly Token[], ref: number | null,
+): void {
+  let anchor: TimeExpression | null = null;
+  let n = rel.n;
+  // "The call came a day after Netanyahu requested…": the expression dates the clause after it,
+  // one unit before the subject's own time.
+  let k = f.t0 - 1;
+  while (k >= 0 && SOFTENERS.has(tokens[k]!.text.toLowerCase())) k--;
+  const cop = k >= 0 ? tokens[k]!.text.toLowerCase() : '';
+  if (COPULAS.has(cop) && k >= 1 && tokens[k]!.sentence === f.sentence) {
+    const headIdx = cop === 'place' ? k - 2 : k - 1;
+    const head = headIdx >= 0 ? tokens[headIdx]!.text.toLowerCase() : '';
+    for (let j = done.length - 1; j >= 0 && !anchor; j--) {
+      const g = found[j]!;
+      if (!done[j]!.value || done[j]!.grain === 'duration') continue;
+      for (let q = g.t1 + 1; q <= g.t1 + 4 && q < tokens.length && tokens[q]!.sentence === g.sentence; q++) {
+        if (tokens[q]!.text.toLowerCase() === head) { anchor = done[j]!; break; }
+      }
+    }
+    if (anchor) n = -n;
+  }
+  if (!anchor) {
+    for (let j = done.length - 1; j >= 0; j--) {
+      const g = found[j]!;
+      if (g.sentence < f.sentence - 1) break;
+      if (done[j]!.value && done[j]!.grain !== 'duration') { anchor = done[j]!; break; }
+    }
+  }
+  if (anchor) {
+    const r = shift(anchor, rel.unit, n);
+    if (r) {
+      te.value = r.value; te.grain = r.grain;
+      if (r.range) te.range = r.range;
+      te.anchor = anchor.id ?? null;
+      return;
+    }
+  }
+  if (ref !== null) {
+    const pub: TimeExpression = { start: 0, end: 0, value: formatDay(ref), grain: 'day' };
+    const r = shift(pub, rel.unit, n)!;
+    te.value = r.value; te.grain = r.grain;
+    if (r.range) te.range = r.range;
+    te.anchor = 'published';
+    te.reason = 'no earlier time or event to anchor on; counted from the publication date';
+    return;
+  }
+  te.value = null;
+  te.reason = 'relative expression with nothing to anchor on';
+}

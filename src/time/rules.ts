@@ -1,0 +1,332 @@
+import type { TimeExpression } from '../core/types.js';
+import {
+  addMonths, dayNumber, daysInMonth, formatDay, formatMonth, formatWeek, weekStart, weekday, ymd,
+} from './calendar.js';
+
+/** A calendar unit a relative expression counts in. */
+export type TimeUnit = 'day' | 'week' | 'month' | 'year';
+
+/** What a rule makes of a match, before anchoring. */
+export interface TimeReading {
+  value: string | null;
+  grain: TimeExpression['grain'];
+  range?: { start: string; end: string } | null;
+  reason?: string | null;
+  /**
+   * For expressions relative to another event or time ("the week before", "a day after"): the
+   * signed offset from the anchor. The normaliser finds the anchor.
+   */
+  relative?: { unit: TimeUnit; n: number };
+}
+
+/** Context a rule resolves against. */
+export interface TimeContext {
+  /** Reference (publication) date as a day number, or null when unknown. */
+  ref: number | null;
+  /** Whether the clause around the expression speaks of the future ("will meet on Friday"). */
+  future: boolean;
+}
+
+/** One time rule: data plus the function that reads its match. */
+export interface TimeRule {
+  name: string;
+  reason: string;
+  example: string;
+  /** Sticky, case-insensitive pattern tried at token starts near a trigger word. */
+  pattern: RegExp;
+  read: (m: RegExpExecArray, ctx: TimeContext) => TimeReading | null;
+}
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10,
+  november: 11, nov: 11, december: 12, dec: 12,
+};
+const WEEKDAYS: Record<string, number> = {
+  monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
+};
+const NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, several: 3, few: 3, 'a few': 3,
+  'a couple of': 2, 'couple of': 2,
+};
+
+const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan\\.?|feb\\.?|mar\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?|dec\\.?)';
+const WEEKDAY = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const NUM = '(\\d{1,3}|a couple of|couple of|a few|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several)';
+const UNIT = '(day|week|month|year|decade)s?';
+const END = '(?![\\p{L}\\p{N}])';
+const QUAL = '(?:(?:nearly|almost|about|around|roughly|some|more than|less than|over|at least|up to|just over|just under)\\s+)?';
+
+const re = (src: string): RegExp => new RegExp(src + END, 'iyu');
+
+function monthOf(word: string): number | null {
+  return MONTHS[word.toLowerCase().replace(/\.$/, '')] ?? null;
+}
+
+function numOf(word: string): number | null {
+  const w = word.toLowerCase();
+  if (/^\d+$/.test(w)) return Number(w);
+  return NUMBERS[w] ?? null;
+}
+
+function unitOf(word: string): TimeUnit | 'decade' {
+  const u = word.toLowerCase().replace(/s$/, '');
+  return u as TimeUnit | 'decade';
+}
+
+/** "may" and "march" in lower case are a modal and a verb, not months. */
+function isMonthWord(raw: string): boolean {
+  const w = raw.toLowerCase();
+  if ((w === 'may' || w === 'march') && raw[0] === raw[0]!.toLowerCase()) return false;
+  return true;
+}
+
+/** The year for a month named without one: the past one unless the clause speaks of the future. */
+function yearForMonth(month: number, ctx: TimeContext): number | null {
+  if (ctx.ref === null) return null;
+  const [y, m] = ymd(ctx.ref);
+  if (ctx.future) return month >= m ? y : y + 1;
+  return month <= m ? y : y - 1;
+}
+
+function yearForDay(month: number, day: number, ctx: TimeContext): number | null {
+  if (ctx.ref === null) return null;
+  const [y] = ymd(ctx.ref);
+  const here = dayNumber(y, month, day);
+  if (ctx.future) return here >= ctx.ref ? y : y + 1;
+  return here <= ctx.ref ? y : y - 1;
+}
+
+function dayReading(y: number, m: number, d: number): TimeReading | null {
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return { value: formatDay(dayNumber(y, m, d)), grain: 'day' };
+}
+
+function monthReading(y: number, m: number): TimeReading {
+  return {
+    value: formatMonth(y, m), grain: 'month',
+    range: { start: formatDay(dayNumber(y, m, 1)), end: formatDay(dayNumber(y, m, daysInMonth(y, m))) },
+  };
+}
+
+function weekReading(day: number): TimeReading {
+  const s = weekStart(day);
+  return { value: formatWeek(day), grain: 'week', range: { start: formatDay(s), end: formatDay(s + 6) } };
+}
+
+const NO_REF: TimeReading = { value: null, grain: 'unknown', reason: 'no reference date (give --date or a page date)' };
+
+/** Part-of-month words and the days they cover. */
+const PARTS: Record<string, [number, number]> = {
+  early: [1, 10], 'the beginning of': [1, 10], 'the start of': [1, 10],
+  mid: [11, 20], 'the middle of': [11, 20], late: [21, 31], 'the end of': [21, 31],
+};
+
+/**
+ * The time rules, tried in this order; at each trigger the longest match wins and ties go to the
+ * earlier rule.
+ */
+export const TIME_RULES: readonly TimeRule[] = [
+  {
+    name: 'iso-date', reason: 'an ISO date is exact', example: '2025-12-01',
+    pattern: re('(\\d{4})-(\\d{2})-(\\d{2})'),
+    read: (m) => dayReading(Number(m[1]), Number(m[2]), Number(m[3])),
+  },
+  {
+    name: 'month-day-year', reason: 'a full American-style date is exact', example: 'November 17, 2024',
+    pattern: re(`${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`),
+    read: (m) => (isMonthWord(m[1]!) ? dayReading(Number(m[3]), monthOf(m[1]!)!, Number(m[2])) : null),
+  },
+  {
+    name: 'day-month-year', reason: 'a full British-style date is exact', example: '9 November 2024',
+    pattern: re(`(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})`),
+    read: (m) => dayReading(Number(m[3]), monthOf(m[2]!)!, Number(m[1])),
+  },
+  {
+    name: 'month-day', reason: 'a date without a year is the past one unless the clause is about the future', example: 'on November 17',
+    pattern: re(`${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?`),
+    read: (m, ctx) => {
+      if (!isMonthWord(m[1]!)) return null;
+      const mo = monthOf(m[1]!)!;
+      const y = yearForDay(mo, Number(m[2]), ctx);
+      return y === null ? NO_REF : dayReading(y, mo, Number(m[2]));
+    },
+  },
+  {
+    name: 'day-month', reason: 'a date without a year is the past one unless the clause is about the future', example: 'until 9 November',
+    pattern: re(`(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}`),
+    read: (m, ctx) => {
+      const mo = monthOf(m[2]!)!;
+      const y = yearForDay(mo, Number(m[1]), ctx);
+      return y === null ? NO_REF : dayReading(y, mo, Number(m[1]));
+    },
+  },
+  {
+    name: 'part-of-month', reason: '"early/mid/late October" is a range of days inside the month (chrono-node drops the part)', example: 'in early October',
+    pattern: re(`(early|mid|late|the beginning of|the start of|the middle of|the end of)[-\\s]+${MONTH}(?:,?\\s+(\\d{4}))?`),
+    read: (m, ctx) => {
+      if (!isMonthWord(m[2]!) && !m[3]) return null;
+      const mo = monthOf(m[2]!)!;
+      const y = m[3] ? Number(m[3]) : yearForMonth(mo, ctx);
+      if (y === null) return NO_REF;
+      const [a, b] = PARTS[m[1]!.toLowerCase().replace(/\s+/g, ' ')]!;
+      const last = Math.min(b, daysInMonth(y, mo));
+      return {
+        value: formatMonth(y, mo), grain: 'month',
+        range: { start: formatDay(dayNumber(y, mo, a)), end: formatDay(dayNumber(y, mo, last)) },
+      };
+    },
+  },
+  {
+    name: 'month-year', reason: 'a month with its year is exact', example: 'since December 2024',
+    pattern: re(`${MONTH},?\\s+(\\d{4})`),
+    read: (m) => monthReading(Number(m[2]), monthOf(m[1]!)!),
+  },
+  {
+    name: 'month', reason: 'a month without a year is the most recent past one (news convention) unless the clause is about the future', example: 'during his visit in October',
+    pattern: re(`(?:(last|this|next)\\s+)?${MONTH}`),
+    read: (m, ctx) => {
+      if (!isMonthWord(m[2]!)) return null;
+      const mo = monthOf(m[2]!)!;
+      if (ctx.ref === null) return NO_REF;
+      const mod = m[1]?.toLowerCase();
+      const [ry, rm] = ymd(ctx.ref);
+      let y: number;
+      if (mod === 'last') y = mo < rm ? ry : ry - 1;
+      else if (mod === 'next') y = mo > rm ? ry : ry + 1;
+      else if (mod === 'this') y = ry;
+      else y = yearForMonth(mo, ctx)!;
+      return monthReading(y, mo);
+    },
+  },
+  {
+    name: 'year', reason: 'a four-digit year after a preposition', example: 'in 2024',
+    pattern: re('(?<=(?:in|since|by|until|during|from|before|after|of|early|late|mid|to|through)\\s)((?:19|20)\\d{2})'),
+    read: (m) => {
+      const y = Number(m[1]);
+      return { value: String(y), grain: 'year', range: { start: `${y}-01-01`, end: `${y}-12-31` } };
+    },
+  },
+  {
+    name: 'weekday', reason: 'a bare weekday is the most recent one up to the reference date, or the coming one in a future clause (chrono-node reads "said Friday" as the coming Friday)', example: 'Israeli forces struck on Friday',
+    pattern: re(`(?:(last|this|next|this past|this coming|past|coming)\\s+)?${WEEKDAY}(?:\\s+(?:morning|afternoon|evening|night))?`),
+    read: (m, ctx) => {
+      if (ctx.ref === null) return NO_REF;
+      const wd = WEEKDAYS[m[2]!.toLowerCase()]!;
+      const mod = m[1]?.toLowerCase().replace(/\s+/g, ' ');
+      const refWd = weekday(ctx.ref);
+      const back = (refWd - wd + 7) % 7;
+      const fwd = (wd - refWd + 7) % 7;
+      let day: number;
+      if (mod === 'last' || mod === 'this past' || mod === 'past') day = ctx.ref - (back === 0 ? 7 : back);
+      else if (mod === 'next' || mod === 'this coming' || mod === 'coming') day = ctx.ref + (fwd === 0 ? 7 : fwd);
+      else if (mod === 'this') day = weekStart(ctx.ref) + wd - 1;
+      else day = ctx.future ? ctx.ref + fwd : ctx.ref - back;
+      return { value: formatDay(day), grain: 'day' };
+    },
+  },
+  {
+    name: 'deictic-day', reason: 'today, yesterday and tomorrow count from the reference date', example: 'said yesterday',
+    pattern: re('(today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night)'),
+    read: (m, ctx) => {
+      if (ctx.ref === null) return NO_REF;
+      const w = m[1]!.toLowerCase();
+      const d = w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : 0;
+      return { value: formatDay(ctx.ref + d), grain: 'day' };
+    },
+  },
+  {
+    name: 'deictic-unit', reason: '"last week" is the ISO week before the reference week; likewise months and years', example: 'a Channel 12 report last week',
+    pattern: re('(last|this|next|previous|coming|earlier this|later this)\\s+(week|month|year)'),
+    read: (m, ctx) => {
+      if (ctx.ref === null) return NO_REF;
+      const mod = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+      const unit = m[2]!.toLowerCase() as TimeUnit;
+      const n = mod === 'last' || mod === 'previous' ? -1 : mod === 'next' || mod === 'coming' ? 1 : 0;
+      const [y, mo] = ymd(ctx.ref);
+      let r: TimeReading;
+      if (unit === 'week') r = weekReading(ctx.ref + 7 * n);
+      else if (unit === 'month') { const [yy, mm] = addMonths(y, mo, n); r = monthReading(yy, mm); }
+      else r = { value: String(y + n), grain: 'year', range: { start: `${y + n}-01-01`, end: `${y + n}-12-31` } };
+      if (mod === 'earlier this' && r.range) r.range = { start: r.range.start, end: formatDay(ctx.ref) };
+      if (mod === 'later this' && r.range) r.range = { start: formatDay(ctx.ref), end: r.range.end };
+      return r;
+    },
+  },
+  {
+    name: 'ago', reason: '"N units ago" counts back from the reference date; a year ago keeps month precision', example: 'overthrew Assad a year ago',
+    pattern: re(`${NUM}\\s+${UNIT}\\s+ago`),
+    read: (m, ctx) => {
+      if (ctx.ref === null) return NO_REF;
+      const n = numOf(m[1]!);
+      const unit = unitOf(m[2]!);
+      if (n === null) return null;
+      const [y, mo] = ymd(ctx.ref);
+      if (unit === 'day') return { value: formatDay(ctx.ref - n), grain: 'day' };
+      if (unit === 'week') return weekReading(ctx.ref - 7 * n);
+      if (unit === 'month') { const [yy, mm] = addMonths(y, mo, -n); return monthReading(yy, mm); }
+      const years = unit === 'decade' ? 10 * n : n;
+      return monthReading(y - years, mo);
+    },
+  },
+  {
+    name: 'relative-after-before', reason: '"a day after X", "the week before", "two days later" are relative to the event or time the text names, not to the publication date (chrono-node anchors them on the reference date)', example: 'the call came a day after Netanyahu requested a pardon',
+    pattern: re(`(?:${NUM}\\s+${UNIT}|the\\s+(day|week|month|year))\\s+(after|before|earlier|later|prior)`),
+    read: (m) => {
+      const n = m[1] ? numOf(m[1]) : 1;
+      const unitWord = m[2] ?? m[3];
+      if (n === null || !unitWord) return null;
+      const u = unitOf(unitWord);
+      const unit: TimeUnit = u === 'decade' ? 'year' : u;
+      const sign = /^(after|later)$/i.test(m[4]!) ? 1 : -1;
+      return { value: null, grain: unit, relative: { unit, n: sign * (u === 'decade' ? 10 * n : n) } };
+    },
+  },
+  {
+    name: 'relative-adjacent', reason: '"the following day", "the previous week" count from the time the text has just named', example: 'talks resumed the following day',
+    pattern: re('(?:the\\s+)?(following|previous|next|preceding)\\s+(day|week|month|year)'),
+    read: (m) => {
+      const unit = m[2]!.toLowerCase() as TimeUnit;
+      const sign = /^(following|next)$/i.test(m[1]!) ? 1 : -1;
+      return { value: null, grain: unit, relative: { unit, n: sign } };
+    },
+  },
+  {
+    name: 'vague', reason: 'vague times are kept but not given a value', example: 'in recent weeks',
+    pattern: re('(recently|soon|in recent (?:days|weeks|months|years)|recent (?:days|weeks|months|years)|in the near future|in the coming (?:days|weeks|months|years)|in the future|in the past)'),
+    read: (m) => ({ value: null, grain: 'unknown', reason: `vague expression "${m[1]!.toLowerCase()}"` }),
+  },
+  {
+    name: 'duration', reason: 'a length of time is a duration, kept apart from dates', example: 'for nearly two months',
+    pattern: re(`${QUAL}${NUM}\\s+(?:more\\s+|full\\s+)?${UNIT}(?!\\s+(?:ago|after|before|earlier|later|prior))`),
+    read: (m) => {
+      const n = numOf(m[1]!);
+      if (n === null) return null;
+      const u = unitOf(m[2]!);
+      const code = u === 'decade' ? `P${n * 10}Y` : `P${n}${u === 'day' ? 'D' : u === 'week' ? 'W' : u === 'month' ? 'M' : 'Y'}`;
+      return { value: code, grain: 'duration' };
+    },
+  },
+  {
+    name: 'duration-compound', reason: 'hyphenated lengths ("a 30-day siege", "24-hour strike") are durations', example: 'a 24-hour hunger strike',
+    pattern: re('(\\d{1,3})-(day|week|month|year|hour)'),
+    read: (m) => {
+      const n = Number(m[1]);
+      const u = m[2]!.toLowerCase();
+      const code = u === 'hour' ? `PT${n}H` : `P${n}${u === 'day' ? 'D' : u === 'week' ? 'W' : u === 'month' ? 'M' : 'Y'}`;
+      return { value: code, grain: 'duration' };
+    },
+  },
+];
+
+/**
+ * Lower-case words that can end a time expression; only tokens in this set start a rule search,
+ * which keeps the stage linear in the text.
+ */
+export const TIME_TRIGGERS: ReadonlySet<string> = new Set([
+  ...Object.keys(MONTHS), ...Object.keys(MONTHS).map((k) => `${k}.`), ...Object.keys(WEEKDAYS),
+  'today', 'tonight', 'yesterday', 'tomorrow', 'morning', 'afternoon', 'evening', 'night',
+  'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'decade', 'decades',
+  'ago', 'after', 'before', 'earlier', 'later', 'prior', 'recently', 'soon', 'future', 'past',
+]);
