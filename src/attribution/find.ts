@@ -19,6 +19,10 @@ const TEMPORAL = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
   'tonight', 'last', 'this', 'next', 'earlier', 'later', 'recently', 'january', 'february', 'march', 'april', 'may', 'june', 'july',
   'august', 'september', 'october', 'november', 'december', 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'month', 'year']);
 const WEEKDAY_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)$/i;
+/** Cue forms that are also common nouns ("a city report", "the claims"). */
+const NOUNY_CUES = new Set(['report', 'reports', 'post', 'posts', 'call', 'calls', 'press', 'question', 'questions', 'show', 'shows',
+  'claim', 'claims', 'charge', 'charges', 'comment', 'comments', 'tweet', 'tweets', 'promise', 'promises', 'pledge', 'pledges',
+  'estimate', 'estimates', 'note', 'notes', 'demand', 'demands', 'reply', 'replies', 'state', 'states', 'finding', 'findings', 'echo']);
 /** Directives that report a request rather than words unless the content quotes someone. */
 const WEAK_DIRECTIVES = new Set(['ask', 'press', 'pressure', 'encourage']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
@@ -36,6 +40,10 @@ export interface Window {
 /** Builds the tag array for a sentence's tokens. */
 export function windowOf(tokens: readonly Token[], base: number, sentence: number): Window {
   const tags = tokens.map((t, i) => tagOf(t, i === 0 || tokens[i - 1]!.quote === 'open'));
+  // Without a tagger, a cue form after a determiner or name is a noun ("a city report").
+  for (let i = 1; i < tokens.length; i++) {
+    if (!tokens[i]!.pos && /^VB/.test(tags[i]!) && /^(?:DT|JJ|NN|NNP|CD|PRP\$|POS)$/.test(tags[i - 1]!) && NOUNY_CUES.has(tokens[i]!.text.toLowerCase())) tags[i] = 'NN';
+  }
   return { tokens, tags, base, sentence };
 }
 
@@ -279,6 +287,28 @@ export function findInWindow(w: Window): Candidate[] {
         source = npBefore(w, gap.end);
         if (source && RELATIVE.has(low(w.tokens[source[0] - 1])) && low(w.tokens[source[0] - 1]) !== 'that') {
           // "X, who …, said" is rare at sentence level; leave the NP as is.
+        }
+      }
+    }
+    // Inverted order ("…,” said the mayor"): the source follows the cue.
+    const before = w.tokens[i - 1];
+    if (!source && rule !== 'participle-cue' && before && (before.text === ',' || before.quote === 'close')) {
+      const after = npAfter(w, cue.end);
+      if (after && (after[1] >= contentEnd(w, after[1]) || w.tokens[after[1]]?.text === ',')) {
+        let e = i;
+        while (e > 0 && (w.tokens[e - 1]!.text === ',')) e--;
+        let s = 0;
+        if (w.tokens[e - 1]?.quote === 'close') {
+          let depth = 0;
+          for (let k = e - 1; k >= 0; k--) {
+            const q = w.tokens[k]!.quote;
+            if (q === 'close') depth++;
+            else if (q === 'open') { depth--; if (depth === 0) { s = k; break; } }
+          }
+        }
+        if (e > s) {
+          out.push({ source: span(w, after[0], after[1]), cue: span(w, i, cue.end), content: [span(w, s, e)], hedge, rule: 'content-cue-source', sentence: w.sentence });
+          continue;
         }
       }
     }

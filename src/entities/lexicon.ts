@@ -37,7 +37,7 @@ export const FEMALE_TITLES = set('mrs. ms. miss queen congresswoman chairwoman s
 /** Last words of organisation names ("Likud Party", "Foreign Ministry"). */
 export const ORG_HEADS = set(`party ministry department forces force council committee university inc. inc
   corp. corp co. ltd. ltd llc company corporation agency commission court authority bank group foundation
-  institute association union alliance league front movement coalition organization organisation
+  institute institution association union alliance league front movement coalition organization organisation
   administration army navy police guard guards brigade brigades battalion corps center centre office
   bureau service services board fund federation network campaign church caucus senate congress parliament
   assembly cabinet government command school college hospital club society trust partners`);
@@ -247,3 +247,23 @@ export const MALE_NAMES = set(`james john robert michael william david richard j
   bezalel yoav gideon ehud ariel shimon yitzhak moshe yossi eli herzl abdel abdullah salman mohammad
   recep rishi keir olaf friedrich justin narendra jair javier kim hakan sergei dmitry steve rudy reince
   mike rex jim jeff ron kevin chuck mitch lindsey paul rick tom dan pete elon hunter jared`);
+
+/** Place names the KB lacks but news names often (US states, large cities), lower-case. */
+export const PLACES = set(`alabama alaska arizona arkansas california colorado connecticut delaware florida
+  georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+  michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
+  tennessee texas utah vermont virginia wisconsin wyoming chicago boston philadelphia detroit atlanta miami
+  houston dallas phoenix seattle denver cleveland baltimore pittsburgh tulsa toledo charlotte orlando
+  manhattan brooklyn harlem london paris berlin moscow beijing tokyo delhi mumbai istanbul baghdad
+  kabul tehran riyadh jerusalem gaza beirut damascus cairo amman doha dubai kyiv kiev brussels geneva
+  vienna rome madrid warsaw aleppo mosul idlib homs tel-aviv haifa hebron jenin nablus ramallah
+  europe asia africa america americas iowa ukraine crimea donbas syria iraq yemen libya sudan mexico
+  canada cuba venezuela brazil india pakistan afghanistan japan korea australia`);
+
+/** Words that make a capitalised run something other than a person ("Election Day", "Clean Power Plan"). */
+export const NON_PERSON_WORDS = set(`day bill act law plan program programme amendment care matter lives war
+  ocean prize award cup games olympics series tower trade report survey index poll music power security
+  deal treaty accord agreement summit conference forum debate convention election elections primary week
+  season festival show film movie book tour hotel resort building plaza mall stadium arena mosque temple
+  hall institution initiative project reserve system media studies review network day times post news
+  street avenue road bridge airport station crisis doctrine revolution spring movement marathon`);

@@ -4,7 +4,7 @@ import type { KbEntry } from '../kb/index.js';
 import { isCountry, matchKbAt, type KbMatch } from './kb-compiled.js';
 import {
   ANON_CUES, ANON_MODIFIERS, ANON_NEEDS_CUE, ANON_NOUNS, AUXILIARIES, CALENDAR, FEMALE_NAMES, FEMALE_TITLES,
-  GEO_WORDS, GOV_HEADS, MALE_NAMES, MALE_TITLES, METONYMS, NAME_CONNECTORS, NOT_ENTITY, NUMBER_WORDS,
+  GEO_WORDS, GOV_HEADS, NON_PERSON_WORDS, PLACES, MALE_NAMES, MALE_TITLES, METONYMS, NAME_CONNECTORS, NOT_ENTITY, NUMBER_WORDS,
   OFFICE_TITLES, ORG_FIRST, ORG_HEADS, OUTLET_HEADS, OUTLET_NOUNS, PARTY_GROUPS, PREPOSITIONS, PRONOUNS,
   SPEECH_VERBS, STOP, TITLES, VAGUE_QUANTIFIERS, VERB_GAP, VERBS,
 } from './lexicon.js';
@@ -261,14 +261,18 @@ function classifyRun(ctx: Ctx, a: number, b: number): { type: EntityType; rule: 
     if (cap) return { type: 'location', rule: ruleId('place'), country: cap.country ?? null };
     const party = PARTY_GROUPS.get(last);
     if (party) return { type: 'group', rule: ruleId('party-group'), country: party };
+    if (PLACES.has(last)) return { type: 'location', rule: ruleId('place'), country };
+    if (FEMALE_NAMES.has(last) || MALE_NAMES.has(last)) return { type: 'person', rule: ruleId('capitalised-name'), country: null };
     return { type: 'other', rule: ruleId('capitalised-name'), country };
   }
-  for (let j = a; j < b; j++) if (GEO_WORDS.has(lowers[j]!)) return { type: 'location', rule: ruleId('place'), country };
+  for (let j = a; j < b; j++) if (GEO_WORDS.has(lowers[j]!) || PLACES.has(lowers[j]!) && j === b - 1) return { type: 'location', rule: ruleId('place'), country };
   if (n <= 4) {
     let personish = true;
     for (let j = a; j < b; j++) {
       const t = st.texts[j]!;
-      if (!(CAP.test(t) || ARABIC_PREFIX.test(t) || NAME_CONNECTORS.has(lowers[j]!)) || ACRONYM.test(t) && t.length > 2 && !t.includes('.')) { personish = false; break; }
+      const lw = lowers[j]!;
+      if (!(CAP.test(t) || ARABIC_PREFIX.test(t) || (NAME_CONNECTORS.has(lw) && lw !== 'of')) || (ACRONYM.test(t) && !/^\p{Lu}\.$/u.test(t))
+        || NON_PERSON_WORDS.has(lw) || ORG_HEADS.has(lw) || OUTLET_HEADS.has(lw) || GOV_HEADS.has(lw)) { personish = false; break; }
     }
     if (personish) return { type: 'person', rule: ruleId('capitalised-name'), country: null };
   }
@@ -365,6 +369,7 @@ function segmentChunk(ctx: Ctx, units: readonly [number, number][], out: Cand[])
   // Trailing connectors never end a name.
   let v = units.length;
   while (v > u && NAME_CONNECTORS.has(lowers[units[v - 1]![0]]!) && !kbAt[units[v - 1]![0]]) v--;
+  if (v <= u) return;
   const first = units[u]![0];
   const last = units[v - 1]![1];
   // Whole-chunk organisation/outlet when the chunk ends in a head word and no KB entry spans it.
@@ -435,7 +440,11 @@ function segmentChunk(ctx: Ctx, units: readonly [number, number][], out: Cand[])
     let rb = units[q - 1]![1];
     while (rb > ra && NAME_CONNECTORS.has(lowers[rb - 1]!)) rb--;
     while (ra < rb && NAME_CONNECTORS.has(lowers[ra]!)) ra++;
-    if (rb > ra) emitRun(ctx, ra, rb, out, k === u && first === units[0]![0]);
+    // "IDF Troops": a lone plural common noun after a known name is not a name of its own.
+    const afterKb = k > u && kbAt[units[k - 1]![0]] !== null;
+    if (rb > ra && !(afterKb && rb - ra === 1 && /^\p{Lu}\p{Ll}+s$/u.test(st.texts[ra]!))) {
+      emitRun(ctx, ra, rb, out, k === u && first === units[0]![0]);
+    }
     k = q;
   }
 }
@@ -477,4 +486,450 @@ function emitRun(ctx: Ctx, a: number, b: number, out: Cand[], chunkStart: boolea
   const cand = { ...candOf(a, b, 'name', c.rule, null, c.type), country: c.country };
   if (c.type === 'person') cand.gender = genderOfName(st.texts[a]);
   out.push(cand);
+}
+
+// ---------------------------------------------------------------- lower-case titles
+
+/** "the (Israeli) prime minister", "Israel’s president", "the president of Syria". */
+function titlePhrases(ctx: Ctx, used: Uint8Array): Cand[] {
+  const { tokens, st, limit, kbAt } = ctx;
+  const lowers = st.lowers;
+  const out: Cand[] = [];
+  for (let i = 0; i < limit; i++) {
+    if (used[i] || ctx.covered[i]) continue;
+    const lw = lowers[i]!;
+    let j: number;
+    let country: string | null = null;
+    let start = i;
+    if (lw === 'the') {
+      j = i + 1;
+      const m = kbAt[j];
+      if (m && isCountry(m.entry)) { country = m.entry.country ?? null; j = m.end; }
+      else if (j < limit && st.ckb.demonyms.has(st.texts[j]!)) { country = st.ckb.demonyms.get(st.texts[j]!)!.country ?? null; j++; }
+    } else if (kbAt[i] && isCountry(kbAt[i]!.entry) && /^['\u2019]s$/.test(lowers[kbAt[i]!.end] ?? '')) {
+      country = kbAt[i]!.entry.country ?? null;
+      j = kbAt[i]!.end + 1;
+      start = j;
+    } else continue;
+    if (j >= limit || used[j] || tokens[j]!.sentence !== tokens[i]!.sentence) continue;
+    const n = titleAt(lowers, j, limit);
+    if (n === 0) continue;
+    const title = lowers.slice(j, j + n).join(' ');
+    if (!OFFICE_TITLES.has(title)) continue;
+    const after = tokens[j + n];
+    if (after && after.sentence === tokens[j]!.sentence && isCapToken(after) && !STOP.has(lowers[j + n]!)) continue;
+    if (lowers[j + n] === 'of' && kbAt[j + n + 1] && isCountry(kbAt[j + n + 1]!.entry)) country ??= kbAt[j + n + 1]!.entry.country ?? null;
+    out.push({ ...candOf(start, j + n, 'title', ruleId('title-office'), null, 'person'), title, country });
+    i = j + n - 1;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- resolution
+
+const normName = (w: string): string => w.toLowerCase().replace(/^(?:al|el|ad|ash|as|an|at)-/, '');
+
+function addMention(st: EntityState, tokens: readonly Token[], info: EntityInfo, c: { tok: number; tokEnd: number; form: Mention['form']; rule: string; charEnd?: number }): MentionX {
+  const m: MentionX = {
+    start: tokens[c.tok]!.start, end: c.charEnd ?? tokens[c.tokEnd - 1]!.end, entity: info.entity.id, form: c.form, rule: c.rule,
+    tok: c.tok, tokEnd: c.tokEnd, subject: false,
+  };
+  insertMention(st, m);
+  return m;
+}
+
+function initials(words: readonly string[]): string {
+  return words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+}
+
+function resolveNames(ctx: Ctx, cands: readonly Cand[]): void {
+  const { st, tokens } = ctx;
+  const byKey = new Map<string, EntityInfo>();
+  const bySurname = new Map<string, EntityInfo[]>();
+  const byInitials = new Map<string, EntityInfo>();
+  const register = (info: EntityInfo, words: string[]): void => {
+    if (!info.names.some((n) => n.join(' ') === words.join(' '))) info.names.push(words);
+    byKey.set(words.map(normName).join(' '), info);
+    if (info.entity.type === 'person' && words.length >= 2) {
+      const sn = normName(words[words.length - 1]!);
+      const list = bySurname.get(sn) ?? [];
+      if (!list.includes(info)) list.push(info);
+      bySurname.set(sn, list);
+    }
+    if (words.length >= 2 && info.entity.type !== 'person') {
+      const ini = initials(words);
+      if (ini.length >= 2 && !byInitials.has(ini)) byInitials.set(ini, info);
+    }
+  };
+  // Known names first so partial names can find them, KB persons included.
+  for (const c of cands) {
+    if (c.form === 'title') continue;
+    if (c.kb) {
+      const info = kbEntity(st, c.kb, ruleId('kb-name'));
+      if (c.gender && !info.gender) info.gender = c.gender;
+      if (!info.gender && info.entity.type === 'person') info.gender = genderOfName(c.kb.name.split(' ')[0]);
+      addMention(st, tokens, info, c);
+      if (c.form === 'name') register(info, c.kb.name.split(/\s+/));
+    }
+  }
+  const deferred: Cand[] = [];
+  for (const c of cands) {
+    if (c.form === 'title' || c.kb) continue;
+    const words = st.texts.slice(c.nameTok, c.tokEnd);
+    if (words.length >= 2) {
+      const key = words.map(normName).join(' ');
+      let info = byKey.get(key);
+      if (!info && c.type === 'person') {
+        // A shorter form of a longer name already seen ("Ahmed al-Sharaa" ← "al-Sharaa Ahmed"? no: suffix only).
+        for (const e of bySurname.get(normName(words[words.length - 1]!)) ?? []) {
+          if (e.names.some((n) => n.length > words.length && n.slice(-words.length).map(normName).join(' ') === key)) { info = e; break; }
+        }
+      }
+      info ??= newEntity(st, words.join(' '), c.type, c.rule, c.country);
+      if (c.gender && !info.gender) info.gender = c.gender;
+      register(info, words);
+      addMention(st, tokens, info, c);
+    } else deferred.push(c);
+  }
+  for (const c of deferred) {
+    const w = st.texts[c.nameTok]!;
+    const key = normName(w);
+    let info: EntityInfo | undefined;
+    const people = bySurname.get(key);
+    if (people?.length) {
+      info = people.length === 1 ? people[0] : mostRecent(st, people, tokens[c.tok]!.start) ?? people[0];
+    }
+    if (!info && ACRONYM.test(w)) info = byInitials.get(w.replace(/\./g, ''));
+    info ??= byKey.get(key);
+    if (!info) {
+      const words = [w];
+      info = newEntity(st, w, c.type, c.rule, c.country);
+      register(info, words);
+    } else if (info.entity.type === 'other' && c.type === 'person') info.entity.type = 'person';
+    if (c.gender && !info.gender) info.gender = c.gender;
+    addMention(st, tokens, info, { ...c, rule: info.names.length && people?.includes(info) ? ruleId('surname') : c.rule });
+  }
+}
+
+function mostRecent(st: EntityState, infos: readonly EntityInfo[], before: number): EntityInfo | undefined {
+  for (let i = st.mentions.length - 1; i >= 0; i--) {
+    const m = st.mentions[i]!;
+    if (m.start >= before) continue;
+    const hit = infos.find((x) => x.entity.id === m.entity);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Marks clause subjects and turns acting countries, capitals and seats of power into governments. */
+function markSubjects(ctx: Ctx): void {
+  const { st, tokens } = ctx;
+  for (const m of st.mentions) {
+    m.subject = isSubjectAt(tokens, st.lowers, m.tok, m.tokEnd);
+    if (!m.subject || m.form !== 'name') continue;
+    const info = st.infos.get(m.entity)!;
+    if (info.entity.type === 'location' && ((info.kb && isCountry(info.kb)) || st.ckb.capitals.has(info.entity.name.toLowerCase()))) {
+      info.entity.type = 'government';
+      info.entity.rule = ruleId('government-subject');
+    }
+  }
+}
+
+/** Country named next to a quotation holding token `tok` ("‘…,’ a US official said"). */
+function quoteHint(ctx: Ctx, tok: number): string | null {
+  const { doc, tokens } = ctx;
+  const at = tokens[tok]!.start;
+  let q = null;
+  for (const x of doc.quotes) {
+    if (x.inner.start <= at && at < x.inner.end) q = x;
+    if (x.start > at) break;
+  }
+  if (!q) return null;
+  let j = tok;
+  while (j < tokens.length && tokens[j]!.start < q.end) j++;
+  for (let k = j; k < Math.min(tokens.length, j + 12); k++) {
+    if (tokens[k]!.sentence !== tokens[j - 1]!.sentence && k > j) break;
+    const c = countryOfToken(ctx, k);
+    if (c) return c;
+  }
+  let i = tok;
+  while (i > 0 && tokens[i]!.start >= q.start) i--;
+  for (let k = i; k >= Math.max(0, i - 12); k--) {
+    const c = countryOfToken(ctx, k);
+    if (c) return c;
+  }
+  return null;
+}
+
+/**
+ * The holder of an office title ("the president") at the document's reference date: in the
+ * country named or hinted, else the holder most recently mentioned before `at`, else the holder in
+ * the country the document mentions most. Null when unknown.
+ */
+export function resolveTitle(st: EntityState, date: string | null, title: string, country: string | null, at: number): KbEntry | null {
+  if (!OFFICE_TITLES.has(title)) return null;
+  const holders = (st.ckb.titleHolders.get(title) ?? []).filter((e) => (e.roles ?? []).some((r) => r.title === title
+    && (!country || r.country === country)
+    && (date ? (!r.from || date >= r.from) && (!r.to || date < r.to) : !r.to)));
+  if (holders.length === 0) return null;
+  if (country || holders.length === 1) return holders[0]!;
+  const recent = mostRecent(st, holders.map((h) => st.infos.get(h.id)).filter((x): x is EntityInfo => Boolean(x)), at);
+  if (recent?.kb) return recent.kb;
+  const counts = new Map<string, number>();
+  for (const m of st.mentions) {
+    const c = st.infos.get(m.entity)?.entity.country;
+    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best: KbEntry | null = null;
+  let bestN = 0;
+  for (const h of holders) {
+    const n = counts.get(h.country ?? '') ?? 0;
+    if (n > bestN) { best = h; bestN = n; }
+  }
+  return best;
+}
+
+function resolveTitles(ctx: Ctx, cands: readonly Cand[]): void {
+  const { st, tokens, doc } = ctx;
+  const date = doc.referenceDate();
+  for (const c of cands) {
+    if (c.form !== 'title' || !c.title) continue;
+    let tok = c.tok;
+    if (tok > 0 && st.lowers[tok - 1] === 'the' && tokens[tok - 1]!.sentence === tokens[tok]!.sentence) tok--;
+    const country = c.country ?? quoteHint(ctx, c.tok);
+    const holder = resolveTitle(st, date, c.title, country, tokens[tok]!.start);
+    let info: EntityInfo;
+    let rule = ruleId('title-office');
+    if (holder) info = kbEntity(st, holder, ruleId('kb-name'));
+    else {
+      const name = doc.text.slice(tokens[tok]!.start, tokens[c.tokEnd - 1]!.end);
+      const key = `title:${c.title}:${country ?? ''}`;
+      let hit: EntityInfo | undefined;
+      for (const x of st.infos.values()) if (x.entity.rule === ruleId('title-unresolved') && x.names[0]?.[0] === key) { hit = x; break; }
+      info = hit ?? newEntity(st, name, 'person', ruleId('title-unresolved'), country);
+      if (!hit) info.names.push([key]);
+      rule = ruleId('title-unresolved');
+    }
+    if (c.gender && !info.gender) info.gender = c.gender;
+    const m = addMention(st, tokens, info, { tok, tokEnd: c.tokEnd, form: 'title', rule });
+    m.subject = isSubjectAt(tokens, st.lowers, m.tok, m.tokEnd);
+  }
+}
+
+// ---------------------------------------------------------------- pronouns
+
+const personish = (i: EntityInfo): boolean => i.entity.type === 'person' || Boolean(i.anonymous && !i.anonymous.plural);
+const pluralish = (i: EntityInfo, m: MentionX, st: EntityState): boolean => {
+  if (i.plural) return true;
+  if (i.entity.type === 'person' || i.entity.type === 'location') return false;
+  const last = st.texts[m.tokEnd - 1]!;
+  return /^\p{Ll}.*s$/u.test(last) || PARTY_GROUPS.has(last.toLowerCase());
+};
+const agentish = (i: EntityInfo): boolean => ['organization', 'government', 'outlet', 'group'].includes(i.entity.type)
+  || (i.entity.type === 'location' && Boolean(i.kb && isCountry(i.kb)));
+
+function resolvePronouns(ctx: Ctx): void {
+  const { st, tokens, limit } = ctx;
+  const lowers = st.lowers;
+  const bySent = new Map<number, MentionX[]>();
+  for (const m of st.mentions) {
+    const s = tokens[m.tok]!.sentence;
+    const l = bySent.get(s);
+    if (l) l.push(m); else bySent.set(s, [m]);
+  }
+  const info = (m: MentionX): EntityInfo => st.infos.get(m.entity)!;
+  const fits = (i: EntityInfo, g: 'm' | 'f' | 'n' | 'p'): boolean => personish(i) && (i.gender === null || i.gender === g);
+  const subjectOf = (s: number, ok: (m: MentionX) => boolean): MentionX | null => {
+    for (const m of bySent.get(s) ?? []) if (m.subject && ok(m)) return m;
+    return null;
+  };
+  const prevSubject = (s: number, ok: (m: MentionX) => boolean): MentionX | null => {
+    for (let k = s - 1; k >= Math.max(0, s - 2); k--) {
+      const m = subjectOf(k, ok);
+      if (m) return m;
+      if ((bySent.get(k) ?? []).some((x) => personish(info(x)))) break;
+    }
+    return null;
+  };
+  const recentIn = (s: number, before: number, ok: (m: MentionX) => boolean, subjectsOnly = false): MentionX | null => {
+    const l = bySent.get(s) ?? [];
+    for (let k = l.length - 1; k >= 0; k--) {
+      const m = l[k]!;
+      if (m.tokEnd > before) continue;
+      if (subjectsOnly && !m.subject) continue;
+      if (ok(m)) return m;
+    }
+    return null;
+  };
+  for (let i = 0; i < limit; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word') continue;
+    const p = PRONOUNS.get(lowers[i]!);
+    if (!p) continue;
+    const s = t.sentence;
+    let g = p.gender;
+    let kase = p.case;
+    if (lowers[i] === 'her') {
+      const n = tokens[i + 1];
+      const nw = lowers[i + 1] ?? '';
+      kase = n && n.sentence === s && n.kind === 'word' && !STOP.has(nw) && !PREPOSITIONS.has(nw) && !VERBS.has(nw) ? 'poss' : 'obj';
+    }
+    let target: MentionX | null = null;
+    let rule = ruleId('pronoun-subject');
+    if (g === 'm' || g === 'f') {
+      const ok = (m: MentionX): boolean => fits(info(m), g as 'm' | 'f');
+      if (kase === 'subj') {
+        target = recentIn(s, i, ok, true) ?? prevSubject(s, ok) ?? recentIn(s, i, ok) ?? recentIn(s - 1, Infinity, ok);
+      } else if (kase === 'poss' || kase === 'refl') {
+        rule = ruleId('pronoun-possessive');
+        target = recentIn(s, i, ok);
+        // "requested a pardon from Herzog in his trial": a prepositional object yields to the subject.
+        if (target && !target.subject && target.tok > 0 && PREPOSITIONS.has(lowers[target.tok - 1]!)) {
+          const subj = recentIn(s, target.tok, ok, true);
+          if (subj) target = subj;
+        }
+        if (!target) {
+          // "During his visit…, Trump called": the subject right after the opening phrase.
+          const after = (bySent.get(s) ?? []).find((m) => m.tok > i && m.subject && ok(m));
+          const comma = tokens.findIndex((x, k) => k > i && k < (after?.tok ?? i) && x.text === ',');
+          target = after && comma > i ? after : prevSubject(s, ok) ?? recentIn(s - 1, Infinity, ok);
+        }
+      } else {
+        rule = ruleId('pronoun-object');
+        const nearest = recentIn(s, i, ok);
+        const matrix = subjectOf(s, ok);
+        if (matrix && matrix.tok < i && (!nearest || info(nearest) !== info(matrix))) target = matrix;
+        else {
+          const prev = prevSubject(s, ok);
+          if (prev && (!nearest || info(nearest) !== info(prev))) target = prev;
+        }
+      }
+      if (target) {
+        const ti = info(target);
+        if (!ti.gender && ti.entity.type === 'person') ti.gender = g;
+      }
+    } else if (g === 'p') {
+      rule = ruleId('pronoun-plural');
+      if (kase === 'subj' || kase === 'poss') {
+        const ok = (m: MentionX): boolean => pluralish(info(m), m, st);
+        const local = recentIn(s, i, () => true, true);
+        target = local ? (ok(local) ? local : null) : prevSubject(s, () => true);
+        if (target && !ok(target)) target = null;
+      }
+    } else {
+      rule = ruleId('pronoun-it');
+      const ok = (m: MentionX): boolean => agentish(info(m));
+      if (kase === 'subj') {
+        let k = i - 1;
+        if (lowers[k] === 'that') k--;
+        if (k >= 0 && tokens[k]!.sentence === s && SPEECH_VERBS.has(lowers[k]!)) target = subjectOf(s, ok);
+      } else if (kase === 'poss') {
+        const r = recentIn(s, i, () => true);
+        target = r && ok(r) ? r : null;
+      }
+    }
+    if (!target) continue;
+    const m: MentionX = {
+      start: t.start, end: t.end, entity: target.entity, form: 'pronoun', rule, tok: i, tokEnd: i + 1,
+      subject: kase === 'subj' && isSubjectAt(tokens, lowers, i, i + 1),
+    };
+    insertMention(st, m);
+    const l = bySent.get(s) ?? [];
+    let k = l.length;
+    while (k > 0 && l[k - 1]!.tok > i) k--;
+    l.splice(k, 0, m);
+    bySent.set(s, l);
+  }
+}
+
+// ---------------------------------------------------------------- the stage body
+
+/** Runs entity recognition and coreference over a segmented document. */
+export function recognizeEntities(doc: WorkingDoc): EntityState {
+  const st = newState(doc);
+  doc.scratch.set(STATE_KEY, st);
+  const tokens = doc.tokens;
+  const n = tokens.length;
+  let limit = n;
+  if (doc.body.length) {
+    const bodyEnd = doc.body[doc.body.length - 1]!.end;
+    while (limit > 0 && tokens[limit - 1]!.start >= bodyEnd) limit--;
+  }
+  const lowerSeen = new Set<string>();
+  const capSeenMid = new Set<string>();
+  const sentCaps = new Int32Array(doc.sentences.length + 1);
+  const sentWords = new Int32Array(doc.sentences.length + 1);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word') continue;
+    const w = st.lowers[i]!;
+    if (w === t.text) lowerSeen.add(w);
+    else if (CAP.test(t.text)) {
+      sentCaps[t.sentence]!++;
+      if (!sentenceInitial(tokens, i)) capSeenMid.add(w);
+    }
+    if (w.length > 3 || CAP.test(t.text)) sentWords[t.sentence]!++;
+  }
+  const titleCase = new Uint8Array(doc.sentences.length + 1);
+  for (let s = 0; s < titleCase.length; s++) if (sentWords[s]! >= 4 && sentCaps[s]! >= 0.7 * sentWords[s]!) titleCase[s] = 1;
+  // KB matches, left to right, longest first.
+  const kbAt: (KbMatch | null)[] = new Array(n).fill(null);
+  const kbCover = new Int32Array(n).fill(-1);
+  for (let i = 0; i < limit; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' && t.kind !== 'number') continue;
+    const m = matchKbAt(st.ckb, st.texts, st.lowers, st.sentence, i);
+    if (!m) continue;
+    // Sentence-initial "The" only belongs to a form that starts with it.
+    kbAt[i] = m;
+    for (let k = m.start; k < m.end; k++) kbCover[k] = i;
+    i = m.end - 1;
+  }
+  const covered = new Uint8Array(n);
+  const ctx: Ctx = { doc, st, tokens, limit, kbAt, kbCover, covered, lowerSeen, capSeenMid, titleCase };
+  // Unnamed sources first: their modifiers ("US", "White House") are not mentions of their own.
+  for (let i = 0; i < limit; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' || !ANON_WORDS.has(st.lowers[i]!)) continue;
+    const ph = anonPhraseAt(st, tokens, kbAt, kbCover, i);
+    if (!ph) continue;
+    for (let k = ph.tok; k < ph.tokEnd; k++) covered[k] = 1;
+    for (let k = ph.tok; k < ph.tokEnd; k++) if (kbCover[k]! >= 0) kbAt[kbCover[k]!] = null;
+    const { info, rule } = anonEntity(st, ph, t.start);
+    addMention(st, tokens, info, { tok: ph.tok, tokEnd: ph.tokEnd, form: 'descriptor', rule });
+    i = ph.tokEnd - 1;
+  }
+  const cands = nameCandidates(ctx);
+  const used = new Uint8Array(n);
+  for (const c of cands) for (let k = c.tok; k < c.tokEnd; k++) used[k] = 1;
+  const titles = titlePhrases(ctx, used);
+  resolveNames(ctx, cands);
+  markSubjects(ctx);
+  resolveTitles(ctx, [...cands.filter((c) => c.form === 'title'), ...titles].sort((a, b) => a.tok - b.tok));
+  resolvePronouns(ctx);
+  return st;
+}
+
+const ANON_WORDS: ReadonlySet<string> = new Set([...ANON_NOUNS.keys(), ...ANON_NOUNS.values()]);
+
+/** Writes the state into `doc.entities` (by first mention) and `doc.mentions` (by start). */
+export function publish(doc: WorkingDoc, st: EntityState): void {
+  for (const info of st.infos.values()) {
+    info.entity.mentions = [];
+    if (!info.kb && !info.anonymous && info.names.length && info.entity.rule !== ruleId('title-unresolved')) {
+      let best = info.names[0]!;
+      for (const nm of info.names) if (nm.length > best.length || (nm.length === best.length && nm.join(' ').length > best.join(' ').length)) best = nm;
+      info.entity.name = best.join(' ');
+    }
+  }
+  for (const m of st.mentions) st.infos.get(m.entity)?.entity.mentions.push({ start: m.start, end: m.end });
+  doc.mentions = st.mentions;
+  const seen = new Set<string>();
+  const ents = [];
+  for (const m of st.mentions) {
+    if (seen.has(m.entity)) continue;
+    seen.add(m.entity);
+    ents.push(st.infos.get(m.entity)!.entity);
+  }
+  doc.entities = ents;
 }

@@ -15,7 +15,7 @@ export interface SanitizedHtml {
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'command']);
 
 /** Nesting beyond this is flattened: no real article nests deeper, and DOM walkers recurse. */
-export const MAX_DEPTH = 120;
+export const MAX_DEPTH = 64;
 
 const TAG = /<(\/?)([a-zA-Z][\w:-]*)\b[^<>]*?(\/?)>/g;
 

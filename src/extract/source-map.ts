@@ -16,7 +16,8 @@ function visibleText(html: string): { text: string; offsets: Int32Array } {
   let n = 0;
   let space = true;
   const push = (ch: string, at: number): void => {
-    const ws = /\s/.test(ch);
+    const code = ch.charCodeAt(0);
+    const ws = code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || (code > 0x2000 && /\s/.test(ch));
     if (ws) {
       if (space) return;
       space = true;

@@ -92,7 +92,7 @@ export const plainTextStage = defineStage('plain-text', { requires: ['text'], as
   // Footer: the earliest footer line in the last third, with every later line also short
   // boilerplate-like or another footer line.
   let last = ls.length;
-  const tailFrom = Math.max(first + 1, Math.floor(ls.length * 0.5));
+  const tailFrom = first + 1;
   for (let i = ls.length - 1; i >= tailFrom; i--) {
     const l = ls[i]!;
     const rule = FOOTER_RULES.find((r) => r.pattern.test(l.text));

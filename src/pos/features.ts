@@ -14,6 +14,12 @@ import { hashMix, hashString } from '../model/hash.js';
 export interface WordInfo {
   /** Raw hash of the folded lowercase form, for word-pair conjunctions. */
   norm: number;
+  /** Raw hash of the word's ambiguity class in the training lexicon ("NNS|VBZ"; unknown words share one). */
+  amb: number;
+  /** The ambiguity class as a feature of the word itself, of the next word and of the one after. */
+  selfAmb: number;
+  nextAmb: number;
+  next2Amb: number;
   /** Word-only features of the word itself (form, norm, suffixes, prefixes, shape). */
   self: Uint32Array;
   /** Shape conjoined with "is first in sentence" (index 1) or not (index 0). */
@@ -29,31 +35,41 @@ export interface WordInfo {
 }
 
 /** Upper bound on the number of features {@link extractFeatures} writes. */
-export const MAX_FEATURES = 32;
+export const MAX_FEATURES = 40;
 
 // Template ids: distinct seeds so the same value under two templates hashes apart.
 const T = {
   bias: 1, form: 2, norm: 3, suf1: 4, suf2: 5, suf3: 6, suf4: 7, pre1: 8, pre3: 9, shape: 10,
   t1: 11, t2: 12, t1t2: 13, t1norm: 14, pnorm: 15, psuf3: 16, ppnorm: 17, nnorm: 18, nsuf3: 19,
-  nnnorm: 20, pnormNorm: 21, normNnorm: 22, t1nnorm: 23, shapeFirst: 24, nshape: 25, pshape: 26,
+  nnnorm: 20, pnormNorm: 21, normNnorm: 22, t1nnorm: 23, shapeFirst: 24, nshape: 25, pshape: 26, verbNorm: 27, amb: 28, namb: 29, nnamb: 30, normNamb: 31, t1amb: 32,
 } as const;
 
 const BIAS = hashMix(T.bias, 0);
 
-/** Computes the hashed parts of a word already passed through `normalizeForm`. */
-export function wordInfo(form: string): WordInfo {
+/** Ambiguity class of words absent from the lexicon. */
+export const UNKNOWN_CLASS = '?';
+
+/**
+ * Computes the hashed parts of a word already passed through `normalizeForm`, given its ambiguity
+ * class from the model's lexicon (the tags it takes, "|"-joined, or {@link UNKNOWN_CLASS}).
+ */
+export function wordInfo(form: string, ambiguity: string): WordInfo {
   const lower = form.toLowerCase();
   return build(
-    hashString(form), hashString(foldDigits(lower)), hashString(lower.slice(-1)), hashString(lower.slice(-2)),
+    hashString(ambiguity), hashString(form), hashString(foldDigits(lower)), hashString(lower.slice(-1)), hashString(lower.slice(-2)),
     hashString(lower.slice(-3)), hashString(lower.slice(-4)), hashString(form.slice(0, 1)), hashString(lower.slice(0, 3)),
     hashString(wordShape(form)),
   );
 }
 
-function build(form: number, norm: number, suf1: number, suf2: number, suf3: number, suf4: number, pre1: number, pre3: number, shape: number): WordInfo {
+function build(amb: number, form: number, norm: number, suf1: number, suf2: number, suf3: number, suf4: number, pre1: number, pre3: number, shape: number): WordInfo {
   const shapeT = hashMix(T.shapeFirst, shape);
   return {
     norm,
+    amb,
+    selfAmb: hashMix(T.amb, amb),
+    nextAmb: hashMix(T.namb, amb),
+    next2Amb: hashMix(T.nnamb, amb),
     self: Uint32Array.of(
       hashMix(T.form, form), hashMix(T.norm, norm), hashMix(T.suf1, suf1), hashMix(T.suf2, suf2), hashMix(T.suf3, suf3),
       hashMix(T.suf4, suf4), hashMix(T.pre1, pre1), hashMix(T.pre3, pre3), hashMix(T.shape, shape),
@@ -72,7 +88,7 @@ function build(form: number, norm: number, suf1: number, suf2: number, suf3: num
 
 function sentinel(name: string): WordInfo {
   const h = hashString(name);
-  return build(h, h, h, h, h, h, h, h, h);
+  return build(h, h, h, h, h, h, h, h, h, h);
 }
 
 /** Padding before the first word of a sentence. */
@@ -82,6 +98,9 @@ export const END: WordInfo = sentinel('-END-');
 
 /** Tag id used for history positions before the sentence start. */
 export const START_TAG = 0xffff;
+
+/** Context value before any verb has been tagged in the sentence. */
+export const NO_VERB: number = hashString('-NOVERB-');
 
 function foldDigits(lower: string): string {
   const c = lower.charCodeAt(0);
@@ -122,9 +141,11 @@ function tagFeature(template: number, tag: number): number {
 
 /**
  * Writes the features of word `i` of `words` (padded with START/END outside the range) into
- * `out`, given the ids of the two previous tags; returns how many it wrote.
+ * `out`, given the ids of the two previous tags and the `norm` of the last word tagged as a verb
+ * (or {@link NO_VERB}); returns how many it wrote. The last verb reaches past the two-word window
+ * that tells complementiser "that" (said … that) from determiner or relative "that".
  */
-export function extractFeatures(words: readonly WordInfo[], i: number, t1: number, t2: number, out: Uint32Array): number {
+export function extractFeatures(words: readonly WordInfo[], i: number, t1: number, t2: number, lastVerb: number, out: Uint32Array): number {
   const w = words[i]!;
   const p = i > 0 ? words[i - 1]! : START;
   const pp = i > 1 ? words[i - 2]! : START;
@@ -150,5 +171,11 @@ export function extractFeatures(words: readonly WordInfo[], i: number, t1: numbe
   out[k++] = w.shapeFirst[i === 0 ? 1 : 0]!;
   out[k++] = n.nextShape;
   out[k++] = p.prevShape;
+  out[k++] = hashMix(hashMix(T.verbNorm, lastVerb), w.norm);
+  out[k++] = w.selfAmb;
+  out[k++] = n.nextAmb;
+  out[k++] = nn.next2Amb;
+  out[k++] = hashMix(hashMix(T.normNamb, w.norm), n.amb);
+  out[k++] = hashMix(tagFeature(T.t1amb, t1), w.amb);
   return k;
 }

@@ -1,6 +1,6 @@
 import type { PerceptronModelJson } from '../model/perceptron.js';
 import { PerceptronModel } from '../model/perceptron.js';
-import { MAX_FEATURES, START_TAG, extractFeatures, wordInfo } from './features.js';
+import { MAX_FEATURES, NO_VERB, START_TAG, UNKNOWN_CLASS, extractFeatures, wordInfo } from './features.js';
 import type { WordInfo } from './features.js';
 import { normalizeForm } from './normalize.js';
 import type { QuoteHint } from './normalize.js';
@@ -12,6 +12,8 @@ export interface PosModelJson {
   source: string;
   /** Tag → space-separated normalised word forms that always get that tag. */
   tagdict: Record<string, string>;
+  /** Ambiguity class ("NNS|VBZ") → space-separated word forms seen often enough with those tags. */
+  lexicon: Record<string, string>;
   perceptron: PerceptronModelJson;
 }
 
@@ -31,26 +33,56 @@ export function makeScratch(classes: number): TagScratch {
   return { features: new Uint32Array(MAX_FEATURES), scores: new Float64Array(classes) };
 }
 
+/** What the decoder needs besides the classifier: the tag dictionary and which tag ids are verbs. */
+export interface DecodeTables {
+  tagdict: ReadonlyMap<string, number>;
+  /** 1 for tag ids that are verbs or modals (VB*, MD), which update the last-verb context. */
+  verbs: Uint8Array;
+}
+
+/** Builds the verb mask of {@link DecodeTables} for a tag set. */
+export function verbMask(tags: readonly string[]): Uint8Array {
+  return Uint8Array.from(tags, (t) => (t.startsWith('VB') || t === 'MD' ? 1 : 0));
+}
+
+/** Online learning hook for {@link tagSequence}: gold ids and the trainer's update. */
+export interface SequenceLearner {
+  gold: Int32Array;
+  update(features: ArrayLike<number>, count: number, truth: number, guess: number): void;
+}
+
 /**
  * Greedy left-to-right tagging of one sentence: dictionary words take their tag, the rest the
- * classifier's best given the two previous predicted tags. Writes tag ids into `out`.
+ * classifier's best given the previous predicted tags. Writes tag ids into `out`. With `learn`,
+ * every classifier decision is also a training instance; the history stays the predicted one so
+ * training sees the errors tagging will make.
  */
 export function tagSequence(
   words: readonly WordInfo[], forms: readonly string[], classifier: HashedClassifier,
-  tagdict: ReadonlyMap<string, number>, out: Int32Array | number[], scratch: TagScratch,
+  tables: DecodeTables, out: Int32Array | number[], scratch: TagScratch, learn?: SequenceLearner,
 ): void {
   let t1 = START_TAG;
   let t2 = START_TAG;
+  let lastVerb = NO_VERB;
   for (let i = 0; i < words.length; i++) {
-    let tag = tagdict.get(forms[i]!);
+    let tag = tables.tagdict.get(forms[i]!);
     if (tag === undefined) {
-      const n = extractFeatures(words, i, t1, t2, scratch.features);
+      const n = extractFeatures(words, i, t1, t2, lastVerb, scratch.features);
       tag = classifier.bestHashed(scratch.features, n, scratch.scores);
+      if (learn) learn.update(scratch.features, n, learn.gold[i]!, tag);
     }
     out[i] = tag;
+    if (tables.verbs[tag] === 1) lastVerb = words[i]!.norm;
     t2 = t1;
     t1 = tag;
   }
+}
+
+/** Parses the lexicon of a model into normalised form → ambiguity class. */
+export function readLexicon(json: PosModelJson): Map<string, string> {
+  const lex = new Map<string, string>();
+  for (const [cls, words] of Object.entries(json.lexicon)) for (const w of words.split(' ')) if (w) lex.set(w, cls);
+  return lex;
 }
 
 /** Parses the tag dictionary of a model into normalised form → tag id. */
@@ -72,7 +104,8 @@ export class PosTagger {
   /** The tag set, in class-id order. */
   readonly tags: readonly string[];
   private readonly model: PerceptronModel;
-  private readonly tagdict: Map<string, number>;
+  private readonly tables: DecodeTables;
+  private readonly lexicon: Map<string, string>;
   private readonly json: PosModelJson;
   private readonly cache = new Map<string, WordInfo>();
   private readonly scratch: TagScratch;
@@ -82,7 +115,8 @@ export class PosTagger {
     this.json = json;
     this.model = PerceptronModel.fromJSON(json.perceptron);
     this.tags = this.model.classes;
-    this.tagdict = readTagdict(json, this.tags);
+    this.lexicon = readLexicon(json);
+    this.tables = { tagdict: readTagdict(json, this.tags), verbs: verbMask(this.tags) };
     this.scratch = makeScratch(this.tags.length);
   }
 
@@ -121,7 +155,7 @@ export class PosTagger {
       infos[i] = this.info(form);
     }
     const out = new Int32Array(n);
-    tagSequence(infos, forms, this.model, this.tagdict, out, this.scratch);
+    tagSequence(infos, forms, this.model, this.tables, out, this.scratch);
     return out;
   }
 
@@ -130,7 +164,7 @@ export class PosTagger {
     if (info === undefined) {
       // A bounded cache: news vocabularies are Zipfian, so clearing rarely costs much.
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      info = wordInfo(form);
+      info = wordInfo(form, this.lexicon.get(form) ?? UNKNOWN_CLASS);
       this.cache.set(form, info);
     }
     return info;

@@ -2,10 +2,10 @@ import { AveragedPerceptron } from '../model/perceptron.js';
 import type { FinalizeOptions, PerceptronModel } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
 import type { TaggedSentence } from './conllu.js';
-import { START_TAG, extractFeatures, wordInfo } from './features.js';
+import { UNKNOWN_CLASS, wordInfo } from './features.js';
 import type { WordInfo } from './features.js';
-import { makeScratch, tagSequence } from './tagger.js';
-import type { PosModelJson } from './tagger.js';
+import { makeScratch, tagSequence, verbMask } from './tagger.js';
+import type { DecodeTables, PosModelJson } from './tagger.js';
 
 /** Options of {@link trainPosTagger}. */
 export interface TrainPosOptions {
@@ -18,6 +18,9 @@ export interface TrainPosOptions {
   /** Minimum count and share for a word to enter the tag dictionary (default 20, 0.97). */
   tagdictMinCount?: number;
   tagdictMinShare?: number;
+  /** Minimum count for a word to enter the ambiguity lexicon, and the share a tag needs to count (default 3, 0.05). */
+  lexiconMinCount?: number;
+  lexiconMinShare?: number;
   /** Recorded in the model's `source`. */
   source?: string;
   /** Receives one progress line per epoch. */
@@ -55,13 +58,14 @@ export function trainPosTagger(train: readonly TaggedSentence[], dev: readonly T
   const tags = [...new Set(train.flatMap((s) => s.tags))].sort();
   const tagId = new Map(tags.map((t, i) => [t, i]));
   const tagdictWords = buildTagdict(train, options.tagdictMinCount ?? 20, options.tagdictMinShare ?? 0.97);
-  const tagdict = new Map([...tagdictWords].map(([w, t]) => [w, tagId.get(t)!]));
+  const tables: DecodeTables = { tagdict: new Map([...tagdictWords].map(([w, t]) => [w, tagId.get(t)!])), verbs: verbMask(tags) };
+  const lexicon = buildLexicon(train, options.lexiconMinCount ?? 3, options.lexiconMinShare ?? 0.05);
   const infoCache = new Map<string, WordInfo>();
   const prep = (s: TaggedSentence): Prepared => ({
     forms: s.words,
     infos: s.words.map((w) => {
       let info = infoCache.get(w);
-      if (!info) { info = wordInfo(w); infoCache.set(w, info); }
+      if (!info) { info = wordInfo(w, lexicon.get(w) ?? UNKNOWN_CLASS); infoCache.set(w, info); }
       return info;
     }),
     // Dev may hold tags unseen in train; -1 never matches a prediction.
@@ -73,8 +77,8 @@ export function trainPosTagger(train: readonly TaggedSentence[], dev: readonly T
   const perceptron = new AveragedPerceptron(tags);
   const random = mulberry32(options.seed ?? 1);
   const order = trainSet.map((_, i) => i);
-  const feats = new Uint32Array(64);
-  const scores = new Float64Array(tags.length);
+  const scratch = makeScratch(tags.length);
+  const update = perceptron.updateHashed.bind(perceptron);
   const history: EpochReport[] = [];
   let best: { json: PosModelJson['perceptron']; acc: number; iteration: number } | null = null;
   for (let it = 1; it <= iterations; it++) {
@@ -83,58 +87,55 @@ export function trainPosTagger(train: readonly TaggedSentence[], dev: readonly T
     let total = 0;
     for (const idx of order) {
       const s = trainSet[idx]!;
-      let t1 = START_TAG;
-      let t2 = START_TAG;
-      for (let i = 0; i < s.infos.length; i++) {
-        const truth = s.gold[i]!;
-        let guess = tagdict.get(s.forms[i]!);
-        if (guess === undefined) {
-          const n = extractFeatures(s.infos, i, t1, t2, feats);
-          guess = perceptron.bestHashed(feats, n, scores);
-          perceptron.updateHashed(feats, n, truth, guess);
-        }
-        if (guess === truth) correct++;
-        total++;
-        // Greedy history from predictions, so training sees the errors tagging will make.
-        t2 = t1;
-        t1 = guess;
-      }
+      const out = new Int32Array(s.infos.length);
+      tagSequence(s.infos, s.forms, perceptron, tables, out, scratch, { gold: s.gold, update });
+      for (let i = 0; i < out.length; i++) if (out[i] === s.gold[i]) correct++;
+      total += out.length;
     }
     const frozen = perceptron.finalize(options.finalize);
-    const devAcc = accuracy(devSet, frozen, tagdict);
+    const devAcc = accuracy(devSet, frozen, tables);
     history.push({ iteration: it, trainAccuracy: correct / total, devAccuracy: devAcc });
     log(`epoch ${it}/${iterations}: train ${(100 * correct / total).toFixed(2)}%  dev ${(100 * devAcc).toFixed(2)}%  features ${frozen.featureCount}  weights ${frozen.weightCount}`);
     if (!best || devAcc > best.acc) best = { json: frozen.toJSON(), acc: devAcc, iteration: it };
   }
-  const dict: Record<string, string> = {};
-  for (const [w, t] of [...tagdictWords].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-    dict[t] = dict[t] ? `${dict[t]} ${w}` : w;
-  }
-  const sortedDict: Record<string, string> = {};
-  for (const t of Object.keys(dict).sort()) sortedDict[t] = dict[t]!;
   return {
-    model: { format: 'hearsay-pos/1', source: options.source ?? 'unspecified', tagdict: sortedDict, perceptron: best!.json },
+    model: {
+      format: 'hearsay-pos/1', source: options.source ?? 'unspecified',
+      tagdict: groupByValue(tagdictWords), lexicon: groupByValue(lexicon), perceptron: best!.json,
+    },
     devAccuracy: best!.acc,
     bestIteration: best!.iteration,
     history,
   };
 }
 
-function accuracy(set: readonly Prepared[], model: PerceptronModel, tagdict: ReadonlyMap<string, number>): number {
+function accuracy(set: readonly Prepared[], model: PerceptronModel, tables: DecodeTables): number {
   const scratch = makeScratch(model.classes.length);
   let correct = 0;
   let total = 0;
   for (const s of set) {
     const out = new Int32Array(s.infos.length);
-    tagSequence(s.infos, s.forms, model, tagdict, out, scratch);
+    tagSequence(s.infos, s.forms, model, tables, out, scratch);
     for (let i = 0; i < out.length; i++) if (out[i] === s.gold[i]) correct++;
     total += out.length;
   }
   return total ? correct / total : 0;
 }
 
-/** Frequent words seen with one tag nearly always; tagged by lookup, never by the model. */
-function buildTagdict(train: readonly TaggedSentence[], minCount: number, minShare: number): Map<string, string> {
+/** Inverts word → label into label → space-joined words, in a stable (sorted) order. */
+function groupByValue(map: ReadonlyMap<string, string>): Record<string, string> {
+  const groups = new Map<string, string[]>();
+  for (const [w, v] of map) {
+    let g = groups.get(v);
+    if (!g) { g = []; groups.set(v, g); }
+    g.push(w);
+  }
+  const out: Record<string, string> = {};
+  for (const v of [...groups.keys()].sort()) out[v] = groups.get(v)!.sort().join(' ');
+  return out;
+}
+
+function countTags(train: readonly TaggedSentence[]): Map<string, Map<string, number>> {
   const counts = new Map<string, Map<string, number>>();
   for (const s of train) {
     for (let i = 0; i < s.words.length; i++) {
@@ -144,8 +145,26 @@ function buildTagdict(train: readonly TaggedSentence[], minCount: number, minSha
       m.set(s.tags[i]!, (m.get(s.tags[i]!) ?? 0) + 1);
     }
   }
+  return counts;
+}
+
+/** Word → ambiguity class: the tags taking at least `minShare` of its occurrences, sorted and "|"-joined. */
+function buildLexicon(train: readonly TaggedSentence[], minCount: number, minShare: number): Map<string, string> {
+  const lex = new Map<string, string>();
+  for (const [w, m] of countTags(train)) {
+    if (w.includes(' ')) continue;
+    let total = 0;
+    for (const c of m.values()) total += c;
+    if (total < minCount) continue;
+    lex.set(w, [...m].filter(([, c]) => c / total >= minShare).map(([t]) => t).sort().join('|'));
+  }
+  return lex;
+}
+
+/** Frequent words seen with one tag nearly always; tagged by lookup, never by the model. */
+function buildTagdict(train: readonly TaggedSentence[], minCount: number, minShare: number): Map<string, string> {
   const dict = new Map<string, string>();
-  for (const [w, m] of counts) {
+  for (const [w, m] of countTags(train)) {
     if (w.includes(' ')) continue;
     let total = 0;
     let bestTag = '';

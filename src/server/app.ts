@@ -238,7 +238,6 @@ function withDeadline(p: Promise<string>, deadline: number): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   const guard = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new PoolError('timeout', 'deadline passed')), Math.max(0, deadline - Date.now()) + 250);
-    timer.unref();
   });
   return Promise.race([p, guard]).finally(() => clearTimeout(timer));
 }

@@ -206,7 +206,6 @@ function request(url: URL, opts: FetchOptions, deadline: number): Promise<Hop> {
       res.on('error', (e) => reject(e));
     });
     const timer = setTimeout(() => req.destroy(new FetchError('fetch/timeout', 'fetch timed out')), left);
-    timer.unref();
     req.on('close', () => clearTimeout(timer));
     req.on('error', (e) => reject(e));
     req.end();

@@ -48,8 +48,8 @@ export interface WorkerPoolOptions {
 /**
  * A fixed pool of `worker_threads` running `analyze`. A job that outlives its time-out has its
  * worker terminated (the only way to stop synchronous code) and a fresh one takes its place, so a
- * pathological page cannot wedge the server. Workers are unref'd: an idle pool never keeps the
- * process alive.
+ * pathological page cannot wedge the server. Idle workers are unref'd: an idle pool never keeps
+ * the process alive.
  */
 export class WorkerPool {
   private readonly slots: Slot[];
@@ -137,6 +137,8 @@ export class WorkerPool {
     }
     slot.task = task;
     const w = (slot.worker ??= this.spawn(slot));
+    // Held while busy so an awaited reply keeps the process alive; idle workers are unref'd.
+    w.ref();
     slot.timer = setTimeout(() => {
       if (slot.task !== task) return;
       slot.worker = null;
@@ -144,11 +146,11 @@ export class WorkerPool {
       void w.terminate();
       task.reject(new PoolError('timeout', 'the analysis passed its deadline'));
     }, left);
-    slot.timer.unref();
     w.postMessage({ id: task.id, job: task.job });
   }
 
   private finish(slot: Slot): void {
+    slot.worker?.unref();
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     slot.task = null;

@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../analyze.js';
+import type { HearsayDocument } from '../core/types.js';
+
+/** Attributions as readable triples [source, cue, content…]. */
+function triples(doc: HearsayDocument): string[][] {
+  const t = doc.text;
+  return doc.attributions.map((a) => [a.source ? t.slice(a.source.start, a.source.end) : '', t.slice(a.cue.start, a.cue.end), ...a.content.map((c) => t.slice(c.start, c.end))]);
+}
+
+const one = (text: string) => triples(analyze(text));
+
+test('X said (that) Y', () => {
+  assert.deepEqual(one('The finance minister said that the budget would be cut.'), [['The finance minister', 'said', 'that the budget would be cut']]);
+  assert.deepEqual(one('A spokeswoman said the budget would be cut.'), [['A spokeswoman', 'said', 'the budget would be cut']]);
+});
+
+test('Y, X said — content before the cue', () => {
+  assert.deepEqual(one('The budget will be cut, the finance minister said on Monday.'), [['the finance minister', 'said', 'The budget will be cut']]);
+});
+
+test('inverted quotation: “Y,” said X', () => {
+  const d = analyze('“We will rebuild the bridge,” said the mayor.');
+  assert.deepEqual(triples(d), [['the mayor', 'said', '“We will rebuild the bridge,”']]);
+  assert.equal(d.attributions[0]!.quote, 'direct');
+});
+
+test('X told Z that Y keeps the recipient out of the content', () => {
+  assert.deepEqual(one('An aide told reporters that the talks had collapsed.'), [['An aide', 'told', 'that the talks had collapsed']]);
+});
+
+test('according to X, at the start and at the end', () => {
+  assert.deepEqual(one('According to a city report, the pier is unsafe.'), [['a city report', 'According to', 'the pier is unsafe']]);
+  assert.deepEqual(one('The pier is unsafe, according to the inspectors.'), [['the inspectors', 'according to', 'The pier is unsafe']]);
+});
+
+test('cue plus infinitive and participial cues', () => {
+  assert.deepEqual(one('The senator called for the chief to be fired.'), [['The senator', 'called for', 'the chief to be fired']]);
+  const d = one('The army shelled the town, saying it targeted rebels.');
+  assert.deepEqual(d, [['The army', 'saying', 'it targeted rebels']]);
+});
+
+test('hedges are recorded and mixed quotes typed', () => {
+  const d = analyze('The coach reportedly replied that the players were ‘tired and angry.’');
+  assert.equal(d.attributions[0]!.hedge, 'reportedly');
+  assert.equal(d.attributions[0]!.quote, 'mixed');
+});
+
+test('a nested attribution points to its outer one through via', () => {
+  const d = analyze('‘The governor told the mayor that the bridge is safe,’ a city official said.');
+  assert.equal(d.attributions.length, 2);
+  const inner = d.attributions.find((a) => d.text.slice(a.cue.start, a.cue.end) === 'told')!;
+  const outer = d.attributions.find((a) => d.text.slice(a.cue.start, a.cue.end) === 'said')!;
+  assert.equal(inner.via, outer.id);
+  assert.equal(outer.via, null);
+});
+
+test('sentences without a reporting cue yield no attribution', () => {
+  assert.deepEqual(one('The bridge closed on Monday after a storm damaged its cables.'), []);
+});

@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPipeline, defineStage } from './pipeline.js';
+import { HearsayError } from './errors.js';
+import { WorkingDoc } from './working-doc.js';
+
+const a = defineStage('a', { requires: ['text'], assigns: ['x'] }, () => (doc) => { doc.scratch.set('x', 1); });
+const b = defineStage('b', { requires: ['x'], assigns: ['y'] }, () => (doc) => { doc.scratch.set('y', (doc.scratch.get('x') as number) + 1); });
+
+test('a well-ordered pipeline runs its stages in order', () => {
+  const doc = new WorkingDoc('t', { path: null, type: 'text' });
+  createPipeline([a(), b()]).run(doc);
+  assert.equal(doc.scratch.get('y'), 2);
+  assert.ok(doc.layers.has('y'));
+});
+
+test('a misordered pipeline throws PIPELINE_ORDER when built', () => {
+  assert.throws(() => createPipeline([b(), a()]), (e: unknown) => e instanceof HearsayError && e.code === 'PIPELINE_ORDER');
+});
+
+test('a duplicated stage throws PIPELINE_DUPLICATE', () => {
+  assert.throws(() => createPipeline([a(), a()]), (e: unknown) => e instanceof HearsayError && e.code === 'PIPELINE_DUPLICATE');
+});

@@ -1,0 +1,405 @@
+import type { Token, WorkingDoc } from '../core/working-doc.js';
+import { holderOf, type KbEntry, type KbIndex } from '../kb/index.js';
+import { tokenize } from '../text/tokenize.js';
+
+/** How an actor mention was recognised. */
+export type ActorForm = 'name' | 'demonym' | 'capital' | 'title' | 'pronoun' | 'plural' | 'descriptor' | 'entity';
+
+/** An actor mention the event coder can use as actor or recipient; internal. */
+export interface ActorMention {
+  start: number;
+  end: number;
+  /** Token index range, inclusive. */
+  t0: number;
+  t1: number;
+  sentence: number;
+  form: ActorForm;
+  entry: KbEntry | null;
+  /** Entity id from the entities stage, where one overlaps. */
+  entity: string | null;
+  country: string | null;
+  sector: string | null;
+  /** Whether it names a person (for pronoun and "both leaders" resolution). */
+  person: boolean;
+  /** For plural references ("both leaders"): the mentions they stand for. */
+  members?: ActorMention[];
+  /** Possessive pronouns ("its", "his") cannot be recipients. */
+  possessive?: boolean;
+  /** Whether it is a place rather than an agent (kept for locations). */
+  place: boolean;
+}
+
+/** Head nouns that give a sector when they follow a demonym or country ("Israeli forces"). */
+export const SECTOR_NOUNS: ReadonlyMap<string, string> = new Map(Object.entries({
+  forces: 'MIL', force: 'MIL', troops: 'MIL', soldiers: 'MIL', soldier: 'MIL', army: 'MIL', military: 'MIL', navy: 'MIL',
+  aircraft: 'MIL', jets: 'MIL', warplanes: 'MIL', planes: 'MIL', helicopters: 'MIL', gunboats: 'MIL', tanks: 'MIL',
+  peacekeepers: 'MIL', commanders: 'MIL', commander: 'MIL', servicemen: 'MIL', marines: 'MIL', units: 'MIL', drones: 'MIL',
+  police: 'COP', policemen: 'COP', 'security forces': 'COP',
+  government: 'GOV', authorities: 'GOV', officials: 'GOV', official: 'GOV', ministry: 'GOV', minister: 'GOV', ministers: 'GOV',
+  president: 'GOV', cabinet: 'GOV', leader: 'GOV', leaders: 'GOV', administration: 'GOV', diplomats: 'GOV', diplomat: 'GOV',
+  embassy: 'GOV', envoy: 'GOV', spokesman: 'GOV', spokeswoman: 'GOV', delegation: 'GOV', negotiator: 'GOV', negotiators: 'GOV',
+  regime: 'GOV', premier: 'GOV', king: 'GOV', chancellor: 'GOV', junta: 'GOV', state: 'GOV', leadership: 'GOV',
+  rebels: 'REB', rebel: 'REB', guerrillas: 'REB', guerrilla: 'REB', militants: 'REB', militant: 'REB', insurgents: 'REB',
+  fighters: 'REB', operatives: 'REB', terrorists: 'REB', gunmen: 'REB', extremists: 'REB', separatists: 'REB', jihadists: 'REB',
+  militia: 'REB', militias: 'REB', coalition: 'REB', group: 'REB', bombers: 'REB',
+  opposition: 'OPP', activists: 'OPP', activist: 'OPP', dissidents: 'OPP', party: 'PTY',
+  parliament: 'LEG', lawmakers: 'LEG', legislators: 'LEG', senators: 'LEG', congress: 'LEG', assembly: 'LEG', deputies: 'LEG',
+  court: 'JUD', judge: 'JUD', judges: 'JUD', prosecutors: 'JUD', prosecutor: 'JUD',
+  civilians: 'CVL', people: 'CVL', residents: 'CVL', villagers: 'CVL', refugees: 'CVL', demonstrators: 'CVL', protesters: 'CVL',
+  students: 'CVL', workers: 'CVL', immigrants: 'CVL', citizens: 'CVL', farmers: 'CVL', population: 'CVL', nationals: 'CVL',
+  youths: 'CVL', children: 'CVL', women: 'CVL', settlers: 'CVL', prisoners: 'CVL', prisoner: 'CVL', inhabitants: 'CVL',
+  journalists: 'JRN', journalist: 'JRN', reporters: 'JRN', media: 'JRN',
+  union: 'LAB', unions: 'LAB', businesses: 'BUS', companies: 'BUS', firms: 'BUS', doctors: 'MED', hackers: 'CRM',
+}));
+
+/** Words after which an NP is a prepositional object, not a subject. */
+export const PREPOSITIONS: ReadonlySet<string> = new Set([
+  'of', 'to', 'from', 'with', 'against', 'on', 'in', 'by', 'for', 'at', 'about', 'over', 'between', 'into', 'toward', 'towards',
+  'inside', 'within', 'across', 'near', 'through', 'under', 'among', 'upon', 'onto', 'after', 'before', 'during', 'than',
+  'like', 'despite', 'without', 'via', 'per', 'around', 'outside', 'behind', 'beyond', 'along',
+]);
+
+const PRONOUNS: Record<string, 'person' | 'thing' | 'plural'> = {
+  he: 'person', him: 'person', she: 'person', her: 'person', it: 'thing', they: 'plural', them: 'plural',
+};
+const POSSESSIVE_PRONOUNS: Record<string, 'person' | 'thing' | 'plural'> = { his: 'person', its: 'thing', their: 'plural' };
+const PLURAL_REFS = new Set(['leaders', 'sides', 'countries', 'men', 'nations', 'governments', 'parties', 'presidents']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'another', 'some', 'both', 'two', 'three', 'several', 'many', 'senior', 'top']);
+
+interface Phrase { words: string[]; entry: KbEntry; form: 'name' | 'demonym' | 'capital' | 'title'; title?: string }
+
+/** A precompiled phrase index over a knowledge base: first lower-case word → phrases, longest first. */
+export interface ActorGazetteer {
+  kb: KbIndex;
+  byFirst: Map<string, Phrase[]>;
+  titles: Map<string, string[][]>;
+}
+
+const cache = new WeakMap<KbIndex, ActorGazetteer>();
+
+function words(s: string): string[] {
+  return tokenize(s).map((t) => t.text.toLowerCase());
+}
+
+/** Builds (once per index) the phrase gazetteer over names, aliases, demonyms, capitals and titles. */
+export function gazetteerFor(kb: KbIndex): ActorGazetteer {
+  const hit = cache.get(kb);
+  if (hit) return hit;
+  const byFirst = new Map<string, Phrase[]>();
+  const seen = new Set<string>();
+  const add = (text: string, entry: KbEntry, form: Phrase['form']): void => {
+    const w = words(text);
+    if (!w.length) return;
+    const key = `${form}|${w.join(' ')}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const list = byFirst.get(w[0]!) ?? [];
+    list.push({ words: w, entry, form });
+    byFirst.set(w[0]!, list);
+  };
+  for (const e of kb.entries) {
+    add(e.name, e, 'name');
+    for (const a of e.aliases ?? []) add(a, e, 'name');
+    for (const d of e.demonyms ?? []) add(d, e, 'demonym');
+    if (e.capital) add(e.capital, e, 'capital');
+  }
+  const titles = new Map<string, string[][]>();
+  for (const e of kb.entries) for (const r of e.roles ?? []) {
+    const w = words(r.title);
+    const list = titles.get(w[0]!) ?? [];
+    if (!list.some((x) => x.join(' ') === w.join(' '))) list.push(w);
+    titles.set(w[0]!, list);
+  }
+  for (const l of byFirst.values()) l.sort((a, b) => b.words.length - a.words.length);
+  for (const l of titles.values()) l.sort((a, b) => b.length - a.length);
+  const g = { kb, byFirst, titles };
+  cache.set(kb, g);
+  return g;
+}
+
+const isCap = (s: string): boolean => /^\p{Lu}/u.test(s);
+const isPossessive = (t: Token | undefined): boolean => !!t && /^['’]s$/i.test(t.text);
+
+function matchWords(tokens: readonly Token[], i: number, w: readonly string[]): number {
+  for (let k = 0; k < w.length; k++) {
+    const t = tokens[i + k];
+    if (!t || t.text.toLowerCase() !== w[k]) return -1;
+  }
+  return i + w.length - 1;
+}
+
+function matchTitle(g: ActorGazetteer, tokens: readonly Token[], i: number): { end: number; title: string } | null {
+  const t = tokens[i];
+  if (!t) return null;
+  for (const w of g.titles.get(t.text.toLowerCase()) ?? []) {
+    const end = matchWords(tokens, i, w);
+    if (end >= 0 && tokens[end]!.sentence === t.sentence) return { end, title: w.join(' ') };
+  }
+  return null;
+}
+
+function matchKb(g: ActorGazetteer, tokens: readonly Token[], i: number): { end: number; phrase: Phrase } | null {
+  const t = tokens[i]!;
+  if (!isCap(t.text) && !/^\p{N}/u.test(t.text)) return null;
+  for (const p of g.byFirst.get(t.text.toLowerCase()) ?? []) {
+    const end = matchWords(tokens, i, p.words);
+    if (end < 0 || tokens[end]!.sentence !== t.sentence) continue;
+    // An all-capitals alias ("US", "IS") must match in capitals; "us" is a pronoun.
+    if (p.words.length === 1 && t.text.length <= 3 && t.text !== t.text.toUpperCase()) continue;
+    return { end, phrase: p };
+  }
+  return null;
+}
+
+/** Options for {@link findActorMentions}. */
+export interface ActorContext {
+  kb: KbIndex;
+  /** Reference date for title resolution. */
+  date: string | null;
+}
+
+/**
+ * Finds actor mentions in a document with knowledge-base phrase lookups (names, aliases, demonyms,
+ * capitals, titles resolved through `holderOf`), demonym + sector-noun phrases ("Israeli forces"),
+ * pronouns and plural references ("both leaders"), and mentions from the entities stage where it
+ * ran. One pass over the tokens; sorted by start.
+ */
+export function findActorMentions(doc: WorkingDoc, ctx: ActorContext): ActorMention[] {
+  const g = gazetteerFor(ctx.kb);
+  const tokens = doc.tokens;
+  const out: ActorMention[] = [];
+  const entityAt = entityIndex(doc);
+  const storyCountries = new Map<string, number>();
+  // Title resolution needs the story's countries; a cheap first pass counts country names.
+  for (let i = 0; i < tokens.length; i++) {
+    const m = matchKb(g, tokens, i);
+    if (m && m.phrase.entry.type === 'location' && m.phrase.entry.country) {
+      storyCountries.set(m.phrase.entry.country, (storyCountries.get(m.phrase.entry.country) ?? 0) + 1);
+      i = m.end;
+    }
+  }
+  const topCountries = [...storyCountries.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+  const namedPersons = new Map<string, number>();
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' && t.kind !== 'number') continue;
+    const lower = t.text.toLowerCase();
+    let m = makeMention(g, tokens, i, ctx, topCountries, namedPersons);
+    if (!m) {
+      const pr = PRONOUNS[lower] ?? POSSESSIVE_PRONOUNS[lower];
+      if (pr) m = pronoun(tokens, i, pr, out, lower in POSSESSIVE_PRONOUNS);
+      else if ((lower === 'both' || lower === 'the' || lower === 'two') && tokens[i + 1]) m = plural(tokens, i, out);
+    }
+    if (!m) {
+      const ent = entityAt.get(t.start);
+      if (ent) {
+        let e = i;
+        while (e + 1 < tokens.length && tokens[e + 1]!.end <= ent.end) e++;
+        m = { start: t.start, end: tokens[e]!.end, t0: i, t1: e, sentence: t.sentence, form: 'entity', entry: null, entity: ent.entity,
+          country: ent.country, sector: ent.sector, person: ent.person, place: ent.place };
+      }
+    }
+    if (!m) continue;
+    if (m.entity === null) m.entity = overlapEntity(doc, m.start, m.end);
+    if (m.person && m.entry && m.form !== 'pronoun') namedPersons.set(m.entry.id, m.t0);
+    out.push(m);
+    i = m.t1;
+  }
+  return out;
+}
+
+interface EntityHit { end: number; entity: string; country: string | null; sector: string | null; person: boolean; place: boolean }
+
+function entityIndex(doc: WorkingDoc): Map<number, EntityHit> {
+  const map = new Map<number, EntityHit>();
+  if (!doc.mentions.length) return map;
+  const byId = new Map(doc.entities.map((e) => [e.id, e]));
+  for (const m of doc.mentions) {
+    const e = byId.get(m.entity);
+    if (!e || m.form === 'pronoun') continue;
+    map.set(m.start, {
+      end: m.end, entity: e.id, country: e.country ?? null, sector: e.sector ?? null,
+      person: e.type === 'person', place: e.type === 'location',
+    });
+  }
+  return map;
+}
+
+function overlapEntity(doc: WorkingDoc, start: number, end: number): string | null {
+  const ms = doc.mentions;
+  if (!ms.length) return null;
+  // Binary search for the first mention ending after start.
+  let lo = 0, hi = ms.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (ms[mid]!.start < start) lo = mid + 1; else hi = mid; }
+  for (let k = Math.max(0, lo - 3); k < ms.length && ms[k]!.start < end; k++) {
+    const m = ms[k]!;
+    if (m.end > start && m.start < end) return m.entity;
+  }
+  return null;
+}
+
+function makeMention(
+  g: ActorGazetteer, tokens: readonly Token[], i: number, ctx: ActorContext, topCountries: readonly string[],
+  namedPersons: Map<string, number>,
+): ActorMention | null {
+  const t = tokens[i]!;
+  let j = i;
+  let country: string | null = null;
+  let countryEntry: KbEntry | null = null;
+  let title: string | null = null;
+  // [demonym | country] [title] [name] chains: "US President Donald Trump", "Israeli Prime Minister".
+  let kb = matchKb(g, tokens, j);
+  if (kb && kb.phrase.entry.type === 'location' && kb.phrase.entry.country) {
+    const after = isPossessive(tokens[kb.end + 1]) ? kb.end + 2 : kb.end + 1;
+    const tt = matchTitle(g, tokens, after) ?? matchTitle(g, tokens, after + 1);
+    const next = tokens[after];
+    if (tt || (next && isCap(next.text) && matchKb(g, tokens, after)?.phrase.entry.type === 'person')) {
+      country = kb.phrase.entry.country;
+      countryEntry = kb.phrase.entry;
+      j = after;
+      kb = null;
+    }
+  }
+  const tm = matchTitle(g, tokens, j) ?? (country && tokens[j] && !isCap(tokens[j]!.text) ? matchTitle(g, tokens, j + 1) : null);
+  if (tm && (isCap(tokens[j]!.text) || country || /^(the|a|an)$/i.test(tokens[i - 1]?.text ?? ''))) {
+    title = tm.title;
+    const nameAt = tm.end + 1;
+    const name = tokens[nameAt] ? matchKb(g, tokens, nameAt) : null;
+    if (name && name.phrase.entry.type === 'person') {
+      const e = name.phrase.entry;
+      return mention(tokens, i, name.end, 'name', e, e.country ?? country, e.sector ?? 'GOV', true);
+    }
+    // Title with an unknown capitalised name ("Foreign Minister Oskar Fischer").
+    let end = tm.end;
+    while (tokens[end + 1] && isCap(tokens[end + 1]!.text) && tokens[end + 1]!.kind === 'word' && tokens[end + 1]!.sentence === t.sentence) end++;
+    if (end > tm.end) return mention(tokens, i, end, 'descriptor', null, country, 'GOV', true);
+    const holder = resolveTitle(g.kb, title, country, ctx.date, topCountries, namedPersons);
+    if (holder) return mention(tokens, i, tm.end, 'title', holder, holder.country ?? country, holder.sector ?? 'GOV', true);
+    if (country) return mention(tokens, i, tm.end, 'descriptor', countryEntry, country, 'GOV', true);
+    return null;
+  }
+  if (country) {
+    // A country followed by a possessive/demonym-name chain that did not resolve: fall back to the country.
+    kb = matchKb(g, tokens, i);
+  }
+  if (!kb) return null;
+  const e = kb.phrase.entry;
+  const form = kb.phrase.form === 'title' ? 'title' : kb.phrase.form;
+  if (e.type === 'location') {
+    // "Israeli forces", "Nigerian Union of Teachers", "Israel's military": country + sector head.
+    const head = sectorHead(tokens, kb.end, form === 'demonym');
+    if (head) return mention(tokens, i, head.end, 'descriptor', e, e.country ?? null, head.sector, false);
+    // Countries act (metonymy); cities and regions are places.
+    const place = form === 'name' && !e.capital && !(e.demonyms?.length);
+    return mention(tokens, i, kb.end, form, e, e.country ?? null, form === 'capital' ? 'GOV' : null, false, place);
+  }
+  // "Sharaa’s Islamist coalition": a person or group's possessive followed by a sector noun.
+  if (isPossessive(tokens[kb.end + 1])) {
+    const head = sectorHead(tokens, kb.end + 1, true);
+    if (head) return mention(tokens, i, head.end, 'descriptor', e, e.country ?? null, head.sector, false);
+  }
+  return mention(tokens, i, kb.end, form, e, e.country ?? null, e.sector ?? null, e.type === 'person');
+}
+
+/** Finds a sector head noun within three words after `from` ("Israeli [riot] police"). */
+function sectorHead(tokens: readonly Token[], from: number, allowCaps: boolean): { end: number; sector: string } | null {
+  const s = tokens[from]!.sentence;
+  for (let k = from + 1; k <= from + 4 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.sentence !== s || t.kind !== 'word') return null;
+    const w = t.text.toLowerCase();
+    const sec = SECTOR_NOUNS.get(w);
+    if (sec) {
+      // Stop at "of" phrases that name the organisation ("Union of Teachers").
+      let end = k;
+      if (allowCaps && isCap(t.text) && tokens[k + 1]?.text === 'of' && tokens[k + 2] && isCap(tokens[k + 2]!.text)) {
+        end = k + 2;
+        while (tokens[end + 1] && isCap(tokens[end + 1]!.text) && tokens[end + 1]!.sentence === s) end++;
+      }
+      return { end, sector: sec };
+    }
+    if (PREPOSITIONS.has(w) || w === 'and' || w === 'or' || w === 'who' || w === 'which' || w === 'that') return null;
+    if (!allowCaps && isCap(t.text)) return null;
+  }
+  return null;
+}
+
+function resolveTitle(
+  kb: KbIndex, title: string, country: string | null, date: string | null, topCountries: readonly string[],
+  namedPersons: Map<string, number>,
+): KbEntry | null {
+  if (country) return holderOf(kb, title, country, date);
+  // The most recently named holder of this title among the story's countries, else the top country's.
+  let best: KbEntry | null = null;
+  let bestAt = -1;
+  for (const c of topCountries.slice(0, 4)) {
+    const h = holderOf(kb, title, c, date);
+    if (!h) continue;
+    const at = namedPersons.get(h.id);
+    if (at !== undefined && at > bestAt) { best = h; bestAt = at; }
+  }
+  if (best) return best;
+  for (const c of topCountries.slice(0, 1)) {
+    const h = holderOf(kb, title, c, date);
+    if (h) return h;
+  }
+  return null;
+}
+
+function mention(
+  tokens: readonly Token[], t0: number, t1: number, form: ActorForm, entry: KbEntry | null, country: string | null,
+  sector: string | null, person: boolean, place = false,
+): ActorMention {
+  return {
+    start: tokens[t0]!.start, end: tokens[t1]!.end, t0, t1, sentence: tokens[t0]!.sentence, form, entry, entity: null,
+    country, sector, person, place,
+  };
+}
+
+function pronoun(tokens: readonly Token[], i: number, kind: 'person' | 'thing' | 'plural', prior: readonly ActorMention[], possessive: boolean): ActorMention | null {
+  const s = tokens[i]!.sentence;
+  for (let k = prior.length - 1; k >= 0; k--) {
+    const p = prior[k]!;
+    if (p.sentence < s - 2) break;
+    if (p.form === 'pronoun' || p.place) continue;
+    const ok = kind === 'person' ? p.person : kind === 'thing' ? !p.person && !p.members : !p.person || !!p.members;
+    if (!ok) continue;
+    const m = mention(tokens, i, i, 'pronoun', p.entry, p.country, p.sector, p.person);
+    m.entity = p.entity;
+    if (p.members) m.members = p.members;
+    if (possessive) m.possessive = true;
+    return m;
+  }
+  return null;
+}
+
+/** "both leaders", "the two leaders", "both sides": the last two distinct named persons or countries. */
+function plural(tokens: readonly Token[], i: number, prior: readonly ActorMention[]): ActorMention | null {
+  const w1 = tokens[i]!.text.toLowerCase();
+  let k = i + 1;
+  if (w1 === 'the' && tokens[k]?.text.toLowerCase() === 'two') k++;
+  else if (w1 === 'the') return null;
+  const head = tokens[k];
+  if (!head || !PLURAL_REFS.has(head.text.toLowerCase()) || head.sentence !== tokens[i]!.sentence) return null;
+  const wantPerson = !/^(countries|nations|governments|sides|parties)$/i.test(head.text);
+  const members: ActorMention[] = [];
+  const seen = new Set<string>();
+  for (let p = prior.length - 1; p >= 0 && members.length < 2; p--) {
+    const m = prior[p]!;
+    if (!m.entry || m.form === 'pronoun' || m.members) continue;
+    if (wantPerson ? !m.person : m.person) continue;
+    if (seen.has(m.entry.id)) continue;
+    seen.add(m.entry.id);
+    members.unshift(m);
+  }
+  if (members.length < 2) return null;
+  const m = mention(tokens, i, k, 'plural', null, null, null, wantPerson);
+  m.members = members;
+  return m;
+}
+
+/** Whether a token index is a determiner-like word (used by the coder to skip into an NP). */
+export function isDeterminer(w: string): boolean {
+  return DETERMINERS.has(w);
+}

@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tokenize } from './tokenize.js';
+import { pairQuotes, splitSentences } from './segment.js';
+import { WorkingDoc } from '../core/working-doc.js';
+
+const words = (s: string) => tokenize(s).map((t) => t.text);
+
+test('curly apostrophes split clitics but stay inside names', () => {
+  assert.deepEqual(words('The mayor’s plan won’t pass, O’Neill said.'), ['The', 'mayor', '’s', 'plan', 'wo', 'n’t', 'pass', ',', 'O’Neill', 'said', '.']);
+});
+
+test('single curly quotes used as quotation marks are told apart from apostrophes', () => {
+  const text = 'She said it would ‘work out,’ and the union’s members agreed.';
+  const toks = tokenize(text);
+  const quotes = toks.filter((t) => t.kind === 'quote');
+  assert.deepEqual(quotes.map((q) => [q.text, q.quote]), [['‘', 'open'], ['’', 'close']]);
+  assert.ok(toks.some((t) => t.text === '’s' && t.kind === 'word'));
+});
+
+test('abbreviations keep their period and do not end sentences', () => {
+  const text = 'Sen. Maria Lopez met U.S. officials on Sept. 3. They talked.';
+  const toks = tokenize(text);
+  assert.ok(toks.some((t) => t.text === 'Sen.'));
+  assert.ok(toks.some((t) => t.text === 'U.S.'));
+  const sents = splitSentences(text, toks).map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(sents, ['Sen. Maria Lopez met U.S. officials on Sept. 3.', 'They talked.']);
+});
+
+test('offsets are UTF-16 and survive non-breaking spaces and em dashes', () => {
+  const text = 'Costs rose\u00a0sharply — by 5\u00a0% — in 2024 😀 ok.';
+  for (const t of tokenize(text)) assert.equal(text.slice(t.start, t.end), t.text);
+  assert.ok(tokenize(text).some((t) => t.text === '\u2014'));
+});
+
+test('closing quotes stay with the sentence they end', () => {
+  const text = '“We are ready.” The crowd cheered.';
+  const toks = tokenize(text);
+  const doc = new WorkingDoc(text, { path: null, type: 'text' });
+  pairQuotes(doc, toks);
+  assert.deepEqual(splitSentences(text, toks).map((s) => text.slice(s.start, s.end)), ['“We are ready.”', 'The crowd cheered.']);
+});
+
+test('a multi-paragraph quotation that reopens without closing is one quotation per paragraph, no warning', () => {
+  const text = '“The first part of the statement runs on.\n\n“And the second part ends here,” she said.';
+  const doc = new WorkingDoc(text, { path: null, type: 'text' });
+  const quotes = pairQuotes(doc, tokenize(text));
+  assert.equal(quotes.length, 2);
+  assert.equal(quotes[0]!.closed, false);
+  assert.equal(quotes[1]!.closed, true);
+  assert.equal(doc.messages.length, 0);
+});
+
+test('an unbalanced quote gets a warning message with its span', () => {
+  const text = 'He said “this never ends.\n\nThe next paragraph is plain.';
+  const doc = new WorkingDoc(text, { path: null, type: 'text' });
+  pairQuotes(doc, tokenize(text));
+  assert.equal(doc.messages[0]?.code, 'text/unbalanced-quote');
+  assert.equal(text.slice(doc.messages[0]!.start, doc.messages[0]!.end), '“');
+});

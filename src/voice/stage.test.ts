@@ -1,0 +1,14 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../analyze.js';
+
+test('loaded words are authorial outside attributions and attributed inside them', () => {
+  const d = analyze('Soldiers murdered three farmers on Sunday. The ministry said the raid was a war crime.');
+  const v = d.voice.map((x) => [d.text.slice(x.start, x.end), x.voice, x.loaded]);
+  assert.deepEqual(v, [['murdered', 'authorial', true], ['crime', 'attributed', true]]);
+});
+
+test('words inside quotation marks are attributed even without a cue', () => {
+  const d = analyze('The plan was called ‘barbaric’ by critics.');
+  assert.equal(d.voice[0]?.voice, 'attributed');
+});

@@ -1,0 +1,42 @@
+import { defineStage } from '../core/pipeline.js';
+import { registerRules } from '../core/rules.js';
+import type { Span, VoiceSpan } from '../core/types.js';
+import type { WorkingDoc } from '../core/working-doc.js';
+import { VOICE_BY_FORM, VOICE_LEXICON } from './lexicon.js';
+
+registerRules('voice', [
+  { name: 'lexicon-authorial', reason: 'a stance word outside any attributed content or quotation is in the outlet’s own voice', example: 'Troops murdered ten people.' },
+  { name: 'lexicon-attributed', reason: 'a stance word inside an attribution’s content or a quotation is the source’s', example: 'The ministry called it ‘a war crime’.' },
+]);
+void VOICE_LEXICON;
+
+const within = (t: Span, s: Span): boolean => t.start >= s.start && t.end <= s.end;
+
+/**
+ * Loaded and evaluative words with whose voice they are in: attributed when inside the content of
+ * an attribution (the innermost one is recorded) or inside a quotation; authorial otherwise.
+ */
+export const voiceStage = defineStage('voice', { requires: ['tokens', 'attributions', 'quotes'], assigns: ['voice'] }, () => (doc: WorkingDoc) => {
+  const out: VoiceSpan[] = [];
+  const body = doc.body;
+  for (const t of doc.tokens) {
+    if (t.kind !== 'word') continue;
+    const entry = VOICE_BY_FORM.get(t.text.toLowerCase());
+    if (!entry) continue;
+    if (!body.some((b) => within(t, b))) continue;
+    // Cue verbs themselves ("claimed") are the writer's choice of verb, so authorial.
+    let att: string | null = null;
+    let size = Infinity;
+    for (const a of doc.attributions) {
+      if (within(t, a.cue)) { att = null; size = -1; break; }
+      for (const c of a.content) if (within(t, c) && c.end - c.start < size) { att = a.id; size = c.end - c.start; }
+    }
+    const quoted = doc.quotes.some((q) => within(t, q.inner));
+    const attributed = att !== null || quoted;
+    out.push({
+      start: t.start, end: t.end, voice: attributed ? 'attributed' : 'authorial', loaded: entry.loaded,
+      attribution: att, rule: attributed ? 'voice:lexicon-attributed' : 'voice:lexicon-authorial',
+    });
+  }
+  doc.voice = out;
+});
