@@ -17,7 +17,7 @@ export interface TagInput {
 }
 
 /** Features per token: every template fires once per token (absent values hash a placeholder). */
-export const FEATURES_PER_TOKEN = 56;
+export const FEATURES_PER_TOKEN = 63;
 
 /** Transition contexts: the decoder keeps one transition matrix per context that holds at a token. */
 export const TRANSITION_CONTEXTS = 6;
@@ -51,6 +51,7 @@ const F = {
   CUEWORD_L: T(), CUEWORD_R: T(), PREV_SENT: T(), NEXT_SENT: T(), W0_DR: T(), W0_DL: T(), POS0: T(), POSM1: T(),
   POSP1: T(), POS_DR: T(), POS_DL: T(), W0_INQ: T(), QCLOSE_DIST: T(), QOPEN_DIST: T(), SENT_INQ_ALL: T(),
   CUE0_W0: T(), TRI: T(), SHAPE3: T(), PAREN: T(), COLON: T(), CUE_THAT: T(), SENT_HAS_COLON: T(),
+  REL: T(), REL_COMMA: T(), THAT_AFTER: T(), SCUE_L: T(), SCUE_R: T(), REL_INQ: T(), REL_SHAPE: T(),
 };
 
 /** Coarse word shape: Xx, x, X, d, punctuation itself, with runs collapsed and length capped. */
@@ -167,6 +168,19 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
   last = -1;
   for (let i = n - 1; i >= 0; i--) { qOpenR[i] = last; if (qPos[i] === 4) last = i; }
 
+  // Prefix counts of commas and of complement openers ("that", ":", an opening quote).
+  const commas = new Int32Array(n + 1);
+  const openers = new Int32Array(n + 1);
+  const sFirstCue = new Int32Array(sentCount).fill(-1);
+  const sLastCue = new Int32Array(sentCount).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    commas[i + 1] = commas[i]! + (t.text === ',' ? 1 : 0);
+    const lw = t.text.toLowerCase();
+    openers[i + 1] = openers[i]! + (lw === 'that' || t.text === ':' || t.quote === 'open' ? 1 : 0);
+    if (cue[i]) { const s = sentOf[i]!; if (sFirstCue[s] === -1) sFirstCue[s] = i; sLastCue[s] = i; }
+  }
+
   let paraStart = true;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
@@ -201,6 +215,18 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
     const qod = qOpenR[i]! >= 0 && sentOf[qOpenR[i]!] === s ? bucket(qOpenR[i]! - i) : 15;
     const prevSent = s > 0 ? (sCue[s - 1]! | (sQuote[s - 1]! << 1) | (sAllQ[s - 1]! << 2)) : 8;
     const nextSent = s + 1 < sentCount ? (sCue[s + 1]! | (sQuote[s + 1]! << 1) | (sAllQ[s + 1]! << 2)) : 8;
+
+    // Where the token sits relative to the cues of its sentence.
+    const fc = sFirstCue[s]!;
+    const lc = sLastCue[s]!;
+    const rel = fc < 0 ? 0 : cue[i] ? 1 : i < fc ? 2 : i > lc ? 3 : 4;
+    const cueAtEnd = lc >= 0 && sEnd[s]! - lc <= 3 ? 1 : 0;
+    const sameL = cueL[i]! >= 0 && sentOf[cueL[i]!] === s;
+    const sameR = cueR[i]! >= 0 && sentOf[cueR[i]!] === s;
+    const commaR = sameR ? Math.min(commas[cueR[i]!]! - commas[i + 1]!, 2) : 3;
+    const thatAfter = sameL ? Math.min(openers[i + 1]! - openers[cueL[i]! + 1]!, 2) : 3;
+    const sCueL = sameL ? words[cueL[i]!]!.lower : NONE;
+    const sCueR = sameR ? words[cueR[i]!]!.lower : NONE;
 
     const o = i * FEATURES_PER_TOKEN;
     let k = o;
@@ -258,6 +284,13 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
     mix3(F.CUE_THAT, i > 0 ? cue[i - 1]! : 0, w.lower);
     mix3(F.SENT_HAS_COLON, sColon[s]!, dl);
     mix2(F.PAREN, w.lower === PAREN_H ? 1 : 0);
+    mix3(F.REL, rel, cueAtEnd);
+    mix3(F.REL_COMMA, rel * 4 + commaR, cueAtEnd);
+    mix3(F.THAT_AFTER, thatAfter, rel);
+    mix3(F.SCUE_L, sCueL, thatAfter);
+    mix3(F.SCUE_R, sCueR, commaR);
+    mix3(F.REL_INQ, rel * 4 + cueAtEnd, q);
+    mix3(F.REL_SHAPE, rel, w.shape);
     mix2(F.POS0, pos0);
     mix2(F.POSM1, posm1);
     mix2(F.POSP1, posp1);

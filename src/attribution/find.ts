@@ -23,6 +23,8 @@ const WEEKDAY_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sun
 const NOUNY_CUES = new Set(['report', 'reports', 'post', 'posts', 'call', 'calls', 'press', 'question', 'questions', 'show', 'shows',
   'claim', 'claims', 'charge', 'charges', 'comment', 'comments', 'tweet', 'tweets', 'promise', 'promises', 'pledge', 'pledges',
   'estimate', 'estimates', 'note', 'notes', 'demand', 'demands', 'reply', 'replies', 'state', 'states', 'finding', 'findings', 'echo']);
+const PREPOSITIONS = new Set(['in', 'on', 'with', 'of', 'for', 'from', 'by', 'at', 'to', 'about', 'against', 'between', 'into',
+  'over', 'under', 'after', 'before', 'during', 'among', 'through', 'without', 'toward', 'towards', 'near', 'amid']);
 /** Directives that report a request rather than words unless the content quotes someone. */
 const WEAK_DIRECTIVES = new Set(['ask', 'press', 'pressure', 'encourage']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
@@ -123,7 +125,8 @@ export function clauseSubject(w: Window, end: number, preferFirst = false): [num
     // Walk back over a chain of auxiliaries ("has been", "would have").
     while (e > 0 && isFiniteVerbTag(w.tags[e - 1]!)) e--;
     const np = npBefore(w, e);
-    if (np) return np;
+    // An NP right after a preposition is an object, not a subject ("with rebels trapped").
+    if (np && !PREPOSITIONS.has(low(w.tokens[np[0] - 1]))) return np;
   }
   return null;
 }
@@ -312,6 +315,38 @@ export function findInWindow(w: Window): Candidate[] {
         }
       }
     }
+    // Content before the cue wins when the source is set off by a comma or a closing quote
+    // ("Y, X said …", "“Y,” X said to the crowd"); a tail after "X said," continues it.
+    if (source && rule !== 'participle-cue' && source[1] <= i) {
+      const pre = preContent(w, source[0]);
+      if (pre) {
+        const spans: Span[] = [span(w, pre[0], pre[1])];
+        let k = cue.end;
+        if (entry.frame === 'tell') { const obj = npAfter(w, k); if (obj) k = obj[1]; }
+        if (w.tokens[k]?.text === ',' && k + 1 < n) {
+          const t0 = w.tokens[k + 1]!;
+          const l0 = low(t0);
+          if (t0.quote === 'open' || (!/^(?:VBG|WDT|WP|WRB)$/.test(w.tags[k + 1]!) && !TAIL_STOP.has(l0) && t0.kind === 'word')) {
+            const stop = clauseStop(w, k + 1, i, source);
+            if (stop > k + 1) spans.push(span(w, k + 1, stop));
+          }
+        }
+        // A quotation resumed later in the sentence ("“A,” he said, referring to B, “C.”").
+        const lastEnd = spans[spans.length - 1]!.end;
+        for (let q = cue.end; q < n; q++) {
+          const t = w.tokens[q]!;
+          if (t.quote !== 'open' || t.start < lastEnd) continue;
+          let depth = 0;
+          for (let r = q; r < n; r++) {
+            const x = w.tokens[r]!;
+            if (x.quote === 'open') depth++;
+            else if (x.quote === 'close' && --depth === 0) { spans.push({ start: t.start, end: x.end }); q = r; break; }
+          }
+        }
+        out.push({ source: span(w, source[0], source[1]), cue: span(w, i, cue.end), content: spans, hedge, rule: 'content-source-cue', sentence: w.sentence });
+        continue;
+      }
+    }
     // Content after the cue.
     let j = cue.end;
     let contentSpans: Span[] = [];
@@ -402,4 +437,45 @@ function tokenRange(w: Window, s: Span): [number, number] {
   let b = a;
   while (b < w.tokens.length && w.tokens[b]!.end <= s.end) b++;
   return [a, b];
+}
+
+/** Words that open an adjunct rather than more reported content after "X said,". */
+const TAIL_STOP = new Set(['as', 'while', 'when', 'after', 'before', 'because', 'according', 'who', 'which', 'where', 'in', 'at', 'on', 'during', 'referring', 'adding', 'speaking']);
+
+/**
+ * Content before a source set off by a comma, dash or closing quote: back to the sentence start,
+ * to the opening mark of the quotation ending there, or to an earlier "according to"/participle.
+ * Valid when it holds a finite verb or is a quotation (a bare adverbial is not content).
+ */
+function preContent(w: Window, srcStart: number): [number, number] | null {
+  let e = srcStart;
+  const prev = w.tokens[e - 1];
+  if (!prev) return null;
+  const closeQuote = prev.quote === 'close' || (prev.text === ',' && w.tokens[e - 2]?.quote === 'close');
+  if (!(prev.text === ',' || prev.text === '\u2014' || prev.quote === 'close')) return null;
+  while (e > 0 && (w.tokens[e - 1]!.text === ',' || w.tokens[e - 1]!.text === '\u2014')) e--;
+  if (e <= 0) return null;
+  let s = 0;
+  if (w.tokens[e - 1]!.quote === 'close') {
+    let depth = 0;
+    for (let k = e - 1; k >= 0; k--) {
+      const q = w.tokens[k]!.quote;
+      if (q === 'close') depth++;
+      else if (q === 'open') { depth--; if (depth === 0) { s = k; break; } }
+    }
+  } else {
+    for (let k = e - 1; k >= 0; k--) {
+      if (low(w.tokens[k]) === 'according' || (w.tokens[k]!.text === ',' && PARTICIPLE_CUES.has(low(w.tokens[k + 1])))) { s = k + 1; break; }
+    }
+  }
+  if (e <= s) return null;
+  if (closeQuote) return [s, e];
+  let depth = 0;
+  for (let k = s; k < e; k++) {
+    const t = w.tokens[k]!;
+    if (t.quote === 'open') depth++;
+    else if (t.quote === 'close') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && isFiniteVerbTag(w.tags[k]!)) return [s, e];
+  }
+  return null;
 }

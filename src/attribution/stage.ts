@@ -48,6 +48,13 @@ function tokensIn(doc: WorkingDoc, s: Span) {
 function extendQuotes(doc: WorkingDoc, c: Candidate): void {
   const first = c.content[0];
   if (!first) return;
+  // Content ending at a closing mark whose quotation opened sentences earlier starts there.
+  for (const q of doc.quotes) {
+    if (q.end === first.end && q.start < first.start && q.marks === 'double' || (q.end === first.end && q.start < first.start && first.start - q.start < 2000)) {
+      first.start = q.start;
+      break;
+    }
+  }
   const last = c.content[c.content.length - 1]!;
   for (const q of doc.quotes) {
     if (q.start >= first.start && q.start < last.end && q.end > last.end) {

@@ -138,7 +138,7 @@ function countryOfToken(ctx: Ctx, j: number): string | null {
  * (adjectives, demonyms, KB names such as "White House") to a determiner or number.
  */
 export function anonPhraseAt(
-  st: EntityState, tokens: readonly Token[], kbAt: readonly (KbMatch | null)[], kbCover: Int32Array, h: number,
+  st: EntityState, tokens: readonly Token[], kbCoverAt: (j: number) => KbMatch | null, h: number, minTok = 0,
 ): AnonPhrase | null {
   const lowers = st.lowers;
   const w = lowers[h]!;
@@ -161,13 +161,12 @@ export function anonPhraseAt(
   let a = h;
   let country: string | null = null;
   const s = tokens[h]!.sentence;
-  while (a > 0 && tokens[a - 1]!.sentence === s) {
+  while (a > minTok && tokens[a - 1]!.sentence === s) {
     const j = a - 1;
     const lw = lowers[j]!;
-    const cov = kbCover[j]!;
-    if (cov >= 0) {
-      const m = kbAt[cov]!;
-      if (m.entry.type === 'person') break;
+    const m = kbCoverAt(j);
+    if (m) {
+      if (m.entry.type === 'person' || m.start < minTok) break;
       country ??= m.entry.country ?? null;
       a = m.start;
       continue;
@@ -182,7 +181,7 @@ export function anonPhraseAt(
   let definite = false;
   let counted = false;
   const j = a - 1;
-  if (j >= 0 && tokens[j]!.sentence === s) {
+  if (j >= minTok && tokens[j]!.sentence === s) {
     const lw = lowers[j]!;
     if (NUMBER_WORDS.has(lw)) { count = NUMBER_WORDS.get(lw)!; counted = true; a = j; }
     else if (tokens[j]!.kind === 'number' && /^\d+$/.test(tokens[j]!.text)) { count = Number(tokens[j]!.text); counted = true; a = j; }
@@ -529,7 +528,7 @@ function titlePhrases(ctx: Ctx, used: Uint8Array): Cand[] {
 
 const normName = (w: string): string => w.toLowerCase().replace(/^(?:al|el|ad|ash|as|an|at)-/, '');
 
-function addMention(st: EntityState, tokens: readonly Token[], info: EntityInfo, c: { tok: number; tokEnd: number; form: Mention['form']; rule: string; charEnd?: number }): MentionX {
+export function addMention(st: EntityState, tokens: readonly Token[], info: EntityInfo, c: { tok: number; tokEnd: number; form: Mention['form']; rule: string; charEnd?: number }): MentionX {
   const m: MentionX = {
     start: tokens[c.tok]!.start, end: c.charEnd ?? tokens[c.tokEnd - 1]!.end, entity: info.entity.id, form: c.form, rule: c.rule,
     tok: c.tok, tokEnd: c.tokEnd, subject: false,
@@ -891,7 +890,7 @@ export function recognizeEntities(doc: WorkingDoc): EntityState {
   for (let i = 0; i < limit; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word' || !ANON_WORDS.has(st.lowers[i]!)) continue;
-    const ph = anonPhraseAt(st, tokens, kbAt, kbCover, i);
+    const ph = anonPhraseAt(st, tokens, (j) => (kbCover[j]! >= 0 ? kbAt[kbCover[j]!] ?? null : null), i);
     if (!ph) continue;
     for (let k = ph.tok; k < ph.tokEnd; k++) covered[k] = 1;
     for (let k = ph.tok; k < ph.tokEnd; k++) if (kbCover[k]! >= 0) kbAt[kbCover[k]!] = null;

@@ -53,19 +53,6 @@ export function newState(doc: WorkingDoc): EntityState {
   return { ckb: compileKb(kbFor(doc.options)), infos: new Map(), mentions: [], lowers, texts, sentence, nextId: 1 };
 }
 
-/** The stage's state for a document; builds an empty one when the stage has not run. */
-export function stateOf(doc: WorkingDoc): EntityState {
-  let s = doc.scratch.get(STATE_KEY) as EntityState | undefined;
-  if (!s || s.texts.length !== doc.tokens.length) {
-    s = newState(doc);
-    for (const e of doc.entities) {
-      s.infos.set(e.id, { entity: e, kb: null, gender: null, plural: false, anonymous: null, names: [e.name.split(' ')] });
-    }
-    doc.scratch.set(STATE_KEY, s);
-  }
-  return s;
-}
-
 /** Creates or returns the entity for a KB entry. */
 export function kbEntity(st: EntityState, e: KbEntry, rule: string): EntityInfo {
   const hit = st.infos.get(e.id);

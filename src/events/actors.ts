@@ -186,6 +186,12 @@ export function findActorMentions(doc: WorkingDoc, ctx: ActorContext): ActorMent
     if (t.kind !== 'word' && t.kind !== 'number') continue;
     const lower = t.text.toLowerCase();
     let m = makeMention(g, tokens, i, ctx, topCountries, namedPersons);
+    const ent0 = entityAt.get(t.start);
+    if (!m && ent0?.pronoun) {
+      m = { start: t.start, end: t.end, t0: i, t1: i, sentence: t.sentence, form: 'pronoun', entry: null, entity: ent0.entity,
+        country: ent0.country, sector: ent0.sector, person: ent0.person, place: false };
+      if (lower in POSSESSIVE_PRONOUNS) m.possessive = true;
+    }
     if (!m) {
       const pr = PRONOUNS[lower] ?? POSSESSIVE_PRONOUNS[lower];
       if (pr) m = pronoun(tokens, i, pr, out, lower in POSSESSIVE_PRONOUNS);
@@ -193,7 +199,7 @@ export function findActorMentions(doc: WorkingDoc, ctx: ActorContext): ActorMent
     }
     if (!m) {
       const ent = entityAt.get(t.start);
-      if (ent) {
+      if (ent && !ent.pronoun) {
         let e = i;
         while (e + 1 < tokens.length && tokens[e + 1]!.end <= ent.end) e++;
         m = { start: t.start, end: tokens[e]!.end, t0: i, t1: e, sentence: t.sentence, form: 'entity', entry: null, entity: ent.entity,
@@ -209,7 +215,7 @@ export function findActorMentions(doc: WorkingDoc, ctx: ActorContext): ActorMent
   return out;
 }
 
-interface EntityHit { end: number; entity: string; country: string | null; sector: string | null; person: boolean; place: boolean }
+interface EntityHit { end: number; entity: string; country: string | null; sector: string | null; person: boolean; place: boolean; pronoun: boolean }
 
 function entityIndex(doc: WorkingDoc): Map<number, EntityHit> {
   const map = new Map<number, EntityHit>();
@@ -217,10 +223,10 @@ function entityIndex(doc: WorkingDoc): Map<number, EntityHit> {
   const byId = new Map(doc.entities.map((e) => [e.id, e]));
   for (const m of doc.mentions) {
     const e = byId.get(m.entity);
-    if (!e || m.form === 'pronoun') continue;
+    if (!e) continue;
     map.set(m.start, {
       end: m.end, entity: e.id, country: e.country ?? null, sector: e.sector ?? null,
-      person: e.type === 'person', place: e.type === 'location',
+      person: e.type === 'person', place: e.type === 'location', pronoun: m.form === 'pronoun',
     });
   }
   return map;
@@ -357,21 +363,42 @@ function mention(
   };
 }
 
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them']);
+
+/**
+ * Resolves a pronoun without a parser: object pronouns take the most recent compatible mention;
+ * subject pronouns take the first compatible one of their sentence, else of the previous sentence
+ * that has one (news sentences lead with their subject).
+ */
 function pronoun(tokens: readonly Token[], i: number, kind: 'person' | 'thing' | 'plural', prior: readonly ActorMention[], possessive: boolean): ActorMention | null {
   const s = tokens[i]!.sentence;
-  for (let k = prior.length - 1; k >= 0; k--) {
-    const p = prior[k]!;
-    if (p.sentence < s - 2) break;
-    if (p.form === 'pronoun' || p.place) continue;
-    const ok = kind === 'person' ? p.person : kind === 'thing' ? !p.person && !p.members : !p.person || !!p.members;
-    if (!ok) continue;
-    const m = mention(tokens, i, i, 'pronoun', p.entry, p.country, p.sector, p.person);
-    m.entity = p.entity;
-    if (p.members) m.members = p.members;
-    if (possessive) m.possessive = true;
-    return m;
+  const fits = (p: ActorMention): boolean => {
+    if (p.form === 'pronoun' || p.place || p.form === 'plural' && kind !== 'plural') return false;
+    if (kind === 'person') return p.person && !!p.entry;
+    if (kind === 'thing') return !p.person && !p.members;
+    return (!p.person || !!p.members) && p.sector !== 'MED';
+  };
+  let found: ActorMention | null = null;
+  if (OBJECT_PRONOUNS.has(tokens[i]!.text.toLowerCase())) {
+    for (let k = prior.length - 1; k >= 0 && !found; k--) {
+      const p = prior[k]!;
+      if (p.sentence < s - 2) break;
+      if (fits(p)) found = p;
+    }
+  } else {
+    for (let sent = s; sent >= s - 2 && !found; sent--) {
+      for (let k = 0; k < prior.length; k++) {
+        const p = prior[k]!;
+        if (p.sentence === sent && fits(p)) { found = p; break; }
+      }
+    }
   }
-  return null;
+  if (!found) return null;
+  const m = mention(tokens, i, i, 'pronoun', found.entry, found.country, found.sector, found.person);
+  m.entity = found.entity;
+  if (found.members) m.members = found.members;
+  if (possessive) m.possessive = true;
+  return m;
 }
 
 /** "both leaders", "the two leaders", "both sides": the last two distinct named persons or countries. */
@@ -383,15 +410,22 @@ function plural(tokens: readonly Token[], i: number, prior: readonly ActorMentio
   const head = tokens[k];
   if (!head || !PLURAL_REFS.has(head.text.toLowerCase()) || head.sentence !== tokens[i]!.sentence) return null;
   const wantPerson = !/^(countries|nations|governments|sides|parties)$/i.test(head.text);
+  const ok = (m: ActorMention): boolean => !!m.entry && m.form !== 'pronoun' && !m.members && (wantPerson ? m.person : !m.person);
+  const s = tokens[i]!.sentence;
+  const here = prior.filter((m) => m.sentence === s && ok(m));
   const members: ActorMention[] = [];
   const seen = new Set<string>();
-  for (let p = prior.length - 1; p >= 0 && members.length < 2; p--) {
-    const m = prior[p]!;
-    if (!m.entry || m.form === 'pronoun' || m.members) continue;
-    if (wantPerson ? !m.person : m.person) continue;
-    if (seen.has(m.entry.id)) continue;
-    seen.add(m.entry.id);
-    members.unshift(m);
+  if (new Set(here.map((m) => m.entry!.id)).size >= 2) {
+    for (const m of here) {
+      if (members.length < 2 && !seen.has(m.entry!.id)) { seen.add(m.entry!.id); members.push(m); }
+    }
+  } else {
+    for (let p = prior.length - 1; p >= 0 && members.length < 2; p--) {
+      const m = prior[p]!;
+      if (!ok(m) || seen.has(m.entry!.id)) continue;
+      seen.add(m.entry!.id);
+      members.unshift(m);
+    }
   }
   if (members.length < 2) return null;
   const m = mention(tokens, i, k, 'plural', null, null, null, wantPerson);

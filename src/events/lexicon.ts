@@ -60,8 +60,8 @@ const TABLE: Record<PloverType, Row[]> = {
     ['reach agreement', 'v', null, null, 'the parties reached agreement on water'],
     ['reach consensus', 'v', null, null, 'the delegations reached a consensus'],
     ['reach a deal', 'v', null, null, 'the two firms reached a deal'],
-    ['ready to', 'v', null, null, 'Norway is ready to send engineers'],
-    ['willing to', 'v', null, null, 'the rebels are willing to disarm'],
+    ['ready to', 'n', null, null, 'Norway is ready to send engineers'],
+    ['willing to', 'n', null, null, 'the rebels are willing to disarm'],
     ['proposal', 'n', null, null, 'the government conveyed a proposal to the union'],
     ['offer', 'n', null, null, 'an offer of talks'],
     ['pledge', 'n', null, null, 'a pledge of neutrality'],
@@ -152,7 +152,6 @@ const TABLE: Record<PloverType, Row[]> = {
     ['lift', 'v', null, 'legal', 'the ministry lifted the curfew'],
     ['call off', 'v', null, null, 'the union called off the strike'],
     ['release', 'v', null, 'legal', 'the militia released the hostages'],
-    ['free', 'v', null, 'legal', 'the rebels freed two aid workers'],
     ['pardon', 'v', null, 'legal', 'the president pardoned the officer'],
     ['relax', 'v', null, 'legal', 'the city relaxed the rules'],
     ['cancel restrictions', 'v', null, 'legal', 'the court cancelled restrictions on broadcasts'],
@@ -239,7 +238,7 @@ const TABLE: Record<PloverType, Row[]> = {
     ['dismiss', 'v', null, null, 'the court dismissed the claim'],
     ['decline', 'v', null, null, 'the envoy declined to comment'],
     ['spurn', 'v', null, null, 'the rebels spurned the plan'],
-    ['opposed to', 'v', null, null, 'the state is opposed to the mediation'],
+    ['opposed to', 'n', null, null, 'the state is opposed to the mediation'],
     ['rejection', 'n', null, null, 'a rejection of the terms'],
     ['refusal', 'n', null, null, 'its refusal to attend'],
     ['veto', 'n', null, 'diplomatic', 'a veto in the council'],
@@ -386,7 +385,7 @@ const TABLE: Record<PloverType, Row[]> = {
     ['raid', 'n', null, 'military', 'a raid on the camp', { notPrev: ['police'] }],
     ['bombing', 'n', 'explosives', 'military', 'a bombing in the market'],
     ['shelling', 'n', 'heavy-weapons', 'military', 'heavy shelling overnight'],
-    ['operation', 'n', null, 'military', 'continued military operations there', { notPrev: ['rescue', 'relief', 'humanitarian', 'peacekeeping', 'the', 'special'] }],
+    ['operation', 'n', null, 'military', 'continued military operations there', { notPrev: ['rescue', 'relief', 'humanitarian', 'peacekeeping', 'special', 'search'] }],
     ['gun battle', 'n', 'firearms', 'military', 'wounded in the gun battle'],
     ['gunbattle', 'n', 'firearms', 'military', 'killed in a gunbattle'],
     ['battle', 'n', null, 'military', 'battles with the militia'],
@@ -428,12 +427,11 @@ const IRREGULAR: Record<string, string[]> = {
   reimpose: [], oust: [],
 };
 const DOUBLES = new Set(['ban', 'bar', 'ship', 'plan', 'stop', 'drop', 'rob', 'grab', 'nab', 'trap', 'slam', 'snub', 'step', 'shun', 'scrap',
-  'kidnap', 'expel', 'commit', 'permit', 'admit', 'submit', 'patrol', 'control', 'compel', 'propel', 'rebel', 'equip', 'jail-', 'rally-', 'pin', 'prod', 'spur', 'tap', 'jab']);
+  'kidnap', 'expel', 'commit', 'permit', 'admit', 'submit', 'patrol', 'control', 'compel', 'propel', 'rebel', 'equip', 'pin', 'prod', 'spur', 'tap', 'jab']);
 
 /** Inflected forms of a verb lemma: base, -s, -ed, -ing and irregular pasts. */
 export function verbForms(lemma: string): string[] {
   const f = new Set<string>([lemma]);
-  const v = /[aeiou]/;
   if (/(s|sh|ch|x|z)$/.test(lemma)) f.add(`${lemma}es`);
   else if (/[^aeiou]y$/.test(lemma)) f.add(`${lemma.slice(0, -1)}ies`);
   else f.add(`${lemma}s`);
@@ -448,7 +446,6 @@ export function verbForms(lemma: string): string[] {
   else if (!irr || irr.length === 0 || !['set', 'cut', 'put', 'shut', 'quit', 'spread', 'upset'].includes(lemma)) {
     f.add(`${stem}ed`); f.add(`${stem}ing`);
   } else f.add(`${stem}ing`);
-  void v;
   return [...f];
 }
 

@@ -14,12 +14,6 @@ import { hashMix, hashString } from '../model/hash.js';
 export interface WordInfo {
   /** Raw hash of the folded lowercase form, for word-pair conjunctions. */
   norm: number;
-  /** Raw hash of the word's ambiguity class in the training lexicon ("NNS|VBZ"; unknown words share one). */
-  amb: number;
-  /** The ambiguity class as a feature of the word itself, of the next word and of the one after. */
-  selfAmb: number;
-  nextAmb: number;
-  next2Amb: number;
   /** Word-only features of the word itself (form, norm, suffixes, prefixes, shape). */
   self: Uint32Array;
   /** Shape conjoined with "is first in sentence" (index 1) or not (index 0). */
@@ -35,41 +29,31 @@ export interface WordInfo {
 }
 
 /** Upper bound on the number of features {@link extractFeatures} writes. */
-export const MAX_FEATURES = 40;
+export const MAX_FEATURES = 32;
 
 // Template ids: distinct seeds so the same value under two templates hashes apart.
 const T = {
   bias: 1, form: 2, norm: 3, suf1: 4, suf2: 5, suf3: 6, suf4: 7, pre1: 8, pre3: 9, shape: 10,
   t1: 11, t2: 12, t1t2: 13, t1norm: 14, pnorm: 15, psuf3: 16, ppnorm: 17, nnorm: 18, nsuf3: 19,
-  nnnorm: 20, pnormNorm: 21, normNnorm: 22, t1nnorm: 23, shapeFirst: 24, nshape: 25, pshape: 26, verbNorm: 27, amb: 28, namb: 29, nnamb: 30, normNamb: 31, t1amb: 32,
+  nnnorm: 20, pnormNorm: 21, normNnorm: 22, t1nnorm: 23, shapeFirst: 24, nshape: 25, pshape: 26, verbNorm: 27, suf1Nnorm: 28, t1pnorm: 29,
 } as const;
 
 const BIAS = hashMix(T.bias, 0);
 
-/** Ambiguity class of words absent from the lexicon. */
-export const UNKNOWN_CLASS = '?';
-
-/**
- * Computes the hashed parts of a word already passed through `normalizeForm`, given its ambiguity
- * class from the model's lexicon (the tags it takes, "|"-joined, or {@link UNKNOWN_CLASS}).
- */
-export function wordInfo(form: string, ambiguity: string): WordInfo {
+/** Computes the hashed parts of a word already passed through `normalizeForm`. */
+export function wordInfo(form: string): WordInfo {
   const lower = form.toLowerCase();
   return build(
-    hashString(ambiguity), hashString(form), hashString(foldDigits(lower)), hashString(lower.slice(-1)), hashString(lower.slice(-2)),
+    hashString(form), hashString(foldDigits(lower)), hashString(lower.slice(-1)), hashString(lower.slice(-2)),
     hashString(lower.slice(-3)), hashString(lower.slice(-4)), hashString(form.slice(0, 1)), hashString(lower.slice(0, 3)),
     hashString(wordShape(form)),
   );
 }
 
-function build(amb: number, form: number, norm: number, suf1: number, suf2: number, suf3: number, suf4: number, pre1: number, pre3: number, shape: number): WordInfo {
+function build(form: number, norm: number, suf1: number, suf2: number, suf3: number, suf4: number, pre1: number, pre3: number, shape: number): WordInfo {
   const shapeT = hashMix(T.shapeFirst, shape);
   return {
     norm,
-    amb,
-    selfAmb: hashMix(T.amb, amb),
-    nextAmb: hashMix(T.namb, amb),
-    next2Amb: hashMix(T.nnamb, amb),
     self: Uint32Array.of(
       hashMix(T.form, form), hashMix(T.norm, norm), hashMix(T.suf1, suf1), hashMix(T.suf2, suf2), hashMix(T.suf3, suf3),
       hashMix(T.suf4, suf4), hashMix(T.pre1, pre1), hashMix(T.pre3, pre3), hashMix(T.shape, shape),
@@ -88,7 +72,7 @@ function build(amb: number, form: number, norm: number, suf1: number, suf2: numb
 
 function sentinel(name: string): WordInfo {
   const h = hashString(name);
-  return build(h, h, h, h, h, h, h, h, h, h);
+  return build(h, h, h, h, h, h, h, h, h);
 }
 
 /** Padding before the first word of a sentence. */
@@ -172,10 +156,9 @@ export function extractFeatures(words: readonly WordInfo[], i: number, t1: numbe
   out[k++] = n.nextShape;
   out[k++] = p.prevShape;
   out[k++] = hashMix(hashMix(T.verbNorm, lastVerb), w.norm);
-  out[k++] = w.selfAmb;
-  out[k++] = n.nextAmb;
-  out[k++] = nn.next2Amb;
-  out[k++] = hashMix(hashMix(T.normNamb, w.norm), n.amb);
-  out[k++] = hashMix(tagFeature(T.t1amb, t1), w.amb);
+  // The last letter with the next word generalises "talks had", "plans were" to unseen plurals.
+  out[k++] = hashMix(hashMix(T.suf1Nnorm, w.self[2]!), n.norm);
+  // The previous word with its tag: "that/IN" is followed by a subject, "that/WDT" by a verb.
+  out[k++] = hashMix(tagFeature(T.t1pnorm, t1), p.norm);
   return k;
 }

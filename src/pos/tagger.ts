@@ -1,6 +1,6 @@
 import type { PerceptronModelJson } from '../model/perceptron.js';
 import { PerceptronModel } from '../model/perceptron.js';
-import { MAX_FEATURES, NO_VERB, START_TAG, UNKNOWN_CLASS, extractFeatures, wordInfo } from './features.js';
+import { MAX_FEATURES, NO_VERB, START_TAG, extractFeatures, wordInfo } from './features.js';
 import type { WordInfo } from './features.js';
 import { normalizeForm } from './normalize.js';
 import type { QuoteHint } from './normalize.js';
@@ -12,8 +12,6 @@ export interface PosModelJson {
   source: string;
   /** Tag → space-separated normalised word forms that always get that tag. */
   tagdict: Record<string, string>;
-  /** Ambiguity class ("NNS|VBZ") → space-separated word forms seen often enough with those tags. */
-  lexicon: Record<string, string>;
   perceptron: PerceptronModelJson;
 }
 
@@ -78,13 +76,6 @@ export function tagSequence(
   }
 }
 
-/** Parses the lexicon of a model into normalised form → ambiguity class. */
-export function readLexicon(json: PosModelJson): Map<string, string> {
-  const lex = new Map<string, string>();
-  for (const [cls, words] of Object.entries(json.lexicon)) for (const w of words.split(' ')) if (w) lex.set(w, cls);
-  return lex;
-}
-
 /** Parses the tag dictionary of a model into normalised form → tag id. */
 export function readTagdict(json: PosModelJson, classes: readonly string[]): Map<string, number> {
   const ids = new Map(classes.map((c, i) => [c, i]));
@@ -105,7 +96,6 @@ export class PosTagger {
   readonly tags: readonly string[];
   private readonly model: PerceptronModel;
   private readonly tables: DecodeTables;
-  private readonly lexicon: Map<string, string>;
   private readonly json: PosModelJson;
   private readonly cache = new Map<string, WordInfo>();
   private readonly scratch: TagScratch;
@@ -115,7 +105,6 @@ export class PosTagger {
     this.json = json;
     this.model = PerceptronModel.fromJSON(json.perceptron);
     this.tags = this.model.classes;
-    this.lexicon = readLexicon(json);
     this.tables = { tagdict: readTagdict(json, this.tags), verbs: verbMask(this.tags) };
     this.scratch = makeScratch(this.tags.length);
   }
@@ -164,7 +153,7 @@ export class PosTagger {
     if (info === undefined) {
       // A bounded cache: news vocabularies are Zipfian, so clearing rarely costs much.
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      info = wordInfo(form, this.lexicon.get(form) ?? UNKNOWN_CLASS);
+      info = wordInfo(form);
       this.cache.set(form, info);
     }
     return info;

@@ -2,7 +2,7 @@ import { AveragedPerceptron } from '../model/perceptron.js';
 import type { FinalizeOptions, PerceptronModel } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
 import type { TaggedSentence } from './conllu.js';
-import { UNKNOWN_CLASS, wordInfo } from './features.js';
+import { wordInfo } from './features.js';
 import type { WordInfo } from './features.js';
 import { makeScratch, tagSequence, verbMask } from './tagger.js';
 import type { DecodeTables, PosModelJson } from './tagger.js';
@@ -18,9 +18,6 @@ export interface TrainPosOptions {
   /** Minimum count and share for a word to enter the tag dictionary (default 20, 0.97). */
   tagdictMinCount?: number;
   tagdictMinShare?: number;
-  /** Minimum count for a word to enter the ambiguity lexicon, and the share a tag needs to count (default 3, 0.05). */
-  lexiconMinCount?: number;
-  lexiconMinShare?: number;
   /** Recorded in the model's `source`. */
   source?: string;
   /** Receives one progress line per epoch. */
@@ -59,13 +56,12 @@ export function trainPosTagger(train: readonly TaggedSentence[], dev: readonly T
   const tagId = new Map(tags.map((t, i) => [t, i]));
   const tagdictWords = buildTagdict(train, options.tagdictMinCount ?? 20, options.tagdictMinShare ?? 0.97);
   const tables: DecodeTables = { tagdict: new Map([...tagdictWords].map(([w, t]) => [w, tagId.get(t)!])), verbs: verbMask(tags) };
-  const lexicon = buildLexicon(train, options.lexiconMinCount ?? 3, options.lexiconMinShare ?? 0.05);
   const infoCache = new Map<string, WordInfo>();
   const prep = (s: TaggedSentence): Prepared => ({
     forms: s.words,
     infos: s.words.map((w) => {
       let info = infoCache.get(w);
-      if (!info) { info = wordInfo(w, lexicon.get(w) ?? UNKNOWN_CLASS); infoCache.set(w, info); }
+      if (!info) { info = wordInfo(w); infoCache.set(w, info); }
       return info;
     }),
     // Dev may hold tags unseen in train; -1 never matches a prediction.
@@ -101,7 +97,7 @@ export function trainPosTagger(train: readonly TaggedSentence[], dev: readonly T
   return {
     model: {
       format: 'hearsay-pos/1', source: options.source ?? 'unspecified',
-      tagdict: groupByValue(tagdictWords), lexicon: groupByValue(lexicon), perceptron: best!.json,
+      tagdict: groupByValue(tagdictWords), perceptron: best!.json,
     },
     devAccuracy: best!.acc,
     bestIteration: best!.iteration,
@@ -146,19 +142,6 @@ function countTags(train: readonly TaggedSentence[]): Map<string, Map<string, nu
     }
   }
   return counts;
-}
-
-/** Word → ambiguity class: the tags taking at least `minShare` of its occurrences, sorted and "|"-joined. */
-function buildLexicon(train: readonly TaggedSentence[], minCount: number, minShare: number): Map<string, string> {
-  const lex = new Map<string, string>();
-  for (const [w, m] of countTags(train)) {
-    if (w.includes(' ')) continue;
-    let total = 0;
-    for (const c of m.values()) total += c;
-    if (total < minCount) continue;
-    lex.set(w, [...m].filter(([, c]) => c / total >= minShare).map(([t]) => t).sort().join('|'));
-  }
-  return lex;
 }
 
 /** Frequent words seen with one tag nearly always; tagged by lookup, never by the model. */

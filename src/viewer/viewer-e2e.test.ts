@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { HearsayDocument } from '../core/types.js';
 import { startServer, type RunningServer } from '../server/serve.js';
+import { buildRenderModel } from './render-model.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -87,6 +88,12 @@ test('viewer e2e: analyse a pasted article, highlights and panel appear, no scri
     })).json()) as HearsayDocument;
     assert.equal(await page.isVisible('#sources'), true);
     assert.equal(await page.isVisible('#meta'), true);
+    // The DOM shows exactly what the render model computes from the API's document.
+    const model = buildRenderModel(doc);
+    for (const role of ['source', 'cue', 'content'] as const) {
+      const expected = model.segments.filter((seg) => seg.roles.includes(role)).map((seg) => seg.text);
+      assert.deepEqual(await page.locator(`#article .hs-${role}`).allTextContents(), expected, role);
+    }
     if (doc.attributions.length) {
       const withSource = doc.attributions.filter((a) => a.source).length;
       assert.ok(await page.locator('#article .hs-cue').count() >= 1);
@@ -122,6 +129,7 @@ test('viewer e2e: analyse a pasted article, highlights and panel appear, no scri
     assert.equal(downloaded.text, ARTICLE);
 
     await page.mouse.move(0, 0);
+    await page.evaluate(() => { document.querySelector('#input')!.scrollTop = 0; });
     const src = page.locator('#article .hs-source').first();
     if (await src.count()) await src.hover();
     const dir = path.resolve(process.cwd(), 'test-artifacts');
@@ -186,6 +194,13 @@ test('viewer e2e: a known document renders roles, kinds, shares and chains', asy
     const dir = path.resolve(process.cwd(), 'test-artifacts');
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: path.join(dir, 'viewer-fixture.png'), fullPage: true });
+
+    // Opening (or dropping) a file loads it into the input and picks the input type from its name.
+    const page2 = '<html><body><p>Reyes said so.</p></body></html>';
+    await page.setInputFiles('#file', { name: 'story.html', mimeType: 'text/html', buffer: Buffer.from(page2) });
+    await page.waitForFunction(() => (document.querySelector('#input') as HTMLTextAreaElement).value.startsWith('<html>'));
+    assert.equal(await page.inputValue('#input-type'), 'html');
+    assert.match((await page.textContent('#status')) ?? '', /Loaded story\.html/);
   } finally {
     await browser.close();
     await server.close();

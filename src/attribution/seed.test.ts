@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { analyze } from '../analyze.js';
+
+const SEED = resolve(process.cwd(), '../shared/seed/000_3612844795fab063.txt');
+
+/** Expected attributions of the seed page: [source text, cue text, kind, entity name or null, nested?]. */
+const EXPECTED: Array<[string, string, string, string | null, boolean]> = [
+  ['US media', 'reported', 'outlet', null, false],
+  ['the Axios news site', 'reported', 'outlet', 'Axios', false],
+  ['Trump', 'told', 'person', 'Donald Trump', true],
+  ['two senior American officials', 'told', 'anonymous', null, false],
+  ['Another US official', 'said', 'anonymous', null, false],
+  ['Trump', 'called for', 'person', 'Donald Trump', false],
+  ['He', 'urging', 'person', 'Donald Trump', false],
+  ['An Israeli official', 'told', 'anonymous', null, false],
+  ['Axios', 'reported', 'outlet', 'Axios', false],
+  ['Trump', 'pressured', 'person', 'Donald Trump', false],
+  ['Netanyahu', 'responded', 'person', 'Benjamin Netanyahu', false],
+  ['Trump', 'questioning', 'person', 'Donald Trump', true],
+  ['the American officials', 'according to', 'anonymous', null, false],
+  ['Netanyahu', 'replied', 'person', 'Benjamin Netanyahu', false],
+  ['a Channel 12 report', 'According to', 'document', 'Channel 12', false],
+  ['Israel', 'insisted', 'organization', 'Israel', false],
+  ['the officials', 'told', 'anonymous', null, false],
+  ['Trump', 'telling', 'person', 'Donald Trump', true],
+  ['The president', 'told', 'person', 'Donald Trump', true],
+  ['a US official', 'said', 'anonymous', null, false],
+  ['Netanyahu', 'hinting', 'person', 'Benjamin Netanyahu', false],
+  ['Netanyahu', 'suggesting', 'person', 'Benjamin Netanyahu', false],
+  ['Trump', 'warned', 'person', 'Donald Trump', false],
+  ['Israeli forces', 'saying', 'organization', null, false],
+  ['Israel', 'said', 'organization', 'Israel', false],
+  ['Israel', 'saying', 'organization', 'Israel', false],
+  ['Syria', 'condemned', 'organization', 'Syria', false],
+  ['Syria', 'saying', 'organization', 'Syria', false],
+  ['Israel', 'says', 'organization', 'Israel', false],
+];
+
+test('seed page: every attribution with source span, cue, kind, entity and nesting', { skip: existsSync(SEED) ? false : '../shared/seed absent: the seed acceptance case needs the shared data' }, () => {
+  const doc = analyze(readFileSync(SEED, 'utf8'), { date: '2025-12-02', path: SEED });
+  const t = doc.text;
+  const ents = new Map(doc.entities.map((e) => [e.id, e.name]));
+  const got = doc.attributions.map((a) => [
+    a.source ? t.slice(a.source.start, a.source.end) : '', t.slice(a.cue.start, a.cue.end), a.source?.kind ?? 'none',
+    a.source?.entity ? ents.get(a.source.entity) ?? null : null, a.via !== null,
+  ]);
+  const checkEntities = doc.entities.length > 0;
+  assert.equal(got.length, EXPECTED.length, `expected ${EXPECTED.length} attributions, got ${got.length}`);
+  EXPECTED.forEach((e, i) => {
+    const g = got[i]!;
+    assert.equal(g[0], e[0], `attribution ${i + 1}: source`);
+    assert.equal(g[1], e[1], `attribution ${i + 1}: cue`);
+    assert.equal(g[4], e[4], `attribution ${i + 1} (${e[0]} ${e[1]}): nested`);
+    if (checkEntities) {
+      assert.equal(g[2], e[2], `attribution ${i + 1} (${e[0]} ${e[1]}): kind`);
+      if (e[3]) assert.equal(g[3], e[3], `attribution ${i + 1} (${e[0]} ${e[1]}): entity`);
+    }
+  });
+  const anon = doc.attributions.find((a) => a.source && t.slice(a.source.start, a.source.end) === 'two senior American officials')!;
+  if (checkEntities) {
+    assert.equal(anon.source!.count, 2);
+    assert.equal(anon.source!.descriptor, 'senior American officials');
+  }
+  assert.equal(doc.attributions.find((a) => t.slice(a.cue.start, a.cue.end) === 'replied')!.hedge, 'reportedly');
+  assert.equal(doc.meta.outlet, 'Times of Israel');
+  assert.equal(doc.meta.site, 'The Ugly Truth');
+  const bodyEnd = Math.max(...doc.body.map((b) => b.end));
+  assert.ok(t.indexOf('Leave a Reply') >= bodyEnd, 'the footer lies outside the body');
+});

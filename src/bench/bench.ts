@@ -1,0 +1,59 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { analyze } from '../analyze.js';
+import { tokenize } from '../text/tokenize.js';
+
+/** Texts to measure: PolNeAR dev when ../shared is present, else the bundled examples. */
+function corpus(): { name: string; texts: string[] } {
+  const dir = resolve(process.cwd(), '../shared/polnear/dev/text');
+  if (existsSync(dir)) {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+    return { name: `PolNeAR dev (${files.length} articles)`, texts: files.map((f) => readFileSync(resolve(dir, f), 'utf8')) };
+  }
+  const ex = resolve(process.cwd(), 'examples');
+  const files = readdirSync(ex).filter((f) => f.endsWith('.txt')).sort();
+  return { name: `bundled examples (${files.length}; ../shared absent)`, texts: files.map((f) => readFileSync(resolve(ex, f), 'utf8')) };
+}
+
+const countWords = (t: string): number => (t.match(/\S+/g) ?? []).length;
+
+/** Runs `fn` over all texts until at least `minMs` have passed; returns words per second. */
+function measure(texts: readonly string[], words: number, minMs: number, fn: (t: string) => void): { wps: number; rounds: number } {
+  let rounds = 0;
+  const t0 = performance.now();
+  do {
+    for (const t of texts) fn(t);
+    rounds++;
+  } while (performance.now() - t0 < minMs);
+  const s = (performance.now() - t0) / 1000;
+  return { wps: (words * rounds) / s, rounds };
+}
+
+/** `npm run bench`: words/second per core and peak memory of analyze, beside a tokenizer-only pass. */
+export async function main(): Promise<void> {
+  const tLoad = performance.now();
+  analyze('Warm-up: the minister said the models load once.', { date: '2025-01-01' });
+  const loadMs = performance.now() - tLoad;
+  const { name, texts } = corpus();
+  const words = texts.reduce((n, t) => n + countWords(t), 0);
+  console.log(`corpus: ${name}, ${words} words; node ${process.version}, one thread`);
+  console.log(`first analyze (model load + warm-up): ${loadMs.toFixed(0)} ms`);
+  for (const t of texts) analyze(t, { date: '2025-01-01' });
+  const base = measure(texts, words, 3000, (t) => { tokenize(t); });
+  let peak = process.memoryUsage().rss;
+  const full = measure(texts, words, 5000, (t) => {
+    analyze(t, { date: '2025-01-01' });
+    const r = process.memoryUsage().rss;
+    if (r > peak) peak = r;
+  });
+  const maxRss = process.resourceUsage().maxRSS * 1024;
+  console.log(`tokenizer only (baseline): ${Math.round(base.wps).toLocaleString('en-US')} words/s (${base.rounds} rounds)`);
+  console.log(`analyze (whole pipeline):  ${Math.round(full.wps).toLocaleString('en-US')} words/s (${full.rounds} rounds)`);
+  console.log(`ratio analyze/tokenizer: ${(full.wps / base.wps).toFixed(3)}`);
+  console.log(`peak memory (max RSS): ${(Math.max(peak, maxRss) / 1048576).toFixed(0)} MB`);
+  const stages = (await import('../analyze.js')).defaultStages().map((s) => s.name);
+  console.log(`stages: ${stages.join(' → ')}`);
+}
+
+main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });

@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { createPipeline } from '../core/pipeline.js';
+import type { Entity } from '../core/types.js';
+import { WorkingDoc } from '../core/working-doc.js';
+import { plainTextStage } from '../input/plain-text.js';
+import { segmentStage } from '../text/segment.js';
+import { entitiesStage, resolveSource } from './index.js';
+
+const pipeline = createPipeline([segmentStage(), entitiesStage()]);
+
+function run(text: string, date = '2025-06-10'): WorkingDoc {
+  const doc = new WorkingDoc(text, { path: null, type: 'text' }, { date });
+  plainTextStage().run(doc);
+  pipeline.run(doc);
+  return doc;
+}
+
+/** Span of the n-th whole-word occurrence of `s`. */
+function at(doc: WorkingDoc, s: string, nth = 0): { start: number; end: number } {
+  const re = new RegExp(`(?<![\\p{L}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
+  let m: RegExpExecArray | null = null;
+  for (let k = 0; k <= nth; k++) m = re.exec(doc.text);
+  assert.ok(m, `"${s}" #${nth} not in text`);
+  return { start: m.index, end: m.index + s.length };
+}
+
+function entityAt(doc: WorkingDoc, s: string, nth = 0): Entity | undefined {
+  const sp = at(doc, s, nth);
+  const m = doc.mentions.find((x) => x.start === sp.start && x.end >= sp.end);
+  return m ? doc.entities.find((e) => e.id === m.entity) : undefined;
+}
+
+const byName = (doc: WorkingDoc, name: string): Entity | undefined => doc.entities.find((e) => e.name === name);
+
+test('partial names merge with the full name, KB and not', () => {
+  const doc = run('Senator Maria Okafor met Yusuf al-Rahmani in Geneva on Tuesday.\n\n'
+    + 'Okafor said the meeting was useful. Rahmani disagreed, and al-Rahmani later left the city.\n\n'
+    + 'Netanyahu was not invited. Benjamin Netanyahu has not commented.');
+  const okafor = byName(doc, 'Maria Okafor');
+  assert.equal(okafor?.type, 'person');
+  assert.equal(entityAt(doc, 'Okafor', 1)?.id, okafor.id);
+  assert.equal(entityAt(doc, 'Senator Maria Okafor')?.id, okafor.id, 'the title belongs to the mention');
+  const rahmani = byName(doc, 'Yusuf al-Rahmani');
+  assert.equal(rahmani?.type, 'person');
+  assert.equal(entityAt(doc, 'Rahmani', 1)?.id, rahmani.id);
+  assert.equal(entityAt(doc, 'al-Rahmani', 1)?.id, rahmani.id);
+  const bibi = byName(doc, 'Benjamin Netanyahu');
+  assert.equal(entityAt(doc, 'Netanyahu')?.id, bibi?.id);
+  assert.equal(bibi?.mentions.length, 2);
+  // Mentions are sorted by start and every mention points at a listed entity.
+  for (let i = 1; i < doc.mentions.length; i++) assert.ok(doc.mentions[i - 1]!.start <= doc.mentions[i]!.start);
+  for (const m of doc.mentions) assert.ok(doc.entities.some((e) => e.id === m.entity));
+});
+
+test('office titles resolve through the KB and the reference date', () => {
+  const text = 'Israeli leaders met in Jerusalem on Sunday to discuss the budget.\n\n'
+    + 'The prime minister told reporters that Israel would not delay the vote.';
+  assert.equal(entityAt(run(text, '2025-06-10'), 'The prime minister')?.name, 'Benjamin Netanyahu');
+  assert.equal(entityAt(run(text, '2021-09-01'), 'The prime minister')?.name, 'Naftali Bennett');
+  const us = 'Congress returned from recess on Monday.\n\nThe president signed the bill in Washington.';
+  assert.equal(entityAt(run(us, '2023-05-01'), 'The president')?.name, 'Joe Biden');
+  assert.equal(entityAt(run(us, '2025-05-01'), 'The president')?.name, 'Donald Trump');
+  // A country named in the phrase wins over recency.
+  const doc = run('Donald Trump spoke on Monday. The Israeli president said nothing.', '2025-06-10');
+  assert.equal(entityAt(doc, 'The Israeli president')?.name, 'Isaac Herzog');
+});
+
+test('"The president" inside a quote from a US official is the US president', () => {
+  const doc = run('Isaac Herzog hosted the talks, and Donald Trump joined by phone.\n\n'
+    + '‘The president wants a deal before winter,’ a US official said.\n\nHerzog did not comment.', '2025-06-10');
+  assert.equal(entityAt(doc, 'The president')?.name, 'Donald Trump');
+  const hinted = resolveSource(doc, at(doc, 'The president'), { country: 'ISR' });
+  assert.equal(hinted.entity, 'isaac-herzog');
+  assert.equal(hinted.kind, 'person');
+});
+
+test('pronouns resolve to the previous subject and stay unresolved when unsafe', () => {
+  const doc = run('Donald Trump praised the ceasefire at a rally in Ohio on Saturday. '
+    + 'He followed it up with a post thanking Qatar.\n\n'
+    + 'Senator Maria Okafor called the rally a distraction. She said she would hold hearings.\n\n'
+    + 'The talks stalled after the rains came. They were expected to resume.');
+  assert.equal(entityAt(doc, 'He')?.name, 'Donald Trump');
+  assert.equal(entityAt(doc, 'She')?.name, 'Maria Okafor');
+  assert.equal(entityAt(doc, 'she')?.name, 'Maria Okafor');
+  assert.equal(entityAt(doc, 'They'), undefined, '"they" without a plural group subject stays unresolved');
+  const r = resolveSource(doc, at(doc, 'He'));
+  assert.deepEqual(r, { entity: 'donald-trump', kind: 'person', count: null, descriptor: null });
+});
+
+test('a subject pronoun in a reported clause prefers the clause subject, "it" the speaking organisation', () => {
+  const doc = run('Donald Trump told Benjamin Netanyahu he expected progress.\n\n'
+    + 'Israel said it would study the plan. Syria condemned the raid, saying it violated the truce.');
+  assert.equal(entityAt(doc, 'he')?.name, 'Donald Trump');
+  assert.equal(entityAt(doc, 'it')?.name, 'Israel');
+  assert.equal(entityAt(doc, 'it', 1)?.name, 'Syria');
+});
+
+test('organisations, outlets, acronyms and places by their heads', () => {
+  const doc = run('The Coastal Defense League warned on Monday that the Ministry of Water Resources had ignored its report, '
+    + 'the Harbor Gazette reported. The CDL said the Northfield Water Council agreed. '
+    + 'Officials in North Dakota and the Kremlin declined to comment.');
+  assert.equal(byName(doc, 'Coastal Defense League')?.type, 'organization');
+  assert.equal(entityAt(doc, 'CDL')?.name, 'Coastal Defense League');
+  assert.equal(byName(doc, 'Ministry of Water Resources')?.type, 'government');
+  assert.equal(byName(doc, 'Harbor Gazette')?.type, 'outlet');
+  assert.equal(byName(doc, 'Northfield Water Council')?.type, 'organization');
+  assert.equal(byName(doc, 'North Dakota')?.type, 'location');
+  assert.equal(byName(doc, 'Kremlin')?.type, 'government');
+});
+
+test('a country is a government when it speaks or acts, a location otherwise', () => {
+  const acting = run('Israel said on Monday that the crossing would reopen.');
+  assert.equal(byName(acting, 'Israel')?.type, 'government');
+  const place = run('Thousands of tourists travelled to Israel in the spring.');
+  assert.equal(byName(place, 'Israel')?.type, 'location');
+  assert.equal(resolveSource(place, at(place, 'Israel')).kind, 'organization');
+});
+
+test('resolveSource: unnamed sources with counts, descriptors and one chained group', () => {
+  const doc = run('Two senior American officials told the Axios news site that talks had stalled. '
+    + 'An Israeli official disputed that, and another US official declined to comment. '
+    + 'A source close to the talks was more hopeful. Officials in Cairo said little.\n\n'
+    + 'The plan was sent to Hamas, according to the American officials, who said the officials in Gaza had it.');
+  const two = resolveSource(doc, at(doc, 'Two senior American officials'));
+  assert.equal(two.kind, 'anonymous');
+  assert.equal(two.count, 2);
+  assert.equal(two.descriptor, 'senior American officials');
+  assert.ok(two.entity);
+  assert.equal(doc.entities.find((e) => e.id === two.entity)?.type, 'group');
+  assert.equal(doc.entities.find((e) => e.id === two.entity)?.country, 'USA');
+  const isr = resolveSource(doc, at(doc, 'An Israeli official'));
+  assert.deepEqual([isr.kind, isr.count, isr.descriptor], ['anonymous', 1, 'Israeli official']);
+  const another = resolveSource(doc, at(doc, 'another US official'));
+  assert.deepEqual([another.kind, another.count, another.descriptor], ['anonymous', 1, 'US official']);
+  assert.notEqual(another.entity, isr.entity);
+  const src = resolveSource(doc, at(doc, 'A source'));
+  assert.deepEqual([src.kind, src.count, src.descriptor], ['anonymous', 1, 'source']);
+  const bare = resolveSource(doc, at(doc, 'Officials'));
+  assert.deepEqual([bare.kind, bare.count, bare.descriptor], ['anonymous', null, 'Officials']);
+  const back = resolveSource(doc, at(doc, 'the American officials'));
+  assert.deepEqual([back.kind, back.count, back.descriptor], ['anonymous', null, 'American officials']);
+  assert.equal(back.entity, two.entity, '"the American officials" chains to the first group');
+});
+
+test('resolveSource: outlets, documents, media and named speakers', () => {
+  const doc = run('According to a Channel 12 report, the deal is close. The Axios news site said the same, '
+    + 'and the New York Post quoted Trump’s letter. US media reported the call. '
+    + 'A statement from the Northfield Water Council was brief. Jane Roe of the council agreed.');
+  const report = resolveSource(doc, at(doc, 'a Channel 12 report'));
+  assert.deepEqual(report, { entity: 'channel-12', kind: 'document', count: null, descriptor: 'Channel 12 report' });
+  assert.equal(resolveSource(doc, at(doc, 'Channel 12')).kind, 'outlet');
+  assert.deepEqual(resolveSource(doc, at(doc, 'The Axios news site')), { entity: 'axios', kind: 'outlet', count: null, descriptor: null });
+  const post = resolveSource(doc, at(doc, 'the New York Post'));
+  assert.equal(post.kind, 'outlet');
+  assert.equal(doc.entities.find((e) => e.id === post.entity)?.name, 'The New York Post');
+  const letter = resolveSource(doc, at(doc, 'Trump’s letter'));
+  assert.deepEqual([letter.kind, letter.entity], ['document', 'donald-trump']);
+  const media = resolveSource(doc, at(doc, 'US media'));
+  assert.deepEqual(media, { entity: null, kind: 'outlet', count: null, descriptor: 'US media' });
+  const statement = resolveSource(doc, at(doc, 'A statement from the Northfield Water Council'));
+  assert.equal(statement.kind, 'document');
+  assert.equal(doc.entities.find((e) => e.id === statement.entity)?.name, 'Northfield Water Council');
+  const roe = resolveSource(doc, at(doc, 'Jane Roe'));
+  assert.equal(roe.kind, 'person');
+  assert.equal(doc.entities.find((e) => e.id === roe.entity)?.name, 'Jane Roe');
+});
+
+test('resolveSource adds a new entity for a name the stage did not see', () => {
+  const doc = run('The decision surprised Qx Borealis, the reporter wrote.');
+  const before = doc.entities.length;
+  const r = resolveSource(doc, at(doc, 'the reporter'));
+  assert.equal(r.kind, 'unknown');
+  const made = resolveSource(doc, { start: doc.text.indexOf('Qx'), end: doc.text.indexOf('Qx') + 'Qx Borealis'.length });
+  assert.equal(made.kind, 'person');
+  assert.ok(doc.entities.length >= before);
+  assert.ok(doc.mentions.some((m) => m.entity === made.entity));
+});
+
+test('empty and punctuation-only spans are unknown, not errors', () => {
+  const doc = run('Officials said nothing.');
+  assert.deepEqual(resolveSource(doc, { start: 0, end: 0 }), { entity: null, kind: 'unknown', count: null, descriptor: null });
+  const empty = run(' ');
+  assert.equal(empty.entities.length, 0);
+});

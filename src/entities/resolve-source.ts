@@ -1,0 +1,258 @@
+import type { EntityType, SourceKind, Span } from '../core/types.js';
+import type { Mention, WorkingDoc } from '../core/working-doc.js';
+import { isCountry, matchKbAt, type KbMatch } from './kb-compiled.js';
+import {
+  ANON_NOUNS, DOCUMENT_NOUNS, GOV_HEADS, MEDIA_NOUNS, NUMBER_WORDS, OFFICE_TITLES, ORG_HEADS, OUTLET_HEADS,
+  PRONOUNS, VAGUE_QUANTIFIERS,
+} from './lexicon.js';
+import { addMention, anonEntity, anonPhraseAt, isCapToken, publish, recognizeEntities, resolveTitle, titleAt } from './recognize.js';
+import { ruleId } from './rules.js';
+import { kbEntity, newEntity, STATE_KEY, tokenRange, type EntityInfo, type EntityState, type MentionX } from './state.js';
+
+/** How an attribution source was typed and resolved. */
+export interface ResolvedSource {
+  /** Id of the entity in `doc.entities`, or null when unresolved. */
+  entity: string | null;
+  kind: SourceKind;
+  /** Number of unnamed sources ("two officials" → 2; "officials" → null). */
+  count: number | null;
+  /** What an unnamed source or document is ("senior American officials", "Channel 12 report"). */
+  descriptor: string | null;
+}
+
+/** Hints from the caller: the country of the speaker whose quote holds the span. */
+export interface SourceHint {
+  country?: string | null;
+}
+
+const ANON_WORDS: ReadonlySet<string> = new Set([...ANON_NOUNS.keys(), ...ANON_NOUNS.values()]);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'another', 'its', 'their', 'his', 'her']);
+/** Words that end the core noun phrase of a source ("a statement from the ministry"). */
+const BREAKS = new Set(['of', 'from', 'by', 'for', 'with', 'in', 'at', 'on', 'to', 'who', 'whom', 'which', 'that', 'whose', ',', '(', ';', ':', '\u2014', '\u2013', 'and', 'familiar', 'close', 'speaking', 'briefed']);
+
+/** Maps an entity type to the source kind it gives a speaker. */
+export function kindOfType(t: EntityType): SourceKind {
+  switch (t) {
+    case 'person': return 'person';
+    case 'outlet': return 'outlet';
+    case 'organization': case 'government': case 'group': case 'location': return 'organization';
+    default: return 'unknown';
+  }
+}
+
+function ensureState(doc: WorkingDoc): EntityState {
+  let st = doc.scratch.get(STATE_KEY) as EntityState | undefined;
+  if (!st || st.texts.length !== doc.tokens.length) {
+    st = recognizeEntities(doc);
+    publish(doc, st);
+  }
+  return st;
+}
+
+/** Links a mention made after the stage ran into `doc.entities`/`doc.mentions`. */
+function attach(doc: WorkingDoc, info: EntityInfo, m: MentionX): void {
+  const e = info.entity;
+  e.mentions.push({ start: m.start, end: m.end });
+  e.mentions.sort((x, y) => x.start - y.start);
+  if (!doc.entities.includes(e)) {
+    doc.entities.push(e);
+    doc.entities.sort((x, y) => (x.mentions[0]?.start ?? 0) - (y.mentions[0]?.start ?? 0));
+  }
+}
+
+function mentionsIn(st: EntityState, a: number, b: number): MentionX[] {
+  const out: MentionX[] = [];
+  for (const m of st.mentions) {
+    if (m.tok >= b) break;
+    if (m.tok >= a && m.tokEnd <= b) out.push(m);
+  }
+  return out;
+}
+
+/**
+ * Types and resolves the source span of an attribution: a named person or organisation (titles
+ * and pronouns resolved to the canonical entity), an outlet, an unnamed source with its count and
+ * descriptor (linked to a group entity so "the officials" later chains to "two senior American
+ * officials"), a document ("a Channel 12 report": entity = Channel 12), or unknown. May add an
+ * entity and mention when the span names something the entity stage did not see.
+ */
+export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}): ResolvedSource {
+  const unknown: ResolvedSource = { entity: null, kind: 'unknown', count: null, descriptor: null };
+  if (doc.tokens.length === 0) return unknown;
+  const st = ensureState(doc);
+  const tokens = doc.tokens;
+  const lowers = st.lowers;
+  let [a, b] = tokenRange(tokens, span.start, span.end);
+  while (a < b && (tokens[a]!.kind === 'punct' || tokens[a]!.kind === 'quote')) a++;
+  while (b > a && (tokens[b - 1]!.kind === 'punct' || tokens[b - 1]!.kind === 'quote')) b--;
+  if (a >= b) return unknown;
+  const all = mentionsIn(st, a, b);
+  // Core noun phrase: up to the first break word that no mention spans ("Times of Israel" keeps "of").
+  let core = b;
+  for (let k = a + 1; k < b; k++) {
+    if (!BREAKS.has(lowers[k]!)) continue;
+    if (all.some((m) => m.tok < k && k < m.tokEnd)) continue;
+    core = k;
+    break;
+  }
+  let head = core - 1;
+  while (head > a && /^['\u2019]s$/.test(lowers[head]!)) head--;
+  const hw = lowers[head]!;
+  const inCore = all.filter((m) => m.tokEnd <= core);
+  const detStart = (from: number): number => {
+    let k = from;
+    while (k < head && (DETERMINERS.has(lowers[k]!) || NUMBER_WORDS.has(lowers[k]!) || VAGUE_QUANTIFIERS.has(lowers[k]!) || tokens[k]!.kind === 'number')) k++;
+    return k;
+  };
+  const textOf = (x: number, y: number): string => doc.text.slice(tokens[x]!.start, tokens[y - 1]!.end);
+  const fromEntity = (info: EntityInfo): ResolvedSource => {
+    if (info.anonymous) return { entity: info.entity.id, kind: 'anonymous', count: info.anonymous.count, descriptor: info.anonymous.descriptor };
+    if (info.entity.type === 'location' && ((info.kb && isCountry(info.kb)) || st.ckb.capitals.has(info.entity.name.toLowerCase()))) {
+      // A country or capital that speaks is its government.
+      info.entity.type = 'government';
+      info.entity.rule = ruleId('government-subject');
+    }
+    return { entity: info.entity.id, kind: kindOfType(info.entity.type), count: null, descriptor: null };
+  };
+
+  // Pronouns.
+  if (b - a === 1 && (PRONOUNS.has(hw) || hw === 'i' || hw === 'we')) {
+    const m = all[0];
+    if (m) return fromEntity(st.infos.get(m.entity)!);
+    const g = PRONOUNS.get(hw)?.gender;
+    return { entity: null, kind: g === 'm' || g === 'f' || hw === 'i' ? 'person' : 'unknown', count: null, descriptor: null };
+  }
+
+  // Documents: "a Channel 12 report", "Trump’s letter", "a statement from the ministry".
+  if (DOCUMENT_NOUNS.has(hw) && tokens[head]!.kind === 'word' && /^\p{Ll}/u.test(tokens[head]!.text)) {
+    let author: MentionX | undefined = [...inCore].reverse().find((m) => m.tokEnd <= head);
+    if (!author && core < b && ['from', 'by', 'of'].includes(lowers[core]!)) author = all.find((m) => m.tok > core);
+    if (!author && core < b && ['from', 'by', 'of'].includes(lowers[core]!)) {
+      const made = nameEntity(doc, st, core + 1, b);
+      if (made) return { entity: made.entity.id, kind: 'document', count: null, descriptor: textOf(detStart(a), head + 1) };
+    }
+    return { entity: author?.entity ?? null, kind: 'document', count: null, descriptor: textOf(detStart(a), head + 1) };
+  }
+
+  // Generic media: "US media", "Israeli media reports".
+  if (MEDIA_NOUNS.has(hw) && !inCore.some((m) => m.tokEnd === head + 1)) {
+    return { entity: null, kind: 'outlet', count: null, descriptor: textOf(detStart(a), head + 1) };
+  }
+
+  // Unnamed sources.
+  if (ANON_WORDS.has(hw)) {
+    const kbCoverAt = localKbCover(st, a, b);
+    const ph = anonPhraseAt(st, tokens, kbCoverAt, head, a);
+    const existing = st.mentions.find((m) => m.form === 'descriptor' && m.tok <= head && head < m.tokEnd);
+    const plural = !ANON_NOUNS.has(hw);
+    const count = ph ? ph.count : plural ? null : 1;
+    const descriptor = ph ? ph.descriptor : textOf(detStart(a), head + 1);
+    if (existing) return { entity: existing.entity, kind: 'anonymous', count, descriptor };
+    const phrase = ph ?? { tok: a, tokEnd: head + 1, head, count, descriptor, country: null, plural, definite: lowers[a] === 'the', counted: count !== null && lowers[a] !== 'the' };
+    const { info, rule } = anonEntity(st, phrase, tokens[phrase.tok]!.start);
+    const m = addMention(st, tokens, info, { tok: phrase.tok, tokEnd: phrase.tokEnd, form: 'descriptor', rule });
+    attach(doc, info, m);
+    return { entity: info.entity.id, kind: 'anonymous', count, descriptor };
+  }
+
+  // Named entities and titles the stage recognised.
+  const headMention = inCore.find((m) => m.tokEnd === head + 1) ?? (inCore.length ? inCore[inCore.length - 1] : undefined);
+  if (headMention && headMention.tokEnd === head + 1) {
+    if (headMention.form === 'title' && hint.country) repointTitle(doc, st, headMention, hint.country);
+    return fromEntity(st.infos.get(headMention.entity)!);
+  }
+  if (headMention && /^\p{Ll}/u.test(tokens[head]!.text)) {
+    // A name modifying a common noun: "the Trump campaign", "Hamas fighters".
+    if (ORG_HEADS.has(hw)) {
+      const info = newEntity(st, textOf(detStart(a), head + 1), GOV_HEADS.has(hw) ? 'government' : 'organization', ruleId('source-new-name'), st.infos.get(headMention.entity)!.entity.country ?? null);
+      const m = addMention(st, tokens, info, { tok: detStart(a), tokEnd: head + 1, form: 'name', rule: ruleId('source-new-name') });
+      attach(doc, info, m);
+      return { entity: info.entity.id, kind: 'organization', count: null, descriptor: null };
+    }
+    if (/s$/.test(hw)) return { entity: null, kind: 'anonymous', count: null, descriptor: textOf(detStart(a), head + 1) };
+  }
+  if (headMention) return fromEntity(st.infos.get(headMention.entity)!);
+
+  // Office titles the stage did not see: resolve with the hint.
+  for (let k = a; k <= head; k++) {
+    const n = titleAt(lowers, k, core);
+    if (n === 0) continue;
+    const title = lowers.slice(k, k + n).join(' ');
+    if (!OFFICE_TITLES.has(title) || k + n !== head + 1) continue;
+    let country = hint.country ?? null;
+    for (let j = a; j < k; j++) country ??= st.ckb.demonyms.get(st.texts[j]!)?.country ?? null;
+    const holder = resolveTitle(st, doc.referenceDate(), title, country, tokens[a]!.start);
+    if (holder) {
+      const info = kbEntity(st, holder, ruleId('kb-name'));
+      const m = addMention(st, tokens, info, { tok: a, tokEnd: head + 1, form: 'title', rule: ruleId('title-office') });
+      attach(doc, info, m);
+      return { entity: holder.id, kind: 'person', count: null, descriptor: null };
+    }
+    return { entity: null, kind: 'person', count: null, descriptor: textOf(detStart(a), head + 1) };
+  }
+
+  // A capitalised name nobody recognised yet.
+  const made = nameEntity(doc, st, a, core);
+  if (made) return fromEntity(made);
+  return unknown;
+}
+
+/** Re-resolves a title mention with the caller's country hint ("The president" in a US official's quote). */
+function repointTitle(doc: WorkingDoc, st: EntityState, m: MentionX, country: string): void {
+  let k = m.tok;
+  while (k < m.tokEnd && !OFFICE_TITLES.has(st.lowers.slice(k, m.tokEnd).join(' '))) k++;
+  if (k >= m.tokEnd) return;
+  const holder = resolveTitle(st, doc.referenceDate(), st.lowers.slice(k, m.tokEnd).join(' '), country, doc.tokens[m.tok]!.start);
+  if (!holder || holder.id === m.entity) return;
+  const old = st.infos.get(m.entity);
+  if (old) {
+    old.entity.mentions = old.entity.mentions.filter((x) => x.start !== m.start);
+    if (old.entity.mentions.length === 0) doc.entities = doc.entities.filter((e) => e !== old.entity);
+  }
+  const info = kbEntity(st, holder, ruleId('kb-name'));
+  m.entity = info.entity.id;
+  m.rule = ruleId('title-office');
+  attach(doc, info, m);
+}
+
+/** KB matches over tokens `[a, b)`, for unnamed-source modifiers ("White House officials"). */
+function localKbCover(st: EntityState, a: number, b: number): (j: number) => KbMatch | null {
+  const cover = new Map<number, KbMatch>();
+  for (let i = a; i < b; i++) {
+    const m = matchKbAt(st.ckb, st.texts, st.lowers, st.sentence, i);
+    if (!m) continue;
+    for (let k = m.start; k < m.end; k++) cover.set(k, m);
+    i = m.end - 1;
+  }
+  return (j) => cover.get(j) ?? null;
+}
+
+/** Makes an entity from capitalised tokens in `[a, b)` (after determiners), or null. */
+function nameEntity(doc: WorkingDoc, st: EntityState, a: number, b: number): EntityInfo | null {
+  const tokens = doc.tokens;
+  let x = a;
+  while (x < b && DETERMINERS.has(st.lowers[x]!)) x++;
+  let y = x;
+  while (y < b && (isCapToken(tokens[y]!) || (y > x && tokens[y]!.kind === 'number'))) y++;
+  if (y === x || y !== b) return null;
+  const kb = matchKbAt(st.ckb, st.texts, st.lowers, st.sentence, x);
+  let info: EntityInfo;
+  let rule = ruleId('source-new-name');
+  if (kb && kb.end === y) { info = kbEntity(st, kb.entry, ruleId('kb-name')); rule = ruleId('kb-name'); }
+  else {
+    const words = st.texts.slice(x, y);
+    const last = st.lowers[y - 1]!;
+    let type: EntityType = 'other';
+    if (y - x >= 2 && GOV_HEADS.has(last)) type = 'government';
+    else if (y - x >= 2 && ORG_HEADS.has(last)) type = 'organization';
+    else if (y - x >= 2 && OUTLET_HEADS.has(last)) type = 'outlet';
+    else if (y - x === 1 && /^(?:\p{Lu}\.?){2,}$/u.test(words[0]!)) type = 'organization';
+    else if (y - x <= 4) type = 'person';
+    const name = words.join(' ');
+    info = [...st.infos.values()].find((i) => i.entity.name === name) ?? newEntity(st, name, type, rule);
+    if (!info.names.length) info.names.push(words);
+  }
+  const m = addMention(st, tokens, info, { tok: x, tokEnd: y, form: 'name', rule } satisfies { tok: number; tokEnd: number; form: Mention['form']; rule: string });
+  attach(doc, info, m);
+  return info;
+}

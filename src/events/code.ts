@@ -1,0 +1,477 @@
+import type { Actor, EventRecord, PloverType, TimeExpression } from '../core/types.js';
+import type { Token, WorkingDoc } from '../core/working-doc.js';
+import { DEFAULT_KB, type KbIndex } from '../kb/index.js';
+import { findActorMentions, PREPOSITIONS, type ActorMention } from './actors.js';
+import { compileLexicon, TRIGGER_LEXICON, type TriggerForm, type TriggerRule } from './lexicon.js';
+
+/** Options of the event coder. */
+export interface EventsOptions {
+  /** Knowledge base for actors (built-in by default; `indexKb(BUILTIN_KB, userFile)` for `--actors`). */
+  kb?: KbIndex;
+  /** Trigger lexicon (the built-in PLOVER lexicon by default). */
+  lexicon?: readonly TriggerRule[];
+}
+
+/** Tokens that end a clause for subject and object search. */
+const BOUNDARY_WORDS = new Set([
+  'that', 'which', 'who', 'whom', 'whose', 'since', 'because', 'although', 'though', 'while', 'whereas', 'when', 'after',
+  'before', 'until', 'unless', 'if', 'saying', 'but', 'where', 'as',
+]);
+const BOUNDARY_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '--', '"', '“', '”', '‘', '’', "'"]);
+const REPORTING = new Set(['said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'announced', 'added', 'confirmed', 'stated', 'quoted', 'according', 'claimed', 'noted', 'explained']);
+const BE_FORMS = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
+const ADVERB_SKIP = new Set(['also', 'reportedly', 'allegedly', 'not', 'already', 'then', 'later', 'formally', 'again', 'just', 'once', 'still', 'therefore', 'recently', 'sexually', 'personally', 'quickly', 'first', 'never', 'n’t', "n't"]);
+const AUX = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'may', 'might', 'can', 'should', 'did', 'does', 'do', 'been', 'be', 'being', 'must', "'s", '’s', 'to']);
+const SUBORDINATORS = new Set(['since', 'because', 'although', 'though', 'while', 'whereas', 'when', 'after', 'before', 'until', 'unless', 'if', 'as', 'that', 'where']);
+const RECEIVING = new Set(['drew', 'draw', 'draws', 'drawn', 'faced', 'face', 'faces', 'received', 'receive', 'sparked', 'triggered', 'prompted', 'attracted', 'drawing', 'facing']);
+const NEGATORS = new Set(['short', 'not', "n't", 'n’t', 'never', 'no', 'without', 'nor', 'neither']);
+const MODALS = new Set(['could', 'would', 'may', 'might', 'should', 'can', 'will', "'ll", '’ll', 'shall', 'must']);
+const INTENT = /^(plan|plans|planned|planning|aim|aims|aimed|aiming|intend|intends|intended|intending|attempt|attempts|attempted|attempting|try|tries|tried|trying|seek|seeks|sought|seeking|want|wants|wanted|wanting|ready|willing|prepared|threaten|threatens|threatened|threatening|vow|vows|vowed|hope|hopes|hoped|hoping|if|unless|whether|out|future)$/;
+/** Cues that turn a hypothetical negative act into a threat (PLOVER THREATEN). */
+const THREAT_CUES = new Set(['will', 'would', "'ll", '’ll', 'may', 'might', 'could', 'threaten', 'threatens', 'threatened', 'threatening', 'prepared', 'plans', 'plan', 'planned']);
+const THREAT_TYPES = new Set<PloverType>(['SANCTION', 'COERCE', 'ASSAULT']);
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
+const NOUN_PREV = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', "'s", '’s', 'of', 'new', 'fresh']);
+const VERB_PREV = new Set(['to', 'will', 'would', 'could', 'may', 'might', 'should', 'can', 'did', 'does', 'do', 'not', "n't", 'n’t', 'must', 'shall']);
+const LOCATION_PREPS = new Set(['in', 'inside', 'near', 'at', 'within', 'across', 'into', 'outside']);
+const LOCATION_ADJ = new Set(['southern', 'northern', 'eastern', 'western', 'central', 'occupied', 'south', 'north', 'east', 'west', 'the', 'northeastern', 'northwestern', 'southeastern', 'southwestern']);
+
+interface Trigger {
+  t0: number;
+  t1: number;
+  rule: TriggerRule;
+  sentence: number;
+}
+
+interface Draft {
+  trig: Trigger;
+  actors: ActorMention[];
+  recipients: ActorMention[];
+  date: TimeExpression | null;
+  location: ActorMention | null;
+  negated: boolean;
+  hypothetical: boolean;
+  threat: boolean;
+  rule: string;
+  /** For events whose object is another event ("condemned the operation"). */
+  objectTrigger: number | null;
+  /** Head nouns that name this event ("operation", "call"), for later definite references. */
+  nouns: string[];
+}
+
+const headOf = (r: TriggerRule): string => r.words.split(' ').pop()!;
+
+function isDefinite(tokens: readonly Token[], trig: Trigger, from: number): boolean {
+  let k = trig.t0 - 1;
+  while (k >= from && k >= trig.t0 - 3 && !DEFINITE.has(lower(tokens[k])) && !isBoundary(tokens[k]!)) k--;
+  return k >= 0 && DEFINITE.has(lower(tokens[k]));
+}
+
+/** The earlier event a definite noun refers to: same head noun first, else same type. */
+function antecedentOf(drafts: readonly Draft[], rule: TriggerRule): Draft | undefined {
+  const head = headOf(rule);
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i]!;
+    if (d.actors.length && (headOf(d.trig.rule) === head || d.nouns.includes(head))) return d;
+  }
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i]!;
+    if (d.actors.length && d.trig.rule.type === rule.type) return d;
+  }
+  return undefined;
+}
+
+const compiled = new WeakMap<readonly TriggerRule[], Map<string, TriggerForm[]>>();
+
+function lexiconMap(rules: readonly TriggerRule[]): Map<string, TriggerForm[]> {
+  let m = compiled.get(rules);
+  if (!m) { m = compileLexicon(rules); compiled.set(rules, m); }
+  return m;
+}
+
+const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
+
+function isBoundary(t: Token): boolean {
+  if (t.kind === 'quote') return true;
+  return BOUNDARY_PUNCT.has(t.text) || BOUNDARY_WORDS.has(t.text.toLowerCase());
+}
+
+/** Finds trigger phrases: one map lookup per token, phrase words may be separated by an article. */
+function findTriggers(doc: WorkingDoc, lex: Map<string, TriggerForm[]>): Trigger[] {
+  const tokens = doc.tokens;
+  const out: Trigger[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word') continue;
+    const forms = lex.get(t.text.toLowerCase());
+    if (!forms) continue;
+    const prev = lower(tokens[i - 1]);
+    let best: Trigger | null = null;
+    for (const f of forms) {
+      let k = i;
+      let ok = true;
+      for (let w = 1; w < f.words.length; w++) {
+        k++;
+        if (/^(a|an|the|its|their)$/.test(lower(tokens[k])) && lower(tokens[k]) !== f.words[w]) k++;
+        if (lower(tokens[k]) !== f.words[w] || tokens[k]!.sentence !== t.sentence) { ok = false; break; }
+      }
+      if (!ok) continue;
+      const r = f.rule;
+      if (r.prev && !r.prev.includes(prev)) continue;
+      if (r.notPrev && r.notPrev.includes(prev)) continue;
+      if (r.notNext && r.notNext.includes(lower(tokens[k + 1]))) continue;
+      if (!posFits(tokens, i, f)) continue;
+      if (!best || k > best.t1) best = { t0: i, t1: k, rule: r, sentence: t.sentence };
+    }
+    if (best) { out.push(best); i = best.t1; }
+  }
+  return out;
+}
+
+/** Uses tagger output where present, else a determiner/auxiliary heuristic, to tell verbs from nouns. */
+function posFits(tokens: readonly Token[], i: number, f: TriggerForm): boolean {
+  const t = tokens[i]!;
+  if (t.pos) {
+    if (f.rule.pos === 'verb') return t.pos.startsWith('VB') || (f.words.length > 1 && !t.pos.startsWith('NN')) || t.pos === 'JJ';
+    return t.pos.startsWith('NN') || f.words.length > 1 || t.pos === 'JJ';
+  }
+  const prev = lower(tokens[i - 1]);
+  if (f.rule.pos === 'verb') return !NOUN_PREV.has(prev) || /(ed|ing)$/.test(t.text.toLowerCase()) && prev !== 'the' && prev !== 'a';
+  return !VERB_PREV.has(prev);
+}
+
+function isPassive(tokens: readonly Token[], trig: Trigger): boolean {
+  if (trig.rule.pos !== 'verb') return false;
+  const w = lower(tokens[trig.t0]);
+  if (!/(ed|en|wn|ot|ung|ut|eld|ent|ck)$/.test(w)) return false;
+  for (let k = trig.t0 - 1, n = 0; k >= 0 && n < 3; k--, n++) {
+    const x = lower(tokens[k]);
+    if (BE_FORMS.has(x)) return true;
+    if (!ADVERB_SKIP.has(x) && !/ly$/.test(x)) return false;
+  }
+  return false;
+}
+
+function clauseStart(tokens: readonly Token[], from: number, sentStart: number): number {
+  for (let k = from - 1; k >= sentStart; k--) {
+    if (isBoundary(tokens[k]!)) return k + 1;
+  }
+  return sentStart;
+}
+
+function clauseEnd(tokens: readonly Token[], from: number, sentEnd: number, throughQuotes = false): number {
+  for (let k = from + 1; k <= sentEnd; k++) {
+    const t = tokens[k]!;
+    if (throughQuotes && (t.kind === 'quote' || /^['’‘“”"]$/.test(t.text))) continue;
+    if (isBoundary(t) || REPORTING.has(t.text.toLowerCase())) return k - 1;
+  }
+  return sentEnd;
+}
+
+/** Expands coordinated mentions ("Jordan and Britain", "Iran, Libya and Sudan"). */
+function coordinated(tokens: readonly Token[], first: ActorMention, pool: readonly ActorMention[], limit: number): ActorMention[] {
+  const out = [first];
+  let cur = first;
+  for (;;) {
+    let k = cur.t1 + 1;
+    let sawComma = false;
+    while (k <= limit && /^(and|,|or)$/i.test(lower(tokens[k]))) { if (lower(tokens[k]) === ',') sawComma = true; k++; }
+    if (k === cur.t1 + 1 || k > limit) break;
+    // A bare comma coordinates only inside a list that goes on ("Iran, Libya and Sudan").
+    if (sawComma && !/^(and|or)$/.test(lower(tokens[k - 1]))) {
+      const nx = pool.find((m) => m.t0 === k);
+      if (!nx || !/^(,|and|or)$/.test(lower(tokens[nx.t1 + 1]))) break;
+    }
+    // Skip one article: "Israel and the Palestinians".
+    if (/^(the)$/.test(lower(tokens[k]))) k++;
+    const next = pool.find((m) => m.t0 === k);
+    if (!next) break;
+    out.push(next);
+    cur = next;
+  }
+  return out;
+}
+
+function expand(ms: readonly ActorMention[]): ActorMention[] {
+  return ms.flatMap((m) => m.members ?? [m]);
+}
+
+/**
+ * The clause subject before a trigger: the first mention of the nearest clause that has one, not
+ * governed by a preposition (unless it opens the clause: "after Netanyahu requested").
+ */
+function subjectBefore(tokens: readonly Token[], mentions: readonly ActorMention[], t0: number, sentStart: number): ActorMention[] {
+  // A mention right before the verb (auxiliaries and adverbs between) is its subject: "with Trump pressing".
+  let k = t0 - 1;
+  while (k >= sentStart && (AUX.has(lower(tokens[k])) || ADVERB_SKIP.has(lower(tokens[k])) || /ly$/.test(lower(tokens[k])))) k--;
+  const adjacent = mentions.find((m) => m.t1 === k && !m.place && !m.possessive && m.form !== 'demonym'
+    && (!governed(tokens, m, sentStart) || lower(tokens[m.t0 - 1]) === 'with'));
+  if (adjacent) {
+    const first = mentions.find((m) => m.t0 < adjacent.t0 && coordinated(tokens, m, mentions, k).includes(adjacent));
+    return first ? coordinated(tokens, first, mentions, k) : [adjacent];
+  }
+  let end = t0;
+  for (let hop = 0; hop < 4; hop++) {
+    const start = clauseStart(tokens, end, sentStart);
+    const cands = mentions.filter((m) => m.t0 >= start && m.t1 < end && !m.place && !m.possessive && !governed(tokens, m, start));
+    if (cands.length) return coordinated(tokens, cands[0]!, mentions, t0 - 1);
+    if (start <= sentStart) break;
+    // Subordinate clauses ("since X overthrew", "that they were planning") carry their own subject.
+    if (SUBORDINATORS.has(lower(tokens[start - 1]))) break;
+    end = start - 1;
+  }
+  return [];
+}
+
+function governed(tokens: readonly Token[], m: ActorMention, clauseFrom: number): boolean {
+  let k = m.t0 - 1;
+  while (k >= clauseFrom && /^(the|a|an|two|three|several|some|many|both|senior|top|former|new|longtime)$/.test(lower(tokens[k]))) k--;
+  if (k < clauseFrom) return false;
+  const w = lower(tokens[k]);
+  return PREPOSITIONS.has(w) || w === "'s" || w === '’s';
+}
+
+/** Mentions after a trigger up to the clause end ("to Hamas", "from President Isaac Herzog"). */
+function objectAfter(tokens: readonly Token[], mentions: readonly ActorMention[], t1: number, sentEnd: number, exclude: readonly ActorMention[]): ActorMention[] {
+  const end = Math.min(clauseEnd(tokens, t1, sentEnd, true), t1 + 12);
+  const skip = new Set(exclude.flatMap((m) => [m.entry?.id ?? `@${m.start}`, ...(m.members ?? []).map((x) => x.entry?.id ?? '')]));
+  const cands = mentions.filter((m) => m.t0 > t1 && m.t0 <= end && !m.possessive && !(m.entry && skip.has(m.entry.id)));
+  if (!cands.length) return [];
+  return coordinated(tokens, cands[0]!, mentions, end);
+}
+
+/** For a noun trigger: "by X", a premodifier ("Israeli operations", "Israel’s strikes"), or "between X and Y". */
+function nounParticipants(
+  tokens: readonly Token[], mentions: readonly ActorMention[], trig: Trigger, sentEnd: number,
+): { actors: ActorMention[]; recipients: ActorMention[] } | null {
+  // "between the two leaders", "between X and Y"
+  for (let k = trig.t1 + 1; k <= Math.min(trig.t1 + 2, sentEnd); k++) {
+    const w = lower(tokens[k]);
+    if (w === 'between' || w === 'with' || w === 'by') {
+      const m = mentions.find((x) => x.t0 > k && x.t0 <= k + 3);
+      if (!m) break;
+      const all = expand(coordinated(tokens, m, mentions, sentEnd));
+      if (w === 'between') return { actors: all.slice(0, 1), recipients: all.slice(1) };
+      if (w === 'by') {
+        const rest = objectAfter(tokens, mentions, m.t1, sentEnd, all);
+        return { actors: all, recipients: expand(rest) };
+      }
+      break;
+    }
+  }
+  // Premodifier within three tokens before: "continued Israeli operations", "Trump’s efforts".
+  for (const m of mentions) {
+    if (m.t1 >= trig.t0 || m.t1 < trig.t0 - 3 || m.sentence !== trig.sentence) continue;
+    let ok = true;
+    for (let k = m.t1 + 1; k < trig.t0; k++) {
+      const w = lower(tokens[k]);
+      if (PREPOSITIONS.has(w) || isBoundary(tokens[k]!) || /^(and|or|to)$/.test(w)) { ok = false; break; }
+    }
+    if (ok && (m.form === 'demonym' || m.form === 'descriptor' || m.possessive || /^['’]s$/.test(lower(tokens[m.t1 + 1])))) {
+      const rec = objectAfter(tokens, mentions, trig.t1, sentEnd, [m]);
+      return { actors: [m], recipients: expand(rec) };
+    }
+  }
+  return null;
+}
+
+function nearestDate(
+  doc: WorkingDoc, times: readonly TimeExpression[], trig: Trigger, tokenAt: (offset: number) => number, sentStart: number, sentEnd: number,
+): TimeExpression | null {
+  const tokens = doc.tokens;
+  const s = doc.sentences[trig.sentence]!;
+  const cs = clauseStart(tokens, trig.t0, sentStart);
+  const ce = clauseEnd(tokens, trig.t1, sentEnd);
+  let best: TimeExpression | null = null;
+  let bestD = Infinity;
+  for (const t of times) {
+    if (t.start < s.start || t.end > s.end) continue;
+    if (!t.value || t.grain === 'duration' || t.grain === 'unknown') continue;
+    const ti = tokenAt(t.start);
+    const tj = tokenAt(t.end - 1);
+    // The time must lie in the trigger's clause; the boundary word may belong to it ("a day after").
+    if (tj < cs - 1 || ti > ce) continue;
+    // "…, officials said Thursday": the time of the report, not of the event.
+    let reporting = false;
+    for (let k = ti - 1; k >= Math.max(0, ti - 3); k--) {
+      const w = lower(tokens[k]);
+      if (REPORTING.has(w) || w === 'published') { reporting = true; break; }
+      if (w !== 'on' && w !== 'late' && w !== 'early' && w !== 'here') break;
+    }
+    if (reporting && !(trig.t0 >= ti - 3 && trig.t0 <= ti)) continue;
+    const d = ti > trig.t1 ? ti - trig.t1 : trig.t0 - tokenAt(t.end - 1);
+    if (Math.abs(d) < bestD) { bestD = Math.abs(d); best = t; }
+  }
+  return best;
+}
+
+function locationAfter(tokens: readonly Token[], mentions: readonly ActorMention[], trig: Trigger, sentEnd: number): ActorMention | null {
+  for (const m of mentions) {
+    if (m.sentence !== trig.sentence || m.t0 <= trig.t1 || m.t0 > Math.min(sentEnd, trig.t1 + 14)) continue;
+    if (!m.entry || m.entry.type !== 'location' || m.form === 'demonym') continue;
+    let k = m.t0 - 1;
+    while (k > trig.t1 && LOCATION_ADJ.has(lower(tokens[k]))) k--;
+    if (LOCATION_PREPS.has(lower(tokens[k]))) return m;
+  }
+  return null;
+}
+
+function flags(tokens: readonly Token[], trig: Trigger, sentStart: number): { negated: boolean; hypothetical: boolean; threat: boolean } {
+  let negated = false, hypothetical = false, threat = false;
+  for (let k = trig.t0 - 1, n = 0; k >= sentStart && n < 6; k--, n++) {
+    const t = tokens[k]!;
+    if (BOUNDARY_PUNCT.has(t.text) || REPORTING.has(lower(t))) break;
+    const w = lower(t);
+    if (n < 4 && NEGATORS.has(w)) negated = true;
+    if (MODALS.has(w) || INTENT.test(w)) {
+      hypothetical = true;
+      if (THREAT_CUES.has(w)) threat = true;
+    }
+    if (w === 'in' && /^attempts?$/.test(lower(tokens[k + 1]))) hypothetical = true;
+  }
+  return { negated, hypothetical, threat };
+}
+
+function toActor(m: ActorMention): Actor {
+  return { start: m.start, end: m.end, entity: m.entity, country: m.country, sector: m.sector };
+}
+
+/**
+ * Codes PLOVER events over a working document (tokens, sentences, times; entities and
+ * attributions where those stages ran). Returns records with ids `e1`, `e2`…
+ */
+export function codeEvents(doc: WorkingDoc, options: EventsOptions = {}): EventRecord[] {
+  const kb = options.kb ?? (doc.scratch.get('kb:index') as KbIndex | undefined) ?? DEFAULT_KB;
+  const lex = lexiconMap(options.lexicon ?? TRIGGER_LEXICON);
+  const tokens = doc.tokens;
+  if (!tokens.length) return [];
+  const mentions = findActorMentions(doc, { kb, date: doc.referenceDate() });
+  const bySentence: ActorMention[][] = doc.sentences.map(() => []);
+  for (const m of mentions) bySentence[m.sentence]?.push(m);
+  const sentStart: number[] = new Array(doc.sentences.length).fill(-1);
+  const sentEnd: number[] = new Array(doc.sentences.length).fill(-1);
+  for (let i = 0; i < tokens.length; i++) {
+    const s = tokens[i]!.sentence;
+    if (sentStart[s] === -1) sentStart[s] = i;
+    sentEnd[s] = i;
+  }
+  const tokenAt = (offset: number): number => {
+    let lo = 0, hi = tokens.length - 1;
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (tokens[mid]!.start <= offset) lo = mid; else hi = mid - 1; }
+    return lo;
+  };
+  const times = doc.times ?? [];
+  const triggers = findTriggers(doc, lex);
+  const drafts: Draft[] = [];
+  const triggerAt = new Map<number, Draft>();
+
+  for (const trig of triggers) {
+    const s = trig.sentence;
+    const ms = bySentence[s] ?? [];
+    const ss = sentStart[s]!, se = sentEnd[s]!;
+    const cs = clauseStart(tokens, trig.t0, ss);
+    // A noun of the same type right after a verb trigger in its clause is the same event ("killed … in an operation").
+    const prevDraft = drafts[drafts.length - 1];
+    if (trig.rule.pos === 'noun' && prevDraft && prevDraft.trig.sentence === s && prevDraft.trig.rule.type === trig.rule.type
+      && prevDraft.trig.t1 < trig.t0 && trig.t0 - prevDraft.trig.t1 <= 12) {
+      // "wounded in the gun battle": a definite noun may carry the date of the event it names.
+      if (!prevDraft.date && isDefinite(tokens, trig, cs)) {
+        for (let j = drafts.length - 2; j >= 0 && drafts[j]!.trig.sentence >= s - 2; j--) {
+          const ante = drafts[j]!;
+          if (ante.trig.rule.type === trig.rule.type && ante.date) { prevDraft.date = ante.date; prevDraft.rule += '+date-from-antecedent'; break; }
+        }
+      }
+      prevDraft.nouns.push(headOf(trig.rule));
+      triggerAt.set(trig.t0, prevDraft);
+      continue;
+    }
+    let actors: ActorMention[] = [];
+    let recipients: ActorMention[] = [];
+    let rule = `events:${trig.rule.name}`;
+    if (trig.rule.pos === 'noun') {
+      const np = nounParticipants(tokens, ms, trig, se);
+      if (np) { actors = np.actors; recipients = np.recipients; rule += '+np'; }
+      else {
+        // "The call came…", "condemned the operation": a definite noun refers back to an earlier event.
+        const antecedent = isDefinite(tokens, trig, cs) ? antecedentOf(drafts, trig.rule) : undefined;
+        if (antecedent) {
+          const date = nearestDate(doc, times, trig, tokenAt, ss, se);
+          if (!antecedent.date && date) { antecedent.date = date; antecedent.rule += '+date-from-reference'; }
+          antecedent.nouns.push(headOf(trig.rule));
+          triggerAt.set(trig.t0, antecedent);
+          continue;
+        }
+        actors = expand(subjectBefore(tokens, ms, trig.t0, ss));
+        recipients = expand(objectAfter(tokens, ms, trig.t1, se, actors));
+        rule += '+clause';
+        // "Trump’s efforts drew condemnation": the subject receives the act.
+        let k = trig.t0 - 1;
+        while (k > cs && !RECEIVING.has(lower(tokens[k])) && k > trig.t0 - 3) k--;
+        if (RECEIVING.has(lower(tokens[k]))) { recipients = actors; actors = []; rule += '+received'; }
+      }
+    } else if (isPassive(tokens, trig) && trig.rule.type !== 'MOBILIZE') {
+      recipients = expand(subjectBefore(tokens, ms, trig.t0, ss));
+      const by = tokens[trig.t1 + 1] && lower(tokens[trig.t1 + 1]) === 'by' ? ms.find((m) => m.t0 > trig.t1 && m.t0 <= trig.t1 + 4) : undefined;
+      if (by) actors = expand(coordinated(tokens, by, ms, se));
+      rule += '+passive';
+    } else {
+      actors = expand(subjectBefore(tokens, ms, trig.t0, ss));
+      recipients = expand(objectAfter(tokens, ms, trig.t1, se, actors));
+    }
+    const location = locationAfter(tokens, ms, trig, se);
+    // A place found as object only is where it happened; keep it as recipient too (PLOVER targets often are).
+    const f = flags(tokens, trig, ss);
+    const d: Draft = {
+      trig, actors, recipients, date: nearestDate(doc, times, trig, tokenAt, ss, se), location,
+      negated: f.negated, hypothetical: f.hypothetical, threat: f.threat && THREAT_TYPES.has(trig.rule.type), rule, objectTrigger: null,
+      nouns: trig.rule.pos === 'noun' ? [headOf(trig.rule)] : [],
+    };
+    // "condemned the operation": remember the object noun for a second pass.
+    for (let k = trig.t1 + 1; k <= Math.min(trig.t1 + 4, se); k++) {
+      if (lex.has(lower(tokens[k]))) { d.objectTrigger = k; break; }
+      if (isBoundary(tokens[k]!)) break;
+    }
+    drafts.push(d);
+    triggerAt.set(trig.t0, d);
+  }
+  for (const d of drafts) {
+    if (d.recipients.length || d.objectTrigger === null) continue;
+    const target = triggerAt.get(d.objectTrigger);
+    if (target && target !== d && target.actors.length) {
+      d.recipients = target.actors;
+      d.rule += '+event-object';
+    }
+  }
+  return toRecords(doc, drafts);
+}
+
+function toRecords(doc: WorkingDoc, drafts: readonly Draft[]): EventRecord[] {
+  const tokens = doc.tokens;
+  const out: EventRecord[] = [];
+  const push = (d: Draft, type: PloverType, mode: string | null, context: string | null, rule: string, hypothetical: boolean): void => {
+    const trigger = { start: tokens[d.trig.t0]!.start, end: tokens[d.trig.t1]!.end };
+    out.push({
+      id: `e${out.length + 1}`, type, mode, context, trigger,
+      actor: d.actors.map(toActor), recipient: d.recipients.map(toActor),
+      date: d.date?.id ?? null, location: d.location?.entity ?? null,
+      attribution: attributionOf(doc, trigger.start), negated: d.negated, hypothetical, rule,
+    });
+  };
+  for (const d of drafts) {
+    push(d, d.trig.rule.type, d.trig.rule.mode, d.trig.rule.context, d.rule, d.hypothetical);
+    if (d.threat && !d.negated) push(d, 'THREATEN', null, d.trig.rule.context, `events:threat-of-${d.trig.rule.name}`, false);
+  }
+  return out;
+}
+
+/** The innermost attribution whose content holds an offset. */
+function attributionOf(doc: WorkingDoc, offset: number): string | null {
+  let best: string | null = null;
+  let size = Infinity;
+  for (const a of doc.attributions) {
+    for (const c of a.content) {
+      if (offset >= c.start && offset < c.end && c.end - c.start < size) { best = a.id; size = c.end - c.start; }
+    }
+  }
+  return best;
+}
