@@ -4,7 +4,7 @@
  * hold at a token, so the decoder learns e.g. that content often continues over a sentence break
  * but rarely over a paragraph break.
  */
-import { FEATURES_PER_TOKEN, TRANSITION_CONTEXTS, type TokenFeatures } from './features.js';
+import { CTX, FEATURES_PER_TOKEN, TRANSITION_CONTEXTS, type TokenFeatures } from './features.js';
 
 /** Tag set: outside, then begin/inside for source, cue and content. */
 export const LABELS = ['O', 'B-SRC', 'I-SRC', 'B-CUE', 'I-CUE', 'B-CON', 'I-CON'] as const;
@@ -120,5 +120,34 @@ export function spansFromLabels(labels: ArrayLike<number>): TokenSpan[] {
     else if (open) open.to = i + 1;
   }
   if (open) out.push(open);
+  return out;
+}
+
+/** Paragraph ranges `[from, to)` of a document's tokens (a paragraph starts after a line break). */
+export function paragraphRanges(feats: TokenFeatures): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  for (let i = 1; i <= feats.count; i++) {
+    if (i === feats.count || (feats.contexts[i]! & (1 << CTX.PARAGRAPH_START))) { out.push([from, i]); from = i; }
+  }
+  return out;
+}
+
+/** The features of tokens `[from, to)` as their own sequence (views, no copy). */
+export function sliceFeatures(feats: TokenFeatures, from: number, to: number): TokenFeatures {
+  return {
+    hashes: feats.hashes.subarray(from * FEATURES_PER_TOKEN, to * FEATURES_PER_TOKEN),
+    contexts: feats.contexts.subarray(from, to),
+    count: to - from,
+  };
+}
+
+/**
+ * Decodes paragraph by paragraph: PolNeAR content almost never crosses a paragraph break, and
+ * training updates after each paragraph, so decoding uses the same units.
+ */
+export function decodeDocument(feats: TokenFeatures, emission: EmissionScorer, trans: Float64Array, scratch = makeDecodeScratch()): Uint8Array {
+  const out = new Uint8Array(feats.count);
+  for (const [from, to] of paragraphRanges(feats)) out.set(viterbi(sliceFeatures(feats, from, to), emission, trans, scratch), from);
   return out;
 }

@@ -5,7 +5,7 @@
 import { CUE_BY_FORM } from '../attribution/lexicon.js';
 import type { Attribution } from '../core/types.js';
 import { PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
-import { makeDecodeScratch, spansFromLabels, TRANS_SIZE, viterbi, type DecodeScratch } from './decode.js';
+import { decodeDocument, makeDecodeScratch, spansFromLabels, TRANS_SIZE, type DecodeScratch } from './decode.js';
 import { extractFeatures, type CueLexicon, type TagInput, type TokenFeatures, type WordHashes } from './features.js';
 import { linkSpans, type LinkOptions } from './linker.js';
 
@@ -63,7 +63,7 @@ export class AttributionModel {
 
   /** Label ids per token (see `LABELS`). */
   tag(doc: TagInput): Uint8Array {
-    return viterbi(this.features(doc), this.emission, this.transitions, this.scratch);
+    return decodeDocument(this.features(doc), this.emission, this.transitions, this.scratch);
   }
 
   /** Tags and links: the model's attributions, all outermost (`via` null). */

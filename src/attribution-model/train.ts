@@ -12,9 +12,9 @@ import type { GoldArticle, GoldAttribution } from '../eval/polnear.js';
 import { AveragedPerceptron } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
 import { segmentStage } from '../text/segment.js';
-import { L, LABELS, START, TRANS_BLOCK, TRANS_SIZE, allowed, spansFromLabels, viterbi } from './decode.js';
+import { L, LABELS, START, TRANS_BLOCK, TRANS_SIZE, allowed, paragraphRanges, sliceFeatures, viterbi } from './decode.js';
 import { FEATURES_PER_TOKEN, TRANSITION_CONTEXTS, extractFeatures, type CueLexicon, type TokenFeatures, type WordHashes } from './features.js';
-import { linkSpans, type LinkOptions } from './linker.js';
+import type { LinkOptions } from './linker.js';
 import { AttributionModel, makeLexicon, type AttributionModelJson } from './model.js';
 
 /** A gold article segmented like the pipeline does, with its gold token labels. */
@@ -140,7 +140,7 @@ export function selectionScore(s: AttributionScores): number {
  * the shipped model JSON. Deterministic for a given seed.
  */
 export function trainAttributionModel(train: readonly TrainingDoc[], dev: readonly TrainingDoc[], options: TrainAttributionOptions = {}): TrainAttributionResult {
-  const epochs = options.epochs ?? 12;
+  const epochs = options.epochs ?? 8;
   const random = mulberry32(options.seed ?? 1);
   const link = options.link ?? {};
   const cueWords = learnCueWords(train);
@@ -168,8 +168,10 @@ export function trainAttributionModel(train: readonly TrainingDoc[], dev: readon
     let correct = 0;
     let total = 0;
     for (const di of order) {
-      const f = feats[di]!;
-      const gold = train[di]!.labels;
+     // One structured update per paragraph: per-document updates swing the weights too far.
+     for (const [from, to] of paragraphRanges(feats[di]!)) {
+      const f = sliceFeatures(feats[di]!, from, to);
+      const gold = train[di]!.labels.subarray(from, to);
       const pred = viterbi(f, trainer, w);
       for (let i = 0; i < f.count; i++) {
         const g = gold[i]!;
@@ -185,6 +187,7 @@ export function trainAttributionModel(train: readonly TrainingDoc[], dev: readon
         trainer.updateHashed(f.hashes.subarray(i * FEATURES_PER_TOKEN, (i + 1) * FEATURES_PER_TOKEN), FEATURES_PER_TOKEN, g, p);
         instance++;
       }
+     }
     }
     const frozen = trainer.finalize({ prune: options.prune ?? 0.5, quantum: 1 / 16 });
     const transitions = Array.from(w, (x, k) => Math.round((x - u[k]! / instance) * 1000) / 1000);

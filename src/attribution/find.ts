@@ -53,6 +53,14 @@ const low = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 
 /** NP ending just before token index `end` (exclusive), scanning backwards; [start, end) or null. */
 export function npBefore(w: Window, end: number): [number, number] | null {
+  if (w.tokens[end - 1]?.text === ')') {
+    let l = end - 2;
+    while (l >= 0 && end - l < 9 && w.tokens[l]!.text !== '(') l--;
+    if (w.tokens[l]?.text === '(') {
+      const inner = npBefore(w, l);
+      return inner ? [inner[0], end] : null;
+    }
+  }
   let i = end - 1;
   if (i < 0 || !isHeadTag(w.tags[i]!) || NOT_SOURCES.has(low(w.tokens[i]))) {
     return null;
@@ -92,6 +100,11 @@ export function npAfter(w: Window, from: number): [number, number] | null {
     if (i > from && (TEMPORAL.has(low(t)) && tag !== 'NNP' || WEEKDAY_MONTH.test(t.text))) break;
     if (low(t) === 'of' && lastHead === i - 1 && i + 1 < n && isNominalTag(w.tags[i + 1]!)) { i++; continue; }
     if (t.text === '-' || t.text === '&') { i++; continue; }
+    if (t.text === '(' && lastHead === i - 1) {
+      let r = i + 1;
+      while (r < n && r - i < 8 && w.tokens[r]!.text !== ')') r++;
+      if (w.tokens[r]?.text === ')') { lastHead = r; i = r + 1; continue; }
+    }
     if (!isNominalTag(tag) || tag === 'PRP' || tag === 'VBN') break;
     if (isHeadTag(tag)) lastHead = i;
     else if (lastHead >= 0 && (tag === 'DT' || tag === 'PRP$')) break;
@@ -184,7 +197,8 @@ export function clauseStop(w: Window, from: number, cueIdx: number, source: [num
         }
       }
     }
-    if (i > cueIdx + 1 && (lnx === 'but' || lnx === 'and') && i + 2 < n) {
+    const commaHere = t.text === ',' || (t.quote === 'close' && w.tokens[i - 1]?.text === ',');
+    if (commaHere && i > cueIdx + 1 && (lnx === 'but' || lnx === 'and') && i + 2 < n) {
       const v = w.tags[i + 2]!;
       const g = w.tags[i + 1] === 'CC' ? i + 2 : -1;
       if (g > 0 && (v === 'VBD' || v === 'VBZ') && !RELATIVE.has(low(w.tokens[g]))) return trimEnd(w, from, i + 1);
@@ -287,10 +301,7 @@ export function findInWindow(w: Window): Candidate[] {
       if (lp === 'and' || lp === 'but') {
         source = clauseSubject(w, gap.end - 1, true);
       } else {
-        source = npBefore(w, gap.end);
-        if (source && RELATIVE.has(low(w.tokens[source[0] - 1])) && low(w.tokens[source[0] - 1]) !== 'that') {
-          // "X, who …, said" is rare at sentence level; leave the NP as is.
-        }
+        source = npBefore(w, gap.end) ?? appositiveBefore(w, gap.end);
       }
     }
     // Inverted order ("…,” said the mayor"): the source follows the cue.
@@ -317,8 +328,18 @@ export function findInWindow(w: Window): Candidate[] {
     }
     // Content before the cue wins when the source is set off by a comma or a closing quote
     // ("Y, X said …", "“Y,” X said to the crowd"); a tail after "X said," continues it.
-    if (source && rule !== 'participle-cue' && source[1] <= i) {
-      const pre = preContent(w, source[0]);
+    let kAfter = cue.end;
+    if (entry.frame === 'tell') { const obj = npAfter(w, kAfter); if (obj) kAfter = obj[1]; }
+    const explicitPost = low(w.tokens[kAfter]) === 'that' || w.tokens[kAfter]?.quote === 'open' || w.tokens[kAfter]?.text === ':';
+    const parenthetical = w.tokens[kAfter]?.text === ',' && source !== null && w.tokens[source[0] - 1]?.text === ',';
+    if (source && rule !== 'participle-cue' && source[1] <= i && !explicitPost) {
+      let pre = preContent(w, source[0]);
+      if (!pre && parenthetical) {
+        // "The museum, he said, would open": both sides are content, unless the left is an adverbial.
+        let e = source[0] - 1;
+        const first = w.tokens[0]!;
+        if (e > 0 && !/^(?:during|in|on|at|after|before|back|since|as|when|while|for|by|with)$/i.test(first.text)) pre = [0, e];
+      }
       if (pre) {
         const spans: Span[] = [span(w, pre[0], pre[1])];
         let k = cue.end;
@@ -335,6 +356,7 @@ export function findInWindow(w: Window): Candidate[] {
         const lastEnd = spans[spans.length - 1]!.end;
         for (let q = cue.end; q < n; q++) {
           const t = w.tokens[q]!;
+          if (t.quote !== 'open' && PARTICIPLE_CUES.has(low(t)) && q > cue.end + 1) break;
           if (t.quote !== 'open' || t.start < lastEnd) continue;
           let depth = 0;
           for (let r = q; r < n; r++) {
@@ -440,7 +462,7 @@ function tokenRange(w: Window, s: Span): [number, number] {
 }
 
 /** Words that open an adjunct rather than more reported content after "X said,". */
-const TAIL_STOP = new Set(['as', 'while', 'when', 'after', 'before', 'because', 'according', 'who', 'which', 'where', 'in', 'at', 'on', 'during', 'referring', 'adding', 'speaking']);
+const TAIL_STOP = new Set(['and', 'but', 'so', 'then', 'as', 'while', 'when', 'after', 'before', 'because', 'according', 'who', 'which', 'where', 'in', 'at', 'on', 'during', 'referring', 'adding', 'speaking']);
 
 /**
  * Content before a source set off by a comma, dash or closing quote: back to the sentence start,
@@ -478,4 +500,30 @@ function preContent(w: Window, srcStart: number): [number, number] | null {
     else if (depth === 0 && isFiniteVerbTag(w.tags[k]!)) return [s, e];
   }
   return null;
+}
+
+/**
+ * "Phil Lovas, the state's campaign chairman, said": an NP, a comma-delimited appositive (or
+ * parenthetical "(D-N.C.)", or a "who/which" clause), and a comma before the cue. Returns the
+ * whole span from the NP to the last comma (exclusive).
+ */
+function appositiveBefore(w: Window, end: number): [number, number] | null {
+  if (w.tokens[end - 1]?.text !== ',') return null;
+  let k = end - 2;
+  let finite = false;
+  let relative = false;
+  while (k >= 0 && end - k < 30) {
+    const t = w.tokens[k]!;
+    if (t.text === ',' ) break;
+    if (t.quote || /^[.;:!?]$/.test(t.text)) return null;
+    if (RELATIVE.has(low(t)) && low(t) !== 'that') relative = true;
+    if (isFiniteVerbTag(w.tags[k]!)) finite = true;
+    k--;
+  }
+  if (k < 0 || w.tokens[k]!.text !== ',' || (finite && !relative) || k === end - 2) return null;
+  const np = npBefore(w, k) ?? appositiveBefore(w, k);
+  if (!np) return null;
+  const before = w.tokens[np[0] - 1];
+  if (before && !(before.text === ',' || before.quote || w.tags[np[0] - 1] === 'CC' || w.tags[np[0] - 1] === 'RB')) return null;
+  return [np[0], end - 1];
 }

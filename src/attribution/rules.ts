@@ -10,6 +10,7 @@ export const ATTRIBUTION_RULES = [
   { name: 'content-source-cue', reason: 'reported clause first, then source and cue', example: 'The talks failed, an official said.' },
   { name: 'content-cue-source', reason: 'inverted order: reported clause, cue, then source', example: '“We are ready,” said the minister.' },
   { name: 'participle-cue', reason: 'a ", saying …" adjunct reports what the subject of its clause said', example: 'The army struck the town, saying it targeted rebels.' },
+  { name: 'dash-credit', reason: 'a dash and a name after a quotation credit it', example: '“We were ignored.” ― Ana Ruiz' },
   { name: 'colon-cue', reason: 'a speaker label and a colon introduce a transcript turn', example: 'SMITH: We will win.' },
   { name: 'nested', reason: 'the cue lies inside the content of another attribution', example: 'Officials said the president told him to wait.' },
   { name: 'quote-continuation', reason: 'quoted sentences after a quote by the same speaker, with no new cue, continue the content', example: '“We won,” she said. “It was close.”' },

@@ -68,7 +68,8 @@ function extendQuotes(doc: WorkingDoc, c: Candidate): void {
  * of their own, continue the speaker's content (“A,” she said. “B.”).
  */
 function continueQuotes(doc: WorkingDoc, cands: Candidate[]): void {
-  const cued = new Set(cands.map((c) => c.sentence));
+  const inQuote = (x: Span) => doc.quotes.some((q) => x.start >= q.inner.start && x.end <= q.inner.end);
+  const cued = new Set(cands.filter((c) => !inQuote(c.cue)).map((c) => c.sentence));
   for (const c of cands) {
     if (!c.content.some((s) => doc.quotes.some((q) => inside(q, { start: s.start, end: s.end + 1 }) || (q.start >= s.start && q.start < s.end)))) continue;
     let si = c.sentence + 1;
@@ -81,6 +82,17 @@ function continueQuotes(doc: WorkingDoc, cands: Candidate[]): void {
       c.content.push({ start: q.start, end: Math.max(q.end, s.end) });
       lastEnd = s.end;
       si++;
+    }
+    // Backwards: a quoted sentence just before, in the same paragraph, with no cue of its own.
+    const first = c.content[0]!;
+    const s0 = doc.sentences[c.sentence]!;
+    if (first.start <= s0.start + 1 && doc.text[first.start] !== undefined) {
+      const prevIdx = doc.sentences.findIndex((x) => x.end <= first.start && x.end > first.start - 3);
+      const prev = prevIdx >= 0 ? doc.sentences[prevIdx]! : undefined;
+      if (prev && !cued.has(prevIdx) && !/\n/.test(doc.text.slice(prev.end, first.start))) {
+        const q = doc.quotes.find((x) => x.start === prev.start && x.end >= prev.end - 1 && x.end <= first.start);
+        if (q) c.content.unshift({ start: q.start, end: q.end });
+      }
     }
   }
 }
@@ -120,6 +132,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
       if (!hasCue) continue;
       cands.push(...findInWindow(windowOf(doc.tokens.slice(ti, tj), ti, si)));
     }
+    cands.push(...speakerLabels(doc));
     for (const c of cands) extendQuotes(doc, c);
     continueQuotes(doc, cands);
     // Dedupe: one attribution per cue.
@@ -165,3 +178,57 @@ export const attributionsStage = defineStage<AttributionOptions>(
     doc.attributions = out;
   },
 );
+
+const LABEL_STOP = /^(?:UPDATE|Updated|Note|Photo|Image|Related|Editor|Correction|Source|Sources|Via|Read|Watch|Listen|Video|Share|Advertisement|Getty|Credit|WASHINGTON|NEW|LONDON|Image credit)$/;
+
+/**
+ * Paragraph-level finders: transcript speaker labels ("PENCE: Well, …", headline "Pence: …") and
+ * dash credits after a quotation ("“…” ― Ana Ruiz").
+ */
+function speakerLabels(doc: WorkingDoc): Candidate[] {
+  const out: Candidate[] = [];
+  const toks = doc.tokens;
+  let ti = 0;
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const s = doc.sentences[si]!;
+    if (!doc.body.some((b) => s.start >= b.start && s.end <= b.end)) continue;
+    while (ti < toks.length && toks[ti]!.start < s.start) ti++;
+    let tj = ti;
+    while (tj < toks.length && toks[tj]!.end <= s.end) tj++;
+    // Speaker label: [quote] Name{1,4} ":" content.
+    let k = ti;
+    if (toks[k]?.kind === 'quote') k++;
+    const nameStart = k;
+    while (k < tj && k - nameStart < 4 && toks[k]!.kind === 'word' && /^\p{Lu}/u.test(toks[k]!.text)) k++;
+    if (k > nameStart && toks[k]?.text === ':' && k + 1 < tj && !LABEL_STOP.test(toks[nameStart]!.text)) {
+      // The turn runs to the paragraph end.
+      let end = s.end;
+      for (let sj = si + 1; sj < doc.sentences.length; sj++) {
+        const nx = doc.sentences[sj]!;
+        if (/\n/.test(doc.text.slice(end, nx.start))) break;
+        end = nx.end;
+      }
+      while (end > toks[k + 1]!.start && /[.\s]/.test(doc.text[end - 1]!)) end--;
+      out.push({
+        source: { start: toks[nameStart]!.start, end: toks[k - 1]!.end }, cue: { start: toks[k]!.start, end: toks[k]!.end },
+        content: [{ start: toks[k + 1]!.start, end }], hedge: null, rule: 'colon-cue', sentence: si,
+      });
+    }
+    // Dash credit: closing quote, dash, name at the end of the sentence.
+    let e = tj - 1;
+    if (toks[e]?.text === '.') e--;
+    let n0 = e;
+    while (n0 > ti && e - n0 < 4 && toks[n0]!.kind === 'word' && /^\p{Lu}/u.test(toks[n0]!.text)) n0--;
+    const dash = toks[n0];
+    if (n0 < e && dash && /^[\u2014\u2015]$/.test(dash.text) && toks[n0 - 1]?.quote === 'close') {
+      const q = doc.quotes.find((x) => x.end === toks[n0 - 1]!.end);
+      if (q) {
+        out.push({
+          source: { start: toks[n0 + 1]!.start, end: toks[e]!.end }, cue: { start: dash.start, end: dash.end },
+          content: [{ start: q.start, end: q.end }], hedge: null, rule: 'dash-credit', sentence: si,
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -68,10 +68,13 @@ export function titleAt(lowers: readonly string[], i: number, limit = lowers.len
   return 0;
 }
 
+/** Prepositions that also open clauses ("after Netanyahu requested"). */
+const CONJUNCTIVE = new Set(['after', 'before', 'since', 'until', 'than', 'like']);
+
 /** Whether the tokens after `end` open a verb of which the mention is the subject. */
 export function isSubjectAt(tokens: readonly Token[], lowers: readonly string[], tok: number, end: number): boolean {
   const prev = tokens[tok - 1];
-  if (prev && prev.sentence === tokens[tok]!.sentence && PREPOSITIONS.has(lowers[tok - 1]!)) return false;
+  if (prev && prev.sentence === tokens[tok]!.sentence && PREPOSITIONS.has(lowers[tok - 1]!) && !CONJUNCTIVE.has(lowers[tok - 1]!)) return false;
   const s = tokens[tok]!.sentence;
   for (let j = end, steps = 0; j < tokens.length && steps < 4; j++, steps++) {
     const t = tokens[j]!;
@@ -138,7 +141,7 @@ function countryOfToken(ctx: Ctx, j: number): string | null {
  * (adjectives, demonyms, KB names such as "White House") to a determiner or number.
  */
 export function anonPhraseAt(
-  st: EntityState, tokens: readonly Token[], kbCoverAt: (j: number) => KbMatch | null, h: number, minTok = 0,
+  st: EntityState, tokens: readonly Token[], kbCoverAt: (j: number) => KbMatch | null, h: number, minTok = 0, maxTok = tokens.length,
 ): AnonPhrase | null {
   const lowers = st.lowers;
   const w = lowers[h]!;
@@ -202,8 +205,8 @@ export function anonPhraseAt(
   if (ANON_NEEDS_CUE.has(w) || (ANON_CUES.has(nextW))) {
     // "people familiar with the matter": keep the cue phrase to the next comma/verb.
     let e = h + 1;
-    while (e < tokens.length && e - h < 8 && tokens[e]!.sentence === s && tokens[e]!.kind !== 'punct'
-      && tokens[e]!.kind !== 'quote' && !VERBS.has(lowers[e]!) && !AUXILIARIES.has(lowers[e]!)) e++;
+    while (e < maxTok && e - h < 8 && tokens[e]!.sentence === s && tokens[e]!.kind !== 'punct'
+      && tokens[e]!.kind !== 'quote' && !SPEECH_VERBS.has(lowers[e]!) && !AUXILIARIES.has(lowers[e]!)) e++;
     end = e;
   }
   const descriptor = d0 < end ? tokens.slice(d0, end).map((t) => t.text).join(' ').replace(/ ([’'])/g, '$1') : w;
@@ -246,6 +249,7 @@ function classifyRun(ctx: Ctx, a: number, b: number): { type: EntityType; rule: 
   for (let j = a; j < b; j++) country ??= countryOfToken(ctx, j);
   const after = lowers[b] ?? '';
   const after2 = lowers[b + 1] ?? '';
+  if (n >= 2 && PARTY_GROUPS.has(last)) return { type: 'group', rule: ruleId('party-group'), country: PARTY_GROUPS.get(last)! };
   if (n >= 2 && GOV_HEADS.has(last)) return { type: 'government', rule: ruleId('gov-head'), country };
   if (n >= 2 && ORG_HEADS.has(last)) return { type: 'organization', rule: ruleId('org-head'), country };
   if (n >= 2 && OUTLET_HEADS.has(last)) return { type: 'outlet', rule: ruleId('outlet-head'), country };

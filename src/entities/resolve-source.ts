@@ -142,7 +142,7 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
   // Unnamed sources.
   if (ANON_WORDS.has(hw)) {
     const kbCoverAt = localKbCover(st, a, b);
-    const ph = anonPhraseAt(st, tokens, kbCoverAt, head, a);
+    const ph = anonPhraseAt(st, tokens, kbCoverAt, head, a, b);
     const existing = st.mentions.find((m) => m.form === 'descriptor' && m.tok <= head && head < m.tokEnd);
     const plural = !ANON_NOUNS.has(hw);
     const count = ph ? ph.count : plural ? null : 1;

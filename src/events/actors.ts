@@ -100,12 +100,17 @@ export function gazetteerFor(kb: KbIndex): ActorGazetteer {
   for (const e of kb.entries) {
     add(e.name, e, 'name');
     for (const a of e.aliases ?? []) add(a, e, 'name');
-    for (const d of e.demonyms ?? []) add(d, e, 'demonym');
+    for (const d of e.demonyms ?? []) {
+      add(d, e, 'demonym');
+      // Plural demonyms name the people: "Liberians", "Israelis".
+      if (/[^s]$/.test(d) && !/(ese|ish|ch|sh|Swiss)$/.test(d)) add(`${d}s`, e, 'name');
+    }
     if (e.capital) add(e.capital, e, 'capital');
   }
   const titles = new Map<string, string[][]>();
-  for (const e of kb.entries) for (const r of e.roles ?? []) {
-    const w = words(r.title);
+  const allTitles = [...kb.entries.flatMap((e) => (e.roles ?? []).map((r) => r.title)), ...GENERIC_TITLES];
+  for (const title of allTitles) {
+    const w = words(title);
     const list = titles.get(w[0]!) ?? [];
     if (!list.some((x) => x.join(' ') === w.join(' '))) list.push(w);
     titles.set(w[0]!, list);
@@ -117,7 +122,17 @@ export function gazetteerFor(kb: KbIndex): ActorGazetteer {
   return g;
 }
 
+/** Titles that mark a person even when the knowledge base has no holder for them. */
+const GENERIC_TITLES = [
+  'president', 'prime minister', 'king', 'queen', 'emir', 'sheikh', 'crown prince', 'prince', 'premier', 'chancellor', 'judge',
+  'minister', 'foreign minister', 'defence minister', 'defense minister', 'interior minister', 'finance minister', 'secretary general',
+  'secretary-general', 'general', 'gen.', 'governor', 'mayor', 'senator', 'ambassador', 'envoy', 'spokesman', 'spokeswoman',
+  'archbishop', 'ayatollah', 'colonel', 'commander', 'chairman', 'leader', 'speaker', 'vice president', 'deputy prime minister',
+  'secretary of state', 'foreign secretary', 'defense secretary', 'pope', 'cardinal', 'bishop', 'sen.', 'rep.', 'gov.',
+];
+
 const isCap = (s: string): boolean => /^\p{Lu}/u.test(s);
+const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 const isPossessive = (t: Token | undefined): boolean => !!t && /^['’]s$/i.test(t.text);
 
 function matchWords(tokens: readonly Token[], i: number, w: readonly string[]): number {
@@ -256,7 +271,7 @@ function makeMention(
   let title: string | null = null;
   // [demonym | country] [title] [name] chains: "US President Donald Trump", "Israeli Prime Minister".
   let kb = matchKb(g, tokens, j);
-  if (kb && kb.phrase.entry.type === 'location' && kb.phrase.entry.country) {
+  if (kb && kb.phrase.entry.type !== 'person' && kb.phrase.entry.country && kb.phrase.form !== 'capital') {
     const after = isPossessive(tokens[kb.end + 1]) ? kb.end + 2 : kb.end + 1;
     const tt = matchTitle(g, tokens, after) ?? matchTitle(g, tokens, after + 1);
     const next = tokens[after];
@@ -276,10 +291,17 @@ function makeMention(
       const e = name.phrase.entry;
       return mention(tokens, i, name.end, 'name', e, e.country ?? country, e.sector ?? 'GOV', true);
     }
-    // Title with an unknown capitalised name ("Foreign Minister Oskar Fischer").
+    // Title with an unknown capitalised name ("Foreign Minister Oskar Fischer", "King Hassan of Morocco").
     let end = tm.end;
     while (tokens[end + 1] && isCap(tokens[end + 1]!.text) && tokens[end + 1]!.kind === 'word' && tokens[end + 1]!.sentence === t.sentence) end++;
-    if (end > tm.end) return mention(tokens, i, end, 'descriptor', null, country, 'GOV', true);
+    if (end > tm.end) {
+      if (!country && lower(tokens[end + 1]) === 'of' && tokens[end + 2]) {
+        const of = matchKb(g, tokens, end + 2);
+        if (of?.phrase.entry.country) { country = of.phrase.entry.country; end = of.end; }
+      }
+      // An unplaced office holder most likely belongs to the story's main country.
+      return mention(tokens, i, end, 'descriptor', null, country ?? topCountries[0] ?? null, 'GOV', true);
+    }
     const holder = resolveTitle(g.kb, title, country, ctx.date, topCountries, namedPersons);
     if (holder) return mention(tokens, i, tm.end, 'title', holder, holder.country ?? country, holder.sector ?? 'GOV', true);
     if (country) return mention(tokens, i, tm.end, 'descriptor', countryEntry, country, 'GOV', true);

@@ -215,12 +215,25 @@ function subjectBefore(tokens: readonly Token[], mentions: readonly ActorMention
     const start = clauseStart(tokens, end, sentStart);
     const cands = mentions.filter((m) => m.t0 >= start && m.t1 < end && !m.place && !m.possessive && !governed(tokens, m, start));
     if (cands.length) return coordinated(tokens, cands[0]!, mentions, t0 - 1);
+    // "Thousands of Nigerians rallied", "Demonstrators in Baghdad blocked": a head noun the
+    // knowledge base does not know, with the actor in its of/in phrase.
+    if (hop === 0) {
+      const ofIn = mentions.find((m) => m.t0 >= start && m.t1 < end && m.t0 - start <= 6 && !m.possessive
+        && /^(of|in|from)$/.test(lower(tokens[m.t0 - 1 - leadingDets(tokens, m.t0)])));
+      if (ofIn) return coordinated(tokens, ofIn, mentions, t0 - 1);
+    }
     if (start <= sentStart) break;
     // Subordinate clauses ("since X overthrew", "that they were planning") carry their own subject.
     if (SUBORDINATORS.has(lower(tokens[start - 1]))) break;
     end = start - 1;
   }
   return [];
+}
+
+function leadingDets(tokens: readonly Token[], t0: number): number {
+  let n = 0;
+  while (/^(the|a|an|former|ethnic)$/.test(lower(tokens[t0 - 1 - n]))) n++;
+  return n;
 }
 
 function governed(tokens: readonly Token[], m: ActorMention, clauseFrom: number): boolean {
@@ -233,11 +246,17 @@ function governed(tokens: readonly Token[], m: ActorMention, clauseFrom: number)
 
 /** Mentions after a trigger up to the clause end ("to Hamas", "from President Isaac Herzog"). */
 function objectAfter(tokens: readonly Token[], mentions: readonly ActorMention[], t1: number, sentEnd: number, exclude: readonly ActorMention[]): ActorMention[] {
-  const end = Math.min(clauseEnd(tokens, t1, sentEnd, true), t1 + 12);
+  const end = Math.min(clauseEnd(tokens, t1, sentEnd, true), t1 + 20);
   const skip = new Set(exclude.flatMap((m) => [m.entry?.id ?? `@${m.start}`, ...(m.members ?? []).map((x) => x.entry?.id ?? '')]));
   const cands = mentions.filter((m) => m.t0 > t1 && m.t0 <= end && !m.possessive && !(m.entry && skip.has(m.entry.id)));
   if (!cands.length) return [];
   return coordinated(tokens, cands[0]!, mentions, end);
+}
+
+function sentStartOf(tokens: readonly Token[], i: number): number {
+  const s = tokens[i]!.sentence;
+  while (i > 0 && tokens[i - 1]!.sentence === s) i--;
+  return i;
 }
 
 /** For a noun trigger: "by X", a premodifier ("Israeli operations", "Israel’s strikes"), or "between X and Y". */
@@ -251,6 +270,10 @@ function nounParticipants(
       const m = mentions.find((x) => x.t0 > k && x.t0 <= k + 3);
       if (!m) break;
       const all = expand(coordinated(tokens, m, mentions, sentEnd));
+      // Mediation is between others: the mediator is the clause subject.
+      if (w === 'between' && trig.rule.mode === 'multilateral') {
+        return { actors: expand(subjectBefore(tokens, mentions, trig.t0, sentStartOf(tokens, trig.t0))), recipients: all };
+      }
       if (w === 'between') return { actors: all.slice(0, 1), recipients: all.slice(1) };
       if (w === 'by') {
         const rest = objectAfter(tokens, mentions, m.t1, sentEnd, all);
@@ -409,9 +432,19 @@ export function codeEvents(doc: WorkingDoc, options: EventsOptions = {}): EventR
         while (k > cs && !RECEIVING.has(lower(tokens[k])) && k > trig.t0 - 3) k--;
         if (RECEIVING.has(lower(tokens[k]))) { recipients = actors; actors = []; rule += '+received'; }
       }
+    } else if (trig.rule.mode === 'reported-obligation') {
+      // "X said (that) Y must Z": a demand by the speaker on Y. Without a speaker it is the author's voice, not an event.
+      recipients = expand(subjectBefore(tokens, ms, trig.t0, ss));
+      const inner = clauseStart(tokens, recipients[0]?.t0 ?? trig.t0, ss);
+      actors = inner > ss ? expand(subjectBefore(tokens, ms, inner - 1, ss)) : [];
+      if (!actors.length || !recipients.length) continue;
+      rule += '+speaker';
     } else if (isPassive(tokens, trig) && trig.rule.type !== 'MOBILIZE') {
       recipients = expand(subjectBefore(tokens, ms, trig.t0, ss));
-      const by = tokens[trig.t1 + 1] && lower(tokens[trig.t1 + 1]) === 'by' ? ms.find((m) => m.t0 > trig.t1 && m.t0 <= trig.t1 + 4) : undefined;
+      const ce = clauseEnd(tokens, trig.t1, se, true);
+      let byAt = -1;
+      for (let k = trig.t1 + 1; k <= ce; k++) if (lower(tokens[k]) === 'by') { byAt = k; break; }
+      const by = byAt >= 0 ? ms.find((m) => m.t0 > byAt && m.t0 <= byAt + 4) : undefined;
       if (by) actors = expand(coordinated(tokens, by, ms, se));
       rule += '+passive';
     } else {

@@ -192,6 +192,7 @@ const TABLE: Record<PloverType, Row[]> = {
     ['seek', 'v', null, null, 'the family sought a retrial'],
     ['plead', 'v', null, null, 'the mayor pleaded for help'],
     ['petition', 'v', null, null, 'residents petitioned the court'],
+    ['must', 'v', 'reported-obligation', null, 'the minister said the neighbour must hand over the suspects'],
     ['request', 'n', null, null, 'a request to interrogate detainees'],
     ['demand', 'n', null, null, 'demands for autonomy'],
     ['appeal', 'n', null, null, 'an appeal for calm'],

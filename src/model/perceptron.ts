@@ -1,4 +1,4 @@
-import { ByteReader, ByteWriter, fromBase64, toBase64 } from './codec.js';
+import { ByteWriter, fromBase64, toBase64 } from './codec.js';
 import { hashString } from './hash.js';
 
 /**
@@ -297,8 +297,24 @@ export class PerceptronModel {
   /** Loads a model written by {@link toJSON}; throws on a wrong format or corrupt data. */
   static fromJSON(json: PerceptronModelJson): PerceptronModel {
     if (json.format !== 'hearsay-perceptron/1') throw new Error(`unsupported perceptron format "${String(json.format)}"`);
-    const r = new ByteReader(fromBase64(json.data));
-    const n = r.uint();
+    const bytes = fromBase64(json.data);
+    // Varints are read inline: this loop runs once per weight at start-up, before the JIT warms.
+    let pos = 0;
+    const next = (): number => {
+      let b = bytes[pos++]!;
+      if (b < 128) return b;
+      let result = b & 127;
+      let mul = 128;
+      do {
+        if (pos >= bytes.length) throw new Error('corrupt perceptron data');
+        b = bytes[pos++]!;
+        result += (b & 127) * mul;
+        mul *= 128;
+      } while (b >= 128);
+      return result;
+    };
+    const n = next();
+    const nClasses = json.classes.length;
     const feats = new Uint32Array(n);
     const rowStart = new Int32Array(n + 1);
     const cls = new Uint16Array(json.weights);
@@ -306,19 +322,21 @@ export class PerceptronModel {
     let h = 0;
     let k = 0;
     for (let i = 0; i < n; i++) {
-      h += r.uint();
+      h += next();
       feats[i] = h;
-      const count = r.uint();
+      const count = next();
+      if (k + count > q.length) throw new Error('corrupt perceptron data');
       let c = 0;
       for (let j = 0; j < count; j++) {
-        c += r.uint();
-        if (k >= q.length || c >= json.classes.length) throw new Error('corrupt perceptron data');
+        c += next();
+        if (c >= nClasses) throw new Error('corrupt perceptron data');
         cls[k] = c;
-        q[k++] = r.int();
+        const z = next();
+        q[k++] = z % 2 === 1 ? -(z + 1) / 2 : z / 2;
       }
       rowStart[i + 1] = k;
     }
-    if (k !== q.length || !r.done()) throw new Error('corrupt perceptron data');
+    if (k !== q.length || pos !== bytes.length) throw new Error('corrupt perceptron data');
     return new PerceptronModel(json.classes, json.quantum, feats, rowStart, cls, q);
   }
 }

@@ -57,7 +57,7 @@ export function pairQuotes(doc: Pick<WorkingDoc, 'text' | 'message'>, tokens: Om
   const text = doc.text;
   type Open = { tok: number; marks: 'double' | 'single' };
   let stack: Open[] = [];
-  const marksOf = (ch: string): 'double' | 'single' => ('"\u201C\u201D\u201E\u201F\u00AB\u00BB'.includes(ch) ? 'double' : 'single');
+  const marksOf = (ch: string): 'double' | 'single' => (ch.length === 2 || '"\u201C\u201D\u201E\u201F\u00AB\u00BB'.includes(ch) ? 'double' : 'single');
   const closeParagraph = (paraEnd: number, nextTok: Omit<Token, 'sentence'> | undefined) => {
     for (const o of stack) {
       const t = tokens[o.tok]!;
@@ -82,7 +82,7 @@ export function pairQuotes(doc: Pick<WorkingDoc, 'text' | 'message'>, tokens: Om
     if (t.quote === 'open') {
       // A straight mark while the same kind is open closes it ("a "b" c" pairs left to right).
       const top = stack[stack.length - 1];
-      if ((t.text === '"' || t.text === "'") && top && top.marks === marks && tokens[top.tok]!.text === t.text) {
+      if ((t.text === '"' || t.text === "'" || t.text === "''") && top && top.marks === marks && tokens[top.tok]!.text === t.text) {
         stack.pop();
         const o = tokens[top.tok]!;
         quotes.push({ start: o.start, end: t.end, inner: { start: o.end, end: t.start }, marks, closed: true });

@@ -22,7 +22,7 @@ const isSpace = (c: string | undefined): boolean => c === undefined || /\s/u.tes
 export function tokenize(text: string, from = 0, to = text.length): Omit<Token, 'sentence'>[] {
   const out: Omit<Token, 'sentence'>[] = [];
   // One regex pass finds raw chunks; quote/apostrophe decisions need neighbour context below.
-  const re = /\p{N}+(?:[.,:]\p{N}+)+(?![\p{L}])|[\p{L}\p{M}\p{N}]+(?:[.\-\u2010\u2011&'\u2019@/][\p{L}\p{M}\p{N}]+)*\.?|\.{3}|\u2026|--|[\u2013\u2014]|\S/gu;
+  const re = /\p{N}+(?:[.,:]\p{N}+)+(?![\p{L}])|[\p{L}\p{M}\p{N}]+(?:[.\-\u2010\u2011&'\u2019@/][\p{L}\p{M}\p{N}]+)*\.?|''|``|\.{3}|\u2026|--|[\u2013\u2014\u2015]|\S/gu;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null && m.index < to) {
@@ -30,8 +30,8 @@ export function tokenize(text: string, from = 0, to = text.length): Omit<Token, 
     let raw = m[0];
     if (start + raw.length > to) raw = raw.slice(0, to - start);
     const first = raw[0]!;
-    if (raw.length === 1 && QUOTE_CHARS.includes(first)) {
-      out.push(quoteToken(text, start, first));
+    if ((raw.length === 1 && QUOTE_CHARS.includes(first)) || raw === "''" || raw === '``') {
+      out.push(quoteToken(text, start, raw));
       continue;
     }
     if (isLetter(first)) {
@@ -46,7 +46,11 @@ export function tokenize(text: string, from = 0, to = text.length): Omit<Token, 
 
 function quoteToken(text: string, i: number, ch: string): Omit<Token, 'sentence'> {
   const prev = text[i - 1];
-  const next = text[i + 1];
+  const next = text[i + ch.length];
+  if (ch.length === 2) {
+    const prevOpens = prev === undefined || /[\s([{\u2014\u2013\-]/u.test(prev);
+    return { start: i, end: i + 2, text: ch, kind: 'quote', quote: ch === '``' || (prevOpens && !isSpace(next)) ? 'open' : 'close' };
+  }
   let quote: 'open' | 'close';
   if (DOUBLE_OPEN.includes(ch) || SINGLE_OPEN.includes(ch)) quote = 'open';
   else if (DOUBLE_CLOSE.includes(ch)) quote = 'close';

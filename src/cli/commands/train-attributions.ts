@@ -9,7 +9,7 @@ import type { Command } from '../io.js';
 import { flagString, parseArgs } from '../io.js';
 
 const USAGE = `usage: hearsay train attributions --data ../shared/polnear [--out models/attr-perceptron.json]
-       [--module src/attribution-model/model-data.ts|none] [--epochs 12] [--seed 1] [--errors FILE]
+       [--module src/attribution-model/model-data.ts|none] [--epochs 8] [--seed 1] [--errors FILE]
 `;
 
 /**
@@ -23,7 +23,7 @@ export const run: Command = async (args, io) => {
   const data = path.resolve(io.cwd, flagString(p, 'data', '../shared/polnear'));
   const out = path.resolve(io.cwd, flagString(p, 'out', 'models/attr-perceptron.json'));
   const moduleFlag = flagString(p, 'module', 'src/attribution-model/model-data.ts');
-  const epochs = Number(flagString(p, 'epochs', '12'));
+  const epochs = Number(flagString(p, 'epochs', '8'));
   const seed = Number(flagString(p, 'seed', '1'));
   if (!Number.isInteger(epochs) || epochs < 1 || !Number.isInteger(seed)) {
     io.stderr(`train attributions: --epochs and --seed take integers\n${USAGE}`);

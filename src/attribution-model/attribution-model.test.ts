@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Span } from '../core/types.js';
+import type { GoldArticle, GoldAttribution } from '../eval/polnear.js';
+import { LABELS, allowed, makeDecodeScratch, spansFromLabels, viterbi } from './decode.js';
+import { FEATURES_PER_TOKEN, TRANSITION_CONTEXTS } from './features.js';
+import { MODEL_RULE, linkSpans } from './linker.js';
+import { AttributionModel } from './model.js';
+import { goldLabels, prepareArticles, segmentArticle, trainAttributionModel } from './train.js';
+
+const at = (text: string, s: string, from = 0): Span => {
+  const i = text.indexOf(s, from);
+  assert.ok(i >= 0, s);
+  return { start: i, end: i + s.length };
+};
+
+// Hand-written articles (not from any corpus).
+function article(id: string, text: string, attrs: [string | null, string, string][]): GoldArticle {
+  const attributions: GoldAttribution[] = attrs.map(([src, cue, content]) => ({
+    source: src ? [at(text, src)] : null, cue: [at(text, cue)], content: [at(text, content)],
+  }));
+  return { id, text, attributions };
+}
+
+const A1 = article('a1', 'The mayor said that the bridge will reopen in May.\nWorkers painted the rails on Friday.', [
+  ['The mayor', 'said', 'that the bridge will reopen in May'],
+]);
+const A2 = article('a2', '"We are ready for the storm," the governor said.\nSchools closed early on Monday.', [
+  ['the governor', 'said', '"We are ready for the storm,"'],
+]);
+const A3 = article('a3', 'Police said the road was closed after the crash.\nTraffic moved slowly through the town.', [
+  ['Police', 'said', 'the road was closed after the crash'],
+]);
+
+test('BIO helpers: runs, constraints', () => {
+  assert.deepEqual(spansFromLabels([0, 1, 2, 3, 5, 6, 6, 5, 0]), [
+    { role: 'source', from: 1, to: 3 }, { role: 'cue', from: 3, to: 4 },
+    { role: 'content', from: 4, to: 7 }, { role: 'content', from: 7, to: 8 },
+  ]);
+  assert.equal(allowed(0, 2), false);
+  assert.equal(allowed(1, 2), true);
+  assert.equal(allowed(6, 6), true);
+  assert.equal(allowed(3, 6), false);
+});
+
+test('viterbi never emits I-X without B-X before it', () => {
+  // An emission scorer that always prefers I-CON: decoding must still open with B-CON.
+  const scorer = { scoresHashed: (_f: ArrayLike<number>, _n: number, out = new Float64Array(LABELS.length)) => { out.fill(0); out[6] = 5; out[5] = 1; return out; } };
+  const feats = { hashes: new Uint32Array(4 * FEATURES_PER_TOKEN), contexts: new Uint8Array(4).fill(1), count: 4 };
+  const trans = new Float64Array(TRANSITION_CONTEXTS * (LABELS.length + 1) * LABELS.length);
+  assert.deepEqual([...viterbi(feats, scorer, trans, makeDecodeScratch())], [5, 6, 6, 6]);
+});
+
+test('gold labels mark source, cue and content tokens', () => {
+  const doc = segmentArticle(A1.text);
+  const labels = goldLabels(doc, A1.attributions);
+  const show = doc.tokens.map((t, i) => `${t.text}/${LABELS[labels[i]!]}`).slice(0, 6);
+  assert.deepEqual(show, ['The/B-SRC', 'mayor/I-SRC', 'said/B-CUE', 'that/B-CON', 'the/I-CON', 'bridge/I-CON']);
+  assert.equal(LABELS[labels[doc.tokens.findIndex((t) => t.text === 'Workers')]!], 'O');
+});
+
+test('the linker pairs each cue with its nearest content and source', () => {
+  const text = '"It is safe," a spokesman added. The mayor said the bridge will reopen.';
+  const doc = segmentArticle(text);
+  const idx = (s: string, from = 0) => doc.tokens.findIndex((t, i) => i >= from && t.text === s);
+  const spans = [
+    { role: 'content' as const, from: 0, to: idx('a') },
+    { role: 'source' as const, from: idx('a'), to: idx('added') },
+    { role: 'cue' as const, from: idx('added'), to: idx('added') + 1 },
+    { role: 'source' as const, from: idx('The'), to: idx('said') },
+    { role: 'cue' as const, from: idx('said'), to: idx('said') + 1 },
+    { role: 'content' as const, from: idx('the', idx('said')), to: doc.tokens.length - 1 },
+  ];
+  const attrs = linkSpans(text, doc.tokens, spans);
+  assert.equal(attrs.length, 2);
+  const [a, b] = attrs;
+  assert.equal(text.slice(a!.source!.start, a!.source!.end), 'a spokesman');
+  assert.equal(text.slice(a!.content[0]!.start, a!.content[0]!.end), '"It is safe,"');
+  assert.equal(a!.quote, 'direct');
+  assert.equal(text.slice(b!.source!.start, b!.source!.end), 'The mayor');
+  assert.equal(text.slice(b!.content[0]!.start, b!.content[0]!.end), 'the bridge will reopen');
+  assert.equal(b!.quote, 'indirect');
+  assert.ok(attrs.every((x) => x.rule === MODEL_RULE && x.via === null));
+});
+
+test('training is deterministic and learns a tiny corpus', () => {
+  const docs = prepareArticles([A1, A2, A3]);
+  const r1 = trainAttributionModel(docs, docs, { epochs: 4, seed: 7, prune: 0 });
+  const r2 = trainAttributionModel(docs, docs, { epochs: 4, seed: 7, prune: 0 });
+  assert.deepEqual(r1.model, r2.model);
+  assert.equal(r1.dev.relation.f1, 1);
+  const model = AttributionModel.fromJSON(JSON.parse(JSON.stringify(r1.model)));
+  const attrs = model.predict(segmentArticle(A3.text));
+  assert.equal(attrs.length, 1);
+  assert.equal(A3.text.slice(attrs[0]!.cue.start, attrs[0]!.cue.end), 'said');
+});
