@@ -4,6 +4,7 @@ import { WorkingDoc, type AnalyzeOptions } from './core/working-doc.js';
 import { extractHtml } from './extract/extract-html.js';
 import { attributionsStage } from './attribution/stage.js';
 import { voiceStage } from './voice/stage.js';
+import { entitiesStage } from './entities/index.js';
 import { posStage } from './pos/stage.js';
 import { plainTextStage } from './input/plain-text.js';
 import { segmentStage } from './text/segment.js';
@@ -13,7 +14,7 @@ export const MAX_INPUT_CHARS = 10_000_000;
 
 /** The default stage list after input handling. Order matters and is checked when built. */
 export function defaultStages(): Stage[] {
-  return [segmentStage(), posStage(), attributionsStage(), voiceStage()];
+  return [segmentStage(), posStage(), entitiesStage(), attributionsStage(), voiceStage()];
 }
 
 let cached: Pipeline | null = null;

@@ -85,8 +85,8 @@ test('the linker pairs each cue with its nearest content and source', () => {
 
 test('training is deterministic and learns a tiny corpus', () => {
   const docs = prepareArticles([A1, A2, A3]);
-  const r1 = trainAttributionModel(docs, docs, { epochs: 4, seed: 7, prune: 0 });
-  const r2 = trainAttributionModel(docs, docs, { epochs: 4, seed: 7, prune: 0 });
+  const r1 = trainAttributionModel(docs, docs, { epochs: 10, seed: 7, prune: 0 });
+  const r2 = trainAttributionModel(docs, docs, { epochs: 10, seed: 7, prune: 0 });
   assert.deepEqual(r1.model, r2.model);
   assert.equal(r1.dev.relation.f1, 1);
   const model = AttributionModel.fromJSON(JSON.parse(JSON.stringify(r1.model)));

@@ -24,8 +24,8 @@ const CROSS_SENTENCE = 100;
 
 /** Links token spans into attributions (ids `m1`, `m2`, … in cue order). */
 export function linkSpans(text: string, tokens: readonly Token[], spans: readonly TokenSpan[], options: LinkOptions = {}): Attribution[] {
-  const maxContentGap = options.maxContentGap ?? 8;
-  const maxSourceGap = options.maxSourceGap ?? 8;
+  const maxContentGap = options.maxContentGap ?? 15;
+  const maxSourceGap = options.maxSourceGap ?? 15;
   const n = tokens.length;
   // prefix[i] = counted tokens before i; a source token or punctuation does not count.
   const inSource = new Uint8Array(n);
@@ -43,9 +43,11 @@ export function linkSpans(text: string, tokens: readonly Token[], spans: readonl
     const g = prefix[right.from]! - prefix[left.to]!;
     return g + (sentenceOf(left.to - 1) !== sentenceOf(right.from) ? CROSS_SENTENCE : 0);
   };
-  const cues = spans.filter((s) => s.role === 'cue');
-  const sources = spans.filter((s) => s.role === 'source');
-  const contents = spans.filter((s) => s.role === 'content');
+  // Spans of punctuation alone (a stray period tagged content) carry nothing to link.
+  const hasWord = (s: TokenSpan) => { for (let i = s.from; i < s.to; i++) if (tokens[i]!.kind === 'word' || tokens[i]!.kind === 'number') return true; return false; };
+  const cues = spans.filter((s) => s.role === 'cue' && hasWord(s));
+  const sources = spans.filter((s) => s.role === 'source' && hasWord(s));
+  const contents = spans.filter((s) => s.role === 'content' && hasWord(s));
   const contentOf = new Map<TokenSpan, TokenSpan[]>(cues.map((c) => [c, []]));
   for (const c of contents) {
     let best: TokenSpan | null = null;

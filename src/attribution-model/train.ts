@@ -101,6 +101,8 @@ export interface TrainAttributionOptions {
   seed?: number;
   /** Averaged weights below this magnitude are dropped from the shipped model. */
   prune?: number;
+  /** Largest serialised model; pruning is raised until the model fits (default 9.5 MB). */
+  maxBytes?: number;
   link?: LinkOptions;
   source?: string;
   onProgress?: (line: string) => void;
@@ -189,7 +191,14 @@ export function trainAttributionModel(train: readonly TrainingDoc[], dev: readon
       }
      }
     }
-    const frozen = trainer.finalize({ prune: options.prune ?? 0.5, quantum: 1 / 16 });
+    let prune = options.prune ?? 0.5;
+    let frozen = trainer.finalize({ prune, quantum: 1 / 16 });
+    let perceptron = frozen.toJSON();
+    while (perceptron.data.length > (options.maxBytes ?? 9_500_000) && prune < 64) {
+      prune = Math.max(prune * 1.5, 0.25);
+      frozen = trainer.finalize({ prune, quantum: 1 / 16 });
+      perceptron = frozen.toJSON();
+    }
     const transitions = Array.from(w, (x, k) => Math.round((x - u[k]! / instance) * 1000) / 1000);
     const json: AttributionModelJson = {
       format: 'hearsay-attr/1',
@@ -198,7 +207,7 @@ export function trainAttributionModel(train: readonly TrainingDoc[], dev: readon
       cueWords,
       transitions,
       link,
-      perceptron: frozen.toJSON(),
+      perceptron,
     };
     const { scores } = evaluateModel(AttributionModel.fromJSON(json), dev);
     const seconds = (performance.now() - t0) / 1000;

@@ -13,6 +13,8 @@ export interface Candidate {
   rule: AttributionRuleName;
   /** Index of the sentence holding the cue. */
   sentence: number;
+  /** Dropped when nested inside another attribution (belief and attitude cues). */
+  outermostOnly?: boolean;
 }
 
 const TEMPORAL = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today',
@@ -22,7 +24,12 @@ const WEEKDAY_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sun
 /** Cue forms that are also common nouns ("a city report", "the claims"). */
 const NOUNY_CUES = new Set(['report', 'reports', 'post', 'posts', 'call', 'calls', 'press', 'question', 'questions', 'show', 'shows',
   'claim', 'claims', 'charge', 'charges', 'comment', 'comments', 'tweet', 'tweets', 'promise', 'promises', 'pledge', 'pledges',
-  'estimate', 'estimates', 'note', 'notes', 'demand', 'demands', 'reply', 'replies', 'state', 'states', 'finding', 'findings', 'echo']);
+  'estimate', 'estimates', 'note', 'notes', 'demand', 'demands', 'reply', 'replies', 'state', 'states', 'finding', 'findings', 'echo',
+  'feeling', 'feelings', 'thought', 'thoughts', 'known', 'hope', 'hopes', 'fear', 'fears', 'doubt', 'doubts', 'worry', 'worries',
+  'attack', 'attacks', 'blast', 'blasts', 'praise', 'decline', 'declines', 'learning', 'understanding', 'comment', 'writing', 'writings',
+  'saying', 'sayings', 'questioning', 'warning', 'warnings', 'testimony', 'charge', 'hearing', 'reporting', 'showing', 'calling',
+  'call', 'calls', 'press', 'pressure', 'stress', 'cite', 'want', 'wants', 'tweet', 'post', 'report', 'reports', 'claim', 'vow', 'vows',
+  'concern', 'plan', 'plans', 'support', 'view', 'views', 'remark', 'remarks', 'statement', 'announcement', 'deny', 'admit', 'state']);
 const PREPOSITIONS = new Set(['in', 'on', 'with', 'of', 'for', 'from', 'by', 'at', 'to', 'about', 'against', 'between', 'into',
   'over', 'under', 'after', 'before', 'during', 'among', 'through', 'without', 'toward', 'towards', 'near', 'amid']);
 /** Directives that report a request rather than words unless the content quotes someone. */
@@ -42,6 +49,13 @@ export interface Window {
 /** Builds the tag array for a sentence's tokens. */
 export function windowOf(tokens: readonly Token[], base: number, sentence: number): Window {
   const tags = tokens.map((t, i) => tagOf(t, i === 0 || tokens[i - 1]!.quote === 'open'));
+  // A tagger slip on an unambiguous cue verb ("An aide told/NN") would hide the attribution.
+  for (let i = 0; i < tokens.length; i++) {
+    const lw = tokens[i]!.text.toLowerCase();
+    if (tokens[i]!.pos && !/^VB/.test(tags[i]!) && CUE_BY_FORM.has(lw) && !NOUNY_CUES.has(lw) && i > 0) {
+      tags[i] = lw.endsWith('ing') ? 'VBG' : /[^s]s$/.test(lw) ? 'VBZ' : 'VBD';
+    }
+  }
   // Without a tagger, a cue form after a determiner or name is a noun ("a city report").
   for (let i = 1; i < tokens.length; i++) {
     if (!tokens[i]!.pos && /^VB/.test(tags[i]!) && /^(?:DT|JJ|NN|NNP|CD|PRP\$|POS)$/.test(tags[i - 1]!) && NOUNY_CUES.has(tokens[i]!.text.toLowerCase())) tags[i] = 'NN';
@@ -365,7 +379,7 @@ export function findInWindow(w: Window): Candidate[] {
             else if (x.quote === 'close' && --depth === 0) { spans.push({ start: t.start, end: x.end }); q = r; break; }
           }
         }
-        out.push({ source: span(w, source[0], source[1]), cue: span(w, i, cue.end), content: spans, hedge, rule: 'content-source-cue', sentence: w.sentence });
+        out.push({ source: span(w, source[0], source[1]), cue: span(w, i, cue.end), content: spans, hedge, rule: 'content-source-cue', sentence: w.sentence, ...(entry.outermostOnly ? { outermostOnly: true } : {}) });
         continue;
       }
     }
@@ -448,7 +462,7 @@ export function findInWindow(w: Window): Candidate[] {
     if (!source && rule !== 'participle-cue') continue;
     const srcSpan = source ? span(w, source[0], source[1]) : null;
     const cueSpan = span(w, i, cue.end);
-    out.push({ source: srcSpan, cue: cueSpan, content: contentSpans, hedge, rule, sentence: w.sentence });
+    out.push({ source: srcSpan, cue: cueSpan, content: contentSpans, hedge, rule, sentence: w.sentence, ...(entry.outermostOnly ? { outermostOnly: true } : {}) });
   }
   return out;
 }

@@ -23,6 +23,11 @@ export interface CueEntry {
   particle?: string;
   /** Only a cue when a that-clause follows ("agreed that …", not "agreed to meet"). */
   thatOnly?: boolean;
+  /**
+   * Reports a belief or attitude rather than words: kept only when not inside another
+   * attribution's content (a belief reported within a report is part of what was reported).
+   */
+  outermostOnly?: boolean;
   reason: string;
   example: string;
 }
@@ -94,6 +99,18 @@ export const CUES: readonly CueEntry[] = [
   speech('echo', 'others echoed the claim', ['echo', 'echoes', 'echoed', 'echoing']),
   { ...speech('agree', 'the senator agreed that the bill was flawed'), thatOnly: true },
   speech('describe', 'he described the raid as a success'),
+  ...(['believe', 'think', 'feel', 'know', 'want', 'expect', 'hope', 'fear', 'worry', 'learn', 'understand', 'doubt', 'suspect', 'assume', 'insist'] as const).map((lemma): CueEntry => ({
+    lemma,
+    forms: ({ think: ['think', 'thinks', 'thought', 'thinking'], feel: ['feel', 'feels', 'felt', 'feeling'], know: ['know', 'knows', 'knew', 'known'],
+      understand: ['understand', 'understands', 'understood'], learn: ['learn', 'learns', 'learned', 'learnt'], worry: ['worry', 'worries', 'worried'] } as Record<string, string[]>)[lemma] ?? regular(lemma),
+    frame: 'speech', outermostOnly: true, reason: 'verb of belief or attitude attributing a view to its subject', example: 'most voters believe the economy is weak',
+  })).filter((e) => e.lemma !== 'insist'),
+  { lemma: 'call', forms: regular('call'), frame: 'object', reason: 'naming someone or something ("called the plan a disaster")', example: 'she called the plan “a disaster”' },
+  { lemma: 'blast', forms: regular('blast'), frame: 'object', reason: 'harsh public criticism with an object', example: 'the senator blasted the deal' },
+  { lemma: 'attack', forms: regular('attack'), frame: 'object', outermostOnly: true, reason: 'verbal attack on a person or claim (physical attacks are rarely followed by "as" or a quote)', example: 'he attacked her record on trade' },
+  { lemma: 'praise', forms: regular('praise'), frame: 'object', outermostOnly: true, reason: 'public praise with an object', example: 'the mayor praised the workers' },
+  { lemma: 'decline', forms: regular('decline'), frame: 'speech', reason: '"declined to comment" reports a response', example: 'a spokesman declined to comment' },
+  { lemma: 'refuse', forms: regular('refuse'), frame: 'speech', reason: 'refusal to say or do something, as reported', example: 'she refused to say whether…' },
   { lemma: 'tell', forms: ['tell', 'tells', 'told', 'telling'], frame: 'tell', reason: 'telling verb: a recipient, then the content', example: 'an official told reporters that the call was tense' },
   { lemma: 'inform', forms: regular('inform'), frame: 'tell', reason: 'telling verb with a recipient', example: 'the ministry informed the envoy that…' },
   { lemma: 'assure', forms: regular('assure'), frame: 'tell', reason: 'telling verb with a recipient', example: 'he assured voters that taxes would fall' },

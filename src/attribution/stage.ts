@@ -4,6 +4,8 @@ import type { Attribution, QuoteType, Source, Span } from '../core/types.js';
 import type { WorkingDoc } from '../core/working-doc.js';
 import { findInWindow, windowOf, type Candidate } from './find.js';
 import { CUE_BY_FORM } from './lexicon.js';
+import { resolveSource } from '../entities/index.js';
+import { DEFAULT_KB } from '../kb/index.js';
 import { ATTRIBUTION_RULES } from './rules.js';
 
 registerRules('attribution', ATTRIBUTION_RULES);
@@ -97,14 +99,6 @@ function continueQuotes(doc: WorkingDoc, cands: Candidate[]): void {
   }
 }
 
-/** Minimal source typing used until an entity layer supplies a resolver. */
-const plainResolver: SourceResolver = (doc, span) => {
-  const t = doc.slice(span).toLowerCase();
-  const kind = /\b(?:officials?|sources?|aides?|diplomats?|people)\b/.test(t) ? 'anonymous'
-    : /\b(?:report|letter|post|statement|study|poll)s?\b/.test(t) ? 'document' : 'unknown';
-  return { entity: null, kind, count: null, descriptor: null };
-};
-
 /**
  * Attribution extraction: candidate finders per sentence (cue verbs, "according to", participial
  * and inverted orders), then ordered refiners: quotation extension, continuation quotes, dedupe,
@@ -112,9 +106,9 @@ const plainResolver: SourceResolver = (doc, span) => {
  */
 export const attributionsStage = defineStage<AttributionOptions>(
   'attributions',
-  { requires: ['tokens', 'sentences', 'quotes'], assigns: ['attributions'] },
+  { requires: ['tokens', 'sentences', 'quotes', 'entities'], assigns: ['attributions'] },
   (options) => (doc: WorkingDoc) => {
-    const resolve = options?.resolveSource ?? plainResolver;
+    const resolve = options?.resolveSource ?? resolveSource;
     const body = doc.body;
     const cands: Candidate[] = [];
     let ti = 0;
@@ -141,9 +135,11 @@ export const attributionsStage = defineStage<AttributionOptions>(
       const prev = byCue.get(c.cue.start);
       if (!prev || (!prev.source && c.source)) byCue.set(c.cue.start, c);
     }
-    const kept = [...byCue.values()].sort((a, b) => a.cue.start - b.cue.start);
+    const all = [...byCue.values()].sort((a, b) => a.cue.start - b.cue.start);
+    // Belief/attitude cues count only where no other attribution's content holds them.
+    const kept = all.filter((c) => !c.outermostOnly || !all.some((o) => o !== c && !o.outermostOnly && o.content.some((s) => inside(c.cue, s))));
     const atts: Attribution[] = kept.map((c, k) => {
-      const src: Source | null = c.source ? { ...c.source, ...resolve(doc, c.source) } : null;
+      const src: Source | null = c.source ? { ...c.source, entity: null, kind: 'unknown', count: null, descriptor: null } : null;
       return {
         id: `a${k + 1}`,
         source: src,
@@ -167,6 +163,20 @@ export const attributionsStage = defineStage<AttributionOptions>(
         if (!best || size(b) < size(best)) best = b;
       }
       if (best) a.via = best.id;
+    }
+    // Sources resolve outermost first, so a title inside a quote takes the country of the one
+    // quoted ("The president", inside a US official's words → the US president).
+    const countryOf = (a: Attribution | undefined): string | null => {
+      const id = a?.source?.entity;
+      const e = id ? doc.entities.find((x) => x.id === id) : undefined;
+      return e?.country ?? (a?.source?.descriptor ? countryFromDescriptor(a.source.descriptor) : null);
+    };
+    const idx = new Map(atts.map((a) => [a.id, a]));
+    const depth = (a: Attribution): number => { let d = 0; for (let p = a; p.via && d < 10; p = idx.get(p.via)!) d++; return d; };
+    for (const a of [...atts].sort((x, y) => depth(x) - depth(y))) {
+      if (!a.source) continue;
+      const hint = a.via ? { country: countryOf(idx.get(a.via)) } : {};
+      Object.assign(a.source, resolve(doc, a.source, hint));
     }
     // A speaker reporting its own speech inside its own content is one attribution, not a nest.
     const byId = new Map(atts.map((a) => [a.id, a]));
@@ -231,4 +241,14 @@ function speakerLabels(doc: WorkingDoc): Candidate[] {
     }
   }
   return out;
+}
+
+/** Country code from an anonymous descriptor's affiliation ("US official" → USA). */
+function countryFromDescriptor(d: string): string | null {
+  const w = d.split(/\s+/);
+  for (const x of w) {
+    const e = DEFAULT_KB.byDemonym.get(x.toLowerCase()) ?? DEFAULT_KB.byName.get(x.toLowerCase());
+    if (e?.country && e.type === 'location') return e.country;
+  }
+  return null;
 }

@@ -132,6 +132,11 @@ const GENERIC_TITLES = [
 ];
 
 const isCap = (s: string): boolean => /^\p{Lu}/u.test(s);
+/** Words that end the search for a sector head noun: a verb group or a new noun phrase starts. */
+const HEAD_STOPS = new Set(['and', 'or', 'who', 'which', 'that', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would',
+  'could', 'may', 'might', 'can', 'should', 'must', 'did', 'does', 'said', 'says', 'its', 'their', 'his', 'her', 'the', 'a', 'an']);
+const HYPHEN_SUFFIX = /^(.+)-(led|backed|based|controlled|sponsored|allied|run|funded|supported|brokered|held|born|made|owned|aligned)$/i;
+
 const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 const isPossessive = (t: Token | undefined): boolean => !!t && /^['’]s$/i.test(t.text);
 
@@ -156,6 +161,13 @@ function matchTitle(g: ActorGazetteer, tokens: readonly Token[], i: number): { e
 function matchKb(g: ActorGazetteer, tokens: readonly Token[], i: number): { end: number; phrase: Phrase } | null {
   const t = tokens[i]!;
   if (!isCap(t.text) && !/^\p{N}/u.test(t.text)) return null;
+  // "US-led", "Vietnamese-led", "UN-brokered": the actor named before the hyphen.
+  const hy = HYPHEN_SUFFIX.exec(t.text);
+  if (hy) {
+    const w = hy[1]!.toLowerCase();
+    const p = (g.byFirst.get(w) ?? []).find((x) => x.words.length === 1);
+    if (p) return { end: i, phrase: p };
+  }
   for (const p of g.byFirst.get(t.text.toLowerCase()) ?? []) {
     const end = matchWords(tokens, i, p.words);
     if (end < 0 || tokens[end]!.sentence !== t.sentence) continue;
@@ -273,8 +285,9 @@ function makeMention(
   let kb = matchKb(g, tokens, j);
   if (kb && kb.phrase.entry.type !== 'person' && kb.phrase.entry.country && kb.phrase.form !== 'capital') {
     const after = isPossessive(tokens[kb.end + 1]) ? kb.end + 2 : kb.end + 1;
-    const tt = matchTitle(g, tokens, after) ?? matchTitle(g, tokens, after + 1);
-    const next = tokens[after];
+    const sameSentence = tokens[after + 1]?.sentence === t.sentence && tokens[after]?.sentence === t.sentence;
+    const tt = sameSentence ? matchTitle(g, tokens, after) ?? matchTitle(g, tokens, after + 1) : null;
+    const next = sameSentence ? tokens[after] : undefined;
     if (tt || (next && isCap(next.text) && matchKb(g, tokens, after)?.phrase.entry.type === 'person')) {
       country = kb.phrase.entry.country;
       countryEntry = kb.phrase.entry;
@@ -283,7 +296,9 @@ function makeMention(
     }
   }
   const tm = matchTitle(g, tokens, j) ?? (country && tokens[j] && !isCap(tokens[j]!.text) ? matchTitle(g, tokens, j + 1) : null);
-  if (tm && (isCap(tokens[j]!.text) || country || /^(the|a|an)$/i.test(tokens[i - 1]?.text ?? ''))) {
+  // A lower-case title counts after an article, a country, or before a capitalised name ("former prime minister Andreas Papandreou").
+  const nameFollows = !!tm && !!tokens[tm.end + 1] && isCap(tokens[tm.end + 1]!.text) && tokens[tm.end + 1]!.sentence === t.sentence;
+  if (tm && (isCap(tokens[j]!.text) || country || nameFollows || /^(the|a|an)$/i.test(tokens[i - 1]?.text ?? ''))) {
     title = tm.title;
     const nameAt = tm.end + 1;
     const name = tokens[nameAt] ? matchKb(g, tokens, nameAt) : null;
@@ -322,6 +337,11 @@ function makeMention(
     const place = form === 'name' && !e.capital && !(e.demonyms?.length);
     return mention(tokens, i, kb.end, form, e, e.country ?? null, form === 'capital' ? 'GOV' : null, false, place);
   }
+  if (e.type !== 'person' && !isPossessive(tokens[kb.end + 1])) {
+    const nx = lower(tokens[kb.end + 1]);
+    const sec = SECTOR_NOUNS.get(nx);
+    if (sec && tokens[kb.end + 1]!.sentence === t.sentence) return mention(tokens, i, kb.end + 1, 'descriptor', e, e.country ?? null, e.sector === 'IGO' ? 'IGO' : sec, false);
+  }
   // "Sharaa’s Islamist coalition": a person or group's possessive followed by a sector noun.
   if (isPossessive(tokens[kb.end + 1])) {
     const head = sectorHead(tokens, kb.end + 1, true);
@@ -347,7 +367,7 @@ function sectorHead(tokens: readonly Token[], from: number, allowCaps: boolean):
       }
       return { end, sector: sec };
     }
-    if (PREPOSITIONS.has(w) || w === 'and' || w === 'or' || w === 'who' || w === 'which' || w === 'that') return null;
+    if (PREPOSITIONS.has(w) || HEAD_STOPS.has(w)) return null;
     if (!allowCaps && isCap(t.text)) return null;
   }
   return null;
@@ -386,6 +406,7 @@ function mention(
 }
 
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them']);
+const REPORTING_VERBS = new Set(['said', 'says', 'say', 'announced', 'added', 'stated', 'insisted', 'warned', 'claimed', 'declared', 'confirmed', 'argued', 'believes', 'believed']);
 
 /**
  * Resolves a pronoun without a parser: object pronouns take the most recent compatible mention;
@@ -401,7 +422,21 @@ function pronoun(tokens: readonly Token[], i: number, kind: 'person' | 'thing' |
     return (!p.person || !!p.members) && p.sector !== 'MED';
   };
   let found: ActorMention | null = null;
-  if (OBJECT_PRONOUNS.has(tokens[i]!.text.toLowerCase())) {
+  // "Iraq said it would…": the subject of the reporting verb just before.
+  let rep = i - 1;
+  if (lower(tokens[rep]) === 'that') {
+    rep--;
+    // "announced on Sunday that he…"
+    for (let k = 0; k < 3 && rep > 0 && !REPORTING_VERBS.has(lower(tokens[rep])); k++) rep--;
+  }
+  if (REPORTING_VERBS.has(lower(tokens[rep])) && tokens[rep]!.sentence === s) {
+    for (let k = prior.length - 1; k >= 0 && !found; k--) {
+      const p = prior[k]!;
+      if (p.sentence !== s) break;
+      if (p.t1 < rep && fits(p)) found = p;
+    }
+  }
+  if (found) { /* resolved by the reporting verb */ } else if (OBJECT_PRONOUNS.has(tokens[i]!.text.toLowerCase())) {
     for (let k = prior.length - 1; k >= 0 && !found; k--) {
       const p = prior[k]!;
       if (p.sentence < s - 2) break;

@@ -29,6 +29,7 @@ const MODALS = new Set(['could', 'would', 'may', 'might', 'should', 'can', 'will
 const INTENT = /^(plan|plans|planned|planning|aim|aims|aimed|aiming|intend|intends|intended|intending|attempt|attempts|attempted|attempting|try|tries|tried|trying|seek|seeks|sought|seeking|want|wants|wanted|wanting|ready|willing|prepared|threaten|threatens|threatened|threatening|vow|vows|vowed|hope|hopes|hoped|hoping|if|unless|whether|out|future)$/;
 /** Cues that turn a hypothetical negative act into a threat (PLOVER THREATEN). */
 const THREAT_CUES = new Set(['will', 'would', "'ll", '’ll', 'may', 'might', 'could', 'threaten', 'threatens', 'threatened', 'threatening', 'prepared', 'plans', 'plan', 'planned']);
+const THROUGH_THAT = new Set<PloverType>(['REQUEST', 'ACCUSE', 'AGREE', 'REJECT']);
 const THREAT_TYPES = new Set<PloverType>(['SANCTION', 'COERCE', 'ASSAULT']);
 const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
 const NOUN_PREV = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'our', "'s", '’s', 'of', 'new', 'fresh']);
@@ -132,7 +133,7 @@ function findTriggers(doc: WorkingDoc, lex: Map<string, TriggerForm[]>): Trigger
 function posFits(tokens: readonly Token[], i: number, f: TriggerForm): boolean {
   const t = tokens[i]!;
   if (t.pos) {
-    if (f.rule.pos === 'verb') return t.pos.startsWith('VB') || (f.words.length > 1 && !t.pos.startsWith('NN')) || t.pos === 'JJ';
+    if (f.rule.pos === 'verb') return t.pos.startsWith('VB') || t.pos === 'MD' || (f.words.length > 1 && !t.pos.startsWith('NN')) || t.pos === 'JJ';
     return t.pos.startsWith('NN') || f.words.length > 1 || t.pos === 'JJ';
   }
   const prev = lower(tokens[i - 1]);
@@ -217,7 +218,7 @@ function subjectBefore(tokens: readonly Token[], mentions: readonly ActorMention
     if (cands.length) return coordinated(tokens, cands[0]!, mentions, t0 - 1);
     // "Thousands of Nigerians rallied", "Demonstrators in Baghdad blocked": a head noun the
     // knowledge base does not know, with the actor in its of/in phrase.
-    if (hop === 0) {
+    {
       const ofIn = mentions.find((m) => m.t0 >= start && m.t1 < end && m.t0 - start <= 6 && !m.possessive
         && /^(of|in|from)$/.test(lower(tokens[m.t0 - 1 - leadingDets(tokens, m.t0)])));
       if (ofIn) return coordinated(tokens, ofIn, mentions, t0 - 1);
@@ -245,10 +246,17 @@ function governed(tokens: readonly Token[], m: ActorMention, clauseFrom: number)
 }
 
 /** Mentions after a trigger up to the clause end ("to Hamas", "from President Isaac Herzog"). */
-function objectAfter(tokens: readonly Token[], mentions: readonly ActorMention[], t1: number, sentEnd: number, exclude: readonly ActorMention[]): ActorMention[] {
-  const end = Math.min(clauseEnd(tokens, t1, sentEnd, true), t1 + 20);
-  const skip = new Set(exclude.flatMap((m) => [m.entry?.id ?? `@${m.start}`, ...(m.members ?? []).map((x) => x.entry?.id ?? '')]));
-  const cands = mentions.filter((m) => m.t0 > t1 && m.t0 <= end && !m.possessive && !(m.entry && skip.has(m.entry.id)));
+function objectAfter(
+  tokens: readonly Token[], mentions: readonly ActorMention[], t1: number, sentEnd: number, exclude: readonly ActorMention[], throughThat = false,
+): ActorMention[] {
+  let ce = clauseEnd(tokens, t1, sentEnd, true);
+  // "demanded that the United States match…": the addressee opens the that-clause.
+  if (throughThat && lower(tokens[ce + 1]) === 'that') ce = clauseEnd(tokens, ce + 1, sentEnd, true);
+  const end = Math.min(ce, t1 + 20);
+  // The same person cannot be their own recipient; a country can ("Serbia … from Serbian authorities").
+  const skip = new Set(exclude.flatMap((m) => [...(m.members ?? [m])]).filter((m) => m.person && m.entry).map((m) => m.entry!.id));
+  const spans = new Set(exclude.map((m) => m.start));
+  const cands = mentions.filter((m) => m.t0 > t1 && m.t0 <= end && !m.possessive && !spans.has(m.start) && !(m.entry && skip.has(m.entry.id)));
   if (!cands.length) return [];
   return coordinated(tokens, cands[0]!, mentions, end);
 }
@@ -449,9 +457,11 @@ export function codeEvents(doc: WorkingDoc, options: EventsOptions = {}): EventR
       rule += '+passive';
     } else {
       actors = expand(subjectBefore(tokens, ms, trig.t0, ss));
-      recipients = expand(objectAfter(tokens, ms, trig.t1, se, actors));
+      recipients = expand(objectAfter(tokens, ms, trig.t1, se, actors, THROUGH_THAT.has(trig.rule.type)));
     }
     const location = locationAfter(tokens, ms, trig, se);
+    // "Hundreds of thousands of people blocked streets in Hong Kong": protesters come from where they protest.
+    if (trig.rule.type === 'PROTEST' && !actors.length && location) { actors = [location]; rule += '+actor-from-location'; }
     // A place found as object only is where it happened; keep it as recipient too (PLOVER targets often are).
     const f = flags(tokens, trig, ss);
     const d: Draft = {

@@ -440,6 +440,8 @@ export function verbForms(lemma: string): string[] {
   if (irr) for (const x of irr) f.add(x);
   let stem = lemma;
   if (DOUBLES.has(lemma)) stem = lemma + lemma[lemma.length - 1];
+  // British doubling of a final l after a vowel: cancelled, labelled.
+  if (/[aeiou]l$/.test(lemma) && !DOUBLES.has(lemma)) { f.add(`${lemma}led`); f.add(`${lemma}ling`); }
   if (lemma.endsWith('ee')) { f.add(`${lemma}d`); f.add(`${lemma}ing`); }
   else if (lemma.endsWith('ie')) { f.add(`${lemma}d`); f.add(`${lemma.slice(0, -2)}ying`); }
   else if (lemma.endsWith('e')) { f.add(`${lemma}d`); f.add(`${lemma.slice(0, -1)}ing`); }
@@ -481,6 +483,8 @@ export function compileLexicon(rules: readonly TriggerRule[] = TRIGGER_LEXICON):
       map.set(f, list);
     }
   }
-  for (const l of map.values()) l.sort((a, b) => b.words.length - a.words.length);
+  // Longest first; at equal length a rule with context constraints beats a plain one.
+  const constrained = (r: TriggerRule): number => (r.prev ? 1 : 0);
+  for (const l of map.values()) l.sort((a, b) => b.words.length - a.words.length || constrained(b.rule) - constrained(a.rule));
   return map;
 }

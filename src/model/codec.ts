@@ -29,8 +29,22 @@ export function toBase64(bytes: Uint8Array): string {
   return parts.join('');
 }
 
+/** Node's native decoder where present (found via globalThis so bundlers inject no polyfill). */
+interface NativeBase64 { from(text: string, encoding: 'base64'): Uint8Array }
+const nativeBase64 = (globalThis as { Buffer?: NativeBase64 }).Buffer;
+
 /** Decodes standard base64 (padding optional); throws on characters outside the alphabet. */
 export function fromBase64(text: string): Uint8Array {
+  // Node's decoder skips invalid characters silently, so it is used only on clean input.
+  if (nativeBase64 && /^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
+    const b = nativeBase64.from(text, 'base64');
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  }
+  return decodeBase64(text);
+}
+
+/** The portable decoder behind {@link fromBase64}. */
+export function decodeBase64(text: string): Uint8Array {
   let len = text.length;
   while (len > 0 && text.charCodeAt(len - 1) === 61 /* = */) len--;
   const out = new Uint8Array(Math.floor((len * 3) / 4));

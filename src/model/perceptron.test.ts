@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ByteReader, ByteWriter, fromBase64, toBase64 } from './codec.js';
+import { ByteReader, ByteWriter, decodeBase64, fromBase64, toBase64 } from './codec.js';
 import { hashMix, hashString } from './hash.js';
 import { AveragedPerceptron, PerceptronModel } from './perceptron.js';
 import { mulberry32, shuffleInPlace } from './prng.js';
@@ -92,5 +92,7 @@ test('codec round-trips bytes and varints', () => {
   for (const n of [0, 1, 2, 3, 4, 5]) {
     const b = Uint8Array.from({ length: n }, (_, i) => (i * 97 + 13) & 255);
     assert.deepEqual([...fromBase64(toBase64(b))], [...b]);
+    assert.deepEqual([...decodeBase64(toBase64(b))], [...b]);
   }
+  assert.throws(() => fromBase64('ab$c'), /invalid base64/);
 });
