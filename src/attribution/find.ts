@@ -47,8 +47,8 @@ export interface Window {
 }
 
 /** Builds the tag array for a sentence's tokens. */
-export function windowOf(tokens: readonly Token[], base: number, sentence: number): Window {
-  const tags = tokens.map((t, i) => tagOf(t, i === 0 || tokens[i - 1]!.quote === 'open'));
+export function windowOf(tokens: readonly Token[], base: number, sentence: number, names?: ReadonlySet<number>): Window {
+  const tags = tokens.map((t, i) => (names?.has(base + i) && t.kind === 'word' && /^\p{Lu}/u.test(t.text) ? 'NNP' : tagOf(t, i === 0 || tokens[i - 1]!.quote === 'open')));
   // A tagger slip on an unambiguous cue verb ("An aide told/NN") would hide the attribution.
   for (let i = 0; i < tokens.length; i++) {
     const lw = tokens[i]!.text.toLowerCase();
@@ -175,6 +175,11 @@ export function clauseStop(w: Window, from: number, cueIdx: number, source: [num
   // A content clause with its own, different subject keeps its participial adjuncts: in
   // "officials said that Trump objected, telling him …" the telling is part of what they said.
   let ownSubject = false;
+  // Content that is a clause ("he rated … and talked …") keeps its coordinated verbs; content that
+  // is an object or infinitive ("Israel against X and praised Y") hands them back to the subject.
+  const k0 = low(w.tokens[from]) === 'that' ? from + 1 : from;
+  const subj = npAfter(w, k0);
+  const contentIsClause = subj !== null && (isFiniteVerbTag(w.tags[subj[1]] ?? '') || CUE_GAP_WORDS.has(low(w.tokens[subj[1]])));
   if (source && !PARTICIPLE_CUES.has(low(w.tokens[cueIdx]))) {
     let k = from;
     if (low(w.tokens[k]) === 'that') k++;
@@ -212,7 +217,7 @@ export function clauseStop(w: Window, from: number, cueIdx: number, source: [num
       }
     }
     const commaHere = t.text === ',' || (t.quote === 'close' && w.tokens[i - 1]?.text === ',');
-    if (commaHere && i > cueIdx + 1 && (lnx === 'but' || lnx === 'and') && i + 2 < n) {
+    if ((commaHere || !contentIsClause) && i > cueIdx + 1 && (lnx === 'but' || lnx === 'and') && i + 2 < n) {
       const v = w.tags[i + 2]!;
       const g = w.tags[i + 1] === 'CC' ? i + 2 : -1;
       if (g > 0 && (v === 'VBD' || v === 'VBZ') && !RELATIVE.has(low(w.tokens[g]))) return trimEnd(w, from, i + 1);

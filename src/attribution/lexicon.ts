@@ -108,7 +108,6 @@ export const CUES: readonly CueEntry[] = [
   { lemma: 'call', forms: regular('call'), frame: 'object', reason: 'naming someone or something ("called the plan a disaster")', example: 'she called the plan “a disaster”' },
   { lemma: 'blast', forms: regular('blast'), frame: 'object', reason: 'harsh public criticism with an object', example: 'the senator blasted the deal' },
   { lemma: 'attack', forms: regular('attack'), frame: 'object', outermostOnly: true, reason: 'verbal attack on a person or claim (physical attacks are rarely followed by "as" or a quote)', example: 'he attacked her record on trade' },
-  { lemma: 'praise', forms: regular('praise'), frame: 'object', outermostOnly: true, reason: 'public praise with an object', example: 'the mayor praised the workers' },
   { lemma: 'decline', forms: regular('decline'), frame: 'speech', reason: '"declined to comment" reports a response', example: 'a spokesman declined to comment' },
   { lemma: 'refuse', forms: regular('refuse'), frame: 'speech', reason: 'refusal to say or do something, as reported', example: 'she refused to say whether…' },
   { lemma: 'tell', forms: ['tell', 'tells', 'told', 'telling'], frame: 'tell', reason: 'telling verb: a recipient, then the content', example: 'an official told reporters that the call was tense' },

@@ -111,6 +111,16 @@ export const attributionsStage = defineStage<AttributionOptions>(
     const resolve = options?.resolveSource ?? resolveSource;
     const body = doc.body;
     const cands: Candidate[] = [];
+    // Tokens inside recognised names are proper nouns whatever the tagger said ("Reilly/RB").
+    const names = new Set<number>();
+    {
+      let k = 0;
+      for (const m of doc.mentions) {
+        if (m.form !== 'name') continue;
+        while (k < doc.tokens.length && doc.tokens[k]!.end <= m.start) k++;
+        for (let j = k; j < doc.tokens.length && doc.tokens[j]!.start < m.end; j++) names.add(j);
+      }
+    }
     let ti = 0;
     for (let si = 0; si < doc.sentences.length; si++) {
       const s = doc.sentences[si]!;
@@ -124,7 +134,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
         tj++;
       }
       if (!hasCue) continue;
-      cands.push(...findInWindow(windowOf(doc.tokens.slice(ti, tj), ti, si)));
+      cands.push(...findInWindow(windowOf(doc.tokens.slice(ti, tj), ti, si, names)));
     }
     cands.push(...speakerLabels(doc));
     for (const c of cands) extendQuotes(doc, c);
@@ -177,6 +187,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
       if (!a.source) continue;
       const hint = a.via ? { country: countryOf(idx.get(a.via)) } : {};
       Object.assign(a.source, resolve(doc, a.source, hint));
+      if (a.source.kind === 'unknown') refineUnknown(doc, a.source);
     }
     // A speaker reporting its own speech inside its own content is one attribution, not a nest.
     const byId = new Map(atts.map((a) => [a.id, a]));
@@ -251,4 +262,28 @@ function countryFromDescriptor(d: string): string | null {
     if (e?.country && e.type === 'location') return e.country;
   }
   return null;
+}
+
+const ORG_HEADS = /^(?:union|unions|company|companies|firm|ministry|government|army|military|police|party|campaign|committee|council|court|agency|department|administration|board|commission|senate|house|congress|parliament|cabinet|group|coalition|network|organization|organisation|foundation|institute|university|school|hospital|bank|office|team|league|association|federation|authority|authorities|prosecutors|lawmakers|legislature|regime|embassy|consulate|mission|delegation)$/i;
+
+/**
+ * Second chance for sources the entity layer left unknown: a title used earlier with a name in
+ * the text ("the governor" after "Governor Tom Reilly"), or an organisational head noun ("the union").
+ */
+function refineUnknown(doc: WorkingDoc, src: Source): void {
+  const words = doc.slice(src).split(/\s+/);
+  const head = words[words.length - 1] ?? '';
+  if (/^(?:the|a|an)$/i.test(words[0] ?? '') && words.length <= 3) {
+    const title = head.toLowerCase();
+    let best: { id: string; at: number } | null = null;
+    for (const e of doc.entities) {
+      if (e.type !== 'person') continue;
+      for (const m of e.mentions) {
+        if (m.start >= src.start) break;
+        if (doc.text.slice(m.start, m.end).toLowerCase().startsWith(title + ' ') && (!best || m.start > best.at)) best = { id: e.id, at: m.start };
+      }
+    }
+    if (best) { src.entity = best.id; src.kind = 'person'; return; }
+  }
+  if (ORG_HEADS.test(head)) src.kind = 'organization';
 }

@@ -364,7 +364,9 @@ function segmentChunk(ctx: Ctx, units: readonly [number, number][], out: Cand[])
     if (STOP.has(lw) && !titleAt(lowers, a)) { u++; continue; }
     if (initial && !titleAt(lowers, a) && !st.ckb.demonyms.has(st.texts[a]!)) {
       const pos = tokens[a]!.pos;
-      if (pos ? !pos.startsWith('NNP') : (ctx.lowerSeen.has(lw) || /(?:ing|ly)$/.test(lw))) { u++; continue; }
+      // A word capitalised mid-sentence elsewhere and never lower-case is a name, whatever its tag.
+      const nameElsewhere = ctx.capSeenMid.has(lw) && !ctx.lowerSeen.has(lw);
+      if (pos ? !pos.startsWith('NNP') && !nameElsewhere : (ctx.lowerSeen.has(lw) || /(?:ing|ly)$/.test(lw))) { u++; continue; }
     }
     break;
   }

@@ -443,7 +443,9 @@ export function codeEvents(doc: WorkingDoc, options: EventsOptions = {}): EventR
     } else if (trig.rule.mode === 'reported-obligation') {
       // "X said (that) Y must Z": a demand by the speaker on Y. Without a speaker it is the author's voice, not an event.
       recipients = expand(subjectBefore(tokens, ms, trig.t0, ss));
-      const inner = clauseStart(tokens, recipients[0]?.t0 ?? trig.t0, ss);
+      let inner = clauseStart(tokens, recipients[0]?.t0 ?? trig.t0, ss);
+      // "said Iran must…" has no "that": the reporting verb opens the inner clause.
+      for (let k = (recipients[0]?.t0 ?? trig.t0) - 1; k > inner; k--) if (REPORTING.has(lower(tokens[k]))) { inner = k + 1; break; }
       actors = inner > ss ? expand(subjectBefore(tokens, ms, inner - 1, ss)) : [];
       if (!actors.length || !recipients.length) continue;
       rule += '+speaker';

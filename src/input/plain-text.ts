@@ -54,10 +54,15 @@ function lines(text: string): Line[] {
   return out;
 }
 
+const OUTLET_WORDS = /\b(?:Times|Post|News|Gazette|Journal|Herald|Tribune|Telegraph|Guardian|Observer|Chronicle|Daily|Weekly|Press|Radio|TV|Channel|Network|Media|Magazine|Review|Standard|Sun|Star|Mirror|Express|Independent|Examiner|Inquirer|Courier|Wire|Agency|Monitor|Dispatch|Ledger|Bulletin|Record|Register|Globe|Reporter|Sentinel|Beacon|Caller|Free Press)\b/;
+
 /** True when a line reads like a lone outlet name: known outlet, or a short title-case line. */
 function looksLikeOutlet(line: string): boolean {
   const e = DEFAULT_KB.byName.get(line.toLowerCase()) ?? DEFAULT_KB.byName.get(line.toLowerCase().replace(/^the /, ''));
-  return e?.type === 'outlet';
+  if (e?.type === 'outlet') return true;
+  // An unknown short title-case line with an outlet word ("The Harbor Gazette").
+  return line.split(/\s+/).length <= 6 && /^(?:The\s+)?(?:\p{Lu}[\p{L}'’.&-]*\s+)*\p{Lu}/u.test(line) && !/[.!?,;:]$/.test(line)
+    && OUTLET_WORDS.test(line);
 }
 
 /**

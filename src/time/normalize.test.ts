@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { TimeExpression } from '../core/types.js';
+import { WorkingDoc } from '../core/working-doc.js';
+import { segmentStage } from '../text/segment.js';
+import { normalizeTimes } from './normalize.js';
+import { timesStage } from './stage.js';
+
+// 2025-12-02 is a Tuesday.
+const REF = '2025-12-02';
+
+function times(text: string, ref: string | null = REF): (TimeExpression & { text: string })[] {
+  const doc = new WorkingDoc(text, { path: null, type: 'text' }, ref ? { date: ref } : {});
+  segmentStage().run(doc);
+  return normalizeTimes(doc.text, doc.tokens, ref).map((t) => ({ ...t, text: text.slice(t.start, t.end) }));
+}
+
+function one(text: string, phrase: string, ref: string | null = REF): TimeExpression & { text: string } {
+  const t = times(text, ref).find((x) => x.text === phrase);
+  assert.ok(t, `no time "${phrase}" in: ${JSON.stringify(times(text, ref).map((x) => x.text))}`);
+  return t;
+}
+
+test('a weekday in a past-tense sentence is the most recent past one (not the coming one)', () => {
+  assert.equal(one('The mayor said Friday that the bridge had closed.', 'Friday').value, '2025-11-28');
+  assert.equal(one('The Monday meeting ran late.', 'Monday').value, '2025-12-01');
+  assert.equal(one('The council voted on Tuesday.', 'Tuesday').value, '2025-12-02');
+  assert.equal(one('The council will vote on Friday.', 'Friday').value, '2025-12-05');
+  assert.equal(one('They met last Tuesday.', 'last Tuesday').value, '2025-11-25');
+});
+
+test('parts of months are ranges in the right year', () => {
+  const t = one('The truce began in early October and held.', 'early October');
+  assert.equal(t.value, '2025-10');
+  assert.deepEqual(t.range, { start: '2025-10-01', end: '2025-10-10' });
+  assert.deepEqual(one('Talks stalled in late February.', 'late February').range, { start: '2025-02-21', end: '2025-02-28' });
+});
+
+test('months without a year are the past one unless the clause is about the future', () => {
+  assert.equal(one('The envoy visited in October.', 'October').value, '2025-10');
+  assert.equal(one('The envoy will visit in March.', 'March').value, '2026-03');
+  assert.equal(one('Prices fell in December 2024.', 'December 2024').value, '2024-12');
+});
+
+test('deictic weeks, months, years and "ago"', () => {
+  const w = one('A report last week said so.', 'last week');
+  assert.equal(w.value, '2025-W48');
+  assert.deepEqual(w.range, { start: '2025-11-24', end: '2025-11-30' });
+  assert.equal(one('The plant closed a year ago.', 'a year ago').value, '2024-12');
+  assert.equal(one('The plant closed three days ago.', 'three days ago').value, '2025-11-29');
+  assert.equal(one('Sales rose this year.', 'this year').value, '2025');
+  assert.equal(one('He resigned yesterday.', 'yesterday').value, '2025-12-01');
+});
+
+test('durations are kept apart from dates', () => {
+  const d = one('The siege has lasted nearly two months.', 'nearly two months');
+  assert.equal(d.grain, 'duration');
+  assert.equal(d.value, 'P2M');
+  assert.equal(one('A 24-hour strike began.', '24-hour').value, 'PT24H');
+});
+
+test('relative expressions anchor on the time the text names, not on the publication date', () => {
+  const ts = times('A paper reported last week that the firm made an offer the week before.');
+  const before = ts.find((t) => t.text === 'the week before')!;
+  const last = ts.find((t) => t.text === 'last week')!;
+  assert.equal(before.value, '2025-W47');
+  assert.equal(before.anchor, last.id);
+  // "The vote came a day after X": X happened one day before the vote.
+  const ts2 = times('The Monday vote was close. The vote came a day after the mayor resigned.');
+  const after = ts2.find((t) => t.text === 'a day after')!;
+  assert.equal(after.value, '2025-11-30');
+  assert.equal(after.anchor, ts2.find((t) => t.text === 'Monday')!.id);
+});
+
+test('unresolved expressions are kept with a reason', () => {
+  const v = one('Prices rose in recent weeks.', 'in recent weeks');
+  assert.equal(v.value, null);
+  assert.match(v.reason ?? '', /vague/);
+  const f = one('They met on Friday.', 'Friday', null);
+  assert.equal(f.value, null);
+  assert.match(f.reason ?? '', /reference date/);
+});
+
+test('"may" and "march" as words are not months; ids run t1, t2…', () => {
+  assert.equal(times('Troops may march on the city.').length, 0);
+  const ts = times('On Monday and on Friday they met.');
+  assert.deepEqual(ts.map((t) => t.id), ['t1', 't2']);
+});
+
+test('timesStage fills doc.times from the --date option and says when it has no date', () => {
+  const doc = new WorkingDoc('They met on Friday.', { path: null, type: 'text' }, { date: REF });
+  segmentStage().run(doc);
+  timesStage().run(doc);
+  assert.equal(doc.times?.[0]?.value, '2025-11-28');
+  const bare = new WorkingDoc('They met on Friday.', { path: null, type: 'text' }, {});
+  segmentStage().run(bare);
+  timesStage().run(bare);
+  assert.ok(bare.messages.some((m) => m.code === 'times/no-reference-date'));
+});
