@@ -8,13 +8,15 @@ import { entitiesStage } from './entities/index.js';
 import { posStage } from './pos/stage.js';
 import { plainTextStage } from './input/plain-text.js';
 import { segmentStage } from './text/segment.js';
+import { timesStage } from './time/stage.js';
+import { eventsStage } from './events/stage.js';
 
 /** Largest input analysed, in UTF-16 code units; larger input gets an `input/too-large` error. */
 export const MAX_INPUT_CHARS = 10_000_000;
 
 /** The default stage list after input handling. Order matters and is checked when built. */
 export function defaultStages(): Stage[] {
-  return [segmentStage(), posStage(), entitiesStage(), attributionsStage(), voiceStage()];
+  return [segmentStage(), posStage(), entitiesStage(), attributionsStage(), voiceStage(), timesStage(), eventsStage()];
 }
 
 let cached: Pipeline | null = null;

@@ -181,6 +181,11 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
     if (cue[i]) { const s = sentOf[i]!; if (sFirstCue[s] === -1) sFirstCue[s] = i; sLastCue[s] = i; }
   }
 
+  // Row writers, defined once (not per token) to keep the loop allocation-free.
+  let k = 0;
+  const put = (h: number) => { hashes[k++] = h >>> 0; };
+  const mix2 = (tpl: number, a: number) => put(hashMix(tpl, a));
+  const mix3 = (tpl: number, a: number, b: number) => put(hashMix(hashMix(tpl, a), b));
   let paraStart = true;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
@@ -229,10 +234,7 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
     const sCueR = sameR ? words[cueR[i]!]!.lower : NONE;
 
     const o = i * FEATURES_PER_TOKEN;
-    let k = o;
-    const put = (h: number) => { hashes[k++] = h >>> 0; };
-    const mix2 = (tpl: number, a: number) => put(hashMix(tpl, a));
-    const mix3 = (tpl: number, a: number, b: number) => put(hashMix(hashMix(tpl, a), b));
+    k = o;
     put(F.BIAS * 0x01000193);
     mix2(F.W0, w.lower);
     mix2(F.WM1, wm1);

@@ -15,6 +15,8 @@ export interface Candidate {
   sentence: number;
   /** Dropped when nested inside another attribution (belief and attitude cues). */
   outermostOnly?: boolean;
+  /** "Clinton said." alone: the content is the quotation just before, filled in by the stage. */
+  needsPrevious?: boolean;
 }
 
 const TEMPORAL = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today',
@@ -35,7 +37,7 @@ const PREPOSITIONS = new Set(['in', 'on', 'with', 'of', 'for', 'from', 'by', 'at
 /** Directives that report a request rather than words unless the content quotes someone. */
 const WEAK_DIRECTIVES = new Set(['ask', 'press', 'pressure', 'encourage']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
-const NOT_SOURCES = new Set(['it', 'this', 'that', 'there', 'what', 'which', 'who']);
+const NOT_SOURCES = new Set(['it', 'this', 'that', 'there', 'what', 'which']);
 
 /** A sentence as tokens with coarse tags. */
 export interface Window {
@@ -76,6 +78,7 @@ export function npBefore(w: Window, end: number): [number, number] | null {
     }
   }
   let i = end - 1;
+  if (low(w.tokens[i]) === 'who') return [i, end];
   if (i < 0 || !isHeadTag(w.tags[i]!) || NOT_SOURCES.has(low(w.tokens[i]))) {
     return null;
   }
@@ -444,7 +447,12 @@ export function findInWindow(w: Window): Candidate[] {
       }
       let e = srcStart;
       while (e > 0 && (w.tokens[e - 1]!.text === ',' || w.tokens[e - 1]!.text === '\u2014')) e--;
-      if (e === srcStart && !(w.tokens[e - 1]?.quote === 'close')) continue;
+      if (e === srcStart && !(w.tokens[e - 1]?.quote === 'close')) {
+        if (source && source[0] === 0 && !inverted && (atEnd || followedByComma)) {
+          out.push({ source: span(w, source[0], source[1]), cue: span(w, i, cue.end), content: [], hedge, rule: 'content-source-cue', sentence: w.sentence, needsPrevious: true });
+        }
+        continue;
+      }
       if (e <= 0) continue;
       // The content runs back to the sentence start, or to the opening mark of a quote ending here.
       let s = 0;
@@ -540,7 +548,7 @@ function appositiveBefore(w: Window, end: number): [number, number] | null {
     k--;
   }
   if (k < 0 || w.tokens[k]!.text !== ',' || (finite && !relative) || k === end - 2) return null;
-  const np = npBefore(w, k) ?? appositiveBefore(w, k);
+  const np = npBefore(w, k) ?? appositiveBefore(w, k + 1);
   if (!np) return null;
   const before = w.tokens[np[0] - 1];
   if (before && !(before.text === ',' || before.quote || w.tags[np[0] - 1] === 'CC' || w.tags[np[0] - 1] === 'RB')) return null;

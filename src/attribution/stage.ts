@@ -137,6 +137,16 @@ export const attributionsStage = defineStage<AttributionOptions>(
       cands.push(...findInWindow(windowOf(doc.tokens.slice(ti, tj), ti, si, names)));
     }
     cands.push(...speakerLabels(doc));
+    // "“…,” she said. Clinton said." — a bare source + cue takes the quotation just before it.
+    for (let k = cands.length - 1; k >= 0; k--) {
+      const c = cands[k]!;
+      if (!c.needsPrevious) continue;
+      const s0 = doc.sentences[c.sentence]!;
+      const prev = doc.sentences[c.sentence - 1];
+      const q = prev && !/\n\s*\n/.test(doc.text.slice(prev.end, s0.start)) ? doc.quotes.find((x) => x.end >= prev.end - 1 && x.end <= s0.start && x.start < prev.end) : undefined;
+      if (q) c.content = [{ start: q.start, end: q.end }];
+      else cands.splice(k, 1);
+    }
     for (const c of cands) extendQuotes(doc, c);
     continueQuotes(doc, cands);
     // Dedupe: one attribution per cue.

@@ -162,7 +162,7 @@ function matchKb(g: ActorGazetteer, tokens: readonly Token[], i: number): { end:
   const t = tokens[i]!;
   if (!isCap(t.text) && !/^\p{N}/u.test(t.text)) return null;
   // "US-led", "Vietnamese-led", "UN-brokered": the actor named before the hyphen.
-  const hy = HYPHEN_SUFFIX.exec(t.text);
+  const hy = t.text.includes('-') ? HYPHEN_SUFFIX.exec(t.text) : null;
   if (hy) {
     const w = hy[1]!.toLowerCase();
     const p = (g.byFirst.get(w) ?? []).find((x) => x.words.length === 1);
@@ -196,16 +196,21 @@ export function findActorMentions(doc: WorkingDoc, ctx: ActorContext): ActorMent
   const tokens = doc.tokens;
   const out: ActorMention[] = [];
   const entityAt = entityIndex(doc);
-  const storyCountries = new Map<string, number>();
-  // Title resolution needs the story's countries; a cheap first pass counts country names.
-  for (let i = 0; i < tokens.length; i++) {
-    const m = matchKb(g, tokens, i);
-    if (m && m.phrase.entry.type === 'location' && m.phrase.entry.country) {
-      storyCountries.set(m.phrase.entry.country, (storyCountries.get(m.phrase.entry.country) ?? 0) + 1);
-      i = m.end;
+  // Title resolution needs the story's countries; counted on first need only.
+  let counted: string[] | null = null;
+  const topCountries = (): readonly string[] => {
+    if (counted) return counted;
+    const storyCountries = new Map<string, number>();
+    for (let i = 0; i < tokens.length; i++) {
+      const m = matchKb(g, tokens, i);
+      if (m && m.phrase.entry.type === 'location' && m.phrase.entry.country) {
+        storyCountries.set(m.phrase.entry.country, (storyCountries.get(m.phrase.entry.country) ?? 0) + 1);
+        i = m.end;
+      }
     }
-  }
-  const topCountries = [...storyCountries.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+    counted = [...storyCountries.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+    return counted;
+  };
   const namedPersons = new Map<string, number>();
 
   for (let i = 0; i < tokens.length; i++) {
@@ -273,7 +278,7 @@ function overlapEntity(doc: WorkingDoc, start: number, end: number): string | nu
 }
 
 function makeMention(
-  g: ActorGazetteer, tokens: readonly Token[], i: number, ctx: ActorContext, topCountries: readonly string[],
+  g: ActorGazetteer, tokens: readonly Token[], i: number, ctx: ActorContext, topCountries: () => readonly string[],
   namedPersons: Map<string, number>,
 ): ActorMention | null {
   const t = tokens[i]!;
@@ -315,7 +320,7 @@ function makeMention(
         if (of?.phrase.entry.country) { country = of.phrase.entry.country; end = of.end; }
       }
       // An unplaced office holder most likely belongs to the story's main country.
-      return mention(tokens, i, end, 'descriptor', null, country ?? topCountries[0] ?? null, 'GOV', true);
+      return mention(tokens, i, end, 'descriptor', null, country ?? topCountries()[0] ?? null, 'GOV', true);
     }
     const holder = resolveTitle(g.kb, title, country, ctx.date, topCountries, namedPersons);
     if (holder) return mention(tokens, i, tm.end, 'title', holder, holder.country ?? country, holder.sector ?? 'GOV', true);
@@ -374,10 +379,11 @@ function sectorHead(tokens: readonly Token[], from: number, allowCaps: boolean):
 }
 
 function resolveTitle(
-  kb: KbIndex, title: string, country: string | null, date: string | null, topCountries: readonly string[],
+  kb: KbIndex, title: string, country: string | null, date: string | null, getTop: () => readonly string[],
   namedPersons: Map<string, number>,
 ): KbEntry | null {
   if (country) return holderOf(kb, title, country, date);
+  const topCountries = getTop();
   // The most recently named holder of this title among the story's countries, else the top country's.
   let best: KbEntry | null = null;
   let bestAt = -1;

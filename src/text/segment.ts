@@ -107,9 +107,10 @@ export function pairQuotes(doc: Pick<WorkingDoc, 'text' | 'message'>, tokens: Om
   if (last) closeParagraph(last.end, undefined);
   // Opening marks that stayed unpaired as apostrophes lose their quote role too.
   const paired = new Set<number>();
-  for (const q of quotes) { paired.add(q.start); paired.add(q.end - 1); }
+  const pairedEnds = new Set<number>();
+  for (const q of quotes) { paired.add(q.start); pairedEnds.add(q.end); }
   for (const t of tokens) {
-    if (t.kind === 'quote' && !paired.has(t.start)) { delete t.quote; t.kind = 'punct'; }
+    if (t.kind === 'quote' && !paired.has(t.start) && !pairedEnds.has(t.end)) { delete t.quote; t.kind = 'punct'; }
   }
   quotes.sort((a, b) => a.start - b.start || b.end - a.end);
   return quotes;

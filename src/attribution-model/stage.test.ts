@@ -1,0 +1,19 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Attribution } from '../core/types.js';
+import { segmentArticle } from './train.js';
+import { MODEL_ATTRIBUTIONS, attributionModelStage } from './stage.js';
+
+test('the shipped model finds a plain "X said that Y" attribution', () => {
+  // Hand-written text.
+  const text = 'The city council said that the new library will open next spring.\nIt rained all week.';
+  const doc = segmentArticle(text);
+  attributionModelStage().run(doc);
+  const attrs = doc.scratch.get(MODEL_ATTRIBUTIONS) as Attribution[];
+  const said = attrs.find((a) => text.slice(a.cue.start, a.cue.end) === 'said');
+  assert.ok(said, JSON.stringify(attrs));
+  assert.equal(said.rule, 'model:attr-perceptron');
+  assert.equal(said.via, null);
+  assert.match(text.slice(said.source!.start, said.source!.end), /city council/);
+  assert.match(text.slice(said.content[0]!.start, said.content.at(-1)!.end), /library will open next spring/);
+});
