@@ -34,6 +34,8 @@ const NOUNY_CUES = new Set(['report', 'reports', 'post', 'posts', 'call', 'calls
   'concern', 'plan', 'plans', 'support', 'view', 'views', 'remark', 'remarks', 'statement', 'announcement', 'deny', 'admit', 'state']);
 const PREPOSITIONS = new Set(['in', 'on', 'with', 'of', 'for', 'from', 'by', 'at', 'to', 'about', 'against', 'between', 'into',
   'over', 'under', 'after', 'before', 'during', 'among', 'through', 'without', 'toward', 'towards', 'near', 'amid']);
+/** Prepositions opening adjuncts of time and place that end object content. */
+const ADJUNCT_PREPS = new Set(['during', 'since', 'after', 'before', 'amid', 'while', 'when']);
 /** Directives that report a request rather than words unless the content quotes someone. */
 const WEAK_DIRECTIVES = new Set(['ask', 'press', 'pressure', 'encourage']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
@@ -201,6 +203,9 @@ export function clauseStop(w: Window, from: number, cueIdx: number, source: [num
     if (depth > 0) continue;
     const nx = w.tokens[i + 1];
     const lnx = low(nx);
+    if (t.text === ',' && (lnx === 'which' || (lnx === 'who' && i > from + 1))) return trimEnd(w, from, i);
+    // Object and infinitive content ends before a trailing time or place adjunct.
+    if (!contentIsClause && i > from && ADJUNCT_PREPS.has(low(t)) && isHeadTag(w.tags[i - 1]!)) return trimEnd(w, from, i);
     if (t.text === ',' || t.text === '\u2014' || (t.quote === 'close' && w.tokens[i - 1]?.text === ',')) {
       if (lnx === 'according' && low(w.tokens[i + 2]) === 'to') return trimEnd(w, from, i);
       const part = lnx === 'and' ? low(w.tokens[i + 2]) : lnx;
@@ -378,7 +383,7 @@ export function findInWindow(w: Window): Candidate[] {
         const lastEnd = spans[spans.length - 1]!.end;
         for (let q = cue.end; q < n; q++) {
           const t = w.tokens[q]!;
-          if (t.quote !== 'open' && PARTICIPLE_CUES.has(low(t)) && q > cue.end + 1) break;
+          if (t.quote !== 'open' && PARTICIPLE_CUES.has(low(t))) break;
           if (t.quote !== 'open' || t.start < lastEnd) continue;
           let depth = 0;
           for (let r = q; r < n; r++) {
