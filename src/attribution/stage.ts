@@ -137,6 +137,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
       cands.push(...findInWindow(windowOf(doc.tokens.slice(ti, tj), ti, si, names)));
     }
     cands.push(...speakerLabels(doc));
+    cands.push(...modelCandidates(doc, cands));
     // "“…,” she said. Clinton said." — a bare source + cue takes the quotation just before it.
     for (let k = cands.length - 1; k >= 0; k--) {
       const c = cands[k]!;
@@ -168,7 +169,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
         quote: quoteType(doc, c.content),
         via: null,
         hedge: c.hedge,
-        rule: `attribution:${c.rule}`,
+        rule: c.rule === 'model' ? 'model:attr-perceptron' : `attribution:${c.rule}`,
       };
     });
     // Nesting: the innermost other attribution whose content holds this cue.
@@ -297,3 +298,42 @@ function refineUnknown(doc: WorkingDoc, src: Source): void {
   }
   if (ORG_HEADS.test(head)) src.kind = 'organization';
 }
+
+/**
+ * Model attributions the rules did not find: a learned cue that overlaps no rule cue and lies in
+ * the body is added, with its source resolved like any other. Rules win wherever both fire.
+ */
+function modelCandidates(doc: WorkingDoc, rules: readonly Candidate[]): Candidate[] {
+  const model = doc.scratch.get('model-attributions') as Attribution[] | undefined;
+  if (!model?.length) return [];
+  const out: Candidate[] = [];
+  for (const m of model) {
+    if (!m.source || m.content.length === 0) continue;
+    if (rules.some((r) => overlaps(r.cue, m.cue) || (r.source && overlaps(r.source, m.cue)))) continue;
+    if (!doc.body.some((b) => inside(m.cue, b))) continue;
+    // The model was trained on outermost attributions: one inside a rule's content is noise.
+    if (rules.some((r) => r.content.some((c) => inside(m.cue, c)))) continue;
+    if (!acceptModelCue(doc, m)) continue;
+    const sentence = doc.sentences.findIndex((s) => inside(m.cue, s));
+    out.push({ source: { start: m.source.start, end: m.source.end }, cue: { ...m.cue }, content: m.content.map((c) => ({ ...c })), hedge: null, rule: 'model', sentence });
+  }
+  return out;
+}
+
+/** A model cue is kept when its head is a lexicon cue used as the lexicon allows and its source ends in a noun. */
+function acceptModelCue(doc: WorkingDoc, m: Attribution): boolean {
+  const toks = tokensIn(doc, m.cue);
+  const src = m.source ? tokensIn(doc, m.source) : [];
+  const last = src[src.length - 1];
+  if (!last || !(last.pos && /^(?:NN|PRP|CD)/.test(last.pos) || last.text.toLowerCase() === 'who')) return false;
+  if (MODEL_CUE_MODE === 'any') return true;
+  const headTok = toks.find((t) => CUE_BY_FORM.has(t.text.toLowerCase()) || t.text === ':' || t.text.toLowerCase() === 'according');
+  if (!headTok) return false;
+  const entries = CUE_BY_FORM.get(headTok.text.toLowerCase());
+  if (entries && entries.every((e) => e.thatOnly)) {
+    const next = doc.tokens[doc.tokens.indexOf(headTok) + 1];
+    if (next?.text.toLowerCase() !== 'that') return false;
+  }
+  return true;
+}
+const MODEL_CUE_MODE: 'any' | 'lexicon' = 'lexicon' as 'any' | 'lexicon';

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { EventRecord, HearsayDocument } from '../core/types.js';
+import { analyzeToWorkingDoc } from '../analyze.js';
 import { WorkingDoc } from '../core/working-doc.js';
 import { plainTextStage } from '../input/plain-text.js';
 import { segmentStage } from '../text/segment.js';
@@ -100,10 +101,21 @@ test('PLOVER records carry the sentence, date, names and codes', () => {
   assert.equal(r.source, null);
 });
 
-test('the seed article: the issue\'s target events', (t) => {
-  const seed = path.resolve(process.cwd(), '../shared/seed/000_3612844795fab063.txt');
-  if (!existsSync(seed)) { t.skip('../shared/seed absent'); return; }
-  const { doc, events } = run(readFileSync(seed, 'utf8'));
+const SEED = path.resolve(process.cwd(), '../shared/seed/000_3612844795fab063.txt');
+
+test('the seed article (events stage alone): the issue\'s target events', (t) => {
+  if (!existsSync(SEED)) { t.skip('../shared/seed absent'); return; }
+  checkSeed(run(readFileSync(SEED, 'utf8')));
+});
+
+test('the seed article (default pipeline, with entities and attributions): the issue\'s target events', (t) => {
+  if (!existsSync(SEED)) { t.skip('../shared/seed absent'); return; }
+  const doc = analyzeToWorkingDoc(readFileSync(SEED, 'utf8'), { date: '2025-12-02', inputType: 'text' });
+  if (!doc.layers.has('events')) { timesStage().run(doc); doc.events = codeEvents(doc); }
+  checkSeed({ doc, events: doc.events ?? [] });
+});
+
+function checkSeed({ doc, events }: { doc: WorkingDoc; events: EventRecord[] }): void {
   const date = (e: EventRecord): string | null => (e.date ? doc.times!.find((x) => x.id === e.date)?.value ?? null : null);
   const names = (a: { start: number; end: number }[]): string => words(doc, a).join(' + ');
   const find = (type: string, pred: (e: EventRecord) => boolean, what: string): EventRecord => {
@@ -128,4 +140,4 @@ test('the seed article: the issue\'s target events', (t) => {
     const a = doc.attributions.find((x) => x.id === p.attribution);
     assert.ok(a?.source && doc.slice(a.source).includes('Channel 12'));
   }
-});
+}

@@ -107,6 +107,8 @@ function findTriggers(doc: WorkingDoc, lex: Map<string, TriggerForm[]>): Trigger
     const forms = lex.get(t.text.toLowerCase());
     if (!forms) continue;
     const prev = lower(tokens[i - 1]);
+    // The tagger decides only where the lexicon has both a noun and a verb reading of the word.
+    const ambiguous = forms.some((f) => f.rule.pos === 'noun') && forms.some((f) => f.rule.pos === 'verb');
     let best: Trigger | null = null;
     for (const f of forms) {
       let k = i;
@@ -121,7 +123,7 @@ function findTriggers(doc: WorkingDoc, lex: Map<string, TriggerForm[]>): Trigger
       if (r.prev && !r.prev.includes(prev)) continue;
       if (r.notPrev && r.notPrev.includes(prev)) continue;
       if (r.notNext && r.notNext.includes(lower(tokens[k + 1]))) continue;
-      if (!posFits(tokens, i, f)) continue;
+      if (!posFits(tokens, i, f, ambiguous)) continue;
       if (!best || k > best.t1) best = { t0: i, t1: k, rule: r, sentence: t.sentence };
     }
     if (best) { out.push(best); i = best.t1; }
@@ -130,9 +132,9 @@ function findTriggers(doc: WorkingDoc, lex: Map<string, TriggerForm[]>): Trigger
 }
 
 /** Uses tagger output where present, else a determiner/auxiliary heuristic, to tell verbs from nouns. */
-function posFits(tokens: readonly Token[], i: number, f: TriggerForm): boolean {
+function posFits(tokens: readonly Token[], i: number, f: TriggerForm, ambiguous: boolean): boolean {
   const t = tokens[i]!;
-  if (t.pos) {
+  if (t.pos && ambiguous) {
     if (f.rule.pos === 'verb') return t.pos.startsWith('VB') || t.pos === 'MD' || (f.words.length > 1 && !t.pos.startsWith('NN')) || t.pos === 'JJ';
     return t.pos.startsWith('NN') || f.words.length > 1 || t.pos === 'JJ';
   }
