@@ -5,7 +5,6 @@ import { extractHtml } from './extract/extract-html.js';
 import { attributionsStage } from './attribution/stage.js';
 import { voiceStage } from './voice/stage.js';
 import { entitiesStage } from './entities/index.js';
-import { attributionModelStage } from './attribution-model/stage.js';
 import { posStage } from './pos/stage.js';
 import { plainTextStage } from './input/plain-text.js';
 import { segmentStage } from './text/segment.js';
@@ -17,7 +16,7 @@ export const MAX_INPUT_CHARS = 10_000_000;
 
 /** The default stage list after input handling. Order matters and is checked when built. */
 export function defaultStages(): Stage[] {
-  return [segmentStage(), posStage(), attributionModelStage(), entitiesStage(), attributionsStage(), voiceStage(), timesStage(), eventsStage()];
+  return [segmentStage(), posStage(), entitiesStage(), attributionsStage(), voiceStage(), timesStage(), eventsStage()];
 }
 
 let cached: Pipeline | null = null;

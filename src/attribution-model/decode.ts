@@ -146,8 +146,12 @@ export function sliceFeatures(feats: TokenFeatures, from: number, to: number): T
  * Decodes paragraph by paragraph: PolNeAR content almost never crosses a paragraph break, and
  * training updates after each paragraph, so decoding uses the same units.
  */
-export function decodeDocument(feats: TokenFeatures, emission: EmissionScorer, trans: Float64Array, scratch = makeDecodeScratch()): Uint8Array {
+export function decodeDocument(feats: TokenFeatures, emission: EmissionScorer, trans: Float64Array, scratch = makeDecodeScratch(), keep?: (from: number, to: number) => boolean): Uint8Array {
   const out = new Uint8Array(feats.count);
-  for (const [from, to] of paragraphRanges(feats)) out.set(viterbi(sliceFeatures(feats, from, to), emission, trans, scratch), from);
+  for (const [from, to] of paragraphRanges(feats)) {
+    // Paragraphs with no cue-like word or quotation are all outside (label 0) without decoding.
+    if (keep && !keep(from, to)) continue;
+    out.set(viterbi(sliceFeatures(feats, from, to), emission, trans, scratch), from);
+  }
   return out;
 }

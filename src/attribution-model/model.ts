@@ -62,12 +62,22 @@ export class AttributionModel {
   }
 
   /** Label ids per token (see `LABELS`). */
-  tag(doc: TagInput): Uint8Array {
-    return decodeDocument(this.features(doc), this.emission, this.transitions, this.scratch);
+  tag(doc: TagInput, onlyCued = false, skipToken?: (i: number) => boolean): Uint8Array {
+    // With `onlyCued`, a paragraph is decoded only when it has a cue-like word (or a quotation or
+    // colon) that the caller has not already accounted for.
+    const keep = onlyCued ? (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        if (skipToken?.(i)) continue;
+        const t = doc.tokens[i]!;
+        if (t.kind === 'quote' || t.text === ':' || this.lexicon(t.text.toLowerCase())) return true;
+      }
+      return false;
+    } : undefined;
+    return decodeDocument(this.features(doc), this.emission, this.transitions, this.scratch, keep);
   }
 
   /** Tags and links: the model's attributions, all outermost (`via` null). */
-  predict(doc: TagInput): Attribution[] {
-    return linkSpans(doc.text, doc.tokens, spansFromLabels(this.tag(doc)), this.json.link);
+  predict(doc: TagInput, onlyCued = false, skipToken?: (i: number) => boolean): Attribution[] {
+    return linkSpans(doc.text, doc.tokens, spansFromLabels(this.tag(doc, onlyCued, skipToken)), this.json.link);
   }
 }

@@ -30,7 +30,7 @@ export const attributionModelStage = defineStage<AttributionModelStageOptions>(
   (options) => {
     const model = options?.model ?? defaultAttributionModel();
     return (doc: WorkingDoc) => {
-      doc.scratch.set(MODEL_ATTRIBUTIONS, doc.tokens.length ? model.predict(doc) : []);
+      doc.scratch.set(MODEL_ATTRIBUTIONS, doc.tokens.length ? model.predict(doc, true) : []);
     };
   },
 );

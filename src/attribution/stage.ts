@@ -4,6 +4,8 @@ import type { Attribution, QuoteType, Source, Span } from '../core/types.js';
 import type { WorkingDoc } from '../core/working-doc.js';
 import { findInWindow, windowOf, type Candidate } from './find.js';
 import { CUE_BY_FORM } from './lexicon.js';
+import { defaultAttributionModel, MODEL_ATTRIBUTIONS } from '../attribution-model/stage.js';
+import type { AttributionModel } from '../attribution-model/model.js';
 import { resolveSource } from '../entities/index.js';
 import { DEFAULT_KB } from '../kb/index.js';
 import { ATTRIBUTION_RULES } from './rules.js';
@@ -16,6 +18,8 @@ export type SourceResolver = (doc: WorkingDoc, span: Span, hint?: { country?: st
 /** Options of {@link attributionsStage}. */
 export interface AttributionOptions {
   resolveSource?: SourceResolver;
+  /** The learned model consulted where rules find nothing; `null` for rules only. */
+  model?: AttributionModel | null;
 }
 
 const inside = (s: Span, outer: Span): boolean => s.start >= outer.start && s.end <= outer.end;
@@ -34,6 +38,16 @@ export function quoteType(doc: WorkingDoc, content: readonly Span[]): QuoteType 
   }
   if (quoted === 0) return 'indirect';
   return quoted === words ? 'direct' : 'mixed';
+}
+
+function tokenIndices(doc: WorkingDoc, s: Span): number[] {
+  const toks = doc.tokens;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (toks[m]!.end <= s.start) lo = m + 1; else hi = m; }
+  const out: number[] = [];
+  for (let i = lo; i < toks.length && toks[i]!.start < s.end; i++) out.push(i);
+  return out;
 }
 
 function tokensIn(doc: WorkingDoc, s: Span) {
@@ -137,7 +151,17 @@ export const attributionsStage = defineStage<AttributionOptions>(
       cands.push(...findInWindow(windowOf(doc.tokens.slice(ti, tj), ti, si, names)));
     }
     cands.push(...speakerLabels(doc));
-    cands.push(...modelCandidates(doc, cands));
+    // The learned model runs last, only over paragraphs with cue-like words the rules left unclaimed.
+    const model = options?.model === undefined ? defaultAttributionModel() : options.model;
+    if (model) {
+      const claimed = new Uint8Array(doc.tokens.length);
+      for (const c of cands) for (const sp of [c.cue, ...c.content]) for (const t of tokenIndices(doc, sp)) claimed[t] = 1;
+      const outside = new Uint8Array(doc.tokens.length).fill(1);
+      for (const b of doc.body) for (const t of tokenIndices(doc, b)) outside[t] = 0;
+      const predicted = doc.tokens.length ? model.predict(doc, true, (i) => claimed[i] === 1 || outside[i] === 1) : [];
+      doc.scratch.set(MODEL_ATTRIBUTIONS, predicted);
+      cands.push(...modelCandidates(doc, cands));
+    }
     // "“…,” she said. Clinton said." — a bare source + cue takes the quotation just before it.
     for (let k = cands.length - 1; k >= 0; k--) {
       const c = cands[k]!;

@@ -52,8 +52,28 @@ export async function main(): Promise<void> {
   console.log(`analyze (whole pipeline):  ${Math.round(full.wps).toLocaleString('en-US')} words/s (${full.rounds} rounds)`);
   console.log(`ratio analyze/tokenizer: ${(full.wps / base.wps).toFixed(3)}`);
   console.log(`peak memory (max RSS): ${(Math.max(peak, maxRss) / 1048576).toFixed(0)} MB`);
-  const stages = (await import('../analyze.js')).defaultStages().map((s) => s.name);
-  console.log(`stages: ${stages.join(' → ')}`);
+  // Where the time goes: each stage timed over one pass of the corpus.
+  const { defaultStages, looksLikeHtml } = await import('../analyze.js');
+  const { WorkingDoc } = await import('../core/working-doc.js');
+  const { plainTextStage } = await import('../input/plain-text.js');
+  const stages = defaultStages();
+  const spent = new Map<string, number>(stages.map((s) => [s.name, 0]));
+  for (const t of texts) {
+    const doc = new WorkingDoc(t, { path: null, type: looksLikeHtml(t) ? 'html' : 'text' }, { date: '2025-01-01' });
+    plainTextStage().run(doc);
+    for (const s of stages) {
+      const a = performance.now();
+      s.run(doc);
+      spent.set(s.name, spent.get(s.name)! + performance.now() - a);
+    }
+  }
+  const total = [...spent.values()].reduce((a, b) => a + b, 0);
+  console.log('per stage (one pass): ' + [...spent].map(([n, ms]) => `${n} ${ms.toFixed(0)} ms (${((100 * ms) / total).toFixed(0)}%)`).join(', '));
+  if (process.argv.includes('--load')) {
+    const { runLoadTest } = await import('./load.js');
+    const r = await runLoadTest({ concurrency: 8, durationMs: 8000, requests: 4000 });
+    console.log(`server load test (8 clients, loopback): ${r.rps.toFixed(1)} requests/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.errors} errors`);
+  }
 }
 
 main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });

@@ -1,6 +1,6 @@
 import type { Actor, EventRecord, PloverType, TimeExpression } from '../core/types.js';
 import type { Token, WorkingDoc } from '../core/working-doc.js';
-import { DEFAULT_KB, type KbIndex } from '../kb/index.js';
+import { kbFor, type KbIndex } from '../kb/index.js';
 import { findActorMentions, PREPOSITIONS, type ActorMention } from './actors.js';
 import { compileLexicon, TRIGGER_LEXICON, type TriggerForm, type TriggerRule } from './lexicon.js';
 
@@ -374,7 +374,7 @@ function toActor(m: ActorMention): Actor {
  * attributions where those stages ran). Returns records with ids `e1`, `e2`…
  */
 export function codeEvents(doc: WorkingDoc, options: EventsOptions = {}): EventRecord[] {
-  const kb = options.kb ?? (doc.scratch.get('kb:index') as KbIndex | undefined) ?? DEFAULT_KB;
+  const kb = options.kb ?? (doc.scratch.get('kb:index') as KbIndex | undefined) ?? kbFor(doc.options);
   const lex = lexiconMap(options.lexicon ?? TRIGGER_LEXICON);
   const tokens = doc.tokens;
   if (!tokens.length) return [];

@@ -70,7 +70,7 @@ export const run: Command = async (args, io) => {
   const actorsPath = flagString(p, 'actors');
   if (actorsPath) {
     try {
-      const { loadActorsFile } = await import('../../kb/load.js');
+      const { loadActorsFile } = await import('../../kb/load-actors.js');
       options.actors = loadActorsFile(JSON.parse(await readFile(resolve(io.cwd, actorsPath), 'utf8')) as unknown) as KbFile;
     } catch (e) {
       io.stderr(`hearsay analyze: cannot use --actors ${actorsPath}: ${(e as Error).message}\n`);
