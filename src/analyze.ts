@@ -76,6 +76,8 @@ export function analyzeToWorkingDoc(input: string, options: AnalyzeOptions = {},
     doc = new WorkingDoc(input, { path, type }, options);
     plainTextStage().run(doc);
   }
+  // --date is the publication date when the page states none.
+  if (!doc.meta.published && options.date) doc.meta.published = options.date;
   (pipeline ?? defaultPipeline()).run(doc);
   return doc;
 }

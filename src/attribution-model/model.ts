@@ -69,7 +69,7 @@ export class AttributionModel {
       for (let i = from; i < to; i++) {
         if (skipToken?.(i)) continue;
         const t = doc.tokens[i]!;
-        if (t.kind === 'quote' || t.text === ':' || this.lexicon(t.text.toLowerCase())) return true;
+        if (t.kind === 'quote' || t.text === ':' || (this.lexicon(t.text.toLowerCase()) && (!t.pos || t.pos.startsWith('VB') || t.text === 'according'))) return true;
       }
       return false;
     } : undefined;

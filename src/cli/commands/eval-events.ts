@@ -53,5 +53,14 @@ export const run: Command = async (args, io) => {
       .map((o) => JSON.stringify({ ...o, text: byId.get(o.id)?.text }));
     await writeFile(path.resolve(io.cwd, errors), `${lines.join('\n')}\n`);
   }
-  return 0;
+  // CI floors, in percent: --min-category, --min-actor, --min-recipient.
+  const o = scores.overall;
+  const pct = (a: number, b: number) => (b ? (100 * a) / b : 0);
+  const floors: Array<[string, number]> = [['category', pct(o.categoryHits, o.sentences)], ['actor', pct(o.actorHits, o.actorScored)], ['recipient', pct(o.recipientHits, o.recipientScored)]];
+  let below = 0;
+  for (const [name, value] of floors) {
+    const min = flagString(p, `min-${name}`);
+    if (min !== undefined && value < Number(min)) { io.stderr(`eval events: ${name} accuracy ${value.toFixed(1)} is below the floor ${min}\n`); below++; }
+  }
+  return below ? 1 : 0;
 };
