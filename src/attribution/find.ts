@@ -338,15 +338,7 @@ export function findInWindow(w: Window): Candidate[] {
       if (after && (after[1] >= contentEnd(w, after[1]) || w.tokens[after[1]]?.text === ',')) {
         let e = i;
         while (e > 0 && (w.tokens[e - 1]!.text === ',')) e--;
-        let s = 0;
-        if (w.tokens[e - 1]?.quote === 'close') {
-          let depth = 0;
-          for (let k = e - 1; k >= 0; k--) {
-            const q = w.tokens[k]!.quote;
-            if (q === 'close') depth++;
-            else if (q === 'open') { depth--; if (depth === 0) { s = k; break; } }
-          }
-        }
+        const s = w.tokens[e - 1]?.quote === 'close' ? contentStartBefore(w, e) : 0;
         if (e > s) {
           out.push({ source: span(w, after[0], after[1]), cue: span(w, i, cue.end), content: [span(w, s, e)], hedge, rule: 'content-cue-source', sentence: w.sentence });
           continue;
@@ -460,19 +452,7 @@ export function findInWindow(w: Window): Candidate[] {
       }
       if (e <= 0) continue;
       // The content runs back to the sentence start, or to the opening mark of a quote ending here.
-      let s = 0;
-      if (w.tokens[e - 1]!.quote === 'close') {
-        let depth = 0;
-        for (let k = e - 1; k >= 0; k--) {
-          const q = w.tokens[k]!.quote;
-          if (q === 'close') depth++;
-          else if (q === 'open') { depth--; if (depth === 0) { s = k; break; } }
-        }
-      } else {
-        for (let k = e - 1; k >= 0; k--) {
-          if (low(w.tokens[k]) === 'according' || (w.tokens[k]!.text === ',' && PARTICIPLE_CUES.has(low(w.tokens[k + 1])))) { s = k + 1; break; }
-        }
-      }
+      const s = contentStartBefore(w, e);
       if (!source) continue;
       contentSpans = [span(w, s, e)];
       rule = inverted ? 'content-cue-source' : 'content-source-cue';
@@ -509,19 +489,7 @@ function preContent(w: Window, srcStart: number): [number, number] | null {
   if (!(prev.text === ',' || prev.text === '\u2014' || prev.quote === 'close')) return null;
   while (e > 0 && (w.tokens[e - 1]!.text === ',' || w.tokens[e - 1]!.text === '\u2014')) e--;
   if (e <= 0) return null;
-  let s = 0;
-  if (w.tokens[e - 1]!.quote === 'close') {
-    let depth = 0;
-    for (let k = e - 1; k >= 0; k--) {
-      const q = w.tokens[k]!.quote;
-      if (q === 'close') depth++;
-      else if (q === 'open') { depth--; if (depth === 0) { s = k; break; } }
-    }
-  } else {
-    for (let k = e - 1; k >= 0; k--) {
-      if (low(w.tokens[k]) === 'according' || (w.tokens[k]!.text === ',' && PARTICIPLE_CUES.has(low(w.tokens[k + 1])))) { s = k + 1; break; }
-    }
-  }
+  const s = contentStartBefore(w, e);
   if (e <= s) return null;
   if (closeQuote) return [s, e];
   let depth = 0;
@@ -558,4 +526,24 @@ function appositiveBefore(w: Window, end: number): [number, number] | null {
   const before = w.tokens[np[0] - 1];
   if (before && !(before.text === ',' || before.quote || w.tags[np[0] - 1] === 'CC' || w.tags[np[0] - 1] === 'RB')) return null;
   return [np[0], end - 1];
+}
+
+/**
+ * Where content ending at token `e` (exclusive) starts: the opening mark of the quotation that
+ * closes there, else just after an earlier "according to" or ", saying", else the sentence start.
+ */
+function contentStartBefore(w: Window, e: number): number {
+  if (w.tokens[e - 1]?.quote === 'close') {
+    let depth = 0;
+    for (let k = e - 1; k >= 0; k--) {
+      const q = w.tokens[k]!.quote;
+      if (q === 'close') depth++;
+      else if (q === 'open' && --depth === 0) return k;
+    }
+    return 0;
+  }
+  for (let k = e - 1; k >= 0; k--) {
+    if (low(w.tokens[k]) === 'according' || (w.tokens[k]!.text === ',' && PARTICIPLE_CUES.has(low(w.tokens[k + 1])))) return k + 1;
+  }
+  return 0;
 }

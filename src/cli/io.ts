@@ -47,3 +47,16 @@ export function flagString(p: ParsedArgs, name: string, fallback?: string): stri
   const v = p.flags.get(name);
   return typeof v === 'string' ? v : fallback;
 }
+
+/** A command that dispatches to lazily loaded subcommands (`hearsay eval attributions …`). */
+export function subcommands(name: string, table: Record<string, () => Promise<Command>>): Command {
+  return async (args, io) => {
+    const [what, ...rest] = args;
+    const load = what ? table[what] : undefined;
+    if (!load) {
+      io.stderr(`usage: hearsay ${name} ${Object.keys(table).join('|')} …\n`);
+      return 2;
+    }
+    return (await load())(rest, io);
+  };
+}
