@@ -85,3 +85,22 @@ test('bad flags are usage errors with exit code 2', async () => {
   assert.equal(await main(['analyze', article, '--date', 'yesterday'], x), 2);
   assert.equal(await main(['frobnicate'], x), 2);
 });
+
+test('an HTML page in windows-1252 and one in UTF-16 come out without mojibake', async () => {
+  const page = '<html><head><meta charset="windows-1252"><title>Caf\u00e9 owners protest</title></head><body><article>'
+    + '<p>The caf\u00e9 owners marched on Monday, and the mayor said the new fees would stay \u2014 for now.</p>'
+    + '<p>\u201cWe cannot pay this,\u201d said Ren\u00e9e Dubois, who runs a bakery on the square.</p></article></body></html>';
+  const cp1252 = new Uint8Array([...page].map((ch) => ({ '\u2014': 0x97, '\u201c': 0x93, '\u201d': 0x94 } as Record<string, number>)[ch] ?? ch.charCodeAt(0)));
+  const x = io();
+  assert.equal(await main(['analyze', file('cp1252.html', cp1252)], x), 0);
+  const doc = JSON.parse(x.out);
+  assert.equal(doc.input.type, 'html');
+  assert.ok(doc.text.includes('café owners'), doc.text);
+  assert.ok(doc.text.includes('“We cannot pay this,” said Renée Dubois'));
+  assert.ok(doc.attributions.some((a: { source: { start: number; end: number } }) => doc.text.slice(a.source.start, a.source.end).startsWith('Renée Dubois')));
+
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(page.replace('windows-1252', 'utf-16'), 'utf16le')]);
+  const y = io();
+  assert.equal(await main(['analyze', file('utf16.html', new Uint8Array(utf16))], y), 0);
+  assert.ok(JSON.parse(y.out).text.includes('Renée Dubois'));
+});

@@ -142,7 +142,7 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decode
       const bad = countReplacement(loose);
       const multibyte = (loose.match(/[^\x00-\x7f\uFFFD]/g) ?? []).length;
       if (multibyte < bad) {
-        const text = new TextDecoder('windows-1252').decode(body);
+        const text = decodeWith('windows-1252', body);
         messages.push({ severity: 'warning', code: 'input/invalid-encoding', text: `input is not valid UTF-8 (${bad} bad sequences); decoded as windows-1252` });
         return { text, encoding: 'windows-1252', messages };
       }
@@ -150,10 +150,21 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decode
       return { text: loose, encoding, messages };
     }
   }
-  const text = new TextDecoder(encoding).decode(body);
+  const text = decodeWith(encoding, body);
   const bad = countReplacement(text);
   if (bad > 0) {
     messages.push({ severity: 'warning', code: 'input/invalid-encoding', text: `${bad} bytes invalid in ${encoding} replaced with U+FFFD` });
   }
   return { text, encoding, messages };
+}
+
+/** WHATWG windows-1252 for bytes 0x80–0x9F (some runtimes decode them as Latin-1 C1 controls). */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f'
+  + '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Decodes with TextDecoder, repairing runtimes whose windows-1252 is really Latin-1. */
+function decodeWith(encoding: string, body: Uint8Array): string {
+  const text = new TextDecoder(encoding).decode(body);
+  if (encoding !== 'windows-1252') return text;
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
