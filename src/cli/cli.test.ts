@@ -104,3 +104,15 @@ test('an HTML page in windows-1252 and one in UTF-16 come out without mojibake',
   assert.equal(await main(['analyze', file('utf16.html', new Uint8Array(utf16))], y), 0);
   assert.ok(JSON.parse(y.out).text.includes('Renée Dubois'));
 });
+
+test('--out appends JSON lines and --resume skips inputs already written', async () => {
+  const out = join(dir, 'batch.jsonl');
+  const second = file('second.txt', 'The mayor said the pier would reopen in May.\n');
+  assert.equal(await main(['analyze', article, '--out', out], io()), 0);
+  const x = io();
+  assert.equal(await main(['analyze', article, second, '--out', out, '--resume'], x), 0);
+  const { readFileSync } = await import('node:fs');
+  const paths = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l).input.path);
+  assert.deepEqual(paths, [article, second]);
+  assert.match(x.err, /2\/2 inputs/);
+});

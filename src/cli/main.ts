@@ -13,7 +13,7 @@ export const USAGE = `hearsay — who said what, according to whom
 
 Usage:
   hearsay analyze PATH… [--format json|jsonl|text|plover] [--date YYYY-MM-DD] [--input auto|text|html]
-                        [--explain] [--actors FILE]        ('-' reads standard input)
+                        [--explain] [--actors FILE] [--out FILE [--resume]]   ('-' reads standard input)
   hearsay eval attributions DIR [--split dev] [--errors FILE] [--min-relation-f1 N]
   hearsay eval extraction DIR [--limit N]
   hearsay eval events FILE

@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { analyze, MAX_INPUT_CHARS } from '../../analyze.js';
@@ -57,7 +58,7 @@ export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOp
 
 /** `hearsay analyze PATH…`: one document (json), or one JSON line per input (jsonl / several paths). */
 export const run: Command = async (args, io) => {
-  const p = parseArgs(args, ['explain']);
+  const p = parseArgs(args, ['explain', 'resume']);
   const format = flagString(p, 'format', p.positionals.length > 1 ? 'jsonl' : 'json') as Format;
   if (!FORMATS.includes(format)) { io.stderr(`hearsay analyze: --format must be one of ${FORMATS.join(', ')}\n`); return 2; }
   const date = flagString(p, 'date');
@@ -78,8 +79,28 @@ export const run: Command = async (args, io) => {
     }
   }
   const explain = p.flags.get('explain') === true;
+  // Long batches: --out FILE appends one JSON line per input; --resume skips inputs already there.
+  const outPath = flagString(p, 'out');
+  const done = new Set<string>();
+  if (p.flags.has('resume')) {
+    if (!outPath) { io.stderr('hearsay analyze: --resume needs --out FILE\n'); return 2; }
+    try {
+      for (const line of (await readFile(resolve(io.cwd, outPath), 'utf8')).split('\n')) {
+        if (!line.trim()) continue;
+        try { const d = JSON.parse(line) as HearsayDocument; if (d.input?.path) done.add(d.input.path); } catch { /* a torn last line is redone */ }
+      }
+    } catch { /* no output yet: start from the beginning */ }
+  }
+  const write = outPath
+    ? (s: string) => appendFileSync(resolve(io.cwd, outPath), s)
+    : io.stdout;
+  const total = p.positionals.length;
   let failed = 0;
+  let n = 0;
   for (const path of p.positionals) {
+    n++;
+    if (total > 1 && (n % 100 === 0 || n === total)) io.stderr(`analyze: ${n}/${total} inputs\n`);
+    if (done.has(path)) continue;
     const got = await readInput(path, io);
     const doc = 'error' in got ? got.error : analyzeBytes(got.bytes, path, options);
     const errors = doc.messages.filter((m) => m.severity === 'error');
@@ -87,12 +108,12 @@ export const run: Command = async (args, io) => {
       failed++;
       io.stderr(`hearsay analyze: ${path}: ${errors.map((m) => `[${m.code}] ${m.text}`).join('; ')}\n`);
     }
-    if (format === 'json') io.stdout(JSON.stringify(doc, null, 2) + '\n');
-    else if (format === 'jsonl') io.stdout(JSON.stringify(doc) + '\n');
-    else if (format === 'text') io.stdout(formatText(doc) + '\n');
+    if (outPath || format === 'jsonl') write(JSON.stringify(doc) + '\n');
+    else if (format === 'json') write(JSON.stringify(doc, null, 2) + '\n');
+    else if (format === 'text') write(formatText(doc) + '\n');
     else {
       const { toPloverRecords } = await import('../../events/plover.js');
-      for (const r of toPloverRecords(doc)) io.stdout(JSON.stringify(r) + '\n');
+      for (const r of toPloverRecords(doc)) write(JSON.stringify(r) + '\n');
     }
     if (explain) io.stderr(explainDocument(doc));
   }

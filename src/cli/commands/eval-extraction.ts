@@ -28,9 +28,9 @@ export const run: Command = async (args, io) => {
   const report = await evaluateExtraction(abs, {
     limit,
     baseline: p.flags.has('baseline'),
-    onProgress: (done, total) => { if (done % 20 === 0 || done === total) io.stderr(`\r${done}/${total}`); },
+    onProgress: (done, total) => { if (done % 20 === 0 || done === total) io.stderr(`extraction: ${done}/${total} pages\n`); },
   });
-  io.stderr('\n');
+
   io.stdout(p.flags.has('json') ? JSON.stringify({ hearsay: report.hearsay, baseline: report.baseline }, null, 2) + '\n' : formatExtractionReport(report));
   return 0;
 };
