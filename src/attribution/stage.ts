@@ -11,6 +11,7 @@ import { DEFAULT_KB } from '../kb/index.js';
 import { ATTRIBUTION_RULES } from './rules.js';
 
 registerRules('attribution', ATTRIBUTION_RULES);
+registerRules('model', [{ name: 'attr-perceptron', reason: 'the learned tagger (trained on PolNeAR train) found a cue the rules left unclaimed', example: 'Polls show the race tightening.' }]);
 
 /** Types and resolves a source span; the entity layer provides the real one. */
 export type SourceResolver = (doc: WorkingDoc, span: Span, hint?: { country?: string | null }) => Omit<Source, 'start' | 'end'>;
