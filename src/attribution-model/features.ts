@@ -17,7 +17,7 @@ export interface TagInput {
 }
 
 /** Features per token: every template fires once per token (absent values hash a placeholder). */
-export const FEATURES_PER_TOKEN = 63;
+export const FEATURES_PER_TOKEN = 69;
 
 /** Transition contexts: the decoder keeps one transition matrix per context that holds at a token. */
 export const TRANSITION_CONTEXTS = 6;
@@ -52,6 +52,7 @@ const F = {
   POSP1: T(), POS_DR: T(), POS_DL: T(), W0_INQ: T(), QCLOSE_DIST: T(), QOPEN_DIST: T(), SENT_INQ_ALL: T(),
   CUE0_W0: T(), TRI: T(), SHAPE3: T(), PAREN: T(), COLON: T(), CUE_THAT: T(), SENT_HAS_COLON: T(),
   REL: T(), REL_COMMA: T(), THAT_AFTER: T(), SCUE_L: T(), SCUE_R: T(), REL_INQ: T(), REL_SHAPE: T(),
+  CL0: T(), CL_NEIGH: T(), CL_INQ: T(), CL_SENT: T(), CL_CUEL: T(), CL_CUER: T(),
 };
 
 /** Coarse word shape: Xx, x, X, d, punctuation itself, with runs collapsed and length capped. */
@@ -84,9 +85,11 @@ function bucket(d: number): number {
 /**
  * Computes the feature rows of a document. `lexicon` marks cue-like words; `cache` memoises the
  * per-word hashes across documents. Part-of-speech features read `token.pos` only with `usePos`,
- * so a model trained without a tagger is not shifted when one runs before it.
+ * so a model trained without a tagger is not shifted when one runs before it. `claimed` (1 per
+ * token the rules already hold as cue or content, or outside the body) stacks the rule layer into
+ * the tagger; without it those templates hash a placeholder.
  */
-export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<string, WordHashes> = new Map(), usePos = false): TokenFeatures {
+export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<string, WordHashes> = new Map(), usePos = false, claimed: Uint8Array | null = null): TokenFeatures {
   const { tokens, text } = doc;
   const n = tokens.length;
   const hashes = new Uint32Array(n * FEATURES_PER_TOKEN);
@@ -143,6 +146,8 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
   const sQuote = new Uint8Array(sentCount);
   const sColon = new Uint8Array(sentCount);
   const sAllQ = new Uint8Array(sentCount).fill(1);
+  const sClaimed = new Int32Array(sentCount);
+  const sSize = new Int32Array(sentCount);
   for (let i = 0; i < n; i++) {
     const s = Math.min(Math.max(tokens[i]!.sentence ?? 0, 0), sentCount - 1);
     sentOf[i] = s;
@@ -152,6 +157,8 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
     if (tokens[i]!.kind === 'quote') sQuote[s] = 1;
     if (tokens[i]!.text === ':') sColon[s] = 1;
     if (!inQ[i] && tokens[i]!.kind === 'word') sAllQ[s] = 0;
+    sSize[s]!++;
+    if (claimed?.[i]) sClaimed[s]!++;
   }
 
   // Nearest cue-like token left and right (any sentence), and nearest quote marks.
@@ -233,6 +240,13 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
     const sCueL = sameL ? words[cueL[i]!]!.lower : NONE;
     const sCueR = sameR ? words[cueR[i]!]!.lower : NONE;
 
+    // Rule layer: 0/1 claimed, 2 when the caller gave no rule layer.
+    const cl = claimed ? claimed[i]! : 2;
+    const clNeigh = claimed ? (i > 0 ? claimed[i - 1]! : 2) * 3 + (i + 1 < n ? claimed[i + 1]! : 2) : 9;
+    const clSent = claimed ? (sClaimed[s] === 0 ? 0 : sClaimed[s] === sSize[s] ? 2 : 1) : 3;
+    const clCueL = claimed && sameL ? claimed[cueL[i]!]! : 2;
+    const clCueR = claimed && sameR ? claimed[cueR[i]!]! : 2;
+
     const o = i * FEATURES_PER_TOKEN;
     k = o;
     put(F.BIAS * 0x01000193);
@@ -298,6 +312,12 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
     mix2(F.POSP1, posp1);
     mix3(F.POS_DR, pos0, dr);
     mix3(F.POS_DL, pos0, dl);
+    mix2(F.CL0, cl);
+    mix3(F.CL_NEIGH, cl, clNeigh);
+    mix3(F.CL_INQ, cl, q);
+    mix3(F.CL_SENT, clSent, cl * 8 + rel);
+    mix3(F.CL_CUEL, clCueL * 3 + cl, dl);
+    mix3(F.CL_CUER, clCueR * 3 + cl, dr);
     if (k !== o + FEATURES_PER_TOKEN) throw new Error(`feature row has ${k - o} features, expected ${FEATURES_PER_TOKEN}`);
 
     let c = 1 << CTX.ALWAYS;

@@ -16,6 +16,11 @@ export interface AttributionModelJson {
   source: string;
   /** Whether part-of-speech features were used (tokens must then carry `pos`). */
   usePos: boolean;
+  /**
+   * Whether the tagger reads the rule layer: which tokens the rules already claimed (the
+   * `skipToken` of {@link AttributionModel.predict}). Absent in models trained before stacking.
+   */
+  useRules?: boolean;
   /** Cue-like words learned from the training data, beside the rule lexicon. */
   cueWords: string[];
   /** Transition weights (contexts × (labels + start) × labels), rounded. */
@@ -56,9 +61,9 @@ export class AttributionModel {
     return new AttributionModel(json);
   }
 
-  /** Features of a document under this model's lexicon. */
-  features(doc: TagInput): TokenFeatures {
-    return extractFeatures(doc, this.lexicon, this.cache, this.json.usePos);
+  /** Features of a document under this model's lexicon; `claimed` is the rule layer (see {@link AttributionModelJson.useRules}). */
+  features(doc: TagInput, claimed: Uint8Array | null = null): TokenFeatures {
+    return extractFeatures(doc, this.lexicon, this.cache, this.json.usePos, this.json.useRules ? claimed ?? new Uint8Array(doc.tokens.length) : null);
   }
 
   /** Label ids per token (see `LABELS`). */
@@ -73,7 +78,12 @@ export class AttributionModel {
       }
       return false;
     } : undefined;
-    return decodeDocument(this.features(doc), this.emission, this.transitions, this.scratch, keep);
+    let claimed: Uint8Array | null = null;
+    if (this.json.useRules) {
+      claimed = new Uint8Array(doc.tokens.length);
+      if (skipToken) for (let i = 0; i < claimed.length; i++) claimed[i] = skipToken(i) ? 1 : 0;
+    }
+    return decodeDocument(this.features(doc, claimed), this.emission, this.transitions, this.scratch, keep);
   }
 
   /** Tags and links: the model's attributions, all outermost (`via` null). */

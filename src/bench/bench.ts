@@ -69,7 +69,7 @@ export async function main(): Promise<void> {
   }
   const total = [...spent.values()].reduce((a, b) => a + b, 0);
   console.log('per stage (one pass): ' + [...spent].map(([n, ms]) => `${n} ${ms.toFixed(0)} ms (${((100 * ms) / total).toFixed(0)}%)`).join(', '));
-  if (process.argv.includes('--load')) {
+  if (!process.argv.includes('--no-load')) {
     const { runLoadTest } = await import('./load.js');
     const r = await runLoadTest({ concurrency: 8, durationMs: 8000, requests: 4000 });
     console.log(`server load test (8 clients, loopback): ${r.rps.toFixed(1)} requests/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.errors} errors`);
