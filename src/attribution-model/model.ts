@@ -38,6 +38,19 @@ export function makeLexicon(learned: readonly string[]): CueLexicon {
   return (lower) => set.has(lower);
 }
 
+/**
+ * Whether tokens `[from, to)` hold a quote mark, a colon or a verbal cue-like word that
+ * `skipToken` does not exclude: the paragraphs the merged pipeline asks the model to decode.
+ */
+export function hasUnclaimedCue(tokens: TagInput['tokens'], from: number, to: number, lexicon: CueLexicon, skipToken?: (i: number) => boolean): boolean {
+  for (let i = from; i < to; i++) {
+    if (skipToken?.(i)) continue;
+    const t = tokens[i]!;
+    if (t.kind === 'quote' || t.text === ':' || (lexicon(t.text.toLowerCase()) && (!t.pos || t.pos.startsWith('VB') || t.text === 'according'))) return true;
+  }
+  return false;
+}
+
 /** A loaded attribution model. */
 export class AttributionModel {
   readonly json: AttributionModelJson;
@@ -70,14 +83,7 @@ export class AttributionModel {
   tag(doc: TagInput, onlyCued = false, skipToken?: (i: number) => boolean): Uint8Array {
     // With `onlyCued`, a paragraph is decoded only when it has a cue-like word (or a quotation or
     // colon) that the caller has not already accounted for.
-    const keep = onlyCued ? (from: number, to: number) => {
-      for (let i = from; i < to; i++) {
-        if (skipToken?.(i)) continue;
-        const t = doc.tokens[i]!;
-        if (t.kind === 'quote' || t.text === ':' || (this.lexicon(t.text.toLowerCase()) && (!t.pos || t.pos.startsWith('VB') || t.text === 'according'))) return true;
-      }
-      return false;
-    } : undefined;
+    const keep = onlyCued ? (from: number, to: number) => hasUnclaimedCue(doc.tokens, from, to, this.lexicon, skipToken) : undefined;
     let claimed: Uint8Array | null = null;
     if (this.json.useRules) {
       claimed = new Uint8Array(doc.tokens.length);

@@ -4,8 +4,13 @@
  * (the shared {@link AveragedPerceptron}) and the context transition table. No I/O: the CLI reads
  * the corpus and writes the model.
  */
+import { analyzeToWorkingDoc } from '../analyze.js';
+import { attributionsStage } from '../attribution/stage.js';
+import { createPipeline, type Stage } from '../core/pipeline.js';
 import type { Attribution } from '../core/types.js';
 import { WorkingDoc } from '../core/working-doc.js';
+import { entitiesStage } from '../entities/index.js';
+import { posStage } from '../pos/stage.js';
 import type { AttributionScores } from '../eval/attributions.js';
 import { scoreAttributions } from '../eval/attributions.js';
 import type { GoldArticle, GoldAttribution } from '../eval/polnear.js';
@@ -15,13 +20,38 @@ import { segmentStage } from '../text/segment.js';
 import { L, LABELS, START, TRANS_BLOCK, TRANS_SIZE, allowed, paragraphRanges, sliceFeatures, viterbi } from './decode.js';
 import { FEATURES_PER_TOKEN, TRANSITION_CONTEXTS, extractFeatures, type CueLexicon, type TokenFeatures, type WordHashes } from './features.js';
 import type { LinkOptions } from './linker.js';
-import { AttributionModel, makeLexicon, type AttributionModelJson } from './model.js';
+import { AttributionModel, hasUnclaimedCue, makeLexicon, type AttributionModelJson } from './model.js';
 
 /** A gold article segmented like the pipeline does, with its gold token labels. */
 export interface TrainingDoc {
   gold: GoldArticle;
   doc: WorkingDoc;
   labels: Uint8Array;
+  /** The rule layer the attribution stage hands the model (1 = claimed by rules or outside the body); null without rules. */
+  claimed: Uint8Array | null;
+}
+
+/** Options of {@link prepareArticles}. */
+export interface PrepareOptions {
+  /** Run the part-of-speech tagger (tokens get `pos`). */
+  pos?: boolean;
+  /** Run entities and the rule-based attribution stage, recording what the rules claim. */
+  rules?: boolean;
+}
+
+/**
+ * A stand-in model for the attribution stage that decodes nothing and records the rule layer
+ * the stage passes to the model, so training sees exactly what inference will see.
+ */
+function ruleRecorder(sink: { claimed: Uint8Array | null }): AttributionModel {
+  const rec = Object.create(AttributionModel.prototype) as AttributionModel;
+  rec.predict = (doc, _onlyCued, skipToken) => {
+    const m = new Uint8Array(doc.tokens.length);
+    if (skipToken) for (let i = 0; i < m.length; i++) m[i] = skipToken(i) ? 1 : 0;
+    sink.claimed = m;
+    return [];
+  };
+  return rec;
 }
 
 /** Segments an article (tokens, sentences, quotes) as `analyze` does before attribution. */
@@ -66,11 +96,26 @@ export function goldLabels(doc: WorkingDoc, gold: readonly GoldAttribution[]): U
   return out;
 }
 
-/** Prepares gold articles for training or evaluation. */
-export function prepareArticles(articles: readonly GoldArticle[]): TrainingDoc[] {
+/**
+ * Prepares gold articles for training or evaluation: plain segmentation, or (with `pos` / `rules`)
+ * the analyze pipeline up to the attribution stage, as `hearsay eval attributions` runs it.
+ */
+export function prepareArticles(articles: readonly GoldArticle[], options: PrepareOptions = {}): TrainingDoc[] {
+  if (!options.pos && !options.rules) {
+    return articles.map((gold) => {
+      const doc = segmentArticle(gold.text);
+      return { gold, doc, labels: goldLabels(doc, gold.attributions), claimed: null };
+    });
+  }
+  const sink: { claimed: Uint8Array | null } = { claimed: null };
+  const stages: Stage[] = [segmentStage(), posStage()];
+  if (options.rules) stages.push(entitiesStage(), attributionsStage({ model: ruleRecorder(sink) }));
+  const pipeline = createPipeline(stages);
   return articles.map((gold) => {
-    const doc = segmentArticle(gold.text);
-    return { gold, doc, labels: goldLabels(doc, gold.attributions) };
+    sink.claimed = null;
+    const doc = analyzeToWorkingDoc(gold.text, { path: `${gold.id}.txt`, inputType: 'text' }, pipeline);
+    const claimed = options.rules ? sink.claimed ?? new Uint8Array(doc.tokens.length) : null;
+    return { gold, doc, labels: goldLabels(doc, gold.attributions), claimed };
   });
 }
 
@@ -104,6 +149,12 @@ export interface TrainAttributionOptions {
   /** Largest serialised model; pruning is raised until the model fits (default 9.5 MB). */
   maxBytes?: number;
   link?: LinkOptions;
+  /** Read part-of-speech tags (the documents must carry them). */
+  usePos?: boolean;
+  /** Stack the rule layer (the documents must carry `claimed`); selection then scores the merged pipeline. */
+  useRules?: boolean;
+  /** Train only on paragraphs the merged pipeline hands to the model. */
+  onlyCuedParagraphs?: boolean;
   source?: string;
   onProgress?: (line: string) => void;
 }
@@ -114,6 +165,8 @@ export interface AttributionEpochReport {
   /** Token label accuracy on train during the epoch (before the update). */
   trainAccuracy: number;
   dev: AttributionScores;
+  /** Merged pipeline (rules, then this model) on dev, when the rule layer is stacked. */
+  merged: AttributionScores | null;
   seconds: number;
 }
 
@@ -123,12 +176,30 @@ export interface TrainAttributionResult {
   bestEpoch: number;
   epochs: AttributionEpochReport[];
   dev: AttributionScores;
+  merged: AttributionScores | null;
 }
 
 /** Predicts and scores prepared documents with a model. */
 export function evaluateModel(model: AttributionModel, docs: readonly TrainingDoc[]): { scores: AttributionScores; predicted: Map<string, Attribution[]> } {
   const predicted = new Map<string, Attribution[]>();
-  for (const d of docs) predicted.set(d.gold.id, model.predict(d.doc));
+  for (const d of docs) {
+    const claimed = d.claimed;
+    predicted.set(d.gold.id, model.predict(d.doc, false, claimed ? (i) => claimed[i] === 1 : undefined));
+  }
+  return { scores: scoreAttributions(docs.map((d) => d.gold), predicted), predicted };
+}
+
+/**
+ * Scores the merged pipeline: reruns the rule-based attribution stage with `model` on documents
+ * prepared with `rules` (entities resolved), as `hearsay eval attributions` does.
+ */
+export function evaluateMerged(model: AttributionModel, docs: readonly TrainingDoc[]): { scores: AttributionScores; predicted: Map<string, Attribution[]> } {
+  const stage = attributionsStage({ model });
+  const predicted = new Map<string, Attribution[]>();
+  for (const d of docs) {
+    stage.run(d.doc);
+    predicted.set(d.gold.id, d.doc.attributions);
+  }
   return { scores: scoreAttributions(docs.map((d) => d.gold), predicted), predicted };
 }
 
@@ -148,14 +219,23 @@ export function trainAttributionModel(train: readonly TrainingDoc[], dev: readon
   const cueWords = learnCueWords(train);
   const lexicon: CueLexicon = makeLexicon(cueWords);
   const cache = new Map<string, WordHashes>();
-  const feats: TokenFeatures[] = train.map((d) => extractFeatures(d.doc, lexicon, cache));
+  const usePos = options.usePos ?? false;
+  const useRules = options.useRules ?? false;
+  const feats: TokenFeatures[] = train.map((d) => extractFeatures(d.doc, lexicon, cache, usePos, useRules ? d.claimed ?? new Uint8Array(d.doc.tokens.length) : null));
+  // Paragraphs trained on, per document.
+  const paragraphs = train.map((d, i) => {
+    const all = paragraphRanges(feats[i]!);
+    if (!options.onlyCuedParagraphs) return all;
+    const claimed = d.claimed;
+    return all.filter(([from, to]) => hasUnclaimedCue(d.doc.tokens, from, to, lexicon, claimed ? (k) => claimed[k] === 1 : undefined));
+  });
   const trainer = new AveragedPerceptron(LABELS);
   const w = new Float64Array(TRANS_SIZE);
   const u = new Float64Array(TRANS_SIZE);
   let instance = 1; // mirrors the trainer's counter: one tick per token update call
   const order = train.map((_, i) => i);
   const reports: AttributionEpochReport[] = [];
-  let best: { score: number; epoch: number; json: AttributionModelJson; dev: AttributionScores } | null = null;
+  let best: { score: number; epoch: number; json: AttributionModelJson; dev: AttributionScores; merged: AttributionScores | null } | null = null;
   const bump = (ctx: number, prev: number, cur: number, delta: number) => {
     for (let c = 0; c < TRANSITION_CONTEXTS; c++) {
       if (!(ctx & (1 << c))) continue;
@@ -171,7 +251,7 @@ export function trainAttributionModel(train: readonly TrainingDoc[], dev: readon
     let total = 0;
     for (const di of order) {
      // One structured update per paragraph: per-document updates swing the weights too far.
-     for (const [from, to] of paragraphRanges(feats[di]!)) {
+     for (const [from, to] of paragraphs[di]!) {
       const f = sliceFeatures(feats[di]!, from, to);
       const gold = train[di]!.labels.subarray(from, to);
       const pred = viterbi(f, trainer, w);
@@ -203,18 +283,23 @@ export function trainAttributionModel(train: readonly TrainingDoc[], dev: readon
     const json: AttributionModelJson = {
       format: 'hearsay-attr/1',
       source: options.source ?? 'PolNeAR train',
-      usePos: false,
+      usePos,
+      ...(useRules ? { useRules } : {}),
       cueWords,
       transitions,
       link,
       perceptron,
     };
-    const { scores } = evaluateModel(AttributionModel.fromJSON(json), dev);
+    const candidate = AttributionModel.fromJSON(json);
+    const { scores } = evaluateModel(candidate, dev);
+    const merged = useRules ? evaluateMerged(candidate, dev).scores : null;
     const seconds = (performance.now() - t0) / 1000;
-    reports.push({ epoch, trainAccuracy: correct / total, dev: scores, seconds });
-    options.onProgress?.(`epoch ${epoch}: train token acc ${(100 * correct / total).toFixed(2)}; dev exact F1 source ${(100 * scores.exact.source.f1).toFixed(1)} cue ${(100 * scores.exact.cue.f1).toFixed(1)} content ${(100 * scores.exact.content.f1).toFixed(1)}; relation F1 ${(100 * scores.relation.f1).toFixed(1)}; ${frozen.weightCount} weights; ${seconds.toFixed(1)} s`);
-    const score = selectionScore(scores);
-    if (!best || score > best.score) best = { score, epoch, json, dev: scores };
+    reports.push({ epoch, trainAccuracy: correct / total, dev: scores, merged, seconds });
+    const f = (x: number) => (100 * x).toFixed(1);
+    const line = (x: AttributionScores) => `source ${f(x.exact.source.f1)} cue ${f(x.exact.cue.f1)} content ${f(x.exact.content.f1)} relation ${f(x.relation.f1)}`;
+    options.onProgress?.(`epoch ${epoch}: train token acc ${(100 * correct / total).toFixed(2)}; dev exact F1, model alone: ${line(scores)}${merged ? `; merged: ${line(merged)}` : ''}; ${frozen.weightCount} weights; ${seconds.toFixed(1)} s`);
+    const score = selectionScore(merged ?? scores);
+    if (!best || score > best.score) best = { score, epoch, json, dev: scores, merged };
   }
-  return { model: best!.json, bestEpoch: best!.epoch, epochs: reports, dev: best!.dev };
+  return { model: best!.json, bestEpoch: best!.epoch, epochs: reports, dev: best!.dev, merged: best!.merged };
 }

@@ -228,7 +228,7 @@ export function clauseStop(w: Window, from: number, cueIdx: number, source: [num
     if ((commaHere || !contentIsClause) && i > cueIdx + 1 && (lnx === 'but' || lnx === 'and') && i + 2 < n) {
       const v = w.tags[i + 2]!;
       const g = w.tags[i + 1] === 'CC' ? i + 2 : -1;
-      if (g > 0 && (v === 'VBD' || v === 'VBZ') && !RELATIVE.has(low(w.tokens[g]))) return trimEnd(w, from, i + 1);
+      if (g > 0 && (v === 'VBD' || v === 'VBZ' || (v === 'VBN' && !contentIsClause)) && !RELATIVE.has(low(w.tokens[g]))) return trimEnd(w, from, i + 1);
     }
   }
   return n;
