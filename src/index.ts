@@ -9,5 +9,6 @@ export type {
   PloverType, QuoteType, Severity, Source, SourceKind, SourceMapPair, Span, TimeExpression, VoiceSpan,
 } from './core/types.js';
 export { HearsayError, type ErrorCode } from './core/errors.js';
+export { parseDocument } from './core/document.js';
 export { createPipeline, defineStage, type Pipeline, type Stage, type StageFactory, type StageFn } from './core/pipeline.js';
 export { WorkingDoc, type AnalyzeOptions, type Token, type Quotation } from './core/working-doc.js';

@@ -1,0 +1,21 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../analyze.js';
+import { parseDocument } from './document.js';
+import { HearsayError } from './errors.js';
+
+const TEXT = 'Harbor Weekly\n\n“The pier stays shut,” a port official said on Friday. The union reportedly replied that the closure was ‘reckless.’\n';
+
+test('a document round-trips through JSON unchanged and validates', () => {
+  const doc = analyze(TEXT, { date: '2025-03-07' });
+  const back = parseDocument(JSON.parse(JSON.stringify(doc)));
+  assert.deepEqual(back, doc);
+  assert.equal(back.schema, 'hearsay/1');
+});
+
+test('a wrong schema or a span outside the text is a SCHEMA_MISMATCH', () => {
+  const doc = JSON.parse(JSON.stringify(analyze(TEXT)));
+  assert.throws(() => parseDocument({ ...doc, schema: 'hearsay/0' }), (e: unknown) => e instanceof HearsayError && e.code === 'SCHEMA_MISMATCH');
+  doc.attributions[0].cue.end = doc.text.length + 5;
+  assert.throws(() => parseDocument(doc), /attributions\[0\]\.cue/);
+});

@@ -1,0 +1,37 @@
+import { HearsayError } from './errors.js';
+import { SCHEMA_VERSION, type HearsayDocument } from './types.js';
+
+const LAYERS = ['body', 'messages', 'sentences', 'entities', 'attributions', 'voice'] as const;
+
+/**
+ * Reads a hearsay/1 document back from parsed JSON (a file, an API response), checking the schema
+ * version and the shape of every layer and span. Throws `SCHEMA_MISMATCH` naming the first problem.
+ */
+export function parseDocument(json: unknown): HearsayDocument {
+  const d = json as Partial<HearsayDocument> | null;
+  const fail = (why: string): never => { throw new HearsayError('SCHEMA_MISMATCH', `not a ${SCHEMA_VERSION} document: ${why}`); };
+  if (!d || typeof d !== 'object') return fail('not an object');
+  if (d.schema !== SCHEMA_VERSION) return fail(`schema is ${JSON.stringify(d.schema)}`);
+  if (typeof d.text !== 'string') return fail('text is not a string');
+  if (!d.input || (d.input.type !== 'text' && d.input.type !== 'html')) return fail('input.type must be text or html');
+  if (!d.meta || typeof d.meta !== 'object') return fail('meta is missing');
+  for (const layer of LAYERS) if (!Array.isArray(d[layer])) fail(`${layer} is not an array`);
+  const n = d.text.length;
+  const span = (s: { start?: unknown; end?: unknown } | null | undefined, where: string) => {
+    if (!s || !Number.isInteger(s.start) || !Number.isInteger(s.end) || (s.start as number) < 0 || (s.end as number) > n || (s.start as number) > (s.end as number)) {
+      fail(`${where} is not a span within the text`);
+    }
+  };
+  d.body!.forEach((s, i) => span(s, `body[${i}]`));
+  d.sentences!.forEach((s, i) => span(s, `sentences[${i}]`));
+  d.entities!.forEach((e, i) => e.mentions.forEach((m, k) => span(m, `entities[${i}].mentions[${k}]`)));
+  const ids = new Set(d.attributions!.map((a) => a.id));
+  d.attributions!.forEach((a, i) => {
+    span(a.cue, `attributions[${i}].cue`);
+    a.content.forEach((c, k) => span(c, `attributions[${i}].content[${k}]`));
+    if (a.source) span(a.source, `attributions[${i}].source`);
+    if (a.via !== null && !ids.has(a.via)) fail(`attributions[${i}].via points to no attribution`);
+  });
+  d.voice!.forEach((v, i) => span(v, `voice[${i}]`));
+  return d as HearsayDocument;
+}
