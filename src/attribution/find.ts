@@ -36,6 +36,7 @@ const PREPOSITIONS = new Set(['in', 'on', 'with', 'of', 'for', 'from', 'by', 'at
   'over', 'under', 'after', 'before', 'during', 'among', 'through', 'without', 'toward', 'towards', 'near', 'amid']);
 /** Prepositions opening adjuncts of time and place that end object content. */
 const ADJUNCT_PREPS = new Set(['during', 'since', 'after', 'before', 'amid', 'while', 'when']);
+const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 /** Directives that report a request rather than words unless the content quotes someone. */
 const WEAK_DIRECTIVES = new Set(['ask', 'press', 'pressure', 'encourage']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
@@ -324,6 +325,17 @@ export function findInWindow(w: Window): Candidate[] {
     } else {
       const gap = skipGapBack(w, i);
       hedge = gap.hedge;
+      // Passive: "was first reported by the Post" names the source after "by"; without an
+      // agent ("has not been charged") there is no one to attribute to.
+      const passive = w.tags[i] === 'VBN' && w.tokens.slice(gap.end, i).some((t) => BE_FORMS.has(low(t)));
+      if (passive) {
+        const agent = low(w.tokens[cue.end]) === 'by' ? npAfter(w, cue.end + 1) : null;
+        const subj = npBefore(w, gap.end);
+        if (agent && subj) {
+          out.push({ source: span(w, agent[0], agent[1]), cue: span(w, gap.end, cue.end + 1), content: [span(w, subj[0], subj[1])], hedge, rule: 'passive-by', sentence: w.sentence });
+        }
+        continue;
+      }
       const lp = low(w.tokens[gap.end - 1]);
       if (lp === 'and' || lp === 'but') {
         source = clauseSubject(w, gap.end - 1, true);

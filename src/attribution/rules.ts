@@ -9,6 +9,7 @@ export const ATTRIBUTION_RULES = [
   { name: 'source-cue-object', reason: 'evaluative cue whose content is its object', example: 'The ministry condemned the raid as a crime.' },
   { name: 'content-source-cue', reason: 'reported clause first, then source and cue', example: 'The talks failed, an official said.' },
   { name: 'content-cue-source', reason: 'inverted order: reported clause, cue, then source', example: '“We are ready,” said the minister.' },
+  { name: 'passive-by', reason: 'a passive cue names its source after "by"; the subject is what was reported', example: 'The plan was first reported by the Post.' },
   { name: 'participle-cue', reason: 'a ", saying …" adjunct reports what the subject of its clause said', example: 'The army struck the town, saying it targeted rebels.' },
   { name: 'dash-credit', reason: 'a dash and a name after a quotation credit it', example: '“We were ignored.” ― Ana Ruiz' },
   { name: 'colon-cue', reason: 'a speaker label and a colon introduce a transcript turn', example: 'SMITH: We will win.' },

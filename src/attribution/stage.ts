@@ -183,7 +183,10 @@ export const attributionsStage = defineStage<AttributionOptions>(
     }
     const all = [...byCue.values()].sort((a, b) => a.cue.start - b.cue.start);
     // Belief/attitude cues count only where no other attribution's content holds them.
-    const kept = all.filter((c) => !c.outermostOnly || !all.some((o) => o !== c && !o.outermostOnly && o.content.some((s) => inside(c.cue, s))));
+    const inQuotation = (x: Span) => doc.quotes.some((q) => x.start >= q.inner.start && x.end <= q.inner.end);
+    const isQuestion = (c: Candidate) => /\?\W*$/.test(doc.slice(doc.sentences[c.sentence]!));
+    const kept = all.filter((c) => !c.outermostOnly
+      || (!inQuotation(c.cue) && !isQuestion(c) && !all.some((o) => o !== c && !o.outermostOnly && o.content.some((s) => inside(c.cue, s)))));
     const atts: Attribution[] = kept.map((c, k) => {
       const src: Source | null = c.source ? { ...c.source, entity: null, kind: 'unknown', count: null, descriptor: null } : null;
       return {
@@ -236,6 +239,8 @@ export const attributionsStage = defineStage<AttributionOptions>(
   },
 );
 
+/** A label holding these is a headline kicker ("Stealth Over Health:", "The Latest:"), not a speaker. */
+const LABEL_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'over', 'in', 'on', 'at', 'for', 'to', 'of', 'and', 'or', 'with', 'from', 'by', 'latest', 'breaking', 'exclusive', 'analysis', 'opinion', 'watch', 'update']);
 const LABEL_STOP = /^(?:UPDATE|Updated|Note|Photo|Image|Related|Editor|Correction|Source|Sources|Via|Read|Watch|Listen|Video|Share|Advertisement|Getty|Credit|WASHINGTON|NEW|LONDON|Image credit)$/;
 
 /**
@@ -257,7 +262,9 @@ function speakerLabels(doc: WorkingDoc): Candidate[] {
     if (toks[k]?.kind === 'quote') k++;
     const nameStart = k;
     while (k < tj && k - nameStart < 4 && toks[k]!.kind === 'word' && /^\p{Lu}/u.test(toks[k]!.text)) k++;
-    if (k > nameStart && toks[k]?.text === ':' && k + 1 < tj && !LABEL_STOP.test(toks[nameStart]!.text)) {
+    const labelWords = toks.slice(nameStart, k).map((t) => t.text);
+    const headline = labelWords.some((x) => LABEL_FUNCTION_WORDS.has(x.toLowerCase()));
+    if (k > nameStart && toks[k]?.text === ':' && k + 1 < tj && !LABEL_STOP.test(toks[nameStart]!.text) && !headline) {
       // The turn runs to the paragraph end.
       let end = s.end;
       for (let sj = si + 1; sj < doc.sentences.length; sj++) {
