@@ -36,6 +36,8 @@ const PREPOSITIONS = new Set(['in', 'on', 'with', 'of', 'for', 'from', 'by', 'at
   'over', 'under', 'after', 'before', 'during', 'among', 'through', 'without', 'toward', 'towards', 'near', 'amid']);
 /** Prepositions opening adjuncts of time and place that end object content. */
 const ADJUNCT_PREPS = new Set(['during', 'since', 'after', 'before', 'amid', 'while', 'when']);
+/** Determiners and quantifiers that stand alone as a subject ("all agreed", "others said"). */
+const PRONOMINAL = new Set(['all', 'both', 'some', 'many', 'most', 'several', 'others', 'one', 'few', 'each', 'none']);
 const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 /** Directives that report a request rather than words unless the content quotes someone. */
 const WEAK_DIRECTIVES = new Set(['ask', 'press', 'pressure', 'encourage']);
@@ -61,6 +63,13 @@ export function windowOf(tokens: readonly Token[], base: number, sentence: numbe
       tags[i] = lw.endsWith('ing') ? 'VBG' : /[^s]s$/.test(lw) ? 'VBZ' : 'VBD';
     }
   }
+  // A nouny cue between a nominal and "that" is a verb ("Video shows that …").
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const lw = tokens[i]!.text.toLowerCase();
+    if (!/^VB/.test(tags[i]!) && NOUNY_CUES.has(lw) && tokens[i + 1]!.text.toLowerCase() === 'that' && isHeadTag(tags[i - 1]!)) {
+      tags[i] = /[^s]s$/.test(lw) ? 'VBZ' : 'VBD';
+    }
+  }
   // Without a tagger, a cue form after a determiner or name is a noun ("a city report").
   for (let i = 1; i < tokens.length; i++) {
     if (!tokens[i]!.pos && /^VB/.test(tags[i]!) && /^(?:DT|JJ|NN|NNP|CD|PRP\$|POS)$/.test(tags[i - 1]!) && NOUNY_CUES.has(tokens[i]!.text.toLowerCase())) tags[i] = 'NN';
@@ -82,6 +91,7 @@ export function npBefore(w: Window, end: number): [number, number] | null {
   }
   let i = end - 1;
   if (low(w.tokens[i]) === 'who') return [i, end];
+  if (PRONOMINAL.has(low(w.tokens[i])) && !isNominalTag(w.tags[i - 1] ?? '')) return [i, end];
   if (i < 0 || !isHeadTag(w.tags[i]!) || NOT_SOURCES.has(low(w.tokens[i]))) {
     return null;
   }
@@ -226,6 +236,15 @@ export function clauseStop(w: Window, from: number, cueIdx: number, source: [num
       }
     }
     const commaHere = t.text === ',' || (t.quote === 'close' && w.tokens[i - 1]?.text === ',');
+    // ", and he noted …": a coordinated clause with its own source and cue starts a new attribution.
+    if ((commaHere || t.text === '\u2014') && (lnx === 'and' || lnx === 'but') && i + 2 < n) {
+      const np2 = npAfter(w, i + 2);
+      if (np2) {
+        let j2 = np2[1];
+        while (j2 < n && CUE_GAP_WORDS.has(low(w.tokens[j2]))) j2++;
+        if (j2 < n && CUE_BY_FORM.has(low(w.tokens[j2])) && /^VB/.test(w.tags[j2]!)) return trimEnd(w, from, i);
+      }
+    }
     if ((commaHere || !contentIsClause) && i > cueIdx + 1 && (lnx === 'but' || lnx === 'and') && i + 2 < n) {
       const v = w.tags[i + 2]!;
       const g = w.tags[i + 1] === 'CC' ? i + 2 : -1;

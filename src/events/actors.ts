@@ -212,6 +212,9 @@ export function findActorMentions(doc: WorkingDoc, ctx: ActorContext): ActorMent
     return counted;
   };
   const namedPersons = new Map<string, number>();
+  // Country and sector per entity id as the knowledge base resolved its named mentions, for
+  // entity-stage pronouns whose entity carries no country ("King Hassan of Morocco … he").
+  const entityCountry = new Map<string, { country: string; sector: string | null }>();
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -240,11 +243,66 @@ export function findActorMentions(doc: WorkingDoc, ctx: ActorContext): ActorMent
     }
     if (!m) continue;
     if (m.entity === null) m.entity = overlapEntity(doc, m.start, m.end);
+    if (m.form === 'entity' && !m.country) placeEntity(g, tokens, m);
+    if (m.form === 'pronoun' && !m.country) {
+      const known = m.entity ? entityCountry.get(m.entity) : undefined;
+      const own = known ? null : pronounFallback(tokens, i, lower, out);
+      if (known) { m.country = known.country; m.sector ??= known.sector; }
+      else if (own) { m.country = own.country; m.sector ??= own.sector; }
+    }
+    if (isGloss(tokens, m)) { i = m.t1; continue; }
     if (m.person && m.entry && m.form !== 'pronoun') namedPersons.set(m.entry.id, m.t0);
+    if (m.entity && m.country && m.form !== 'pronoun' && !entityCountry.has(m.entity)) entityCountry.set(m.entity, { country: m.country, sector: m.sector });
     out.push(m);
     i = m.t1;
   }
   return out;
+}
+
+function pronounFallback(tokens: readonly Token[], i: number, w: string, prior: readonly ActorMention[]): ActorMention | null {
+  const pr = PRONOUNS[w] ?? POSSESSIVE_PRONOUNS[w];
+  return pr ? pronoun(tokens, i, pr, prior, w in POSSESSIVE_PRONOUNS) : null;
+}
+
+/**
+ * A parenthesised gloss of an unknown name ("The Homeland Union (Conservatives)", "Azadliq
+ * (Freedom)") is not an actor of its own: matching it against the knowledge base would give the
+ * gloss's country, not the name's. Acronyms ("(PLO)") stay: they repeat a name.
+ */
+function isGloss(tokens: readonly Token[], m: ActorMention): boolean {
+  if (tokens[m.t0 - 1]?.text !== '(' || tokens[m.t1 + 1]?.text !== ')') return false;
+  const inner = tokens.slice(m.t0, m.t1 + 1).map((t) => t.text).join('');
+  if (/^[\p{Lu}.&-]+$/u.test(inner)) return false;
+  const before = tokens[m.t0 - 2];
+  return !!before && before.kind === 'word' && isCap(before.text);
+}
+
+/** Head words of names of non-governmental bodies ("Ceasefire Violations Committee", "Association of African Jurists"). */
+// Not "council", "union", "league" or "alliance": those head councils of state, parties and trade unions too.
+const NGO_HEADS = new Set(['association', 'committee', 'organization', 'organisation', 'foundation', 'institute', 'society', 'federation',
+  'watch', 'network', 'centre', 'center']);
+const NGO_SKIP = /^(of|for|the|and|on|in|&)$/i;
+
+/**
+ * An organisation the entities stage found but the knowledge base does not know: a country named
+ * or adjectived inside the name places it ("Montenegro Municipality Association" → MNE); a name
+ * headed like a non-governmental body without one is coded NGO (CAMEO's convention).
+ */
+function placeEntity(g: ActorGazetteer, tokens: readonly Token[], m: ActorMention): void {
+  if (m.person || m.place) return;
+  let ngo = false;
+  for (let k = m.t0; k <= m.t1; k++) {
+    const kb = matchKb(g, tokens, k);
+    if (kb && kb.end <= m.t1 && kb.phrase.entry.country && kb.phrase.entry.type === 'location') {
+      m.country = kb.phrase.entry.country;
+      m.sector ??= SECTOR_NOUNS.get(lower(tokens[m.t1])) ?? null;
+      return;
+    }
+    const w = lower(tokens[k]);
+    if (NGO_HEADS.has(w) && isCap(tokens[k]!.text)) ngo = true;
+    else if (!NGO_SKIP.test(w) && !isCap(tokens[k]!.text) && tokens[k]!.kind === 'word') return;
+  }
+  if (ngo && m.t1 > m.t0) { m.country = 'NGO'; m.sector ??= 'NGO'; }
 }
 
 interface EntityHit { end: number; entity: string; country: string | null; sector: string | null; person: boolean; place: boolean; pronoun: boolean }
@@ -423,7 +481,8 @@ function pronoun(tokens: readonly Token[], i: number, kind: 'person' | 'thing' |
   const s = tokens[i]!.sentence;
   const fits = (p: ActorMention): boolean => {
     if (p.form === 'pronoun' || p.place || p.form === 'plural' && kind !== 'plural') return false;
-    if (kind === 'person') return p.person && !!p.entry;
+    // An office holder the knowledge base lacks ("King Hassan of Morocco") still has a country.
+    if (kind === 'person') return p.person && (!!p.entry || (p.form === 'descriptor' && !!p.country));
     if (kind === 'thing') return !p.person && !p.members;
     return (!p.person || !!p.members) && p.sector !== 'MED';
   };

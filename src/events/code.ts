@@ -489,7 +489,45 @@ export function codeEvents(doc: WorkingDoc, options: EventsOptions = {}): EventR
       d.rule += '+event-object';
     }
   }
+  for (const d of drafts) fillActorCountry(tokens, bySentence[d.trig.sentence] ?? [], d);
   return toRecords(doc, drafts);
+}
+
+/** Types where an unplaced actor acting on a government is most likely from that government's country. */
+const DOMESTIC_TYPES = new Set<PloverType>(['REQUEST', 'PROTEST', 'ACCUSE', 'REJECT', 'AGREE', 'SUPPORT', 'CONSULT']);
+const STATE_SECTORS = new Set(['GOV', 'LEG', 'JUD', 'COP']);
+
+/**
+ * An actor the knowledge base cannot place ("Ibo traditional elders", "a member of the Syrian
+ * parliament, Mohammed Mamoun", an unnamed bomber) takes the country the sentence is about, as
+ * CAMEO and PLOVER coders do: where the event happened ("in Beirut"), else the first place,
+ * country or organisation of the sentence that is not the recipient's, else, for demands,
+ * protests and the like addressed to a government, that government's country. An actor-less
+ * event gets that mention as its actor. The rule records the fallback.
+ */
+function fillActorCountry(tokens: readonly Token[], ms: readonly ActorMention[], d: Draft): void {
+  if (d.actors.some((a) => a.country)) return;
+  const recipientCountries = new Set(d.recipients.map((r) => r.country).filter((c): c is string => !!c));
+  const actorSpans = new Set(d.actors.map((a) => a.start));
+  let from: ActorMention | undefined;
+  let how = '';
+  if (d.location?.country && !recipientCountries.has(d.location.country)) { from = d.location; how = 'location'; }
+  from ??= ms.find((m) => {
+    if (!m.country || m.person || m.form === 'pronoun' || m.country === 'NGO' || recipientCountries.has(m.country)) return false;
+    // "interfering in Israel’s internal affairs": a possessor is not who acts.
+    return actorSpans.has(m.start) || !/^['’]s$/.test(lower(tokens[m.t1 + 1]));
+  });
+  if (from && !how) how = 'sentence';
+  if (!from && DOMESTIC_TYPES.has(d.trig.rule.type) && !d.negated) {
+    from = d.recipients.find((r) => r.country && r.sector && STATE_SECTORS.has(r.sector));
+    how = 'recipient-state';
+  }
+  if (!from?.country) return;
+  const country = from.country;
+  d.actors = d.actors.length
+    ? d.actors.map((a) => ({ ...a, country }))
+    : [{ ...from, entity: null, sector: null, members: undefined, possessive: false }];
+  d.rule += `+actor-country-from-${how}`;
 }
 
 function toRecords(doc: WorkingDoc, drafts: readonly Draft[]): EventRecord[] {
