@@ -38,6 +38,8 @@ const PREPOSITIONS = new Set(['in', 'on', 'with', 'of', 'for', 'from', 'by', 'at
 const ADJUNCT_PREPS = new Set(['during', 'since', 'after', 'before', 'amid', 'while', 'when']);
 /** Determiners and quantifiers that stand alone as a subject ("all agreed", "others said"). */
 const PRONOMINAL = new Set(['all', 'both', 'some', 'many', 'most', 'several', 'others', 'one', 'few', 'each', 'none']);
+/** Media a statement is made in ("in a statement"): an adjunct of the cue, never content. */
+const MEDIUM_NOUNS = new Set(['statement', 'interview', 'tweet', 'letter', 'post', 'speech', 'email', 'e-mail', 'op-ed', 'editorial', 'memo', 'press', 'news', 'video', 'radio', 'television', 'podcast', 'appearance', 'call', 'briefing', 'conference', 'rally', 'filing', 'report', 'blog', 'column']);
 const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 /** Directives that report a request rather than words unless the content quotes someone. */
 const WEAK_DIRECTIVES = new Set(['ask', 'press', 'pressure', 'encourage']);
@@ -215,6 +217,12 @@ export function clauseStop(w: Window, from: number, cueIdx: number, source: [num
     const nx = w.tokens[i + 1];
     const lnx = low(nx);
     if (t.text === ',' && (lnx === 'which' || (lnx === 'who' && i > from + 1))) return trimEnd(w, from, i);
+    // ", contradicting …", ", although …": the writer's comment on the report, not its content.
+    if ((t.text === ',' || t.text === '\u2014' || t.text === '\u2015') && i > from + 2
+      && ((w.tags[i + 1] === 'VBG' && !ownSubject) || /^(?:although|though|while|whereas)$/.test(lnx) || (t.text !== ',' && lnx === 'as'))) return trimEnd(w, from, i);
+    // "in a statement", "in an interview", "on Twitter": where it was said, not what.
+    if (i > from && low(t) === 'in' && /^(?:a|an|his|her|their|its|the)$/.test(lnx) && MEDIUM_NOUNS.has(low(w.tokens[i + 2]))) return trimEnd(w, from, i);
+    if (i > from && low(t) === 'on' && /^(?:twitter|facebook|instagram|television|tv|radio|cnn|fox|msnbc)$/.test(lnx)) return trimEnd(w, from, i);
     // Object and infinitive content ends before a trailing time or place adjunct.
     if (!contentIsClause && i > from && ADJUNCT_PREPS.has(low(t)) && isHeadTag(w.tags[i - 1]!)) return trimEnd(w, from, i);
     if (t.text === ',' || t.text === '\u2014' || (t.quote === 'close' && w.tokens[i - 1]?.text === ',')) {
@@ -554,6 +562,13 @@ function appositiveBefore(w: Window, end: number): [number, number] | null {
   if (k < 0 || w.tokens[k]!.text !== ',' || (finite && !relative) || k === end - 2) return null;
   const np = npBefore(w, k) ?? appositiveBefore(w, k + 1);
   if (!np) return null;
+  // "Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said": walk left
+  // over earlier ", NP" links to the head name.
+  for (let hops = 0; hops < 3 && w.tokens[np[0] - 1]?.text === ','; hops++) {
+    const left = npBefore(w, np[0] - 1);
+    if (!left) break;
+    np[0] = left[0];
+  }
   const before = w.tokens[np[0] - 1];
   if (before && !(before.text === ',' || before.quote || w.tags[np[0] - 1] === 'CC' || w.tags[np[0] - 1] === 'RB')) return null;
   return [np[0], end - 1];

@@ -342,6 +342,8 @@ function locationAfter(tokens: readonly Token[], mentions: readonly ActorMention
   for (const m of mentions) {
     if (m.sentence !== trig.sentence || m.t0 <= trig.t1 || m.t0 > Math.min(sentEnd, trig.t1 + 14)) continue;
     if (!m.entry || m.entry.type !== 'location' || m.form === 'demonym') continue;
+    // "interfering in Israel’s internal affairs": a possessor, not a place.
+    if (/^['’]s$/.test(lower(tokens[m.t1 + 1]))) continue;
     let k = m.t0 - 1;
     while (k > trig.t1 && LOCATION_ADJ.has(lower(tokens[k]))) k--;
     if (LOCATION_PREPS.has(lower(tokens[k]))) return m;
@@ -493,6 +495,19 @@ export function codeEvents(doc: WorkingDoc, options: EventsOptions = {}): EventR
   return toRecords(doc, drafts);
 }
 
+/** "two senior American officials told Axios", "according to the officials": the source of the report, not an actor of it. */
+function isReporter(tokens: readonly Token[], m: ActorMention): boolean {
+  if (lower(tokens[m.t0 - 1]) === 'to' && lower(tokens[m.t0 - 2]) === 'according') return true;
+  if (lower(tokens[m.t0 - 2]) === 'to' && lower(tokens[m.t0 - 3]) === 'according') return true;
+  for (let k = m.t1 + 1; k <= m.t1 + 3 && tokens[k]?.sentence === tokens[m.t1]!.sentence; k++) {
+    const w = lower(tokens[k]);
+    if (REPORTING.has(w)) return true;
+    // "relief officials in Nairobi said"
+    if (!/^(in|here|on|at|also|have|has|had)$/.test(w) && !/^\p{Lu}/u.test(tokens[k]!.text)) return false;
+  }
+  return false;
+}
+
 /** Types where an unplaced actor acting on a government is most likely from that government's country. */
 const DOMESTIC_TYPES = new Set<PloverType>(['REQUEST', 'PROTEST', 'ACCUSE', 'REJECT', 'AGREE', 'SUPPORT', 'CONSULT']);
 const STATE_SECTORS = new Set(['GOV', 'LEG', 'JUD', 'COP']);
@@ -514,12 +529,13 @@ function fillActorCountry(tokens: readonly Token[], ms: readonly ActorMention[],
   if (d.location?.country && !recipientCountries.has(d.location.country)) { from = d.location; how = 'location'; }
   from ??= ms.find((m) => {
     if (!m.country || m.person || m.form === 'pronoun' || m.country === 'NGO' || recipientCountries.has(m.country)) return false;
+    if (m.sector === 'MED' || isReporter(tokens, m)) return false;
     // "interfering in Israel’s internal affairs": a possessor is not who acts.
     return actorSpans.has(m.start) || !/^['’]s$/.test(lower(tokens[m.t1 + 1]));
   });
   if (from && !how) how = 'sentence';
   if (!from && DOMESTIC_TYPES.has(d.trig.rule.type) && !d.negated) {
-    from = d.recipients.find((r) => r.country && r.sector && STATE_SECTORS.has(r.sector));
+    from = d.recipients.find((r) => r.country && !r.person && r.sector && STATE_SECTORS.has(r.sector));
     how = 'recipient-state';
   }
   if (!from?.country) return;
