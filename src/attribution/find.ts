@@ -107,7 +107,7 @@ export function npBefore(w: Window, end: number): [number, number] | null {
     if (RELATIVE.has(lw) && lw !== 'that') break;
     if (WEEKDAY_MONTH.test(t.text)) break;
     if (w.tags[start] === 'PRP') break;
-    if (lw === 'of' && i > 0 && isHeadTag(w.tags[i - 1]!)) { start = i; i--; continue; }
+    if ((lw === 'of' || ((lw === 'at' || lw === 'for' || lw === 'from' || lw === 'with') && /^NNS?$/.test(w.tags[i - 1] ?? ''))) && i > 0 && isHeadTag(w.tags[i - 1]!)) { start = i; i--; continue; }
     if (t.text === '-' || t.text === '&') { start = i; i--; continue; }
     if (!isNominalTag(tag) || tag === 'PRP' || tag === 'VBN' && !/^\p{Lu}/u.test(t.text)) break;
     if (tag === 'DT' || tag === 'PRP$') { start = i; break; }

@@ -527,12 +527,18 @@ function fillActorCountry(tokens: readonly Token[], ms: readonly ActorMention[],
   let from: ActorMention | undefined;
   let how = '';
   if (d.location?.country && !recipientCountries.has(d.location.country)) { from = d.location; how = 'location'; }
-  from ??= ms.find((m) => {
-    if (!m.country || m.person || m.form === 'pronoun' || m.country === 'NGO' || recipientCountries.has(m.country)) return false;
+  const recipientSpans = new Set(d.recipients.map((r) => r.start));
+  const candidate = (m: ActorMention): boolean => {
+    if (!m.country || m.person || m.form === 'pronoun' || m.country === 'NGO' || recipientSpans.has(m.start)) return false;
     if (m.sector === 'MED' || isReporter(tokens, m)) return false;
     // "interfering in Israel’s internal affairs": a possessor is not who acts.
     return actorSpans.has(m.start) || !/^['’]s$/.test(lower(tokens[m.t1 + 1]));
-  });
+  };
+  // Another country than the recipient's first; the recipient's own country next ("a member of the Syrian parliament … protest President Assad's failure").
+  // Only for non-violent acts, and never the recipient itself under another name.
+  const recipientEntities = new Set(d.recipients.map((r) => r.entity).filter((e): e is string => !!e));
+  from ??= ms.find((m) => candidate(m) && !recipientCountries.has(m.country!))
+    ?? (DOMESTIC_TYPES.has(d.trig.rule.type) ? ms.find((m) => candidate(m) && !(m.entity && recipientEntities.has(m.entity))) : undefined);
   if (from && !how) how = 'sentence';
   if (!from && DOMESTIC_TYPES.has(d.trig.rule.type) && !d.negated) {
     from = d.recipients.find((r) => r.country && !r.person && r.sector && STATE_SECTORS.has(r.sector));
