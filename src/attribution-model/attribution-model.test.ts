@@ -85,12 +85,36 @@ test('the linker pairs each cue with its nearest content and source', () => {
 
 test('training is deterministic and learns a tiny corpus', () => {
   const docs = prepareArticles([A1, A2, A3]);
-  const r1 = trainAttributionModel(docs, docs, { epochs: 10, seed: 7, prune: 0 });
-  const r2 = trainAttributionModel(docs, docs, { epochs: 10, seed: 7, prune: 0 });
+  const r1 = trainAttributionModel(docs, docs, { epochs: 20, seed: 7, prune: 0 });
+  const r2 = trainAttributionModel(docs, docs, { epochs: 20, seed: 7, prune: 0 });
   assert.deepEqual(r1.model, r2.model);
   assert.equal(r1.dev.relation.f1, 1);
   const model = AttributionModel.fromJSON(JSON.parse(JSON.stringify(r1.model)));
   const attrs = model.predict(segmentArticle(A3.text));
   assert.equal(attrs.length, 1);
   assert.equal(A3.text.slice(attrs[0]!.cue.start, attrs[0]!.cue.end), 'said');
+});
+
+test('prepared articles carry POS tags and the rule layer the attribution stage hands the model', () => {
+  const [d] = prepareArticles([A1], { pos: true, rules: true });
+  assert.ok(d!.doc.tokens.every((t) => typeof t.pos === 'string'));
+  assert.ok(d!.claimed);
+  const said = d!.doc.tokens.findIndex((t) => t.text === 'said');
+  const workers = d!.doc.tokens.findIndex((t) => t.text === 'Workers');
+  // The rules find "The mayor said that …": its cue is claimed, the next paragraph is not.
+  assert.equal(d!.claimed![said], 1);
+  assert.equal(d!.claimed![workers], 0);
+});
+
+test('a stacked model reads the rule layer and records its settings', () => {
+  const docs = prepareArticles([A1, A2, A3], { pos: true, rules: true });
+  const r = trainAttributionModel(docs, docs, { epochs: 3, seed: 3, prune: 0, usePos: true, useRules: true });
+  assert.equal(r.model.usePos, true);
+  assert.equal(r.model.useRules, true);
+  assert.ok(r.merged, 'merged scores are reported when rules are stacked');
+  const model = AttributionModel.fromJSON(r.model);
+  const doc = docs[2]!.doc;
+  const free = model.features(doc, new Uint8Array(doc.tokens.length));
+  const taken = model.features(doc, new Uint8Array(doc.tokens.length).fill(1));
+  assert.notDeepEqual([...free.hashes], [...taken.hashes]);
 });

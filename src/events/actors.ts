@@ -25,6 +25,8 @@ export interface ActorMention {
   members?: ActorMention[];
   /** Possessive pronouns ("its", "his") cannot be recipients. */
   possessive?: boolean;
+  /** A pronoun the entities stage resolved. */
+  fromEntities?: boolean;
   /** Whether it is a place rather than an agent (kept for locations). */
   place: boolean;
 }
@@ -224,12 +226,16 @@ export function findActorMentions(doc: WorkingDoc, ctx: ActorContext): ActorMent
     const ent0 = entityAt.get(t.start);
     if (!m && ent0?.pronoun) {
       m = { start: t.start, end: t.end, t0: i, t1: i, sentence: t.sentence, form: 'pronoun', entry: null, entity: ent0.entity,
-        country: ent0.country, sector: ent0.sector, person: ent0.person, place: false };
+        country: ent0.country, sector: ent0.sector, person: ent0.person, place: false, fromEntities: true };
       if (lower in POSSESSIVE_PRONOUNS) m.possessive = true;
     }
     if (!m) {
       const pr = PRONOUNS[lower] ?? POSSESSIVE_PRONOUNS[lower];
       if (pr) m = pronoun(tokens, i, pr, out, lower in POSSESSIVE_PRONOUNS);
+      // Nothing before it: a fronted possessive may still point forward (see `cataphora`).
+      if (!m && pr === 'person' && lower in POSSESSIVE_PRONOUNS && inFrontedPhrase(tokens, i)) {
+        m = { ...mention(tokens, i, i, 'pronoun', null, null, null, true), possessive: true };
+      }
       else if ((lower === 'both' || lower === 'the' || lower === 'two') && tokens[i + 1]) m = plural(tokens, i, out);
     }
     if (!m) {
@@ -256,7 +262,40 @@ export function findActorMentions(doc: WorkingDoc, ctx: ActorContext): ActorMent
     out.push(m);
     i = m.t1;
   }
+  cataphora(tokens, out);
   return out;
+}
+
+const FRONTED = new Set(['during', 'after', 'before', 'following', 'despite', 'since', 'upon', 'on', 'in', 'at', 'throughout']);
+
+/**
+ * "During his visit to Israel in October, Trump called for…": a possessive pronoun in a fronted
+ * phrase points forward to the subject after the comma. Only for pronouns resolved here, not by
+ * the entities stage (which decides its own).
+ */
+function cataphora(tokens: readonly Token[], out: ActorMention[]): void {
+  for (const m of out) {
+    if (m.form !== 'pronoun' || !m.possessive || !m.person || m.fromEntities || !inFrontedPhrase(tokens, m.t0)) continue;
+    let comma = m.t1 + 1;
+    while (tokens[comma] && tokens[comma]!.sentence === m.sentence && tokens[comma]!.text !== ',') comma++;
+    const subject = out.find((x) => x.t0 === comma + 1 && x.person && x.entry && x.form !== 'pronoun');
+    if (!subject) continue;
+    m.entry = subject.entry;
+    m.country = subject.country;
+    m.sector = subject.sector;
+    m.entity = subject.entity;
+  }
+}
+
+/** Whether token `i` lies in a sentence-initial phrase ("During his visit …,") that a comma closes. */
+function inFrontedPhrase(tokens: readonly Token[], i: number): boolean {
+  const s = tokens[i]!.sentence;
+  let first = i;
+  while (first > 0 && tokens[first - 1]!.sentence === s) first--;
+  if (first === i || !FRONTED.has(lower(tokens[first]))) return false;
+  for (let k = first; k < i; k++) if (tokens[k]!.text === ',') return false;
+  for (let k = i + 1; k < i + 12 && tokens[k]?.sentence === s; k++) if (tokens[k]!.text === ',') return true;
+  return false;
 }
 
 function pronounFallback(tokens: readonly Token[], i: number, w: string, prior: readonly ActorMention[]): ActorMention | null {
@@ -378,7 +417,7 @@ function makeMention(
         if (of?.phrase.entry.country) { country = of.phrase.entry.country; end = of.end; }
       }
       // An unplaced office holder most likely belongs to the story's main country.
-      return mention(tokens, i, end, 'descriptor', null, country ?? topCountries()[0] ?? null, 'GOV', true);
+      return mention(tokens, i, end, 'descriptor', null, country ?? topCountries()[0] ?? null, titleSector(tm.title), true);
     }
     const holder = resolveTitle(g.kb, title, country, ctx.date, topCountries, namedPersons);
     if (holder) return mention(tokens, i, tm.end, 'title', holder, holder.country ?? country, holder.sector ?? 'GOV', true);
@@ -434,6 +473,14 @@ function sectorHead(tokens: readonly Token[], from: number, allowCaps: boolean):
     if (!allowCaps && isCap(t.text)) return null;
   }
   return null;
+}
+
+/** "Judge …" → JUD, "General …" → MIL; other offices GOV. */
+function titleSector(title: string): string {
+  const head = title.toLowerCase().split(' ').pop()!;
+  if (head === 'general' || head === 'gen.' || head === 'colonel') return 'MIL';
+  const s = SECTOR_NOUNS.get(head);
+  return s === 'JUD' || s === 'MIL' ? s : 'GOV';
 }
 
 function resolveTitle(
@@ -505,6 +552,8 @@ function pronoun(tokens: readonly Token[], i: number, kind: 'person' | 'thing' |
     for (let k = prior.length - 1; k >= 0 && !found; k--) {
       const p = prior[k]!;
       if (p.sentence < s - 2) break;
+      // "asked Trump to continue assisting him": the infinitive's subject is not its object (binding).
+      if (p.sentence === s && lower(tokens[p.t1 + 1]) === 'to' && i - p.t1 <= 5) continue;
       if (fits(p)) found = p;
     }
   } else {

@@ -101,6 +101,65 @@ test('PLOVER records carry the sentence, date, names and codes', () => {
   assert.equal(r.source, null);
 });
 
+/** The default pipeline (entities, attributions, times) and then the event coder. */
+function full(text: string): { doc: WorkingDoc; events: EventRecord[] } {
+  const doc = analyzeToWorkingDoc(text, { date: '2025-12-02', inputType: 'text' });
+  if (!doc.layers.has('events')) { timesStage().run(doc); doc.events = codeEvents(doc); }
+  return { doc, events: doc.events ?? [] };
+}
+const dateOf = (doc: WorkingDoc, e: EventRecord): string | null => doc.times?.find((t) => t.id === e.date)?.value ?? null;
+
+test('unknown organisations: a country inside the name places them, NGO-like heads without one are NGO', () => {
+  const req = full('The Kenya Farmers Association demanded higher maize prices.').events.find((x) => x.type === 'REQUEST')!;
+  assert.deepEqual(countries(req.actor), ['KEN']);
+  const inv = full('The Ceasefire Monitoring Committee investigated the killings.').events.find((x) => x.type === 'ACCUSE')!;
+  assert.deepEqual(countries(inv.actor), ['NGO']);
+});
+
+test('an unplaced actor takes the country the sentence is about, but not from the reporting source', () => {
+  const bomb = full('A journalist was killed by a car bomb in Beirut on Monday.').events.find((x) => x.type === 'ASSAULT')!;
+  assert.deepEqual(countries(bomb.actor), ['LBN']);
+  assert.match(bomb.rule, /actor-country-from-location/);
+  const reported = run('Two officials were killed, Ugandan police said.').events.find((x) => x.type === 'ASSAULT')!;
+  assert.deepEqual(reported.actor, []);
+});
+
+test('a parenthesised gloss of an unknown name is not an actor', () => {
+  const e = full('The Freedom Union (Conservatives) protested in Vilnius on Monday.').events.find((x) => x.type === 'PROTEST')!;
+  assert.deepEqual(countries(e.actor), ['LTU']);
+});
+
+test('pronouns: office holders the knowledge base lacks, infinitive subjects, fronted possessives', () => {
+  const host = run('King Hassan of Morocco said he would host talks.').events.find((x) => x.type === 'CONSULT')!;
+  assert.deepEqual(countries(host.actor), ['MAR']);
+  const { doc, events } = run('Netanyahu asked Trump to continue assisting him.');
+  const aid = events.find((x) => x.type === 'AID')!;
+  assert.deepEqual(words(doc, aid.actor), ['Trump']);
+  assert.deepEqual(countries(aid.recipient), ['ISR']);
+  assert.equal(aid.hypothetical, true, 'an act someone is asked to do has not happened');
+  const visit = run('During his visit to Israel in October, Trump called for talks.');
+  const v = visit.events.find((x) => x.type === 'CONSULT')!;
+  assert.deepEqual(countries(v.actor), ['USA']);
+  const call = visit.events.find((x) => x.type === 'REQUEST')!;
+  assert.equal(dateOf(visit.doc, call), '2025-10');
+});
+
+test('a warning is THREATEN only with a threatened act; "warned X against" is disapproval', () => {
+  assert.ok(run('Trump warned Israel against destabilizing Syria.').events.some((x) => x.type === 'ACCUSE' && x.rule.includes('warn-without-threat')));
+  assert.ok(!run('Trump warned Israel against destabilizing Syria.').events.some((x) => x.type === 'THREATEN'));
+  assert.ok(run('The general warned that the army will retaliate.').events.some((x) => x.type === 'THREATEN'));
+});
+
+test('dates through other events: "shortly before the call", "with X pressing", and "rather than" negates', () => {
+  const { doc, events } = run('Trump praised the Syrian president shortly before holding a phone call with Netanyahu on Monday.');
+  const praise = events.find((x) => x.type === 'SUPPORT')!;
+  assert.equal(dateOf(doc, praise), '2025-12-01');
+  const w = run('The Monday phone call focused on Gaza, with Trump pressing Netanyahu to soften his policies.');
+  assert.equal(dateOf(w.doc, w.events.find((x) => x.type === 'REQUEST')!), '2025-12-01');
+  const neg = run('The fighters were arrested rather than allowed to leave.').events.find((x) => x.type === 'AGREE')!;
+  assert.equal(neg.negated, true);
+});
+
 const SEED = path.resolve(process.cwd(), '../shared/seed/000_3612844795fab063.txt');
 
 test('the seed article (events stage alone): the issue\'s target events', (t) => {
@@ -129,7 +188,10 @@ function checkSeed({ doc, events }: { doc: WorkingDoc; events: EventRecord[] }):
   find('REQUEST', (e) => has(e.actor, 'Netanyahu') && has(e.recipient, 'Herzog') && date(e) === '2025-11-30', 'pardon request to Herzog');
   find('AGREE', (e) => has(e.actor, 'Netanyahu') && has(e.actor, 'Trump'), 'both leaders agreed');
   find('AGREE', (e) => has(e.actor, 'Israel') && has(e.recipient, 'Hamas') && date(e) === '2025-W47', 'proposal to Hamas');
-  find('SUPPORT', (e) => has(e.actor, 'Trump') && has(e.recipient, 'al-Sharaa'), 'Trump praised al-Sharaa');
+  find('SUPPORT', (e) => has(e.actor, 'Trump') && has(e.recipient, 'al-Sharaa') && date(e) === '2025-12-01', 'Trump praised al-Sharaa shortly before the call');
+  find('REQUEST', (e) => has(e.actor, 'Netanyahu') && has(e.recipient, 'Trump') && date(e) === '2025-12-01', 'request during the call');
+  find('REQUEST', (e) => has(e.actor, 'Trump') && has(e.recipient, 'Netanyahu') && e.rule.includes('call for') && date(e) === '2025-10', 'call for a pardon during the October visit');
+  assert.ok(!events.some((x) => x.type === 'THREATEN' && has(x.actor, 'Trump')), 'a warning without a threat is not THREATEN');
   find('COERCE', (e) => has(e.actor, 'Sharaa') && has(e.recipient, 'Assad') && date(e) === '2024-12', 'overthrow of Assad');
   find('ASSAULT', (e) => e.actor.some((a) => a.country === 'ISR' && a.sector === 'MIL') && date(e) === '2025-11-28', 'Friday operation');
   find('ASSAULT', (e) => e.recipient.some((a) => a.country === 'ISR' && a.sector === 'MIL'), 'wounded soldiers');

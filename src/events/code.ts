@@ -2,7 +2,7 @@ import type { Actor, EventRecord, PloverType, TimeExpression } from '../core/typ
 import type { Token, WorkingDoc } from '../core/working-doc.js';
 import { kbFor, type KbIndex } from '../kb/index.js';
 import { findActorMentions, PREPOSITIONS, type ActorMention } from './actors.js';
-import { compileLexicon, TRIGGER_LEXICON, type TriggerForm, type TriggerRule } from './lexicon.js';
+import { compileLexicon, TRIGGER_LEXICON, WARN_WITHOUT_THREAT, type TriggerForm, type TriggerRule } from './lexicon.js';
 
 /** Options of the event coder. */
 export interface EventsOptions {
@@ -24,6 +24,7 @@ const ADVERB_SKIP = new Set(['also', 'reportedly', 'allegedly', 'not', 'already'
 const AUX = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'may', 'might', 'can', 'should', 'did', 'does', 'do', 'been', 'be', 'being', 'must', "'s", '’s', 'to']);
 const SUBORDINATORS = new Set(['since', 'because', 'although', 'though', 'while', 'whereas', 'when', 'after', 'before', 'until', 'unless', 'if', 'as', 'that', 'where']);
 const RECEIVING = new Set(['drew', 'draw', 'draws', 'drawn', 'faced', 'face', 'faces', 'received', 'receive', 'sparked', 'triggered', 'prompted', 'attracted', 'drawing', 'facing']);
+const ASPECTUAL = new Set(['continue', 'keep', 'start', 'begin', 'resume', 'stop', 'help']);
 const NEGATORS = new Set(['short', 'not', "n't", 'n’t', 'never', 'no', 'without', 'nor', 'neither']);
 const MODALS = new Set(['could', 'would', 'may', 'might', 'should', 'can', 'will', "'ll", '’ll', 'shall', 'must']);
 const INTENT = /^(plan|plans|planned|planning|aim|aims|aimed|aiming|intend|intends|intended|intending|attempt|attempts|attempted|attempting|try|tries|tried|trying|seek|seeks|sought|seeking|want|wants|wanted|wanting|ready|willing|prepared|threaten|threatens|threatened|threatening|vow|vows|vowed|hope|hopes|hoped|hoping|if|unless|whether|out|future)$/;
@@ -206,7 +207,9 @@ function expand(ms: readonly ActorMention[]): ActorMention[] {
 function subjectBefore(tokens: readonly Token[], mentions: readonly ActorMention[], t0: number, sentStart: number): ActorMention[] {
   // A mention right before the verb (auxiliaries and adverbs between) is its subject: "with Trump pressing".
   let k = t0 - 1;
-  while (k >= sentStart && (AUX.has(lower(tokens[k])) || ADVERB_SKIP.has(lower(tokens[k])) || /ly$/.test(lower(tokens[k])))) k--;
+  // "asked Trump to continue assisting him": aspectual verbs pass their subject on.
+  while (k >= sentStart && (AUX.has(lower(tokens[k])) || ADVERB_SKIP.has(lower(tokens[k])) || /ly$/.test(lower(tokens[k]))
+    || (ASPECTUAL.has(lower(tokens[k])) && lower(tokens[k - 1]) === 'to'))) k--;
   const adjacent = mentions.find((m) => m.t1 === k && !m.place && !m.possessive && m.form !== 'demonym'
     && (!governed(tokens, m, sentStart) || lower(tokens[m.t0 - 1]) === 'with'));
   if (adjacent) {
@@ -358,13 +361,27 @@ function flags(tokens: readonly Token[], trig: Trigger, sentStart: number): { ne
     if (BOUNDARY_PUNCT.has(t.text) || REPORTING.has(lower(t))) break;
     const w = lower(t);
     if (n < 4 && NEGATORS.has(w)) negated = true;
+    // "killed rather than allowed to surrender": the alternative did not happen.
+    if (n < 3 && w === 'than' && lower(tokens[k - 1]) === 'rather') negated = true;
     if (MODALS.has(w) || INTENT.test(w)) {
       hypothetical = true;
       if (THREAT_CUES.has(w)) threat = true;
     }
     if (w === 'in' && /^attempts?$/.test(lower(tokens[k + 1]))) hypothetical = true;
+    // "as long as they surrender", "provided that": a condition, not a fact.
+    if ((w === 'long' && lower(tokens[k - 1]) === 'as' && lower(tokens[k + 1]) === 'as') || w === 'provided') hypothetical = true;
   }
   return { negated, hypothetical, threat };
+}
+
+/** Whether `trig` is the infinitive complement of the request `req`: "asked X to [continue] V", "urged X to V". */
+function requestedAct(tokens: readonly Token[], req: Trigger, trig: Trigger): boolean {
+  if (trig.rule.pos !== 'verb' || trig.t0 - req.t1 > 10) return false;
+  let k = trig.t0 - 1;
+  while (k > req.t1 && (ASPECTUAL.has(lower(tokens[k])) || /^(be|been|also|then)$/.test(lower(tokens[k])))) k--;
+  if (lower(tokens[k]) !== 'to') return false;
+  for (let j = req.t1 + 1; j < k; j++) if (isBoundary(tokens[j]!)) return false;
+  return true;
 }
 
 function toActor(m: ActorMention): Actor {
@@ -402,6 +419,7 @@ export function codeEvents(doc: WorkingDoc, options: EventsOptions = {}): EventR
 
   for (const trig of triggers) {
     const s = trig.sentence;
+    if (trig.rule.name === 'THREATEN:warn' && !warningThreatens(tokens, trig, sentEnd[s]!)) trig.rule = WARN_WITHOUT_THREAT;
     const ms = bySentence[s] ?? [];
     const ss = sentStart[s]!, se = sentEnd[s]!;
     const cs = clauseStart(tokens, trig.t0, ss);
@@ -470,6 +488,11 @@ export function codeEvents(doc: WorkingDoc, options: EventsOptions = {}): EventR
     if (trig.rule.type === 'PROTEST' && !actors.length && location) { actors = [location]; rule += '+actor-from-location'; }
     // A place found as object only is where it happened; keep it as recipient too (PLOVER targets often are).
     const f = flags(tokens, trig, ss);
+    // "asked Trump to continue assisting him", "urging him to grant clemency": the act is requested, not done.
+    if (!f.hypothetical && prevDraft && prevDraft.trig.sentence === s && prevDraft.trig.rule.type === 'REQUEST' && requestedAct(tokens, prevDraft.trig, trig)) {
+      f.hypothetical = true;
+      rule += '+requested';
+    }
     const d: Draft = {
       trig, actors, recipients, date: nearestDate(doc, times, trig, tokenAt, ss, se), location,
       negated: f.negated, hypothetical: f.hypothetical, threat: f.threat && THREAT_TYPES.has(trig.rule.type), rule, objectTrigger: null,
@@ -491,8 +514,81 @@ export function codeEvents(doc: WorkingDoc, options: EventsOptions = {}): EventR
       d.rule += '+event-object';
     }
   }
+  datesFromEvents(tokens, drafts, triggerAt, sentStart, sentEnd);
   for (const d of drafts) fillActorCountry(tokens, bySentence[d.trig.sentence] ?? [], d);
   return toRecords(doc, drafts);
+}
+
+const THREAT_WORDS = new Set(['will', 'would', "'ll", '’ll', 'unless', 'otherwise', 'retaliation', 'retaliate', 'consequences', 'reprisals',
+  'response', 'force', 'war', 'action', 'measures']);
+
+/** Whether a "warn" trigger carries a threat (see WARN_WITHOUT_THREAT): a consequence, a condition or a future act after it. */
+function warningThreatens(tokens: readonly Token[], trig: Trigger, se: number): boolean {
+  for (let k = trig.t1 + 1; k <= Math.min(se, trig.t1 + 12); k++) {
+    const w = lower(tokens[k]);
+    if (w === 'against') return false;
+    if (THREAT_WORDS.has(w) || (w === 'or' && lower(tokens[k + 1]) === 'face')) return true;
+  }
+  return false;
+}
+
+const CLOSE_BY = new Set(['shortly', 'just', 'immediately', 'moments', 'minutes', 'hours', 'soon', 'right']);
+
+/**
+ * Dates that the text gives through another event rather than a time expression: "asked …
+ * during a phone call" (the call's date), "praised al-Sharaa shortly before holding the call",
+ * and the absolute "with"-clause ("The Monday phone call focused on Gaza, with Trump pressing
+ * Netanyahu") that happens with its main clause. Plain "before"/"after" stay undated: they bound
+ * the date without giving it.
+ */
+function datesFromEvents(
+  tokens: readonly Token[], drafts: readonly Draft[], triggerAt: ReadonlyMap<number, Draft>, sentStart: readonly number[], sentEnd: readonly number[],
+): void {
+  const datedTriggerIn = (from: number, to: number, self: Draft): Draft | undefined => {
+    for (let k = from; k <= to; k++) {
+      const d = triggerAt.get(k);
+      if (d && d !== self && d.date) return d;
+    }
+    return undefined;
+  };
+  for (const d of drafts) {
+    if (d.date) continue;
+    const s = d.trig.sentence;
+    const ss = sentStart[s]!, se = sentEnd[s]!;
+    // "during / shortly before / just after" + an event noun later in the sentence.
+    for (let k = d.trig.t1 + 1; k <= se && !d.date; k++) {
+      const w = lower(tokens[k]);
+      const close = (w === 'before' || w === 'after') && CLOSE_BY.has(lower(tokens[k - 1]));
+      if (w !== 'during' && !close) continue;
+      const src = datedTriggerIn(k + 1, Math.min(k + 5, se), d);
+      if (src) { d.date = src.date; d.rule += '+date-from-event'; }
+    }
+    // "During his visit to Israel in October, Trump called for…": a fronted during-phrase.
+    if (!d.date && lower(tokens[ss]) === 'during') {
+      const src = datedTriggerIn(ss + 1, Math.min(ss + 5, d.trig.t0 - 1), d);
+      if (src) { d.date = src.date; d.rule += '+date-from-event'; }
+    }
+    if (d.date) continue;
+    // ", with Trump pressing Netanyahu": the main clause's event gives the time.
+    const subj = d.actors[0];
+    if (/ing$/.test(lower(tokens[d.trig.t0])) && subj && lower(tokens[subj.t0 - 1]) === 'with' && tokens[subj.t0 - 2]?.text === ',') {
+      const src = datedTriggerIn(ss, subj.t0 - 3, d);
+      if (src) { d.date = src.date; d.rule += '+date-from-main-clause'; }
+    }
+  }
+}
+
+/** The words before an active verb trigger that no mention covers: its subject noun phrase, as token indices. */
+function bareSubject(tokens: readonly Token[], d: Draft): [number, number] | null {
+  const trig = d.trig;
+  if (trig.rule.pos !== 'verb' || d.rule.includes('+passive')) return null;
+  let k = trig.t0 - 1;
+  while (k >= 0 && tokens[k]!.sentence === trig.sentence && (AUX.has(lower(tokens[k])) || ADVERB_SKIP.has(lower(tokens[k])) || /ly$/.test(lower(tokens[k])))) k--;
+  const end = k;
+  let start = end + 1;
+  while (start - 1 >= 0 && end - start < 5 && tokens[start - 1]!.sentence === trig.sentence && tokens[start - 1]!.kind === 'word'
+    && !isBoundary(tokens[start - 1]!) && !PREPOSITIONS.has(lower(tokens[start - 1])) && !REPORTING.has(lower(tokens[start - 1]))) start--;
+  return start <= end && /s$|^\p{Lu}/u.test(tokens[end]!.text) ? [start, end] : null;
 }
 
 /** "two senior American officials told Axios", "according to the officials": the source of the report, not an actor of it. */
@@ -536,9 +632,10 @@ function fillActorCountry(tokens: readonly Token[], ms: readonly ActorMention[],
   };
   // Another country than the recipient's first; the recipient's own country next ("a member of the Syrian parliament … protest President Assad's failure").
   // Only for non-violent acts, and never the recipient itself under another name.
-  const recipientEntities = new Set(d.recipients.map((r) => r.entity).filter((e): e is string => !!e));
+  const same = new Set(d.recipients.flatMap((r) => [r.entity ? `e:${r.entity}` : '', r.entry ? `k:${r.entry.id}` : '']));
+  const isRecipient = (m: ActorMention): boolean => (!!m.entity && same.has(`e:${m.entity}`)) || (!!m.entry && same.has(`k:${m.entry.id}`));
   from ??= ms.find((m) => candidate(m) && !recipientCountries.has(m.country!))
-    ?? (DOMESTIC_TYPES.has(d.trig.rule.type) ? ms.find((m) => candidate(m) && !(m.entity && recipientEntities.has(m.entity))) : undefined);
+    ?? (DOMESTIC_TYPES.has(d.trig.rule.type) ? ms.find((m) => candidate(m) && !isRecipient(m)) : undefined);
   if (from && !how) how = 'sentence';
   if (!from && DOMESTIC_TYPES.has(d.trig.rule.type) && !d.negated) {
     from = d.recipients.find((r) => r.country && !r.person && r.sector && STATE_SECTORS.has(r.sector));
@@ -546,9 +643,12 @@ function fillActorCountry(tokens: readonly Token[], ms: readonly ActorMention[],
   }
   if (!from?.country) return;
   const country = from.country;
+  // The span is the unknown subject where the clause has one ("Ibo traditional elders have demanded"), else the mention that gave the country.
+  const bare = d.actors.length ? null : bareSubject(tokens, d);
+  const span = bare ? { ...from, start: tokens[bare[0]]!.start, end: tokens[bare[1]]!.end, t0: bare[0], t1: bare[1] } : from;
   d.actors = d.actors.length
     ? d.actors.map((a) => ({ ...a, country }))
-    : [{ ...from, entity: null, sector: null, members: undefined, possessive: false }];
+    : [{ ...span, entity: null, sector: null, person: false, members: undefined, possessive: false }];
   d.rule += `+actor-country-from-${how}`;
 }
 

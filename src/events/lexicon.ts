@@ -417,6 +417,19 @@ export const TRIGGER_LEXICON: readonly TriggerRule[] = (Object.keys(TABLE) as Pl
     reason: REASONS[type], example, ...extra,
   })));
 
+/**
+ * A warning is a PLOVER THREATEN only where it carries a threat: a consequence ("warned of
+ * retaliation"), a condition ("unless", "or face") or a future act ("warned that police will no
+ * longer tolerate rallies"). A warning against a course of action without one ("Trump warned
+ * Israel against destabilizing Syria") is disapproval, coded ACCUSE: PLOVER reserves THREATEN for
+ * threats of coercion or force, and counting every admonition as a threat would inflate conflict.
+ */
+export const WARN_WITHOUT_THREAT: TriggerRule = {
+  name: 'ACCUSE:warn-without-threat', words: 'warn', pos: 'verb', type: 'ACCUSE', mode: null, context: null,
+  reason: 'a warning with no threatened act is disapproval (PLOVER THREATEN needs a threat of coercion or force)',
+  example: 'Trump warned Israel against destabilizing Syria',
+};
+
 const IRREGULAR: Record<string, string[]> = {
   meet: ['met'], fight: ['fought'], strike: ['struck', 'stricken'], shoot: ['shot'], seek: ['sought'], send: ['sent'],
   hold: ['held'], withdraw: ['withdrew', 'withdrawn'], blow: ['blew', 'blown'], break: ['broke', 'broken'], set: ['set'],
