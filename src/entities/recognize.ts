@@ -803,7 +803,16 @@ function resolvePronouns(ctx: Ctx): void {
         rule = ruleId('pronoun-object');
         const nearest = recentIn(s, i, ok);
         const matrix = subjectOf(s, ok);
-        if (matrix && matrix.tok < i && (!nearest || info(nearest) !== info(matrix))) target = matrix;
+        const prevPos = i > 0 ? tokens[i - 1]!.pos ?? '' : '';
+        const between = matrix ? lowers.slice(matrix.tokEnd, i) : [];
+        if (prevPos.startsWith('VB') && matrix && matrix.tok < i && !between.includes('that')) {
+          // "He wrote to Herzog urging him": the object of the subject's own verb is someone else.
+          const l = bySent.get(s) ?? [];
+          for (let k = l.length - 1; k >= 0 && !target; k--) {
+            const m = l[k]!;
+            if (m.tokEnd <= i && ok(m) && info(m) !== info(matrix)) target = m;
+          }
+        } else if (matrix && matrix.tok < i && (!nearest || info(nearest) !== info(matrix))) target = matrix;
         else {
           const prev = prevSubject(s, ok);
           if (prev && (!nearest || info(nearest) !== info(prev))) target = prev;
