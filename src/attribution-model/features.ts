@@ -89,7 +89,7 @@ function bucket(d: number): number {
  * token the rules already hold as cue or content, or outside the body) stacks the rule layer into
  * the tagger; without it those templates hash a placeholder.
  */
-export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<string, WordHashes> = new Map(), usePos = false, claimed: Uint8Array | null = null): TokenFeatures {
+export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<string, WordHashes> = new Map(), usePos = false, claimed: Uint8Array | null = null, rows: Uint8Array | null = null): TokenFeatures {
   const { tokens, text } = doc;
   const n = tokens.length;
   const hashes = new Uint32Array(n * FEATURES_PER_TOKEN);
@@ -204,6 +204,11 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
       for (let k = prev.end; k < t.start; k++) if (text.charCodeAt(k) === 10) { paraStart = true; break; }
     }
     const sentStart = sStart[s] === i;
+    if (rows && !rows[i]) {
+      // A row the decoder will skip: only its context bits (paragraph starts) are needed.
+      contexts[i] = (1 << CTX.ALWAYS) | (sentStart ? 1 << CTX.SENTENCE_START : 0) | (paraStart ? 1 << CTX.PARAGRAPH_START : 0);
+      continue;
+    }
     const posInSent = i - sStart[s]!;
     const toEnd = sEnd[s]! - i;
     const wm1 = i > 0 ? words[i - 1]!.lower : BOS;

@@ -75,8 +75,8 @@ export class AttributionModel {
   }
 
   /** Features of a document under this model's lexicon; `claimed` is the rule layer (see {@link AttributionModelJson.useRules}). */
-  features(doc: TagInput, claimed: Uint8Array | null = null): TokenFeatures {
-    return extractFeatures(doc, this.lexicon, this.cache, this.json.usePos, this.json.useRules ? claimed ?? new Uint8Array(doc.tokens.length) : null);
+  features(doc: TagInput, claimed: Uint8Array | null = null, rows: Uint8Array | null = null): TokenFeatures {
+    return extractFeatures(doc, this.lexicon, this.cache, this.json.usePos, this.json.useRules ? claimed ?? new Uint8Array(doc.tokens.length) : null, rows);
   }
 
   /** Label ids per token (see `LABELS`). */
@@ -89,7 +89,19 @@ export class AttributionModel {
       claimed = new Uint8Array(doc.tokens.length);
       if (skipToken) for (let i = 0; i < claimed.length; i++) claimed[i] = skipToken(i) ? 1 : 0;
     }
-    return decodeDocument(this.features(doc, claimed), this.emission, this.transitions, this.scratch, keep);
+    // Rows of paragraphs that will not be decoded are not featurised either.
+    let rows: Uint8Array | null = null;
+    if (keep) {
+      const toks = doc.tokens;
+      rows = new Uint8Array(toks.length);
+      let from = 0;
+      for (let i = 1; i <= toks.length; i++) {
+        if (i < toks.length && !doc.text.slice(toks[i - 1]!.end, toks[i]!.start).includes('\n')) continue;
+        if (keep(from, i)) rows.fill(1, from, i);
+        from = i;
+      }
+    }
+    return decodeDocument(this.features(doc, claimed, rows), this.emission, this.transitions, this.scratch, keep);
   }
 
   /** Tags and links: the model's attributions, all outermost (`via` null). */

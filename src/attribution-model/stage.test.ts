@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Attribution } from '../core/types.js';
+import { posStage } from '../pos/stage.js';
 import { segmentArticle } from './train.js';
 import { MODEL_ATTRIBUTIONS, attributionModelStage } from './stage.js';
 
@@ -8,6 +9,8 @@ test('the shipped model finds a plain "X said that Y" attribution', () => {
   // Hand-written text.
   const text = 'The city council said that the new library will open next spring.\nIt rained all week.';
   const doc = segmentArticle(text);
+  // The model reads part-of-speech tags, as in the pipeline.
+  posStage().run(doc);
   attributionModelStage().run(doc);
   const attrs = doc.scratch.get(MODEL_ATTRIBUTIONS) as Attribution[];
   const said = attrs.find((a) => text.slice(a.cue.start, a.cue.end) === 'said');

@@ -358,6 +358,10 @@ function acceptModelCue(doc: WorkingDoc, m: Attribution): boolean {
   const src = m.source ? tokensIn(doc, m.source) : [];
   const last = src[src.length - 1];
   if (!last || !(last.pos && /^(?:NN|PRP|CD)/.test(last.pos) || last.text.toLowerCase() === 'who')) return false;
+  // A source cut off from its cue by a dash, semicolon or colon belongs to another clause.
+  const gapFrom = Math.min(m.source!.end, m.cue.end);
+  const gapTo = Math.max(m.source!.start, m.cue.start);
+  if (gapTo > gapFrom && /[\u2014\u2013\u2015;:]/.test(doc.text.slice(gapFrom, gapTo))) return false;
   if (MODEL_CUE_MODE === 'any') return true;
   const headTok = toks.find((t) => CUE_BY_FORM.has(t.text.toLowerCase()) || t.text === ':' || t.text.toLowerCase() === 'according');
   if (!headTok) return false;

@@ -19,7 +19,8 @@ const USAGE = `usage: hearsay train attributions --data ../shared/polnear [--out
 /**
  * `hearsay train attributions`: trains the attribution tagger on PolNeAR train, selects the epoch
  * on dev, writes the model JSON (and the generated module the core imports), and prints the dev
- * scores of the model alone. Deterministic for a given seed.
+ * scores of the model alone and of the merged pipeline. Deterministic for a given seed; about 5.5
+ * minutes on the 2-core development machine (8 epochs, POS tagging and rules over 840 articles).
  */
 export const run: Command = async (args, io) => {
   const p = parseArgs(args, ['help']);
