@@ -153,7 +153,8 @@ function bump(cell: Cell, cls: number, delta: number, instance: number): void {
   cell.u[k]! += instance * delta;
 }
 
-function argmax(scores: Float64Array): number {
+/** Index of the highest score (ties go to the lower index). */
+export function argmax(scores: Float64Array): number {
   let best = 0;
   for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
   return best;
@@ -237,8 +238,17 @@ export class PerceptronModel {
   /** Sums quantised weights into `out` (the argmax is the same as for real scores). */
   private sumQuantised(features: ArrayLike<number>, count: number, out: Float64Array): void {
     out.fill(0);
+    this.addQuantised(features, 0, count, out);
+  }
+
+  /**
+   * Adds the quantised weights of `features[from, from + count)` to `out` without clearing it.
+   * Sums are exact integers, so partial sums cached by a caller (per word, say) and completed
+   * here give the same argmax as {@link bestHashed}.
+   */
+  addQuantised(features: ArrayLike<number>, from: number, count: number, out: Float64Array): void {
     const { table, mask, packed } = this;
-    for (let i = 0; i < count; i++) {
+    for (let i = from; i < from + count; i++) {
       const h = features[i]! | 0;
       let s = mixSlot(h) & mask;
       let end = table[s * 3 + 2]!;

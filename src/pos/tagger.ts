@@ -1,5 +1,5 @@
 import type { PerceptronModelJson } from '../model/perceptron.js';
-import { PerceptronModel } from '../model/perceptron.js';
+import { argmax, PerceptronModel } from '../model/perceptron.js';
 import { MAX_FEATURES, NO_VERB, START_TAG, extractFeatures, wordInfo } from './features.js';
 import type { WordInfo } from './features.js';
 import { normalizeForm } from './normalize.js';
@@ -89,6 +89,10 @@ export function readTagdict(json: PosModelJson, classes: readonly string[]): Map
 }
 
 const CACHE_LIMIT = 200_000;
+/** Features 0–9 of a row (bias and the word's own features) depend on the word alone. */
+const SELF_FEATURES = 10;
+/** Features 10–12 (t1, t2, t1+t2) depend on the tag history alone. */
+const HISTORY_FEATURES = 3;
 
 /** A trained Penn Treebank part-of-speech tagger (averaged perceptron, greedy decoding). */
 export class PosTagger {
@@ -98,6 +102,10 @@ export class PosTagger {
   private readonly tables: DecodeTables;
   private readonly json: PosModelJson;
   private readonly cache = new Map<string, WordInfo>();
+  /** Quantised score sums of each cached word's own features (see {@link decode}). */
+  private selfScores = new WeakMap<WordInfo, Float64Array>();
+  /** Quantised score sums of the tag-history features per (previous tag, tag before). */
+  private readonly historyScores = new Map<number, Float64Array>();
   private readonly scratch: TagScratch;
 
   private constructor(json: PosModelJson) {
@@ -144,8 +152,49 @@ export class PosTagger {
       infos[i] = this.info(form);
     }
     const out = new Int32Array(n);
-    tagSequence(infos, forms, this.model, this.tables, out, this.scratch);
+    this.decode(infos, forms, out);
     return out;
+  }
+
+  /**
+   * {@link tagSequence} for inference, with the word-only features (bias and the 9 `self`
+   * features, a third of each row) summed once per word type and cached: same tags, less work.
+   */
+  private decode(words: readonly WordInfo[], forms: readonly string[], out: Int32Array): void {
+    const { tables, scratch, model } = this;
+    const scores = scratch.scores;
+    let t1 = START_TAG;
+    let t2 = START_TAG;
+    let lastVerb = NO_VERB;
+    for (let i = 0; i < words.length; i++) {
+      let tag = tables.tagdict.get(forms[i]!);
+      if (tag === undefined) {
+        const n = extractFeatures(words, i, t1, t2, lastVerb, scratch.features);
+        const w = words[i]!;
+        let base = this.selfScores.get(w);
+        if (!base) {
+          base = new Float64Array(this.tags.length);
+          model.addQuantised(scratch.features, 0, SELF_FEATURES, base);
+          this.selfScores.set(w, base);
+        }
+        scores.set(base);
+        // Features 10–12 depend only on the previous two tags: their sums are cached per history.
+        const key = t1 * 65536 + t2;
+        let hist = this.historyScores.get(key);
+        if (!hist) {
+          hist = new Float64Array(this.tags.length);
+          model.addQuantised(scratch.features, SELF_FEATURES, HISTORY_FEATURES, hist);
+          this.historyScores.set(key, hist);
+        }
+        for (let c = 0; c < scores.length; c++) scores[c]! += hist[c]!;
+        model.addQuantised(scratch.features, SELF_FEATURES + HISTORY_FEATURES, n - SELF_FEATURES - HISTORY_FEATURES, scores);
+        tag = argmax(scores);
+      }
+      out[i] = tag;
+      if (tables.verbs[tag] === 1) lastVerb = words[i]!.norm;
+      t2 = t1;
+      t1 = tag;
+    }
   }
 
   private info(form: string): WordInfo {
