@@ -155,3 +155,10 @@ export function decodeDocument(feats: TokenFeatures, emission: EmissionScorer, t
   }
   return out;
 }
+
+/** Decodes only the given token ranges (each as its own sequence); the rest stay outside (0). */
+export function decodeRanges(feats: TokenFeatures, emission: EmissionScorer, trans: Float64Array, ranges: readonly [number, number][], scratch = makeDecodeScratch()): Uint8Array {
+  const out = new Uint8Array(feats.count);
+  for (const [from, to] of ranges) out.set(viterbi(sliceFeatures(feats, from, to), emission, trans, scratch), from);
+  return out;
+}

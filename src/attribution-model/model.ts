@@ -5,7 +5,7 @@
 import { CUE_BY_FORM } from '../attribution/lexicon.js';
 import type { Attribution } from '../core/types.js';
 import { PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
-import { decodeDocument, makeDecodeScratch, spansFromLabels, TRANS_SIZE, type DecodeScratch } from './decode.js';
+import { decodeDocument, decodeRanges, makeDecodeScratch, spansFromLabels, TRANS_SIZE, type DecodeScratch } from './decode.js';
 import { extractFeatures, type CueLexicon, type TagInput, type TokenFeatures, type WordHashes } from './features.js';
 import { linkSpans, type LinkOptions } from './linker.js';
 
@@ -51,6 +51,42 @@ export function hasUnclaimedCue(tokens: TagInput['tokens'], from: number, to: nu
   return false;
 }
 
+/** Sentences on each side of a cue sentence that a decoding window takes in. */
+const WINDOW_SENTENCES = 0;
+
+/**
+ * Token ranges to decode: per paragraph, the sentences for which `hasCue` holds plus
+ * `around` sentences either side (within the paragraph), merged where they touch.
+ */
+export function cueWindows(doc: TagInput, hasCue: (from: number, to: number) => boolean, around: number): [number, number][] {
+  const toks = doc.tokens;
+  const out: [number, number][] = [];
+  let p = 0;
+  while (p < toks.length) {
+    let q = p + 1;
+    while (q < toks.length && !doc.text.slice(toks[q - 1]!.end, toks[q]!.start).includes('\n')) q++;
+    // Sentences of paragraph [p, q) as token ranges.
+    const sents: [number, number][] = [];
+    for (let i = p; i < q;) {
+      let j = i + 1;
+      while (j < q && toks[j]!.sentence === toks[i]!.sentence) j++;
+      sents.push([i, j]);
+      i = j;
+    }
+    const mark = new Uint8Array(sents.length);
+    sents.forEach(([a, b], k) => { if (hasCue(a, b)) for (let d = -around; d <= around; d++) if (k + d >= 0 && k + d < sents.length) mark[k + d] = 1; });
+    for (let k = 0; k < sents.length; k++) {
+      if (!mark[k]) continue;
+      let e = k;
+      while (e + 1 < sents.length && mark[e + 1]) e++;
+      out.push([sents[k]![0], sents[e]![1]]);
+      k = e;
+    }
+    p = q;
+  }
+  return out;
+}
+
 /** A loaded attribution model. */
 export class AttributionModel {
   readonly json: AttributionModelJson;
@@ -89,19 +125,15 @@ export class AttributionModel {
       claimed = new Uint8Array(doc.tokens.length);
       if (skipToken) for (let i = 0; i < claimed.length; i++) claimed[i] = skipToken(i) ? 1 : 0;
     }
-    // Rows of paragraphs that will not be decoded are not featurised either.
-    let rows: Uint8Array | null = null;
     if (keep) {
-      const toks = doc.tokens;
-      rows = new Uint8Array(toks.length);
-      let from = 0;
-      for (let i = 1; i <= toks.length; i++) {
-        if (i < toks.length && !doc.text.slice(toks[i - 1]!.end, toks[i]!.start).includes('\n')) continue;
-        if (keep(from, i)) rows.fill(1, from, i);
-        from = i;
-      }
+      // Decode windows, not whole paragraphs: each sentence with an unclaimed cue, with its
+      // neighbours in the same paragraph (content rarely reaches further); nothing else is featurised.
+      const ranges = cueWindows(doc, (from, to) => keep(from, to), WINDOW_SENTENCES);
+      const rows = new Uint8Array(doc.tokens.length);
+      for (const [a, b] of ranges) rows.fill(1, a, b);
+      return decodeRanges(this.features(doc, claimed, rows), this.emission, this.transitions, ranges, this.scratch);
     }
-    return decodeDocument(this.features(doc, claimed, rows), this.emission, this.transitions, this.scratch, keep);
+    return decodeDocument(this.features(doc, claimed), this.emission, this.transitions, this.scratch, keep);
   }
 
   /** Tags and links: the model's attributions, all outermost (`via` null). */
