@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { analyzeToWorkingDoc } from '../../analyze.js';
+import { analyzeToWorkingDoc, defaultStages } from '../../analyze.js';
+import { attributionsStage } from '../../attribution/stage.js';
+import { createPipeline } from '../../core/pipeline.js';
 import type { Attribution, Span } from '../../core/types.js';
 import { describeErrors, formatScores, scoreAttributions } from '../../eval/attributions.js';
 import { readPolnear, type GoldArticle } from '../../eval/polnear.js';
@@ -8,9 +10,10 @@ import type { Command } from '../io.js';
 import { flagString, parseArgs } from '../io.js';
 
 const USAGE = `usage: hearsay eval attributions DIR [--split dev|train] [--errors FILE] [--min-relation-f1 N] [--json]
-       [--layer attributions|model]
+       [--layer attributions|rules|model]
   DIR holds SPLIT/text/*.txt and SPLIT/attributions/*.ann (PolNeAR layout).
   --min-relation-f1 N   exit 1 when relation F1 is below N (percent, e.g. 50; or a fraction ≤ 1)
+  --layer rules         score the rule-based attributions alone (the model switched off)
   --layer model         score the attribution model's own output (scratch layer) instead of the merged attributions
 `;
 
@@ -27,7 +30,10 @@ export const run: Command = async (args, io) => {
   const split = flagString(p, 'split', 'dev');
   if (split !== 'dev' && split !== 'train') { io.stderr(`eval attributions: --split must be dev or train\n${USAGE}`); return 2; }
   const layer = flagString(p, 'layer', 'attributions');
-  if (layer !== 'attributions' && layer !== 'model') { io.stderr(`eval attributions: --layer must be attributions or model\n${USAGE}`); return 2; }
+  if (layer !== 'attributions' && layer !== 'model' && layer !== 'rules') { io.stderr(`eval attributions: --layer must be attributions, rules or model\n${USAGE}`); return 2; }
+  const rulesOnly = layer === 'rules'
+    ? createPipeline(defaultStages().map((st) => (st.name === 'attributions' ? attributionsStage({ model: null }) : st)))
+    : undefined;
   const floorArg = flagString(p, 'min-relation-f1');
   let floor: number | null = null;
   if (floorArg !== undefined) {
@@ -52,7 +58,7 @@ export const run: Command = async (args, io) => {
   const tty = Boolean((process.stderr as { isTTY?: boolean }).isTTY);
   for (let i = 0; i < gold.length; i++) {
     const a = gold[i]!;
-    const doc = analyzeToWorkingDoc(a.text, { path: `${a.id}.txt`, inputType: 'text' });
+    const doc = analyzeToWorkingDoc(a.text, { path: `${a.id}.txt`, inputType: 'text' }, rulesOnly);
     const attrs = layer === 'model' ? (doc.scratch.get('model-attributions') as Attribution[] | undefined) ?? [] : doc.attributions;
     predicted.set(a.id, attrs);
     sentences.set(a.id, doc.sentences);
