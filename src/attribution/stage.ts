@@ -362,9 +362,22 @@ function acceptModelCue(doc: WorkingDoc, m: Attribution): boolean {
   const gapFrom = Math.min(m.source!.end, m.cue.end);
   const gapTo = Math.max(m.source!.start, m.cue.start);
   if (gapTo > gapFrom && /[\u2014\u2013\u2015;:]/.test(doc.text.slice(gapFrom, gapTo))) return false;
-  if (MODEL_CUE_MODE === 'any') return true;
   const headTok = toks.find((t) => CUE_BY_FORM.has(t.text.toLowerCase()) || t.text === ':' || t.text.toLowerCase() === 'according');
-  if (!headTok) return false;
+  if (!headTok) {
+    // A cue outside the lexicon ("laid out", "dismissed") is kept when it is a finite verb with
+    // a clause or quotation after it, not a verb of doing with an infinitive ("agreed to revisit").
+    const verbs = toks.filter((t) => t.pos?.startsWith('VB'));
+    const head = verbs[verbs.length - 1];
+    if (!head || !/^VB[DZP]$/.test(head.pos!) || head !== toks[toks.length - 1]) return false;
+    const after = doc.tokens[doc.tokens.indexOf(head) + 1];
+    if (!after) return false;
+    if (after.text.toLowerCase() === 'that' || after.quote === 'open' || after.text === ':') return true;
+    // Otherwise the content must open with a clause: a subject, then a finite verb soon after.
+    const c = m.content[0];
+    if (!c || c.start < head.end) return false;
+    const ct = tokensIn(doc, { start: c.start, end: Math.min(c.end, c.start + 60) }).slice(0, 6);
+    return /^(?:PRP|NNP|NNPS|DT|NN|NNS)$/.test(ct[0]?.pos ?? '') && ct.some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.pos ?? ''));
+  }
   const entries = CUE_BY_FORM.get(headTok.text.toLowerCase());
   if (entries && entries.every((e) => e.thatOnly)) {
     const next = doc.tokens[doc.tokens.indexOf(headTok) + 1];
@@ -372,4 +385,3 @@ function acceptModelCue(doc: WorkingDoc, m: Attribution): boolean {
   }
   return true;
 }
-const MODEL_CUE_MODE: 'any' | 'lexicon' = 'lexicon' as 'any' | 'lexicon';
