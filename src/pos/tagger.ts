@@ -43,6 +43,9 @@ export function verbMask(tags: readonly string[]): Uint8Array {
   return Uint8Array.from(tags, (t) => (t.startsWith('VB') || t === 'MD' ? 1 : 0));
 }
 
+/** Chooses a tag from a feature row; lets inference reuse cached partial scores. */
+export type TagPicker = (features: Uint32Array, count: number, word: WordInfo, t1: number, t2: number) => number;
+
 /** Online learning hook for {@link tagSequence}: gold ids and the trainer's update. */
 export interface SequenceLearner {
   gold: Int32Array;
@@ -58,6 +61,7 @@ export interface SequenceLearner {
 export function tagSequence(
   words: readonly WordInfo[], forms: readonly string[], classifier: HashedClassifier,
   tables: DecodeTables, out: Int32Array | number[], scratch: TagScratch, learn?: SequenceLearner,
+  pick?: TagPicker,
 ): void {
   let t1 = START_TAG;
   let t2 = START_TAG;
@@ -66,7 +70,7 @@ export function tagSequence(
     let tag = tables.tagdict.get(forms[i]!);
     if (tag === undefined) {
       const n = extractFeatures(words, i, t1, t2, lastVerb, scratch.features);
-      tag = classifier.bestHashed(scratch.features, n, scratch.scores);
+      tag = pick ? pick(scratch.features, n, words[i]!, t1, t2) : classifier.bestHashed(scratch.features, n, scratch.scores);
       if (learn) learn.update(scratch.features, n, learn.gold[i]!, tag);
     }
     out[i] = tag;
@@ -161,41 +165,32 @@ export class PosTagger {
    * features, a third of each row) summed once per word type and cached: same tags, less work.
    */
   private decode(words: readonly WordInfo[], forms: readonly string[], out: Int32Array): void {
-    const { tables, scratch, model } = this;
-    const scores = scratch.scores;
-    let t1 = START_TAG;
-    let t2 = START_TAG;
-    let lastVerb = NO_VERB;
-    for (let i = 0; i < words.length; i++) {
-      let tag = tables.tagdict.get(forms[i]!);
-      if (tag === undefined) {
-        const n = extractFeatures(words, i, t1, t2, lastVerb, scratch.features);
-        const w = words[i]!;
-        let base = this.selfScores.get(w);
-        if (!base) {
-          base = new Float64Array(this.tags.length);
-          model.addQuantised(scratch.features, 0, SELF_FEATURES, base);
-          this.selfScores.set(w, base);
-        }
-        scores.set(base);
-        // Features 10–12 depend only on the previous two tags: their sums are cached per history.
-        const key = t1 * 65536 + t2;
-        let hist = this.historyScores.get(key);
-        if (!hist) {
-          hist = new Float64Array(this.tags.length);
-          model.addQuantised(scratch.features, SELF_FEATURES, HISTORY_FEATURES, hist);
-          this.historyScores.set(key, hist);
-        }
-        for (let c = 0; c < scores.length; c++) scores[c]! += hist[c]!;
-        model.addQuantised(scratch.features, SELF_FEATURES + HISTORY_FEATURES, n - SELF_FEATURES - HISTORY_FEATURES, scores);
-        tag = argmax(scores);
-      }
-      out[i] = tag;
-      if (tables.verbs[tag] === 1) lastVerb = words[i]!.norm;
-      t2 = t1;
-      t1 = tag;
-    }
+    tagSequence(words, forms, this.model, this.tables, out, this.scratch, undefined, this.pick);
   }
+
+  /** Picks the best tag from cached word-only and tag-history sums plus the row's other features. */
+  private readonly pick: TagPicker = (features, n, w, t1, t2) => {
+    const { model } = this;
+    const scores = this.scratch.scores;
+    let base = this.selfScores.get(w);
+    if (!base) {
+      base = new Float64Array(this.tags.length);
+      model.addQuantised(features, 0, SELF_FEATURES, base);
+      this.selfScores.set(w, base);
+    }
+    scores.set(base);
+    // Features 10–12 depend only on the previous two tags: their sums are cached per history.
+    const key = t1 * 65536 + t2;
+    let hist = this.historyScores.get(key);
+    if (!hist) {
+      hist = new Float64Array(this.tags.length);
+      model.addQuantised(features, SELF_FEATURES, HISTORY_FEATURES, hist);
+      this.historyScores.set(key, hist);
+    }
+    for (let c = 0; c < scores.length; c++) scores[c]! += hist[c]!;
+    model.addQuantised(features, SELF_FEATURES + HISTORY_FEATURES, n - SELF_FEATURES - HISTORY_FEATURES, scores);
+    return argmax(scores);
+  };
 
   private info(form: string): WordInfo {
     let info = this.cache.get(form);

@@ -1,10 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeErrors, formatScores } from '../../eval/attributions.js';
 import { readPolnear } from '../../eval/polnear.js';
 import { AttributionModel } from '../../attribution-model/model.js';
 import { evaluateMerged, evaluateModel, prepareArticles, trainAttributionModel } from '../../attribution-model/train.js';
 import type { AttributionModelJson } from '../../attribution-model/model.js';
+import { writeModel } from '../write-model.js';
 import type { Command } from '../io.js';
 import { flagString, parseArgs } from '../io.js';
 
@@ -63,15 +64,7 @@ export const run: Command = async (args, io) => {
     onProgress: (line) => io.stdout(`  ${line}\n`),
   });
   const seconds = (performance.now() - t0) / 1000;
-  const json = JSON.stringify(result.model);
-  await mkdir(path.dirname(out), { recursive: true });
-  await writeFile(out, json + '\n');
-  io.stdout(`wrote ${path.relative(io.cwd, out)} (${(json.length / 1e6).toFixed(2)} MB)\n`);
-  if (moduleFlag !== 'none') {
-    const mod = path.resolve(io.cwd, moduleFlag);
-    await writeFile(mod, renderModule(result.model));
-    io.stdout(`wrote ${path.relative(io.cwd, mod)}\n`);
-  }
+  await writeModel(io, out, moduleFlag, result.model, () => renderModule(result.model));
   io.stdout(`best epoch ${result.bestEpoch}; training ${seconds.toFixed(1)} s\nPolNeAR dev, model alone (every paragraph decoded):\n${formatScores(result.dev)}`);
   if (result.merged) io.stdout(`PolNeAR dev, merged (rules, then the model where they leave a cue unclaimed):\n${formatScores(result.merged)}`);
   const errors = flagString(p, 'errors');

@@ -1,5 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeModel } from '../write-model.js';
 import type { Command } from '../io.js';
 import { flagString, parseArgs } from '../io.js';
 import { parseConllu } from '../../pos/conllu.js';
@@ -55,15 +56,7 @@ export const run: Command = async (args, io) => {
     onProgress: (line) => io.stdout(`  ${line}\n`),
   });
   const seconds = (performance.now() - t0) / 1000;
-  const json = JSON.stringify(result.model);
-  await mkdir(path.dirname(out), { recursive: true });
-  await writeFile(out, json + '\n');
-  io.stdout(`wrote ${path.relative(io.cwd, out)} (${(json.length / 1e6).toFixed(2)} MB)\n`);
-  if (moduleFlag !== 'none') {
-    const mod = path.resolve(io.cwd, moduleFlag);
-    await writeFile(mod, renderModule(result.model));
-    io.stdout(`wrote ${path.relative(io.cwd, mod)}\n`);
-  }
+  await writeModel(io, out, moduleFlag, result.model, () => renderModule(result.model));
   io.stdout(`best epoch ${result.bestIteration}; dev accuracy ${(100 * result.devAccuracy).toFixed(2)}%; training ${seconds.toFixed(1)} s\n`);
   return 0;
 };
