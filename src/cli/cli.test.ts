@@ -116,3 +116,16 @@ test('--out appends JSON lines and --resume skips inputs already written', async
   assert.deepEqual(paths, [article, second]);
   assert.match(x.err, /2\/2 inputs/);
 });
+
+test('gzipped pages are inflated; a zip bomb stops at the size limit with a message', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const page = '<html><body><article><p>The council said the vote would be held in May, officials told reporters.</p></article></body></html>';
+  const x = io();
+  assert.equal(await main(['analyze', file('page.html.gz', new Uint8Array(gzipSync(page)))], x), 0);
+  assert.equal(JSON.parse(x.out).input.type, 'html');
+  assert.match(JSON.parse(x.out).text, /^The council said/);
+  const bomb = gzipSync(Buffer.alloc(30 * 1024 * 1024, 0x20));
+  const y = io();
+  assert.equal(await main(['analyze', file('bomb.html', new Uint8Array(bomb))], y), 1);
+  assert.equal(JSON.parse(y.out).messages[0].code, 'input/too-large');
+});

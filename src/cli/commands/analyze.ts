@@ -1,4 +1,5 @@
 import { appendFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { analyze, MAX_INPUT_CHARS } from '../../analyze.js';
@@ -42,9 +43,18 @@ async function readInput(path: string, io: CliIo): Promise<{ bytes: Uint8Array }
 }
 
 /** Analyses one input's bytes: decoding problems become messages on the document. */
-export function analyzeBytes(bytes: Uint8Array, path: string, options: AnalyzeOptions): HearsayDocument {
+export function analyzeBytes(input: Uint8Array, path: string, options: AnalyzeOptions): HearsayDocument {
+  let bytes = input;
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    return errorDoc(path, 'input/compressed', `${path} is gzip-compressed; decompress it first`);
+    // Saved pages often come gzipped; inflate with a cap so a zip bomb stops at the size limit.
+    try {
+      bytes = new Uint8Array(gunzipSync(bytes, { maxOutputLength: MAX_FILE_BYTES }));
+    } catch (e) {
+      const tooBig = (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError;
+      return tooBig
+        ? errorDoc(path, 'input/too-large', `${path} inflates past ${MAX_FILE_BYTES} bytes (a zip bomb?); refused`)
+        : errorDoc(path, 'input/compressed', `${path} is gzip data that does not inflate: ${(e as Error).message}`);
+    }
   }
   const decoded = decodeBytes(bytes, { html: options.inputType === 'html' ? true : undefined });
   if (decoded.messages.some((m) => m.severity === 'error')) {
