@@ -52,13 +52,7 @@ function tokenIndices(doc: WorkingDoc, s: Span): number[] {
 }
 
 function tokensIn(doc: WorkingDoc, s: Span) {
-  const toks = doc.tokens;
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) { const m = (lo + hi) >> 1; if (toks[m]!.end <= s.start) lo = m + 1; else hi = m; }
-  const out = [];
-  for (let i = lo; i < toks.length && toks[i]!.start < s.end; i++) out.push(toks[i]!);
-  return out;
+  return tokenIndices(doc, s).map((i) => doc.tokens[i]!);
 }
 
 /** Extends content that opens a quotation running past the sentence to the quotation's end. */
