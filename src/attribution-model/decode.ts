@@ -64,20 +64,48 @@ export function makeDecodeScratch(): DecodeScratch {
 
 /** Best label sequence under emission scores and context transitions; returns label ids. */
 export function viterbi(feats: TokenFeatures, emission: EmissionScorer, trans: Float64Array, scratch = makeDecodeScratch()): Uint8Array {
+  return decodeLattice(emissionMatrix(feats, emission, scratch), feats.contexts, trans, scratch).labels;
+}
+
+/** Emission scores of every token, row-major `tokens × L`. */
+export function emissionMatrix(feats: TokenFeatures, emission: EmissionScorer, scratch = makeDecodeScratch()): Float64Array {
   const n = feats.count;
+  const out = new Float64Array(n * L);
+  for (let i = 0; i < n; i++) {
+    emission.scoresHashed(feats.hashes.subarray(i * FEATURES_PER_TOKEN, (i + 1) * FEATURES_PER_TOKEN), FEATURES_PER_TOKEN, scratch.scores);
+    out.set(scratch.scores, i * L);
+  }
+  return out;
+}
+
+/** A decoded sequence and its path score. */
+export interface Decoded {
+  labels: Uint8Array;
+  score: number;
+}
+
+/**
+ * Viterbi over precomputed emission scores. Tokens with `forceOutside[i]` set may only take O:
+ * the difference between the free and the constrained best scores is the model's margin for a
+ * span (how much it would lose by not tagging it).
+ */
+export function decodeLattice(scores: Float64Array, contexts: Uint8Array, trans: Float64Array, scratch = makeDecodeScratch(), forceOutside: Uint8Array | null = null): Decoded {
+  const n = contexts.length;
   const out = new Uint8Array(n);
-  if (n === 0) return out;
+  if (n === 0) return { labels: out, score: 0 };
   const back = new Uint8Array(n * L);
   let prev = new Float64Array(L);
   let cur = new Float64Array(L);
-  const { scores, trans: t } = scratch;
+  const t = scratch.trans;
   for (let i = 0; i < n; i++) {
-    emission.scoresHashed(feats.hashes.subarray(i * FEATURES_PER_TOKEN, (i + 1) * FEATURES_PER_TOKEN), FEATURES_PER_TOKEN, scores);
-    transitionAt(trans, feats.contexts[i]!, t);
+    transitionAt(trans, contexts[i]!, t);
+    const forced = forceOutside !== null && forceOutside[i] === 1;
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
       let arg = 0;
-      if (i === 0) {
+      if (forced && y !== 0) {
+        // unreachable label
+      } else if (i === 0) {
         best = allowed(START, y) && (y === 0 || y % 2 === 1) ? t[START * L + y]! : -Infinity;
       } else {
         for (let p = 0; p < L; p++) {
@@ -86,18 +114,19 @@ export function viterbi(feats: TokenFeatures, emission: EmissionScorer, trans: F
           if (v > best) { best = v; arg = p; }
         }
       }
-      cur[y] = best + scores[y]!;
+      cur[y] = best + scores[i * L + y]!;
       back[i * L + y] = arg;
     }
     const swap = prev; prev = cur; cur = swap;
   }
   let y = 0;
   for (let k = 1; k < L; k++) if (prev[k]! > prev[y]!) y = k;
+  const score = prev[y]!;
   for (let i = n - 1; i >= 0; i--) {
     out[i] = y;
     y = back[i * L + y]!;
   }
-  return out;
+  return { labels: out, score };
 }
 
 /** A labelled run of tokens `[from, to)`. */

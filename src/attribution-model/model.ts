@@ -5,7 +5,7 @@
 import { CUE_BY_FORM } from '../attribution/lexicon.js';
 import type { Attribution } from '../core/types.js';
 import { PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
-import { decodeDocument, decodeRanges, makeDecodeScratch, spansFromLabels, TRANS_SIZE, type DecodeScratch } from './decode.js';
+import { decodeLattice, emissionMatrix, makeDecodeScratch, paragraphRanges, sliceFeatures, spansFromLabels, TRANS_SIZE, type DecodeScratch } from './decode.js';
 import { extractFeatures, type CueLexicon, type TagInput, type TokenFeatures, type WordHashes } from './features.js';
 import { linkSpans, type LinkOptions } from './linker.js';
 
@@ -118,27 +118,83 @@ export class AttributionModel {
 
   /** Label ids per token (see `LABELS`). */
   tag(doc: TagInput, onlyCued = false, skipToken?: (i: number) => boolean): Uint8Array {
-    // With `onlyCued`, only sentences with a verbal cue-like word the caller has not already
-    // accounted for are decoded (see cueWindows).
-    const keep = onlyCued ? (from: number, to: number) => hasUnclaimedCue(doc.tokens, from, to, this.lexicon, skipToken) : undefined;
+    return this.decode(doc, onlyCued, skipToken).labels;
+  }
+
+  /**
+   * Decodes the document: with `onlyCued`, only windows around sentences with a verbal cue-like
+   * word the caller has not already accounted for (see {@link cueWindows}); otherwise every
+   * paragraph. Returns the labels and, per decoded range, what {@link margins} needs.
+   */
+  private decode(doc: TagInput, onlyCued: boolean, skipToken?: (i: number) => boolean): { labels: Uint8Array; lattices: Lattice[] } {
     let claimed: Uint8Array | null = null;
     if (this.json.useRules) {
       claimed = new Uint8Array(doc.tokens.length);
       if (skipToken) for (let i = 0; i < claimed.length; i++) claimed[i] = skipToken(i) ? 1 : 0;
     }
-    if (keep) {
-      // Decode windows, not whole paragraphs: each sentence with an unclaimed cue, with its
-      // neighbours in the same paragraph (content rarely reaches further); nothing else is featurised.
-      const ranges = cueWindows(doc, (from, to) => keep(from, to), WINDOW_SENTENCES);
+    let ranges: [number, number][];
+    let feats: TokenFeatures;
+    if (onlyCued) {
+      // Nothing outside the windows is featurised.
+      ranges = cueWindows(doc, (from, to) => hasUnclaimedCue(doc.tokens, from, to, this.lexicon, skipToken), WINDOW_SENTENCES);
       const rows = new Uint8Array(doc.tokens.length);
       for (const [a, b] of ranges) rows.fill(1, a, b);
-      return decodeRanges(this.features(doc, claimed, rows), this.emission, this.transitions, ranges, this.scratch);
+      feats = this.features(doc, claimed, rows);
+    } else {
+      feats = this.features(doc, claimed);
+      ranges = paragraphRanges(feats);
     }
-    return decodeDocument(this.features(doc, claimed), this.emission, this.transitions, this.scratch, keep);
+    const labels = new Uint8Array(doc.tokens.length);
+    const lattices: Lattice[] = [];
+    for (const [from, to] of ranges) {
+      const f = sliceFeatures(feats, from, to);
+      const scores = emissionMatrix(f, this.emission, this.scratch);
+      const best = decodeLattice(scores, f.contexts, this.transitions, this.scratch);
+      labels.set(best.labels, from);
+      lattices.push({ from, to, scores, contexts: f.contexts, best: best.score });
+    }
+    return { labels, lattices };
   }
 
   /** Tags and links: the model's attributions, all outermost (`via` null). */
   predict(doc: TagInput, onlyCued = false, skipToken?: (i: number) => boolean): Attribution[] {
-    return linkSpans(doc.text, doc.tokens, spansFromLabels(this.tag(doc, onlyCued, skipToken)), this.json.link);
+    return this.predictScored(doc, onlyCued, skipToken).map((s) => s.attribution);
   }
+
+  /**
+   * {@link predict} with a margin per attribution: how much lower the best path scores when the
+   * cue's tokens are forced outside. A small margin is a cue the model barely prefers.
+   */
+  predictScored(doc: TagInput, onlyCued = false, skipToken?: (i: number) => boolean): ScoredAttribution[] {
+    const { labels, lattices } = this.decode(doc, onlyCued, skipToken);
+    const attrs = linkSpans(doc.text, doc.tokens, spansFromLabels(labels), this.json.link);
+    return attrs.map((attribution) => ({ attribution, margin: this.margin(doc, lattices, attribution.cue) }));
+  }
+
+  private margin(doc: TagInput, lattices: readonly Lattice[], cue: { start: number; end: number }): number {
+    const toks = doc.tokens;
+    let lo = 0;
+    let hi = toks.length;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (toks[m]!.end <= cue.start) lo = m + 1; else hi = m; }
+    const lat = lattices.find((l) => l.from <= lo && lo < l.to);
+    if (!lat) return 0;
+    const force = new Uint8Array(lat.to - lat.from);
+    for (let i = lo; i < lat.to && toks[i]!.start < cue.end; i++) force[i - lat.from] = 1;
+    return lat.best - decodeLattice(lat.scores, lat.contexts, this.transitions, this.scratch, force).score;
+  }
+}
+
+/** A decoded token range with its emission scores, kept to score alternatives. */
+interface Lattice {
+  from: number;
+  to: number;
+  scores: Float64Array;
+  contexts: Uint8Array;
+  best: number;
+}
+
+/** A model attribution and its cue margin (see {@link AttributionModel.predictScored}). */
+export interface ScoredAttribution {
+  attribution: Attribution;
+  margin: number;
 }

@@ -45,7 +45,7 @@ export interface PrepareOptions {
  */
 function ruleRecorder(sink: { claimed: Uint8Array | null }): AttributionModel {
   const rec = Object.create(AttributionModel.prototype) as AttributionModel;
-  rec.predict = (doc, _onlyCued, skipToken) => {
+  rec.predictScored = (doc, _onlyCued, skipToken) => {
     const m = new Uint8Array(doc.tokens.length);
     if (skipToken) for (let i = 0; i < m.length; i++) m[i] = skipToken(i) ? 1 : 0;
     sink.claimed = m;

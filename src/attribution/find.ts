@@ -15,6 +15,8 @@ export interface Candidate {
   sentence: number;
   /** Dropped when nested inside another attribution (belief and attitude cues). */
   outermostOnly?: boolean;
+  /** An attitude rather than a statement (see `Attribution.stance`). */
+  stance?: boolean;
   /** "Clinton said." alone: the content is the quotation just before, filled in by the stage. */
   needsPrevious?: boolean;
 }

@@ -39,11 +39,17 @@ const EXPECTED: Array<[string, string, string, string | null, boolean]> = [
   ['Israel', 'says', 'organization', 'Israel', false],
 ];
 
+/** Attitudes the page reports in the outlet's voice, marked `stance` (source and cue). */
+const EXPECTED_STANCES = ['Both leaders agreed', 'Netanyahu formally requested', 'Trump praised', 'Trump has been pushing for'];
+
 test('seed page: every attribution with source span, cue, kind, entity and nesting', { skip: existsSync(SEED) ? false : '../shared/seed absent: the seed acceptance case needs the shared data' }, () => {
   const doc = analyze(readFileSync(SEED, 'utf8'), { date: '2025-12-02', path: SEED });
   const t = doc.text;
   const ents = new Map(doc.entities.map((e) => [e.id, e.name]));
-  const got = doc.attributions.map((a) => [
+  // Attitudes ("Trump praised al-Sharaa") are reported as stances beside the 29 statements.
+  const stances = doc.attributions.filter((a) => a.stance).map((a) => `${a.source ? t.slice(a.source.start, a.source.end) : ''} ${t.slice(a.cue.start, a.cue.end)}`);
+  assert.deepEqual(stances, EXPECTED_STANCES);
+  const got = doc.attributions.filter((a) => !a.stance).map((a) => [
     a.source ? t.slice(a.source.start, a.source.end) : '', t.slice(a.cue.start, a.cue.end), a.source?.kind ?? 'none',
     a.source?.entity ? ents.get(a.source.entity) ?? null : null, a.via !== null,
   ]);

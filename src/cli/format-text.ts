@@ -42,7 +42,7 @@ export function formatText(doc: HearsayDocument): string {
   for (const a of doc.attributions) {
     const content = a.content.map((c) => doc.text.slice(c.start, c.end)).join(' … ');
     const chain = chainOf(doc, a).join(' → ');
-    out.push(`  ${a.id} ${chain} ${doc.text.slice(a.cue.start, a.cue.end)}${a.hedge ? ` (${a.hedge})` : ''} [${a.quote}]: ${clip(content)}`);
+    out.push(`  ${a.id} ${chain} ${doc.text.slice(a.cue.start, a.cue.end)}${a.hedge ? ` (${a.hedge})` : ''} [${a.stance ? 'stance' : a.quote}]: ${clip(content)}`);
   }
   for (const msg of doc.messages) out.push(`${msg.severity}: [${msg.code}] ${msg.text}`);
   return out.join('\n');

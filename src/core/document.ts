@@ -31,6 +31,7 @@ export function parseDocument(json: unknown): HearsayDocument {
     a.content.forEach((c, k) => span(c, `attributions[${i}].content[${k}]`));
     if (a.source) span(a.source, `attributions[${i}].source`);
     if (a.via !== null && !ids.has(a.via)) fail(`attributions[${i}].via points to no attribution`);
+    if (a.stance !== undefined && typeof a.stance !== 'boolean') fail(`attributions[${i}].stance is not a boolean`);
   });
   d.voice!.forEach((v, i) => span(v, `voice[${i}]`));
   return d as HearsayDocument;

@@ -104,6 +104,13 @@ export interface Attribution {
   via: string | null;
   /** Hedging word ("reportedly", "allegedly") where present. */
   hedge: string | null;
+  /**
+   * True for an attitude rather than a statement: "X backs the plan", "X praised the envoy",
+   * "X agreed to talks". PolNeAR counts these as attributions; their content is the outlet's
+   * wording of what the attitude is about, so it is not read as the source's voice. Absent for
+   * statements.
+   */
+  stance?: boolean;
   /** Stage and rule (or model) that produced it, e.g. `attribution:said-that`. */
   rule: string;
 }

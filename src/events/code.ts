@@ -676,6 +676,8 @@ function attributionOf(doc: WorkingDoc, offset: number): string | null {
   let best: string | null = null;
   let size = Infinity;
   for (const a of doc.attributions) {
+    // A stance's content is the outlet's own wording of what the attitude is about.
+    if (a.stance) continue;
     for (const c of a.content) {
       if (offset >= c.start && offset < c.end && c.end - c.start < size) { best = a.id; size = c.end - c.start; }
     }

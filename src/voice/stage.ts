@@ -29,6 +29,7 @@ export const voiceStage = defineStage('voice', { requires: ['tokens', 'attributi
     let size = Infinity;
     for (const a of doc.attributions) {
       if (within(t, a.cue)) { att = null; size = -1; break; }
+      if (a.stance) continue;
       for (const c of a.content) if (within(t, c) && c.end - c.start < size) { att = a.id; size = c.end - c.start; }
     }
     const quoted = doc.quotes.some((q) => within(t, q.inner));
