@@ -163,11 +163,12 @@ export class AttributionModel {
 
   /**
    * {@link predict} with a margin per attribution: how much lower the best path scores when the
-   * cue's tokens are forced outside. A small margin is a cue the model barely prefers.
+   * cue's tokens are forced outside. A small margin is a cue the model barely prefers. `link`
+   * overrides the model's linker options (e.g. `keepBareCues` when a role tagger reads the cues).
    */
-  predictScored(doc: TagInput, onlyCued = false, skipToken?: (i: number) => boolean): ScoredAttribution[] {
+  predictScored(doc: TagInput, onlyCued = false, skipToken?: (i: number) => boolean, link?: LinkOptions): ScoredAttribution[] {
     const { labels, lattices } = this.decode(doc, onlyCued, skipToken);
-    const attrs = linkSpans(doc.text, doc.tokens, spansFromLabels(labels), this.json.link);
+    const attrs = linkSpans(doc.text, doc.tokens, spansFromLabels(labels), link ? { ...this.json.link, ...link } : this.json.link);
     return attrs.map((attribution) => ({ attribution, margin: this.margin(doc, lattices, attribution.cue) }));
   }
 

@@ -1,0 +1,382 @@
+/**
+ * The role tagger: given a cue, tags its source and content in the sentences around it. Where the
+ * BIO tagger reads the document once and a linker pairs its spans, this model reads everything
+ * relative to one cue (side, distance, commas, verbs and "that" in between, the cue's head word,
+ * quotation state) and the rule layer's own reading of that cue, so it learns where rule
+ * boundaries go wrong ("said A, which B": does B belong to the content?).
+ */
+import { CUE_BY_FORM } from '../attribution/lexicon.js';
+import type { Span } from '../core/types.js';
+import type { Token } from '../core/working-doc.js';
+import { hashMix, hashString } from '../model/hash.js';
+import { AveragedPerceptron, PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
+import { mulberry32, shuffleInPlace } from '../model/prng.js';
+import { L, LABELS, START, TRANS_BLOCK, TRANS_SIZE, allowed, decodeLattice, makeDecodeScratch, spansFromLabels, type DecodeScratch, type EmissionScorer } from './decode.js';
+import { TRANSITION_CONTEXTS, type TagInput } from './features.js';
+
+/** Features per token of the role tagger. */
+export const ROLE_FEATURES = 34;
+/** Largest window, in tokens on each side of the cue. */
+const REACH_LEFT = 60;
+const REACH_RIGHT = 80;
+
+/** A cue and the token window the role tagger reads around it. */
+export interface RoleWindow {
+  from: number;
+  to: number;
+  cueFrom: number;
+  cueTo: number;
+}
+
+/** The rule layer's reading of one cue: its source and content (null where the rules have none). */
+export interface RuleReading {
+  source: Span | null;
+  content: readonly Span[];
+}
+
+/** Source and content the role tagger assigns to a cue. */
+export interface RoleResult {
+  source: Span | null;
+  content: Span[];
+}
+
+/** Serialised role tagger. */
+export interface RoleModelJson {
+  format: 'hearsay-roles/1';
+  source: string;
+  transitions: number[];
+  perceptron: PerceptronModelJson;
+}
+
+const NONE = hashString('<none>');
+let nextTemplate = 101;
+const T = () => nextTemplate++;
+const F = {
+  BIAS: T(), W0: T(), WM1: T(), WP1: T(), POS0: T(), POSM1: T(), POSP1: T(), SHAPE: T(), D: T(), D_POS: T(), D_SENT: T(),
+  SENT: T(), Q: T(), Q_D: T(), COMMAS: T(), COMMAS_POS: T(), VERBS: T(), VERBS_POS: T(), CUEB: T(), THAT: T(), THAT_POS: T(),
+  RR: T(), RR_POS: T(), RR_NEIGH: T(), RR_D: T(), HEAD: T(), HEAD_D: T(), HEAD_POS: T(), FIRST: T(), EDGE: T(), KIND: T(),
+  W0_D: T(), W0_RR: T(), PUNCT_D: T(),
+};
+
+function bucket(d: number): number {
+  if (d <= 3) return d;
+  if (d <= 5) return 4;
+  if (d <= 8) return 5;
+  if (d <= 12) return 6;
+  if (d <= 20) return 7;
+  if (d <= 35) return 8;
+  return 9;
+}
+
+const lowerHash = new Map<string, number>();
+function hw(s: string): number {
+  let h = lowerHash.get(s);
+  if (h === undefined) {
+    h = hashString(s.toLowerCase());
+    if (lowerHash.size > 50_000) lowerHash.clear();
+    lowerHash.set(s, h);
+  }
+  return h;
+}
+
+function shape(s: string): number {
+  const c = s.charCodeAt(0);
+  if (c >= 65 && c <= 90) return /[a-z]/.test(s) ? 1 : 2;
+  if (c >= 97 && c <= 122) return 3;
+  if (c >= 48 && c <= 57) return 4;
+  return 5 + (c % 64);
+}
+
+function isCueWord(t: Token): boolean {
+  const lw = t.text.toLowerCase();
+  return (CUE_BY_FORM.has(lw) || lw === 'according') && (!t.pos || t.pos.startsWith('VB') || lw === 'according');
+}
+
+function newlineBetween(doc: TagInput, a: Token, b: Token): boolean {
+  for (let k = a.end; k < b.start; k++) if (doc.text.charCodeAt(k) === 10) return true;
+  return false;
+}
+
+/** The window around a cue: its sentence and one sentence either side, within the paragraph. */
+export function roleWindow(doc: TagInput, cueFrom: number, cueTo: number): RoleWindow {
+  const toks = doc.tokens;
+  const s = toks[cueFrom]!.sentence;
+  let from = cueFrom;
+  while (from > 0 && cueFrom - from < REACH_LEFT && toks[from - 1]!.sentence >= s - 1 && !newlineBetween(doc, toks[from - 1]!, toks[from]!)) from--;
+  let to = cueTo;
+  while (to < toks.length && to - cueTo < REACH_RIGHT && toks[to]!.sentence <= s + 1 && !newlineBetween(doc, toks[to - 1]!, toks[to]!)) to++;
+  return { from, to, cueFrom, cueTo };
+}
+
+/** Token index range `[from, to)` of a character span. */
+export function tokenRange(tokens: readonly Token[], s: Span): [number, number] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (tokens[m]!.end <= s.start) lo = m + 1; else hi = m; }
+  let to = lo;
+  while (to < tokens.length && tokens[to]!.start < s.end) to++;
+  return [lo, to];
+}
+
+/** Feature rows (window tokens × {@link ROLE_FEATURES}) and transition contexts of one window. */
+export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | null): { hashes: Uint32Array; contexts: Uint8Array } {
+  const toks = doc.tokens;
+  const n = w.to - w.from;
+  const hashes = new Uint32Array(n * ROLE_FEATURES);
+  const contexts = new Uint8Array(n);
+  // Rule roles: 0 none, 1 source, 2 content; 3 when the rules have no reading of this cue.
+  const rr = new Uint8Array(n).fill(rule ? 0 : 3);
+  if (rule) {
+    const mark = (s: Span, r: number) => { for (let i = w.from; i < w.to; i++) { const t = toks[i]!; if (t.start < s.end && s.start < t.end) rr[i - w.from] = r; } };
+    for (const c of rule.content) mark(c, 2);
+    if (rule.source) mark(rule.source, 1);
+  }
+  const inQ = new Uint8Array(n);
+  const cueStart = toks[w.cueFrom]!.start;
+  for (const q of doc.quotes) {
+    if (q.end <= toks[w.from]!.start || q.start >= toks[w.to - 1]!.end) continue;
+    const holdsCue = q.inner.start <= cueStart && cueStart < q.inner.end;
+    for (let i = w.from; i < w.to; i++) {
+      const t = toks[i]!;
+      if (t.start >= q.inner.start && t.end <= q.inner.end) inQ[i - w.from] = holdsCue ? 2 : 1;
+      else if (t.start === q.start || t.end === q.end) inQ[i - w.from] = Math.max(inQ[i - w.from]!, 3);
+    }
+  }
+  // Counts between each token and the cue, accumulated outward from the cue on each side.
+  const commas = new Uint8Array(n);
+  const verbs = new Uint8Array(n);
+  const cueB = new Uint8Array(n);
+  const that = new Uint8Array(n);
+  const walk = (start: number, step: number, stop: number) => {
+    let c = 0;
+    let v = 0;
+    let q = 0;
+    let th = 0;
+    for (let i = start; i !== stop; i += step) {
+      const t = toks[i]!;
+      commas[i - w.from] = Math.min(c, 3);
+      verbs[i - w.from] = Math.min(v, 3);
+      cueB[i - w.from] = q;
+      that[i - w.from] = th;
+      if (t.text === ',' || t.text === ';' || t.text === '\u2014' || t.text === '--') c++;
+      if (t.pos && /^(?:VBD|VBZ|VBP|MD)$/.test(t.pos)) v++;
+      if (isCueWord(t)) q = 1;
+      if (t.text.toLowerCase() === 'that') th = 1;
+    }
+  };
+  walk(w.cueFrom - 1, -1, w.from - 1);
+  walk(w.cueTo, 1, w.to);
+  let head = NONE;
+  for (let i = w.cueTo - 1; i >= w.cueFrom; i--) if (toks[i]!.kind === 'word') { head = hw(toks[i]!.text); break; }
+  const first = hw(toks[w.cueFrom]!.text);
+  const cueSent = toks[w.cueFrom]!.sentence;
+  let k = 0;
+  const put = (h: number) => { hashes[k++] = h >>> 0; };
+  for (let i = w.from; i < w.to; i++) {
+    const t = toks[i]!;
+    const j = i - w.from;
+    const side = i < w.cueFrom ? 0 : i < w.cueTo ? 1 : 2;
+    const d = side === 0 ? bucket(w.cueFrom - i) : side === 2 ? bucket(i - w.cueTo + 1) : 0;
+    const sd = side * 16 + d;
+    const sent = Math.max(-1, Math.min(1, t.sentence - cueSent)) + 1;
+    const prev = i > w.from ? toks[i - 1]! : null;
+    const next = i + 1 < w.to ? toks[i + 1]! : null;
+    const w0 = hw(t.text);
+    const pos0 = t.pos ? hashString(t.pos) : NONE;
+    const posm1 = prev?.pos ? hashString(prev.pos) : NONE;
+    const posp1 = next?.pos ? hashString(next.pos) : NONE;
+    const r = rr[j]!;
+    const rNeigh = (j > 0 ? rr[j - 1]! : 4) * 5 + (j + 1 < n ? rr[j + 1]! : 4);
+    const edge = (!prev || prev.sentence !== t.sentence ? 1 : 0) | (!next || next.sentence !== t.sentence ? 2 : 0);
+    const kind = t.kind === 'quote' ? (t.quote === 'open' ? 7 : 8) : t.kind.length;
+    put(hashMix(F.BIAS, side));
+    put(hashMix(hashMix(F.W0, w0), side));
+    put(hashMix(hashMix(F.WM1, prev ? hw(prev.text) : NONE), side));
+    put(hashMix(hashMix(F.WP1, next ? hw(next.text) : NONE), side));
+    put(hashMix(hashMix(F.POS0, pos0), side));
+    put(hashMix(hashMix(hashMix(F.POSM1, posm1), pos0), side));
+    put(hashMix(hashMix(hashMix(F.POSP1, pos0), posp1), side));
+    put(hashMix(hashMix(F.SHAPE, shape(t.text)), side));
+    put(hashMix(F.D, sd));
+    put(hashMix(hashMix(F.D_POS, sd), pos0));
+    put(hashMix(F.D_SENT, sd * 4 + sent));
+    put(hashMix(F.SENT, side * 4 + sent));
+    put(hashMix(F.Q, side * 8 + inQ[j]!));
+    put(hashMix(F.Q_D, sd * 8 + inQ[j]!));
+    put(hashMix(F.COMMAS, side * 8 + commas[j]!));
+    put(hashMix(hashMix(F.COMMAS_POS, side * 8 + commas[j]!), pos0));
+    put(hashMix(F.VERBS, side * 8 + verbs[j]!));
+    put(hashMix(hashMix(F.VERBS_POS, side * 8 + verbs[j]!), pos0));
+    put(hashMix(F.CUEB, side * 8 + cueB[j]! * 4 + Math.min(commas[j]!, 1) * 2 + sent));
+    put(hashMix(F.THAT, side * 8 + that[j]!));
+    put(hashMix(hashMix(F.THAT_POS, side * 8 + that[j]!), pos0));
+    put(hashMix(F.RR, side * 8 + r));
+    put(hashMix(hashMix(F.RR_POS, side * 8 + r), pos0));
+    put(hashMix(F.RR_NEIGH, r * 32 + rNeigh));
+    put(hashMix(F.RR_D, sd * 8 + r));
+    put(hashMix(hashMix(F.HEAD, head), side));
+    put(hashMix(hashMix(F.HEAD_D, head), sd));
+    put(hashMix(hashMix(hashMix(F.HEAD_POS, head), pos0), side));
+    put(hashMix(hashMix(F.FIRST, first), side));
+    put(hashMix(F.EDGE, side * 4 + edge));
+    put(hashMix(F.KIND, side * 16 + kind));
+    put(hashMix(hashMix(F.W0_D, w0), d <= 2 ? sd : side * 16 + 15));
+    put(hashMix(hashMix(F.W0_RR, w0), r));
+    put(hashMix(hashMix(F.PUNCT_D, t.kind === 'word' ? NONE : w0), sd));
+    let c = 1;
+    if (edge & 1) c |= 2;
+    if (i === w.cueFrom) c |= 4;
+    if (i === w.cueTo) c |= 8;
+    if (t.quote === 'open') c |= 16;
+    if (prev?.quote === 'close') c |= 32;
+    contexts[j] = c;
+  }
+  return { hashes, contexts };
+}
+
+/** Emission scores with the cue fixed: cue tokens may only be cue, others never. */
+function emissions(hashes: Uint32Array, n: number, w: RoleWindow, scorer: EmissionScorer, scratch: DecodeScratch): Float64Array {
+  const out = new Float64Array(n * L);
+  for (let j = 0; j < n; j++) {
+    scorer.scoresHashed(hashes.subarray(j * ROLE_FEATURES, (j + 1) * ROLE_FEATURES), ROLE_FEATURES, scratch.scores);
+    out.set(scratch.scores, j * L);
+    const i = j + w.from;
+    const isCue = i >= w.cueFrom && i < w.cueTo;
+    for (let y = 0; y < L; y++) {
+      const cueLabel = y === 3 || y === 4;
+      if (isCue ? !(y === (i === w.cueFrom ? 3 : 4)) : cueLabel) out[j * L + y] = -Infinity;
+    }
+  }
+  return out;
+}
+
+/** A loaded role tagger. */
+export class RoleModel {
+  readonly json: RoleModelJson;
+  private readonly emission: PerceptronModel;
+  private readonly transitions: Float64Array;
+  private readonly scratch = makeDecodeScratch();
+
+  private constructor(json: RoleModelJson) {
+    if (json.format !== 'hearsay-roles/1') throw new Error(`unsupported role model format "${String(json.format)}"`);
+    if (json.transitions.length !== TRANS_SIZE) throw new Error('role model: transition table has the wrong size');
+    this.json = json;
+    this.emission = PerceptronModel.fromJSON(json.perceptron);
+    this.transitions = Float64Array.from(json.transitions);
+  }
+
+  /** Loads a model written by {@link trainRoleModel}. */
+  static fromJSON(json: RoleModelJson): RoleModel {
+    return new RoleModel(json);
+  }
+
+  /** Label ids over the window of a cue. */
+  labels(doc: TagInput, w: RoleWindow, rule: RuleReading | null): Uint8Array {
+    const { hashes, contexts } = roleFeatures(doc, w, rule);
+    const n = w.to - w.from;
+    return decodeLattice(emissions(hashes, n, w, this.emission, this.scratch), contexts, this.transitions, this.scratch).labels;
+  }
+
+  /** Source and content of the cue at token range `[cueFrom, cueTo)`. */
+  read(doc: TagInput, cueFrom: number, cueTo: number, rule: RuleReading | null): RoleResult {
+    const w = roleWindow(doc, cueFrom, cueTo);
+    return readLabels(doc.tokens, w, this.labels(doc, w, rule));
+  }
+}
+
+/** Turns window labels into a source (the source run nearest the cue) and content spans. */
+export function readLabels(tokens: readonly Token[], w: RoleWindow, labels: Uint8Array): RoleResult {
+  const content: Span[] = [];
+  let source: Span | null = null;
+  let best = Infinity;
+  const hasWord = (a: number, b: number) => { for (let i = a; i < b; i++) if (tokens[i]!.kind === 'word' || tokens[i]!.kind === 'number') return true; return false; };
+  for (const s of spansFromLabels(labels)) {
+    const a = s.from + w.from;
+    const b = s.to + w.from;
+    if (!hasWord(a, b)) continue;
+    const span = { start: tokens[a]!.start, end: tokens[b - 1]!.end };
+    if (s.role === 'content') content.push(span);
+    else if (s.role === 'source') {
+      const dist = b <= w.cueFrom ? w.cueFrom - b : a - w.cueTo;
+      if (dist < best) { best = dist; source = span; }
+    }
+  }
+  return { source, content };
+}
+
+/** One training example: a gold cue, its window, gold labels and the rule reading. */
+export interface RoleExample {
+  doc: TagInput;
+  window: RoleWindow;
+  gold: Uint8Array;
+  rule: RuleReading | null;
+}
+
+/** Options of {@link trainRoleModel}. */
+export interface TrainRoleOptions {
+  epochs?: number;
+  seed?: number;
+  source?: string;
+  /** Scores a candidate model on dev (higher is better); the best epoch is kept. */
+  select: (model: RoleModel) => number;
+  onProgress?: (line: string) => void;
+}
+
+/** Averaged structured perceptron over role windows; keeps the epoch `select` scores best. */
+export function trainRoleModel(train: readonly RoleExample[], options: TrainRoleOptions): { model: RoleModelJson; bestEpoch: number; score: number } {
+  const epochs = options.epochs ?? 6;
+  const random = mulberry32(options.seed ?? 1);
+  const feats = train.map((e) => roleFeatures(e.doc, e.window, e.rule));
+  const trainer = new AveragedPerceptron(LABELS);
+  const w = new Float64Array(TRANS_SIZE);
+  const u = new Float64Array(TRANS_SIZE);
+  let instance = 1;
+  const bump = (ctx: number, prev: number, cur: number, delta: number) => {
+    for (let c = 0; c < TRANSITION_CONTEXTS; c++) {
+      if (!(ctx & (1 << c))) continue;
+      const k = c * TRANS_BLOCK + prev * L + cur;
+      w[k]! += delta;
+      u[k]! += instance * delta;
+    }
+  };
+  const scratch = makeDecodeScratch();
+  const order = train.map((_, i) => i);
+  let best: { score: number; epoch: number; json: RoleModelJson } | null = null;
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const t0 = performance.now();
+    shuffleInPlace(order, random);
+    let correct = 0;
+    let total = 0;
+    for (const ei of order) {
+      const e = train[ei]!;
+      const { hashes, contexts } = feats[ei]!;
+      const n = e.window.to - e.window.from;
+      const pred = decodeLattice(emissions(hashes, n, e.window, trainer, scratch), contexts, w, scratch).labels;
+      for (let j = 0; j < n; j++) {
+        const g = e.gold[j]!;
+        const p = pred[j]!;
+        if (g === p) correct++;
+        total++;
+        const gp = j > 0 ? e.gold[j - 1]! : START;
+        const pp = j > 0 ? pred[j - 1]! : START;
+        if (g !== p || gp !== pp) {
+          if (allowed(gp, g)) bump(contexts[j]!, gp, g, 1);
+          bump(contexts[j]!, pp, p, -1);
+        }
+        trainer.updateHashed(hashes.subarray(j * ROLE_FEATURES, (j + 1) * ROLE_FEATURES), ROLE_FEATURES, g, p);
+        instance++;
+      }
+    }
+    const frozen = trainer.finalize({ prune: 0.5, quantum: 1 / 16 });
+    const json: RoleModelJson = {
+      format: 'hearsay-roles/1',
+      source: options.source ?? 'PolNeAR train',
+      transitions: Array.from(w, (x, k) => Math.round((x - u[k]! / instance) * 1000) / 1000),
+      perceptron: frozen.toJSON(),
+    };
+    const score = options.select(RoleModel.fromJSON(json));
+    options.onProgress?.(`roles epoch ${epoch}: train token acc ${(100 * correct / total).toFixed(2)}; dev ${score.toFixed(2)}; ${frozen.weightCount} weights; ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    if (!best || score > best.score) best = { score, epoch, json };
+  }
+  return { model: best!.json, bestEpoch: best!.epoch, score: best!.score };
+}
