@@ -21,6 +21,8 @@ import { L, LABELS, START, TRANS_BLOCK, TRANS_SIZE, allowed, paragraphRanges, sl
 import { FEATURES_PER_TOKEN, TRANSITION_CONTEXTS, extractFeatures, type CueLexicon, type TokenFeatures, type WordHashes } from './features.js';
 import type { LinkOptions } from './linker.js';
 import { AttributionModel, hasUnclaimedCue, makeLexicon, type AttributionModelJson } from './model.js';
+import { readLabels, roleWindow, tokenRange, type RoleExample, type RoleModel, type RoleResult } from './roles.js';
+import { jaccardOfSpans } from '../eval/attributions.js';
 
 /** A gold article segmented like the pipeline does, with its gold token labels. */
 export interface TrainingDoc {
@@ -153,6 +155,8 @@ export interface TrainAttributionOptions {
   usePos?: boolean;
   /** Stack the rule layer (the documents must carry `claimed`); selection then scores the merged pipeline. */
   useRules?: boolean;
+  /** Role tagger for the merged pipeline's model cues during selection (default: the shipped one). */
+  roles?: RoleModel | null;
   /** Train only on paragraphs the merged pipeline hands to the model. */
   onlyCuedParagraphs?: boolean;
   source?: string;
@@ -193,8 +197,8 @@ export function evaluateModel(model: AttributionModel, docs: readonly TrainingDo
  * Scores the merged pipeline: reruns the rule-based attribution stage with `model` on documents
  * prepared with `rules` (entities resolved), as `hearsay eval attributions` does.
  */
-export function evaluateMerged(model: AttributionModel, docs: readonly TrainingDoc[]): { scores: AttributionScores; predicted: Map<string, Attribution[]> } {
-  const stage = attributionsStage({ model });
+export function evaluateMerged(model: AttributionModel, docs: readonly TrainingDoc[], roles?: RoleModel | null): { scores: AttributionScores; predicted: Map<string, Attribution[]> } {
+  const stage = attributionsStage(roles === undefined ? { model } : { model, roles });
   const predicted = new Map<string, Attribution[]>();
   for (const d of docs) {
     stage.run(d.doc);
@@ -292,7 +296,7 @@ export function trainAttributionModel(train: readonly TrainingDoc[], dev: readon
     };
     const candidate = AttributionModel.fromJSON(json);
     const { scores } = evaluateModel(candidate, dev);
-    const merged = useRules ? evaluateMerged(candidate, dev).scores : null;
+    const merged = useRules ? evaluateMerged(candidate, dev, options.roles).scores : null;
     const seconds = (performance.now() - t0) / 1000;
     reports.push({ epoch, trainAccuracy: correct / total, dev: scores, merged, seconds });
     const f = (x: number) => (100 * x).toFixed(1);
@@ -303,4 +307,56 @@ export function trainAttributionModel(train: readonly TrainingDoc[], dev: readon
     if (!best || score > best.score) best = { score, epoch, json, dev: scores, merged };
   }
   return { model: best!.json, bestEpoch: best!.epoch, epochs: reports, dev: best!.dev, merged: best!.merged };
+}
+
+/** A gold attribution with its role-tagger example. */
+export interface GoldRoleExample extends RoleExample {
+  gold: Uint8Array;
+  attribution: GoldAttribution;
+  text: string;
+}
+
+/**
+ * Role-tagger examples: one per gold attribution, its first cue span as the cue, gold source and
+ * content labels over the window, and the rules' reading of that cue (documents prepared with
+ * `rules`, so `doc.attributions` holds the rule layer alone).
+ */
+export function roleExamples(docs: readonly TrainingDoc[]): GoldRoleExample[] {
+  const out: GoldRoleExample[] = [];
+  for (const d of docs) {
+    const toks = d.doc.tokens;
+    for (const g of d.gold.attributions) {
+      const [a, b] = tokenRange(toks, g.cue[0]!);
+      if (a >= b) continue;
+      const window = roleWindow(d.doc, a, b);
+      const gold = goldLabels(d.doc, [g]).slice(window.from, window.to);
+      // The window's cue is the first cue span; other cue parts are outside, and a run cut by
+      // that change restarts with B.
+      for (let i = window.from; i < window.to; i++) {
+        const j = i - window.from;
+        const y = gold[j]!;
+        if (i >= a && i < b) gold[j] = i === a ? 3 : 4;
+        else if (y === 3 || y === 4) gold[j] = 0;
+        else if ((y === 2 || y === 6) && (j === 0 || (gold[j - 1] !== y && gold[j - 1] !== y - 1))) gold[j] = y - 1;
+      }
+      const r = d.doc.attributions.find((x) => x.cue.start < g.cue[0]!.end && g.cue[0]!.start < x.cue.end);
+      out.push({ doc: d.doc, window, gold, rule: r ? { source: r.source, content: r.content } : null, attribution: g, text: d.gold.text });
+    }
+  }
+  return out;
+}
+
+/** Whether a role reading matches a gold attribution as the relation score demands. */
+export function roleReadingMatches(text: string, gold: GoldAttribution, read: RoleResult): boolean {
+  if (gold.source && gold.source.length > 0 && !(read.source && gold.source.some((s) => s.start < read.source!.end && read.source!.start < s.end))) return false;
+  return jaccardOfSpans(text, gold.content, read.content) >= 0.5;
+}
+
+/** Percentage of gold cues whose source and content the role tagger reads correctly. */
+export function roleAccuracy(model: RoleModel, examples: readonly GoldRoleExample[]): number {
+  let ok = 0;
+  for (const e of examples) {
+    if (roleReadingMatches(e.text, e.attribution, readLabels(e.doc.tokens, e.window, model.labels(e.doc, e.window, e.rule)))) ok++;
+  }
+  return examples.length ? (100 * ok) / examples.length : 0;
 }

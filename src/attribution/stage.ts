@@ -358,6 +358,8 @@ function modelCandidates(doc: WorkingDoc, rules: readonly Candidate[], scored: r
     if (rules.some((r) => r.content.some((c) => inside(m.cue, c)))) continue;
     // Past the lexicon's patterns a confident model attribution is kept; when its content is not
     // a proposition it reports an attitude ("backs the plan", "praised the envoy"): a stance.
+    // "Netanyahu appeared to soften": a subject read as both source and content is the outlet's judgement.
+    if (m.source && m.content.some((c) => overlaps(c, m.source!))) continue;
     let stance = false;
     if (!acceptModelCue(doc, m)) {
       if (!(margin >= minMargin && sourceHasHead(doc, m))) continue;

@@ -101,6 +101,11 @@ function jaccard(a: readonly number[], b: readonly number[]): number {
   return inter / (a.length + b.length - inter);
 }
 
+/** Jaccard of the word tokens two span lists cover (two empty lists count as equal). */
+export function jaccardOfSpans(text: string, a: readonly Span[], b: readonly Span[], tok = wordTokens(text)): number {
+  return jaccard(tokensIn(tok, a), tokensIn(tok, b));
+}
+
 function prf(tp: number, predicted: number, gold: number): Prf {
   const precision = predicted ? tp / predicted : 0;
   const recall = gold ? tp / gold : 0;
