@@ -142,7 +142,7 @@ export class AveragedPerceptron {
       }
       if (cls.length > before) { feats.push(h); rowStart.push(cls.length); }
     }
-    return new PerceptronModel(this.classes, quantum, Uint32Array.from(feats), Int32Array.from(rowStart), Uint16Array.from(cls), Int32Array.from(q));
+    return PerceptronModel.fromRows(this.classes, quantum, Uint32Array.from(feats), Int32Array.from(rowStart), Uint16Array.from(cls), Int32Array.from(q));
   }
 }
 
@@ -168,53 +168,71 @@ const MAX_Q = (1 << (31 - CLASS_BITS)) - 1;
 
 /**
  * A frozen averaged perceptron. Prediction is bound by memory latency, so the layout minimises
- * cache misses per feature: one open-addressing table of `[hash, start, end]` triples and one
- * int32 per weight packing the quantised value with its class id. Scores are summed in quantised
- * units and scaled once at the end.
+ * cache misses per feature: one open-addressing table of `[hash, start << countBits | count]`
+ * pairs (8 bytes a slot, so a probe stays in one cache line) and one int32 per weight packing the
+ * quantised value with its class id. The table is the only index kept: the sorted feature list
+ * that {@link toJSON} writes is rebuilt from it. Scores are summed in quantised units and scaled
+ * once at the end.
  */
 export class PerceptronModel {
   /** Class labels; class ids index this array. */
   readonly classes: readonly string[];
   /** Quantisation step the weights were stored with. */
   readonly quantum: number;
-  private readonly feats: Uint32Array;
-  private readonly rowStart: Int32Array;
-  /** Per weight: quantised value << CLASS_BITS | class id. */
+  /** Per weight: quantised value << CLASS_BITS | class id; rows are contiguous. */
   private readonly packed: Int32Array;
-  /** Triples `[hash, start, end]`; an empty slot has start = end = 0 (so hash 0 needs no special case). */
+  /** Pairs `[hash, start << countBits | count]`; an empty slot has 0 as its second int (rows are never empty). */
   private readonly table: Int32Array;
   private readonly mask: number;
+  /** Bits of a slot's second int that hold the row length (enough for one weight per class). */
+  private readonly countBits: number;
+  /** 2 ** countBits. */
+  private readonly rowScale: number;
+  private rows = 0;
 
-  /** Builds a model from CSR arrays (sorted unique feature hashes); use {@link fromJSON} or {@link AveragedPerceptron.finalize}. */
-  constructor(classes: readonly string[], quantum: number, feats: Uint32Array, rowStart: Int32Array, cls: Uint16Array, q: Int32Array) {
+  /** An empty model sized for `features` rows and `weights` weights; filled by {@link fromRows} or {@link fromJSON}. */
+  private constructor(classes: readonly string[], quantum: number, features: number, weights: number) {
     if (classes.length > CLASS_MASK + 1) throw new Error(`a perceptron holds at most ${CLASS_MASK + 1} classes`);
     this.classes = [...classes];
     this.quantum = quantum;
-    this.feats = feats;
-    this.rowStart = rowStart;
-    this.packed = new Int32Array(q.length);
-    for (let i = 0; i < q.length; i++) {
-      const v = Math.max(-MAX_Q, Math.min(MAX_Q, q[i]!));
-      this.packed[i] = (v * (CLASS_MASK + 1)) | cls[i]!;
-    }
+    this.countBits = 32 - Math.clz32(classes.length);
+    this.rowScale = 2 ** this.countBits;
+    if (weights > 2 ** (32 - this.countBits)) throw new Error(`a perceptron over ${classes.length} classes holds at most ${2 ** (32 - this.countBits)} weights`);
+    this.packed = new Int32Array(weights);
     let cap = 16;
     // Load factor up to ~0.6: a smaller table misses the cache less than it probes longer.
-    while (cap * 0.6 < feats.length) cap *= 2;
-    this.table = new Int32Array(cap * 3);
+    while (cap * 0.6 < features) cap *= 2;
+    this.table = new Int32Array(cap * 2);
     this.mask = cap - 1;
-    for (let r = 0; r < feats.length; r++) {
-      const h = feats[r]!;
-      let s = mixSlot(h) & this.mask;
-      while (this.table[s * 3 + 2] !== 0) s = (s + 1) & this.mask;
-      this.table[s * 3] = h | 0;
-      this.table[s * 3 + 1] = rowStart[r]!;
-      this.table[s * 3 + 2] = rowStart[r + 1]!;
-    }
+  }
+
+  /** Builds a model from CSR arrays (sorted unique feature hashes, weights per row); see {@link AveragedPerceptron.finalize}. */
+  static fromRows(classes: readonly string[], quantum: number, feats: Uint32Array, rowStart: Int32Array, cls: Uint16Array, q: Int32Array): PerceptronModel {
+    const model = new PerceptronModel(classes, quantum, feats.length, q.length);
+    for (let i = 0; i < q.length; i++) model.setWeight(i, cls[i]!, q[i]!);
+    for (let r = 0; r < feats.length; r++) model.addRow(feats[r]!, rowStart[r]!, rowStart[r + 1]! - rowStart[r]!);
+    return model;
+  }
+
+  private setWeight(k: number, cls: number, q: number): void {
+    const v = Math.max(-MAX_Q, Math.min(MAX_Q, q));
+    this.packed[k] = (v * (CLASS_MASK + 1)) | cls;
+  }
+
+  /** Indexes the row of `hash` (weights `[start, start + count)`); rows without weights are left out. */
+  private addRow(hash: number, start: number, count: number): void {
+    if (count === 0) return;
+    const { table, mask } = this;
+    let s = mixSlot(hash) & mask;
+    while (table[s * 2 + 1] !== 0) s = (s + 1) & mask;
+    table[s * 2] = hash | 0;
+    table[s * 2 + 1] = (start * this.rowScale + count) | 0;
+    this.rows++;
   }
 
   /** Number of features with weights. */
   get featureCount(): number {
-    return this.feats.length;
+    return this.rows;
   }
 
   /** Number of stored non-zero weights. */
@@ -247,16 +265,19 @@ export class PerceptronModel {
    * here give the same argmax as {@link bestHashed}.
    */
   addQuantised(features: ArrayLike<number>, from: number, count: number, out: Float64Array): void {
-    const { table, mask, packed } = this;
+    const { table, mask, packed, countBits } = this;
+    const countMask = (1 << countBits) - 1;
     for (let i = from; i < from + count; i++) {
       const h = features[i]! | 0;
       let s = mixSlot(h) & mask;
-      let end = table[s * 3 + 2]!;
-      while (end !== 0 && table[s * 3] !== h) {
+      let row = table[s * 2 + 1]!;
+      while (row !== 0 && table[s * 2] !== h) {
         s = (s + 1) & mask;
-        end = table[s * 3 + 2]!;
+        row = table[s * 2 + 1]!;
       }
-      for (let k = table[s * 3 + 1]!; k < end; k++) {
+      const start = row >>> countBits;
+      const end = start + (row & countMask);
+      for (let k = start; k < end; k++) {
         const v = packed[k]!;
         out[v & CLASS_MASK]! += v >> CLASS_BITS;
       }
@@ -276,15 +297,23 @@ export class PerceptronModel {
 
   /** Serialises to compact JSON (varints in base64). */
   toJSON(): PerceptronModelJson {
+    const { table, countBits } = this;
+    const countMask = (1 << countBits) - 1;
+    // Rows in hash order, as the format wants them: occupied slots sorted by their hash.
+    const slots = new Uint32Array(this.rows);
+    let n = 0;
+    for (let s = 0; s < table.length / 2; s++) if (table[s * 2 + 1] !== 0) slots[n++] = s;
+    slots.sort((a, b) => (table[a * 2]! >>> 0) - (table[b * 2]! >>> 0));
     const w = new ByteWriter();
-    w.uint(this.feats.length);
+    w.uint(this.rows);
     let prev = 0;
-    for (let r = 0; r < this.feats.length; r++) {
-      const h = this.feats[r]!;
+    for (const s of slots) {
+      const h = table[s * 2]! >>> 0;
       w.uint(h - prev);
       prev = h;
-      const a = this.rowStart[r]!;
-      const b = this.rowStart[r + 1]!;
+      const row = table[s * 2 + 1]!;
+      const a = row >>> countBits;
+      const b = a + (row & countMask);
       w.uint(b - a);
       let pc = 0;
       for (let k = a; k < b; k++) {
@@ -298,7 +327,7 @@ export class PerceptronModel {
       format: 'hearsay-perceptron/1',
       classes: [...this.classes],
       quantum: this.quantum,
-      features: this.feats.length,
+      features: this.rows,
       weights: this.packed.length,
       data: toBase64(w.bytes()),
     };
@@ -325,29 +354,32 @@ export class PerceptronModel {
     };
     const n = next();
     const nClasses = json.classes.length;
-    const feats = new Uint32Array(n);
-    const rowStart = new Int32Array(n + 1);
-    const cls = new Uint16Array(json.weights);
-    const q = new Int32Array(json.weights);
+    const weights = json.weights;
+    const model = new PerceptronModel(json.classes, json.quantum, n, weights);
+    // Weights go straight into the packed array; the row index is temporary, kept only in the table.
+    const packed = model.packed;
+    const feats = new Int32Array(n);
+    const starts = new Int32Array(n + 1);
     let h = 0;
     let k = 0;
     for (let i = 0; i < n; i++) {
       h += next();
-      feats[i] = h;
+      feats[i] = h | 0;
       const count = next();
-      if (k + count > q.length) throw new Error('corrupt perceptron data');
+      if (k + count > weights || count > nClasses) throw new Error('corrupt perceptron data');
       let c = 0;
       for (let j = 0; j < count; j++) {
         c += next();
         if (c >= nClasses) throw new Error('corrupt perceptron data');
-        cls[k] = c;
         const z = next();
-        q[k++] = z % 2 === 1 ? -(z + 1) / 2 : z / 2;
+        const v = Math.min(MAX_Q, z % 2 === 1 ? (z + 1) / 2 : z / 2);
+        packed[k++] = ((z % 2 === 1 ? -v : v) * (CLASS_MASK + 1)) | c;
       }
-      rowStart[i + 1] = k;
+      starts[i + 1] = k;
     }
-    if (k !== q.length || pos !== bytes.length) throw new Error('corrupt perceptron data');
-    return new PerceptronModel(json.classes, json.quantum, feats, rowStart, cls, q);
+    for (let i = 0; i < n; i++) model.addRow(feats[i]!, starts[i]!, starts[i + 1]! - starts[i]!);
+    if (k !== weights || pos !== bytes.length) throw new Error('corrupt perceptron data');
+    return model;
   }
 }
 
