@@ -1,6 +1,10 @@
 import type { KbEntry, KbIndex } from '../kb/index.js';
 import { tokenize } from '../text/tokenize.js';
 
+// Regex literals live at module level: one in a function body allocates a new RegExp per call.
+const NON_LETTERS = /[^\p{L}]/gu;
+const UPPER_INITIAL = /^\p{Lu}/u;
+
 /** One name form of a KB entry as a token sequence. */
 interface KbForm {
   lower: readonly string[];
@@ -28,9 +32,9 @@ export interface CompiledKb {
 const cache = new WeakMap<KbIndex, CompiledKb>();
 
 const caseOf = (tok: string): 'exact' | 'cap' | 'low' => {
-  const letters = tok.replace(/[^\p{L}]/gu, '');
+  const letters = tok.replace(NON_LETTERS, '');
   if (letters.length === 0 || (letters.length >= 2 && letters === letters.toUpperCase())) return 'exact';
-  return /^\p{Lu}/u.test(tok) ? 'cap' : 'low';
+  return UPPER_INITIAL.test(tok) ? 'cap' : 'low';
 };
 
 /** Whether an entry is a country (has demonyms or a capital), so it can act as a government. */
@@ -108,7 +112,7 @@ export function matchKbAt(
       const c = f.cases[k];
       const t = texts[j]!;
       if (c === 'exact' && t !== f.orig[k]) continue outer;
-      if (c === 'cap' && !/^\p{Lu}/u.test(t)) continue outer;
+      if (c === 'cap' && !UPPER_INITIAL.test(t)) continue outer;
       if (c === 'low' && k > 0 && t !== f.orig[k]) continue outer;
     }
     return { start: i, end: i + n, entry: f.entry };

@@ -13,6 +13,20 @@ import {
   insertMention, kbEntity, newEntity, newState, STATE_KEY, type EntityInfo, type EntityState, type MentionX,
 } from './state.js';
 
+// Regex literals live at module level: one in a function body allocates a new RegExp per call.
+const FINITE_TAG = /^(?:VBD|VBZ|VBP|MD)$/;
+const LOWER_INITIAL = /^\p{Ll}/u;
+const WHO_THAT_SAID = /^(?:who|that|said|says)$/;
+const DIGITS = /^\d+$/;
+const INITIAL_DOT = /^\p{Lu}\.$/u;
+const NEWLINE = /\n/;
+const ING_LY_END = /(?:ing|ly)$/;
+const CAPITAL_PLURAL = /^\p{Lu}\p{Ll}+s$/u;
+const POSSESSIVE_S = /^['\u2019]s$/;
+const ARABIC_ARTICLE = /^(?:al|el|ad|ash|as|an|at)-/;
+const DOTS = /\./g;
+const LOWER_PLURAL = /^\p{Ll}.*s$/u;
+
 /** A recognised stretch of tokens before it is tied to an entity. */
 interface Cand {
   tok: number;
@@ -81,13 +95,13 @@ export function isSubjectAt(tokens: readonly Token[], lowers: readonly string[],
     if (t.sentence !== s) return false;
     const w = lowers[j]!;
     if (t.pos) {
-      if (/^(?:VBD|VBZ|VBP|MD)$/.test(t.pos)) return true;
+      if (FINITE_TAG.test(t.pos)) return true;
       if (t.pos === 'RB' || t.pos === 'VBN' || VERB_GAP.has(w)) continue;
       return false;
     }
     if (AUXILIARIES.has(w) || VERBS.has(w)) return true;
     if (VERB_GAP.has(w) || (w.endsWith('ly') && w.length > 4)) continue;
-    if (t.kind === 'word' && /^\p{Ll}/u.test(t.text) && w.length > 4 && w.endsWith('ed')) return true;
+    if (t.kind === 'word' && LOWER_INITIAL.test(t.text) && w.length > 4 && w.endsWith('ed')) return true;
     return false;
   }
   return false;
@@ -151,13 +165,13 @@ export function anonPhraseAt(
   else {
     for (const [s, p] of ANON_NOUNS) if (p === w) { singular = s; plural = true; break; }
   }
-  if (!singular || tokens[h]!.kind !== 'word' || !/^\p{Ll}/u.test(tokens[h]!.text)) return null;
+  if (!singular || tokens[h]!.kind !== 'word' || !LOWER_INITIAL.test(tokens[h]!.text)) return null;
   const next = tokens[h + 1];
   const nextW = next && next.sentence === tokens[h]!.sentence ? lowers[h + 1]! : '';
   if (ANON_NEEDS_CUE.has(w) && !ANON_CUES.has(nextW)) return null;
   // "official statement": a singular noun used as a modifier.
-  if (!plural && next && next.kind === 'word' && /^\p{Ll}/u.test(next.text) && !VERBS.has(nextW) && !AUXILIARIES.has(nextW)
-    && !VERB_GAP.has(nextW) && !PREPOSITIONS.has(nextW) && !ANON_CUES.has(nextW) && !/^(?:who|that|said|says)$/.test(nextW)) {
+  if (!plural && next && next.kind === 'word' && LOWER_INITIAL.test(next.text) && !VERBS.has(nextW) && !AUXILIARIES.has(nextW)
+    && !VERB_GAP.has(nextW) && !PREPOSITIONS.has(nextW) && !ANON_CUES.has(nextW) && !WHO_THAT_SAID.test(nextW)) {
     if (!next.pos || next.pos.startsWith('NN')) return null;
   }
   if (next?.pos && plural && next.pos.startsWith('NN')) return null;
@@ -176,7 +190,7 @@ export function anonPhraseAt(
     }
     const dem = st.ckb.demonyms.get(tokens[j]!.text);
     if (dem) { country ??= dem.country ?? null; a = j; continue; }
-    if (ANON_MODIFIERS.has(lw) || (lw.includes('-') && /^\p{Ll}/u.test(tokens[j]!.text) && lw.endsWith('ranking'))) { a = j; continue; }
+    if (ANON_MODIFIERS.has(lw) || (lw.includes('-') && LOWER_INITIAL.test(tokens[j]!.text) && lw.endsWith('ranking'))) { a = j; continue; }
     break;
   }
   // Determiner / number.
@@ -187,7 +201,7 @@ export function anonPhraseAt(
   if (j >= minTok && tokens[j]!.sentence === s) {
     const lw = lowers[j]!;
     if (NUMBER_WORDS.has(lw)) { count = NUMBER_WORDS.get(lw)!; counted = true; a = j; }
-    else if (tokens[j]!.kind === 'number' && /^\d+$/.test(tokens[j]!.text)) { count = Number(tokens[j]!.text); counted = true; a = j; }
+    else if (tokens[j]!.kind === 'number' && DIGITS.test(tokens[j]!.text)) { count = Number(tokens[j]!.text); counted = true; a = j; }
     else if (lw === 'the' || lw === 'those' || lw === 'these' || lw === 'this' || lw === 'that') { definite = true; a = j; }
     else if (VAGUE_QUANTIFIERS.has(lw)) { a = j; }
   }
@@ -274,7 +288,7 @@ function classifyRun(ctx: Ctx, a: number, b: number): { type: EntityType; rule: 
     for (let j = a; j < b; j++) {
       const t = st.texts[j]!;
       const lw = lowers[j]!;
-      if (!(CAP.test(t) || ARABIC_PREFIX.test(t) || (NAME_CONNECTORS.has(lw) && lw !== 'of')) || (ACRONYM.test(t) && !/^\p{Lu}\.$/u.test(t))
+      if (!(CAP.test(t) || ARABIC_PREFIX.test(t) || (NAME_CONNECTORS.has(lw) && lw !== 'of')) || (ACRONYM.test(t) && !INITIAL_DOT.test(t))
         || NON_PERSON_WORDS.has(lw) || ORG_HEADS.has(lw) || OUTLET_HEADS.has(lw) || GOV_HEADS.has(lw)) { personish = false; break; }
     }
     if (personish) return { type: 'person', rule: ruleId('capitalised-name'), country: null };
@@ -309,7 +323,7 @@ function nameCandidates(ctx: Ctx): Cand[] {
     const units: [number, number][] = [];
     let j = i;
     while (j < limit && tokens[j]!.sentence === s && !covered[j]) {
-      if (j > i && /\n/.test(ctx.doc.text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
+      if (j > i && NEWLINE.test(ctx.doc.text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break;
       const m = kbAt[j];
       const tj = tokens[j]!;
       if (m) { units.push([j, m.end]); j = m.end; continue; }
@@ -323,7 +337,7 @@ function nameCandidates(ctx: Ctx): Cand[] {
         continue;
       }
       if (tj.kind === 'number' && j > i && lowers[j - 1] === 'channel') { units.push([j, j + 1]); j++; continue; }
-      if (units.length > 0 && NAME_CONNECTORS.has(lowers[j]!) && tj.kind === 'word' && /^\p{Ll}/u.test(tj.text)
+      if (units.length > 0 && NAME_CONNECTORS.has(lowers[j]!) && tj.kind === 'word' && LOWER_INITIAL.test(tj.text)
         && j + 1 < limit && tokens[j + 1]!.sentence === s && (kbAt[j + 1] || isCapToken(tokens[j + 1]!))) {
         units.push([j, j + 1]);
         j++;
@@ -360,13 +374,13 @@ function segmentChunk(ctx: Ctx, units: readonly [number, number][], out: Cand[])
     if (kbAt[a] || b - a !== 1) break;
     const lw = lowers[a]!;
     const initial = sentenceInitial(tokens, a) || ctx.titleCase[tokens[a]!.sentence];
-    if (NAME_CONNECTORS.has(lw) && /^\p{Ll}/u.test(st.texts[a]!)) { u++; continue; }
+    if (NAME_CONNECTORS.has(lw) && LOWER_INITIAL.test(st.texts[a]!)) { u++; continue; }
     if (STOP.has(lw) && !titleAt(lowers, a)) { u++; continue; }
     if (initial && !titleAt(lowers, a) && !st.ckb.demonyms.has(st.texts[a]!)) {
       const pos = tokens[a]!.pos;
       // A word capitalised mid-sentence elsewhere and never lower-case is a name, whatever its tag.
       const nameElsewhere = ctx.capSeenMid.has(lw) && !ctx.lowerSeen.has(lw);
-      if (pos ? !pos.startsWith('NNP') && !nameElsewhere : (ctx.lowerSeen.has(lw) || /(?:ing|ly)$/.test(lw))) { u++; continue; }
+      if (pos ? !pos.startsWith('NNP') && !nameElsewhere : (ctx.lowerSeen.has(lw) || ING_LY_END.test(lw))) { u++; continue; }
     }
     break;
   }
@@ -447,7 +461,7 @@ function segmentChunk(ctx: Ctx, units: readonly [number, number][], out: Cand[])
     while (ra < rb && NAME_CONNECTORS.has(lowers[ra]!)) ra++;
     // "IDF Troops": a lone plural common noun after a known name is not a name of its own.
     const afterKb = k > u && kbAt[units[k - 1]![0]] !== null;
-    if (rb > ra && !(afterKb && rb - ra === 1 && /^\p{Lu}\p{Ll}+s$/u.test(st.texts[ra]!))) {
+    if (rb > ra && !(afterKb && rb - ra === 1 && CAPITAL_PLURAL.test(st.texts[ra]!))) {
       emitRun(ctx, ra, rb, out, k === u && first === units[0]![0]);
     }
     k = q;
@@ -511,7 +525,7 @@ function titlePhrases(ctx: Ctx, used: Uint8Array): Cand[] {
       const m = kbAt[j];
       if (m && isCountry(m.entry)) { country = m.entry.country ?? null; j = m.end; }
       else if (j < limit && st.ckb.demonyms.has(st.texts[j]!)) { country = st.ckb.demonyms.get(st.texts[j]!)!.country ?? null; j++; }
-    } else if (kbAt[i] && isCountry(kbAt[i]!.entry) && /^['\u2019]s$/.test(lowers[kbAt[i]!.end] ?? '')) {
+    } else if (kbAt[i] && isCountry(kbAt[i]!.entry) && POSSESSIVE_S.test(lowers[kbAt[i]!.end] ?? '')) {
       country = kbAt[i]!.entry.country ?? null;
       j = kbAt[i]!.end + 1;
       start = j;
@@ -532,7 +546,7 @@ function titlePhrases(ctx: Ctx, used: Uint8Array): Cand[] {
 
 // ---------------------------------------------------------------- resolution
 
-const normName = (w: string): string => w.toLowerCase().replace(/^(?:al|el|ad|ash|as|an|at)-/, '');
+const normName = (w: string): string => w.toLowerCase().replace(ARABIC_ARTICLE, '');
 
 export function addMention(st: EntityState, tokens: readonly Token[], info: EntityInfo, c: { tok: number; tokEnd: number; form: Mention['form']; rule: string; charEnd?: number }): MentionX {
   const m: MentionX = {
@@ -544,7 +558,7 @@ export function addMention(st: EntityState, tokens: readonly Token[], info: Enti
 }
 
 function initials(words: readonly string[]): string {
-  return words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  return words.filter((w) => CAP.test(w)).map((w) => w[0]).join('');
 }
 
 function resolveNames(ctx: Ctx, cands: readonly Cand[]): void {
@@ -604,7 +618,7 @@ function resolveNames(ctx: Ctx, cands: readonly Cand[]): void {
     if (people?.length) {
       info = people.length === 1 ? people[0] : mostRecent(st, people, tokens[c.tok]!.start) ?? people[0];
     }
-    if (!info && ACRONYM.test(w)) info = byInitials.get(w.replace(/\./g, ''));
+    if (!info && ACRONYM.test(w)) info = byInitials.get(w.replace(DOTS, ''));
     info ??= byKey.get(key);
     if (!info) {
       const words = [w];
@@ -728,7 +742,7 @@ const pluralish = (i: EntityInfo, m: MentionX, st: EntityState): boolean => {
   if (i.plural) return true;
   if (i.entity.type === 'person' || i.entity.type === 'location') return false;
   const last = st.texts[m.tokEnd - 1]!;
-  return /^\p{Ll}.*s$/u.test(last) || PARTY_GROUPS.has(last.toLowerCase());
+  return LOWER_PLURAL.test(last) || PARTY_GROUPS.has(last.toLowerCase());
 };
 const agentish = (i: EntityInfo): boolean => ['organization', 'government', 'outlet', 'group'].includes(i.entity.type)
   || (i.entity.type === 'location' && Boolean(i.kb && isCountry(i.kb)));

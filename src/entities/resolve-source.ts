@@ -9,6 +9,12 @@ import { addMention, anonEntity, anonPhraseAt, isCapToken, publish, recognizeEnt
 import { ruleId } from './rules.js';
 import { kbEntity, newEntity, STATE_KEY, tokenRange, type EntityInfo, type EntityState, type MentionX } from './state.js';
 
+// Regex literals live at module level: one in a function body allocates a new RegExp per call.
+const POSSESSIVE_S = /^['\u2019]s$/;
+const LOWER_INITIAL = /^\p{Ll}/u;
+const FINAL_S = /s$/;
+const INITIALISM = /^(?:\p{Lu}\.?){2,}$/u;
+
 /** How an attribution source was typed and resolved. */
 export interface ResolvedSource {
   /** Id of the entity in `doc.entities`, or null when unresolved. */
@@ -96,7 +102,7 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
     break;
   }
   let head = core - 1;
-  while (head > a && /^['\u2019]s$/.test(lowers[head]!)) head--;
+  while (head > a && POSSESSIVE_S.test(lowers[head]!)) head--;
   const hw = lowers[head]!;
   const inCore = all.filter((m) => m.tokEnd <= core);
   const detStart = (from: number): number => {
@@ -124,7 +130,7 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
   }
 
   // Documents: "a Channel 12 report", "Trump’s letter", "a statement from the ministry".
-  if (DOCUMENT_NOUNS.has(hw) && tokens[head]!.kind === 'word' && /^\p{Ll}/u.test(tokens[head]!.text)) {
+  if (DOCUMENT_NOUNS.has(hw) && tokens[head]!.kind === 'word' && LOWER_INITIAL.test(tokens[head]!.text)) {
     let author: MentionX | undefined = [...inCore].reverse().find((m) => m.tokEnd <= head);
     if (!author && core < b && ['from', 'by', 'of'].includes(lowers[core]!)) author = all.find((m) => m.tok > core);
     if (!author && core < b && ['from', 'by', 'of'].includes(lowers[core]!)) {
@@ -161,7 +167,7 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
     if (headMention.form === 'title' && hint.country) repointTitle(doc, st, headMention, hint.country);
     return fromEntity(st.infos.get(headMention.entity)!);
   }
-  if (headMention && /^\p{Ll}/u.test(tokens[head]!.text)) {
+  if (headMention && LOWER_INITIAL.test(tokens[head]!.text)) {
     // A name modifying a common noun: "the Trump campaign", "Hamas fighters".
     if (ORG_HEADS.has(hw)) {
       const info = newEntity(st, textOf(detStart(a), head + 1), GOV_HEADS.has(hw) ? 'government' : 'organization', ruleId('source-new-name'), st.infos.get(headMention.entity)!.entity.country ?? null);
@@ -169,7 +175,7 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
       attach(doc, info, m);
       return { entity: info.entity.id, kind: 'organization', count: null, descriptor: null };
     }
-    if (/s$/.test(hw)) return { entity: null, kind: 'anonymous', count: null, descriptor: textOf(detStart(a), head + 1) };
+    if (FINAL_S.test(hw)) return { entity: null, kind: 'anonymous', count: null, descriptor: textOf(detStart(a), head + 1) };
   }
   if (headMention) return fromEntity(st.infos.get(headMention.entity)!);
 
@@ -246,7 +252,7 @@ function nameEntity(doc: WorkingDoc, st: EntityState, a: number, b: number): Ent
     if (y - x >= 2 && GOV_HEADS.has(last)) type = 'government';
     else if (y - x >= 2 && ORG_HEADS.has(last)) type = 'organization';
     else if (y - x >= 2 && OUTLET_HEADS.has(last)) type = 'outlet';
-    else if (y - x === 1 && /^(?:\p{Lu}\.?){2,}$/u.test(words[0]!)) type = 'organization';
+    else if (y - x === 1 && INITIALISM.test(words[0]!)) type = 'organization';
     else if (y - x <= 4) type = 'person';
     const name = words.join(' ');
     info = [...st.infos.values()].find((i) => i.entity.name === name) ?? newEntity(st, name, type, rule);

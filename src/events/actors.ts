@@ -2,6 +2,14 @@ import type { Token, WorkingDoc } from '../core/working-doc.js';
 import { holderOf, type KbEntry, type KbIndex } from '../kb/index.js';
 import { tokenize } from '../text/tokenize.js';
 
+// Regex literals live at module level: one in a function body allocates a new RegExp per call.
+const UPPER_INITIAL = /^\p{Lu}/u;
+const POSSESSIVE_S = /^['’]s$/i;
+const DIGIT_INITIAL = /^\p{N}/u;
+const ACRONYM_TEXT = /^[\p{Lu}.&-]+$/u;
+const ARTICLE = /^(the|a|an)$/i;
+const PLURAL_STATES = /^(countries|nations|governments|sides|parties)$/i;
+
 /** How an actor mention was recognised. */
 export type ActorForm = 'name' | 'demonym' | 'capital' | 'title' | 'pronoun' | 'plural' | 'descriptor' | 'entity';
 
@@ -133,14 +141,14 @@ const GENERIC_TITLES = [
   'secretary of state', 'foreign secretary', 'defense secretary', 'pope', 'cardinal', 'bishop', 'sen.', 'rep.', 'gov.',
 ];
 
-const isCap = (s: string): boolean => /^\p{Lu}/u.test(s);
+const isCap = (s: string): boolean => UPPER_INITIAL.test(s);
 /** Words that end the search for a sector head noun: a verb group or a new noun phrase starts. */
 const HEAD_STOPS = new Set(['and', 'or', 'who', 'which', 'that', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would',
   'could', 'may', 'might', 'can', 'should', 'must', 'did', 'does', 'said', 'says', 'its', 'their', 'his', 'her', 'the', 'a', 'an']);
 const HYPHEN_SUFFIX = /^(.+)-(led|backed|based|controlled|sponsored|allied|run|funded|supported|brokered|held|born|made|owned|aligned)$/i;
 
 const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
-const isPossessive = (t: Token | undefined): boolean => !!t && /^['’]s$/i.test(t.text);
+const isPossessive = (t: Token | undefined): boolean => !!t && POSSESSIVE_S.test(t.text);
 
 function matchWords(tokens: readonly Token[], i: number, w: readonly string[]): number {
   for (let k = 0; k < w.length; k++) {
@@ -162,7 +170,7 @@ function matchTitle(g: ActorGazetteer, tokens: readonly Token[], i: number): { e
 
 function matchKb(g: ActorGazetteer, tokens: readonly Token[], i: number): { end: number; phrase: Phrase } | null {
   const t = tokens[i]!;
-  if (!isCap(t.text) && !/^\p{N}/u.test(t.text)) return null;
+  if (!isCap(t.text) && !DIGIT_INITIAL.test(t.text)) return null;
   // "US-led", "Vietnamese-led", "UN-brokered": the actor named before the hyphen.
   const hy = t.text.includes('-') ? HYPHEN_SUFFIX.exec(t.text) : null;
   if (hy) {
@@ -311,7 +319,7 @@ function pronounFallback(tokens: readonly Token[], i: number, w: string, prior: 
 function isGloss(tokens: readonly Token[], m: ActorMention): boolean {
   if (tokens[m.t0 - 1]?.text !== '(' || tokens[m.t1 + 1]?.text !== ')') return false;
   const inner = tokens.slice(m.t0, m.t1 + 1).map((t) => t.text).join('');
-  if (/^[\p{Lu}.&-]+$/u.test(inner)) return false;
+  if (ACRONYM_TEXT.test(inner)) return false;
   const before = tokens[m.t0 - 2];
   return !!before && before.kind === 'word' && isCap(before.text);
 }
@@ -400,7 +408,7 @@ function makeMention(
   const tm = matchTitle(g, tokens, j) ?? (country && tokens[j] && !isCap(tokens[j]!.text) ? matchTitle(g, tokens, j + 1) : null);
   // A lower-case title counts after an article, a country, or before a capitalised name ("former prime minister Andreas Papandreou").
   const nameFollows = !!tm && !!tokens[tm.end + 1] && isCap(tokens[tm.end + 1]!.text) && tokens[tm.end + 1]!.sentence === t.sentence;
-  if (tm && (isCap(tokens[j]!.text) || country || nameFollows || /^(the|a|an)$/i.test(tokens[i - 1]?.text ?? ''))) {
+  if (tm && (isCap(tokens[j]!.text) || country || nameFollows || ARTICLE.test(tokens[i - 1]?.text ?? ''))) {
     title = tm.title;
     const nameAt = tm.end + 1;
     const name = tokens[nameAt] ? matchKb(g, tokens, nameAt) : null;
@@ -580,7 +588,7 @@ function plural(tokens: readonly Token[], i: number, prior: readonly ActorMentio
   else if (w1 === 'the') return null;
   const head = tokens[k];
   if (!head || !PLURAL_REFS.has(head.text.toLowerCase()) || head.sentence !== tokens[i]!.sentence) return null;
-  const wantPerson = !/^(countries|nations|governments|sides|parties)$/i.test(head.text);
+  const wantPerson = !PLURAL_STATES.test(head.text);
   const ok = (m: ActorMention): boolean => !!m.entry && m.form !== 'pronoun' && !m.members && (wantPerson ? m.person : !m.person);
   const s = tokens[i]!.sentence;
   const here = prior.filter((m) => m.sentence === s && ok(m));

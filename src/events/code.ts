@@ -4,6 +4,28 @@ import { kbFor, type KbIndex } from '../kb/index.js';
 import { findActorMentions, PREPOSITIONS, type ActorMention } from './actors.js';
 import { compileLexicon, TRIGGER_LEXICON, WARN_WITHOUT_THREAT, type TriggerForm, type TriggerRule } from './lexicon.js';
 
+// Regex literals live at module level: one in a function body allocates a new RegExp per call.
+const ARTICLE_OR_POSSESSIVE = /^(a|an|the|its|their)$/;
+const ED_ING_END = /(ed|ing)$/;
+const PARTICIPLE_END = /(ed|en|wn|ot|ung|ut|eld|ent|ck)$/;
+const LY_END = /ly$/;
+const QUOTE_MARK = /^['’‘“”"]$/;
+const COORDINATOR_OR_COMMA = /^(and|,|or)$/i;
+const COORDINATOR = /^(and|or)$/;
+const COMMA_OR_COORDINATOR = /^(,|and|or)$/;
+const THE = /^(the)$/;
+const OF_IN_FROM = /^(of|in|from)$/;
+const LEADING_DET = /^(the|a|an|former|ethnic)$/;
+const GOVERNED_DET = /^(the|a|an|two|three|several|some|many|both|senior|top|former|new|longtime)$/;
+const AND_OR_TO = /^(and|or|to)$/;
+const POSSESSIVE_S = /^['’]s$/;
+const ATTEMPT = /^attempts?$/;
+const BE_ALSO_THEN = /^(be|been|also|then)$/;
+const ING_END = /ing$/;
+const PLURAL_OR_CAPITAL = /s$|^\p{Lu}/u;
+const REPORTER_GAP = /^(in|here|on|at|also|have|has|had)$/;
+const UPPER_INITIAL = /^\p{Lu}/u;
+
 /** Options of the event coder. */
 export interface EventsOptions {
   /** Knowledge base for actors (built-in by default; `indexKb(BUILTIN_KB, userFile)` for `--actors`). */
@@ -116,7 +138,7 @@ function findTriggers(doc: WorkingDoc, lex: Map<string, TriggerForm[]>): Trigger
       let ok = true;
       for (let w = 1; w < f.words.length; w++) {
         k++;
-        if (/^(a|an|the|its|their)$/.test(lower(tokens[k])) && lower(tokens[k]) !== f.words[w]) k++;
+        if (ARTICLE_OR_POSSESSIVE.test(lower(tokens[k])) && lower(tokens[k]) !== f.words[w]) k++;
         if (lower(tokens[k]) !== f.words[w] || tokens[k]!.sentence !== t.sentence) { ok = false; break; }
       }
       if (!ok) continue;
@@ -140,18 +162,18 @@ function posFits(tokens: readonly Token[], i: number, f: TriggerForm, ambiguous:
     return t.pos.startsWith('NN') || f.words.length > 1 || t.pos === 'JJ';
   }
   const prev = lower(tokens[i - 1]);
-  if (f.rule.pos === 'verb') return !NOUN_PREV.has(prev) || /(ed|ing)$/.test(t.text.toLowerCase()) && prev !== 'the' && prev !== 'a';
+  if (f.rule.pos === 'verb') return !NOUN_PREV.has(prev) || ED_ING_END.test(t.text.toLowerCase()) && prev !== 'the' && prev !== 'a';
   return !VERB_PREV.has(prev);
 }
 
 function isPassive(tokens: readonly Token[], trig: Trigger): boolean {
   if (trig.rule.pos !== 'verb') return false;
   const w = lower(tokens[trig.t0]);
-  if (!/(ed|en|wn|ot|ung|ut|eld|ent|ck)$/.test(w)) return false;
+  if (!PARTICIPLE_END.test(w)) return false;
   for (let k = trig.t0 - 1, n = 0; k >= 0 && n < 3; k--, n++) {
     const x = lower(tokens[k]);
     if (BE_FORMS.has(x)) return true;
-    if (!ADVERB_SKIP.has(x) && !/ly$/.test(x)) return false;
+    if (!ADVERB_SKIP.has(x) && !LY_END.test(x)) return false;
   }
   return false;
 }
@@ -166,7 +188,7 @@ function clauseStart(tokens: readonly Token[], from: number, sentStart: number):
 function clauseEnd(tokens: readonly Token[], from: number, sentEnd: number, throughQuotes = false): number {
   for (let k = from + 1; k <= sentEnd; k++) {
     const t = tokens[k]!;
-    if (throughQuotes && (t.kind === 'quote' || /^['’‘“”"]$/.test(t.text))) continue;
+    if (throughQuotes && (t.kind === 'quote' || QUOTE_MARK.test(t.text))) continue;
     if (isBoundary(t) || REPORTING.has(t.text.toLowerCase())) return k - 1;
   }
   return sentEnd;
@@ -179,15 +201,15 @@ function coordinated(tokens: readonly Token[], first: ActorMention, pool: readon
   for (;;) {
     let k = cur.t1 + 1;
     let sawComma = false;
-    while (k <= limit && /^(and|,|or)$/i.test(lower(tokens[k]))) { if (lower(tokens[k]) === ',') sawComma = true; k++; }
+    while (k <= limit && COORDINATOR_OR_COMMA.test(lower(tokens[k]))) { if (lower(tokens[k]) === ',') sawComma = true; k++; }
     if (k === cur.t1 + 1 || k > limit) break;
     // A bare comma coordinates only inside a list that goes on ("Iran, Libya and Sudan").
-    if (sawComma && !/^(and|or)$/.test(lower(tokens[k - 1]))) {
+    if (sawComma && !COORDINATOR.test(lower(tokens[k - 1]))) {
       const nx = pool.find((m) => m.t0 === k);
-      if (!nx || !/^(,|and|or)$/.test(lower(tokens[nx.t1 + 1]))) break;
+      if (!nx || !COMMA_OR_COORDINATOR.test(lower(tokens[nx.t1 + 1]))) break;
     }
     // Skip one article: "Israel and the Palestinians".
-    if (/^(the)$/.test(lower(tokens[k]))) k++;
+    if (THE.test(lower(tokens[k]))) k++;
     const next = pool.find((m) => m.t0 === k);
     if (!next) break;
     out.push(next);
@@ -208,7 +230,7 @@ function subjectBefore(tokens: readonly Token[], mentions: readonly ActorMention
   // A mention right before the verb (auxiliaries and adverbs between) is its subject: "with Trump pressing".
   let k = t0 - 1;
   // "asked Trump to continue assisting him": aspectual verbs pass their subject on.
-  while (k >= sentStart && (AUX.has(lower(tokens[k])) || ADVERB_SKIP.has(lower(tokens[k])) || /ly$/.test(lower(tokens[k]))
+  while (k >= sentStart && (AUX.has(lower(tokens[k])) || ADVERB_SKIP.has(lower(tokens[k])) || LY_END.test(lower(tokens[k]))
     || (ASPECTUAL.has(lower(tokens[k])) && lower(tokens[k - 1]) === 'to'))) k--;
   const adjacent = mentions.find((m) => m.t1 === k && !m.place && !m.possessive && m.form !== 'demonym'
     && (!governed(tokens, m, sentStart) || lower(tokens[m.t0 - 1]) === 'with'));
@@ -225,7 +247,7 @@ function subjectBefore(tokens: readonly Token[], mentions: readonly ActorMention
     // knowledge base does not know, with the actor in its of/in phrase.
     {
       const ofIn = mentions.find((m) => m.t0 >= start && m.t1 < end && m.t0 - start <= 6 && !m.possessive
-        && /^(of|in|from)$/.test(lower(tokens[m.t0 - 1 - leadingDets(tokens, m.t0)])));
+        && OF_IN_FROM.test(lower(tokens[m.t0 - 1 - leadingDets(tokens, m.t0)])));
       if (ofIn) return coordinated(tokens, ofIn, mentions, t0 - 1);
     }
     if (start <= sentStart) break;
@@ -238,13 +260,13 @@ function subjectBefore(tokens: readonly Token[], mentions: readonly ActorMention
 
 function leadingDets(tokens: readonly Token[], t0: number): number {
   let n = 0;
-  while (/^(the|a|an|former|ethnic)$/.test(lower(tokens[t0 - 1 - n]))) n++;
+  while (LEADING_DET.test(lower(tokens[t0 - 1 - n]))) n++;
   return n;
 }
 
 function governed(tokens: readonly Token[], m: ActorMention, clauseFrom: number): boolean {
   let k = m.t0 - 1;
-  while (k >= clauseFrom && /^(the|a|an|two|three|several|some|many|both|senior|top|former|new|longtime)$/.test(lower(tokens[k]))) k--;
+  while (k >= clauseFrom && GOVERNED_DET.test(lower(tokens[k]))) k--;
   if (k < clauseFrom) return false;
   const w = lower(tokens[k]);
   return PREPOSITIONS.has(w) || w === "'s" || w === '’s';
@@ -301,9 +323,9 @@ function nounParticipants(
     let ok = true;
     for (let k = m.t1 + 1; k < trig.t0; k++) {
       const w = lower(tokens[k]);
-      if (PREPOSITIONS.has(w) || isBoundary(tokens[k]!) || /^(and|or|to)$/.test(w)) { ok = false; break; }
+      if (PREPOSITIONS.has(w) || isBoundary(tokens[k]!) || AND_OR_TO.test(w)) { ok = false; break; }
     }
-    if (ok && (m.form === 'demonym' || m.form === 'descriptor' || m.possessive || /^['’]s$/.test(lower(tokens[m.t1 + 1])))) {
+    if (ok && (m.form === 'demonym' || m.form === 'descriptor' || m.possessive || POSSESSIVE_S.test(lower(tokens[m.t1 + 1])))) {
       const rec = objectAfter(tokens, mentions, trig.t1, sentEnd, [m]);
       return { actors: [m], recipients: expand(rec) };
     }
@@ -346,7 +368,7 @@ function locationAfter(tokens: readonly Token[], mentions: readonly ActorMention
     if (m.sentence !== trig.sentence || m.t0 <= trig.t1 || m.t0 > Math.min(sentEnd, trig.t1 + 14)) continue;
     if (!m.entry || m.entry.type !== 'location' || m.form === 'demonym') continue;
     // "interfering in Israel’s internal affairs": a possessor, not a place.
-    if (/^['’]s$/.test(lower(tokens[m.t1 + 1]))) continue;
+    if (POSSESSIVE_S.test(lower(tokens[m.t1 + 1]))) continue;
     let k = m.t0 - 1;
     while (k > trig.t1 && LOCATION_ADJ.has(lower(tokens[k]))) k--;
     if (LOCATION_PREPS.has(lower(tokens[k]))) return m;
@@ -367,7 +389,7 @@ function flags(tokens: readonly Token[], trig: Trigger, sentStart: number): { ne
       hypothetical = true;
       if (THREAT_CUES.has(w)) threat = true;
     }
-    if (w === 'in' && /^attempts?$/.test(lower(tokens[k + 1]))) hypothetical = true;
+    if (w === 'in' && ATTEMPT.test(lower(tokens[k + 1]))) hypothetical = true;
     // "as long as they surrender", "provided that": a condition, not a fact.
     if ((w === 'long' && lower(tokens[k - 1]) === 'as' && lower(tokens[k + 1]) === 'as') || w === 'provided') hypothetical = true;
   }
@@ -378,7 +400,7 @@ function flags(tokens: readonly Token[], trig: Trigger, sentStart: number): { ne
 function requestedAct(tokens: readonly Token[], req: Trigger, trig: Trigger): boolean {
   if (trig.rule.pos !== 'verb' || trig.t0 - req.t1 > 10) return false;
   let k = trig.t0 - 1;
-  while (k > req.t1 && (ASPECTUAL.has(lower(tokens[k])) || /^(be|been|also|then)$/.test(lower(tokens[k])))) k--;
+  while (k > req.t1 && (ASPECTUAL.has(lower(tokens[k])) || BE_ALSO_THEN.test(lower(tokens[k])))) k--;
   if (lower(tokens[k]) !== 'to') return false;
   for (let j = req.t1 + 1; j < k; j++) if (isBoundary(tokens[j]!)) return false;
   return true;
@@ -571,7 +593,7 @@ function datesFromEvents(
     if (d.date) continue;
     // ", with Trump pressing Netanyahu": the main clause's event gives the time.
     const subj = d.actors[0];
-    if (/ing$/.test(lower(tokens[d.trig.t0])) && subj && lower(tokens[subj.t0 - 1]) === 'with' && tokens[subj.t0 - 2]?.text === ',') {
+    if (ING_END.test(lower(tokens[d.trig.t0])) && subj && lower(tokens[subj.t0 - 1]) === 'with' && tokens[subj.t0 - 2]?.text === ',') {
       const src = datedTriggerIn(ss, subj.t0 - 3, d);
       if (src) { d.date = src.date; d.rule += '+date-from-main-clause'; }
     }
@@ -583,12 +605,12 @@ function bareSubject(tokens: readonly Token[], d: Draft): [number, number] | nul
   const trig = d.trig;
   if (trig.rule.pos !== 'verb' || d.rule.includes('+passive')) return null;
   let k = trig.t0 - 1;
-  while (k >= 0 && tokens[k]!.sentence === trig.sentence && (AUX.has(lower(tokens[k])) || ADVERB_SKIP.has(lower(tokens[k])) || /ly$/.test(lower(tokens[k])))) k--;
+  while (k >= 0 && tokens[k]!.sentence === trig.sentence && (AUX.has(lower(tokens[k])) || ADVERB_SKIP.has(lower(tokens[k])) || LY_END.test(lower(tokens[k])))) k--;
   const end = k;
   let start = end + 1;
   while (start - 1 >= 0 && end - start < 5 && tokens[start - 1]!.sentence === trig.sentence && tokens[start - 1]!.kind === 'word'
     && !isBoundary(tokens[start - 1]!) && !PREPOSITIONS.has(lower(tokens[start - 1])) && !REPORTING.has(lower(tokens[start - 1]))) start--;
-  return start <= end && /s$|^\p{Lu}/u.test(tokens[end]!.text) ? [start, end] : null;
+  return start <= end && PLURAL_OR_CAPITAL.test(tokens[end]!.text) ? [start, end] : null;
 }
 
 /** "two senior American officials told Axios", "according to the officials": the source of the report, not an actor of it. */
@@ -599,7 +621,7 @@ function isReporter(tokens: readonly Token[], m: ActorMention): boolean {
     const w = lower(tokens[k]);
     if (REPORTING.has(w)) return true;
     // "relief officials in Nairobi said"
-    if (!/^(in|here|on|at|also|have|has|had)$/.test(w) && !/^\p{Lu}/u.test(tokens[k]!.text)) return false;
+    if (!REPORTER_GAP.test(w) && !UPPER_INITIAL.test(tokens[k]!.text)) return false;
   }
   return false;
 }
@@ -628,7 +650,7 @@ function fillActorCountry(tokens: readonly Token[], ms: readonly ActorMention[],
     if (!m.country || m.person || m.form === 'pronoun' || m.country === 'NGO' || recipientSpans.has(m.start)) return false;
     if (m.sector === 'MED' || isReporter(tokens, m)) return false;
     // "interfering in Israel’s internal affairs": a possessor is not who acts.
-    return actorSpans.has(m.start) || !/^['’]s$/.test(lower(tokens[m.t1 + 1]));
+    return actorSpans.has(m.start) || !POSSESSIVE_S.test(lower(tokens[m.t1 + 1]));
   };
   // Another country than the recipient's first; the recipient's own country next ("a member of the Syrian parliament … protest President Assad's failure").
   // Only for non-violent acts, and never the recipient itself under another name.

@@ -1,5 +1,8 @@
 import { hashMix, hashString } from '../model/hash.js';
 
+// Regex literals live at module level: one in a function body allocates a new RegExp per call.
+const FOUR_DIGITS = /^\d{4}$/;
+
 /**
  * Feature extraction shared by POS training and tagging. Every per-word string feature is hashed
  * once per word type ({@link wordInfo}, cached by the tagger); a token's features are then a few
@@ -89,7 +92,7 @@ export const NO_VERB: number = hashString('-NOVERB-');
 function foldDigits(lower: string): string {
   const c = lower.charCodeAt(0);
   if (c >= 48 && c <= 57) {
-    if (lower.length === 4 && /^\d{4}$/.test(lower)) return '!YEAR';
+    if (lower.length === 4 && FOUR_DIGITS.test(lower)) return '!YEAR';
     return '!DIGITS';
   }
   return lower;

@@ -3,6 +3,9 @@ import type { Quotation, Token, WorkingDoc } from '../core/working-doc.js';
 import type { Span } from '../core/types.js';
 import { TITLE_ABBREVIATIONS, isAbbreviation, tokenize } from './tokenize.js';
 
+// Regex literals live at module level: one in a function body allocates a new RegExp per call.
+const SENTENCE_INITIAL = /^[\p{Lu}\p{N}]/u;
+
 const TERMINAL = new Set(['.', '!', '?', '\u2026', '...']);
 const CLOSERS = new Set([')', ']', '}']);
 /** Words that start sentences often enough to end one after "U.S." and the like. */
@@ -37,7 +40,7 @@ export function splitSentences(text: string, tokens: readonly Omit<Token, 'sente
     const after = tokens[j + 1];
     if (!after) { i = j; flush(j); break; }
     const gapHasNewline = text.slice(tokens[j]!.end, after.start).includes('\n');
-    const startsSentence = gapHasNewline || /^[\p{Lu}\p{N}]/u.test(after.text) || after.quote === 'open' || after.text === '(';
+    const startsSentence = gapHasNewline || SENTENCE_INITIAL.test(after.text) || after.quote === 'open' || after.text === '(';
     if (startsSentence && (after.start > tokens[j]!.end || gapHasNewline)) {
       i = j;
       flush(j);

@@ -1,5 +1,16 @@
 import type { Token, TokenKind } from '../core/working-doc.js';
 
+// Regex literals live at module level: one in a function body allocates a new RegExp per call.
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const SPACE = /\s/u;
+const PUNCTUATION = /[\p{P}]/u;
+const OPENS_DOUBLE = /[\s([{\u2014\u2013\-]/u;
+const OPENS_SINGLE = /[\s([{\u2014\u2013\-\u201C"]/u;
+const FINAL_N = /n$/i;
+const LONE_T = /^t$/i;
+const NUMBER = /^[\p{N}][\p{N},.:]*$/u;
+const INITIALS = /^(?:\p{L}\.)+$/u;
+
 /** Characters that mark quotations, straight or curly, single or double. */
 export const QUOTE_CHARS = '"\u201C\u201D\u201E\u201F\u00AB\u00BB\'\u2018\u2019\u201A\u201B`';
 
@@ -11,8 +22,8 @@ const APOS = "'\u2019";
 /** English clitics split off as their own tokens, PTB style ("Trump’s" → "Trump" + "’s"). */
 const CLITIC = /^(?:s|re|ve|ll|d|m|S|RE|VE|LL|D|M)(?![\p{L}\p{N}])/u;
 
-const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-const isSpace = (c: string | undefined): boolean => c === undefined || /\s/u.test(c);
+const isLetter = (c: string | undefined): boolean => c !== undefined && LETTER_OR_DIGIT.test(c);
+const isSpace = (c: string | undefined): boolean => c === undefined || SPACE.test(c);
 
 /**
  * Splits text into PTB-like tokens with UTF-16 offsets. Curly and straight apostrophes inside or
@@ -38,7 +49,7 @@ export function tokenize(text: string, from = 0, to = text.length): Omit<Token, 
       pushWord(out, text, start, raw);
       continue;
     }
-    const kind: TokenKind = /[\p{P}]/u.test(first) ? 'punct' : 'symbol';
+    const kind: TokenKind = PUNCTUATION.test(first) ? 'punct' : 'symbol';
     out.push({ start, end: start + raw.length, text: raw, kind });
   }
   return out;
@@ -48,7 +59,7 @@ function quoteToken(text: string, i: number, ch: string): Omit<Token, 'sentence'
   const prev = text[i - 1];
   const next = text[i + ch.length];
   if (ch.length === 2) {
-    const prevOpens = prev === undefined || /[\s([{\u2014\u2013\-]/u.test(prev);
+    const prevOpens = prev === undefined || OPENS_DOUBLE.test(prev);
     return { start: i, end: i + 2, text: ch, kind: 'quote', quote: ch === '``' || (prevOpens && !isSpace(next)) ? 'open' : 'close' };
   }
   let quote: 'open' | 'close';
@@ -56,7 +67,7 @@ function quoteToken(text: string, i: number, ch: string): Omit<Token, 'sentence'
   else if (DOUBLE_CLOSE.includes(ch)) quote = 'close';
   else {
     // Straight quotes and ’: opening when preceded by space/open bracket and followed by a non-space.
-    const prevOpens = prev === undefined || /[\s([{\u2014\u2013\-\u201C"]/u.test(prev);
+    const prevOpens = prev === undefined || OPENS_SINGLE.test(prev);
     quote = prevOpens && !isSpace(next) ? 'open' : 'close';
   }
   return { start: i, end: i + 1, text: ch, kind: 'quote', quote };
@@ -76,14 +87,14 @@ function pushWord(out: Omit<Token, 'sentence'>[], text: string, start: number, r
     const after = word.slice(apos + 1);
     if (CLITIC.test(after) && after.length <= 2) {
       const stem = word.slice(0, apos);
-      if (/n$/i.test(stem) && /^t$/i.test(after)) {
+      if (FINAL_N.test(stem) && LONE_T.test(after)) {
         pushPart(out, start, stem.slice(0, -1));
         pushPart(out, start + stem.length - 1, word.slice(apos - 1));
       } else {
         pushPart(out, start, stem);
         pushPart(out, start + apos, word.slice(apos));
       }
-    } else if (/^t$/i.test(after) && /n$/i.test(word.slice(0, apos))) {
+    } else if (LONE_T.test(after) && FINAL_N.test(word.slice(0, apos))) {
       pushPart(out, start, word.slice(0, apos - 1));
       pushPart(out, start + apos - 1, word.slice(apos - 1));
     } else {
@@ -99,7 +110,7 @@ function pushWord(out: Omit<Token, 'sentence'>[], text: string, start: number, r
 
 function pushPart(out: Omit<Token, 'sentence'>[], start: number, part: string): void {
   if (!part) return;
-  const kind: TokenKind = /^[\p{N}][\p{N},.:]*$/u.test(part) ? 'number' : 'word';
+  const kind: TokenKind = NUMBER.test(part) ? 'number' : 'word';
   out.push({ start, end: start + part.length, text: part, kind });
 }
 
@@ -121,7 +132,7 @@ export function isAbbreviation(word: string): boolean {
   const w = word.toLowerCase();
   if (ABBREVIATIONS.has(w)) return true;
   // Initialisms with inner periods (U.S., a.m.) and single capitals ("J.").
-  return /^(?:\p{L}\.)+$/u.test(word);
+  return INITIALS.test(word);
 }
 
 /** Abbreviations after which a sentence never ends (titles that precede a name). */

@@ -1,3 +1,11 @@
+
+
+// Regex literals live at module level: one in a function body allocates a new RegExp per call.
+const ISO_DAY_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+const ISO_YEAR = /^(\d{4})$/;
 /**
  * Calendar arithmetic on day numbers (days since 1970-01-01, UTC), so that no time zone or
  * daylight-saving shift can move a date.
@@ -5,7 +13,7 @@
 
 /** Day number of an ISO `YYYY-MM-DD` date, or null when it is not one. */
 export function parseDay(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  const m = ISO_DAY_PREFIX.exec(iso);
   if (!m) return null;
   const y = Number(m[1]);
   const mo = Number(m[2]);
@@ -76,16 +84,16 @@ export function addMonths(year: number, month: number, n: number): [number, numb
 
 /** First day number covered by an ISO value (`2025`, `2025-10`, `2025-W48`, `2025-10-03`), or null. */
 export function valueStart(value: string): number | null {
-  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  let m = ISO_DAY.exec(value);
   if (m) return parseDay(value);
-  m = /^(\d{4})-W(\d{2})$/.exec(value);
+  m = ISO_WEEK.exec(value);
   if (m) {
     const jan4 = dayNumber(Number(m[1]), 1, 4);
     return weekStart(jan4) + (Number(m[2]) - 1) * 7;
   }
-  m = /^(\d{4})-(\d{2})$/.exec(value);
+  m = ISO_MONTH.exec(value);
   if (m) return dayNumber(Number(m[1]), Number(m[2]), 1);
-  m = /^(\d{4})$/.exec(value);
+  m = ISO_YEAR.exec(value);
   if (m) return dayNumber(Number(m[1]), 1, 1);
   return null;
 }

@@ -3,6 +3,11 @@ import type { Token } from '../core/working-doc.js';
 import { addMonths, formatDay, formatMonth, formatWeek, parseDay, valueStart, weekStart, ymd } from './calendar.js';
 import { TIME_RULES, TIME_TRIGGERS, type TimeReading, type TimeRule, type TimeUnit } from './rules.js';
 
+// Regex literals live at module level: one in a function body allocates a new RegExp per call.
+const YEAR = /^(?:19|20)\d\d$/;
+const UNIT_COMPOUND = /^\d+-(?:day|week|month|year|hour)s?$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Rules whose reading depends on the reference date: their anchor is `published`. */
 const DEICTIC = new Set(['month-day', 'day-month', 'part-of-month', 'month', 'weekday', 'deictic-day', 'deictic-unit', 'ago']);
 
@@ -19,8 +24,8 @@ const MAX_BACK = 6;
 
 function isTrigger(lower: string): boolean {
   if (TIME_TRIGGERS.has(lower)) return true;
-  if (/^(?:19|20)\d\d$/.test(lower)) return true;
-  if (/^\d+-(?:day|week|month|year|hour)s?$/.test(lower) || /^\d{4}-\d{2}-\d{2}$/.test(lower)) return true;
+  if (YEAR.test(lower)) return true;
+  if (UNIT_COMPOUND.test(lower) || ISO_DAY.test(lower)) return true;
   if (lower.includes('-')) for (const part of lower.split('-')) if (TIME_TRIGGERS.has(part)) return true;
   return false;
 }

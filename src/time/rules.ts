@@ -3,6 +3,14 @@ import {
   addMonths, dayNumber, daysInMonth, formatDay, formatMonth, formatWeek, weekStart, weekday, ymd,
 } from './calendar.js';
 
+// Regex literals live at module level: one in a function body allocates a new RegExp per call.
+const FINAL_DOT = /\.$/;
+const DIGITS = /^\d+$/;
+const FINAL_S = /s$/;
+const SPACES = /\s+/g;
+const AFTER_LATER = /^(after|later)$/i;
+const FOLLOWING_NEXT = /^(following|next)$/i;
+
 /** A calendar unit a relative expression counts in. */
 export type TimeUnit = 'day' | 'week' | 'month' | 'year';
 
@@ -61,17 +69,17 @@ const QUAL = '(?:(?:nearly|almost|about|around|roughly|some|more than|less than|
 const re = (src: string): RegExp => new RegExp(src + END, 'iyu');
 
 function monthOf(word: string): number | null {
-  return MONTHS[word.toLowerCase().replace(/\.$/, '')] ?? null;
+  return MONTHS[word.toLowerCase().replace(FINAL_DOT, '')] ?? null;
 }
 
 function numOf(word: string): number | null {
   const w = word.toLowerCase();
-  if (/^\d+$/.test(w)) return Number(w);
+  if (DIGITS.test(w)) return Number(w);
   return NUMBERS[w] ?? null;
 }
 
 function unitOf(word: string): TimeUnit | 'decade' {
-  const u = word.toLowerCase().replace(/s$/, '');
+  const u = word.toLowerCase().replace(FINAL_S, '');
   return u as TimeUnit | 'decade';
 }
 
@@ -170,7 +178,7 @@ export const TIME_RULES: readonly TimeRule[] = [
       const mo = monthOf(m[2]!)!;
       const y = m[3] ? Number(m[3]) : yearForMonth(mo, ctx);
       if (y === null) return NO_REF;
-      const [a, b] = PARTS[m[1]!.toLowerCase().replace(/\s+/g, ' ')]!;
+      const [a, b] = PARTS[m[1]!.toLowerCase().replace(SPACES, ' ')]!;
       const last = Math.min(b, daysInMonth(y, mo));
       return {
         value: formatMonth(y, mo), grain: 'month',
@@ -214,7 +222,7 @@ export const TIME_RULES: readonly TimeRule[] = [
     read: (m, ctx) => {
       if (ctx.ref === null) return NO_REF;
       const wd = WEEKDAYS[m[2]!.toLowerCase()]!;
-      const mod = m[1]?.toLowerCase().replace(/\s+/g, ' ');
+      const mod = m[1]?.toLowerCase().replace(SPACES, ' ');
       const refWd = weekday(ctx.ref);
       const back = (refWd - wd + 7) % 7;
       const fwd = (wd - refWd + 7) % 7;
@@ -241,7 +249,7 @@ export const TIME_RULES: readonly TimeRule[] = [
     pattern: re('(last|this|next|previous|coming|earlier this|later this)\\s+(week|month|year)'),
     read: (m, ctx) => {
       if (ctx.ref === null) return NO_REF;
-      const mod = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+      const mod = m[1]!.toLowerCase().replace(SPACES, ' ');
       const unit = m[2]!.toLowerCase() as TimeUnit;
       const n = mod === 'last' || mod === 'previous' ? -1 : mod === 'next' || mod === 'coming' ? 1 : 0;
       const [y, mo] = ymd(ctx.ref);
@@ -279,7 +287,7 @@ export const TIME_RULES: readonly TimeRule[] = [
       if (n === null || !unitWord) return null;
       const u = unitOf(unitWord);
       const unit: TimeUnit = u === 'decade' ? 'year' : u;
-      const sign = /^(after|later)$/i.test(m[4]!) ? 1 : -1;
+      const sign = AFTER_LATER.test(m[4]!) ? 1 : -1;
       return { value: null, grain: unit, relative: { unit, n: sign * (u === 'decade' ? 10 * n : n) } };
     },
   },
@@ -288,7 +296,7 @@ export const TIME_RULES: readonly TimeRule[] = [
     pattern: re('(?:the\\s+)?(following|previous|next|preceding)\\s+(day|week|month|year)'),
     read: (m) => {
       const unit = m[2]!.toLowerCase() as TimeUnit;
-      const sign = /^(following|next)$/i.test(m[1]!) ? 1 : -1;
+      const sign = FOLLOWING_NEXT.test(m[1]!) ? 1 : -1;
       return { value: null, grain: unit, relative: { unit, n: sign } };
     },
   },
