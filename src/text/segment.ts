@@ -79,7 +79,7 @@ export function pairQuotes(doc: Pick<WorkingDoc, 'text' | 'message'>, tokens: Om
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = tokens[i - 1];
-    if (prev && /\n\s*\n|\n/.test(text.slice(prev.end, t.start))) closeParagraph(prev.end, t);
+    if (prev && hasNewline(text, prev.end, t.start)) closeParagraph(prev.end, t);
     if (t.kind !== 'quote') continue;
     const marks = marksOf(t.text);
     if (t.quote === 'open') {
@@ -117,6 +117,12 @@ export function pairQuotes(doc: Pick<WorkingDoc, 'text' | 'message'>, tokens: Om
   }
   quotes.sort((a, b) => a.start - b.start || b.end - a.end);
   return quotes;
+}
+
+/** Whether `text[from, to)` holds a line break; scans in place, as slicing every gap between tokens would allocate. */
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }
 
 /** Tokens, sentences and quotations over the whole text. */
