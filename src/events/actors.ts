@@ -1,6 +1,7 @@
 import type { Token, WorkingDoc } from '../core/working-doc.js';
 import { holderOf, type KbEntry, type KbIndex } from '../kb/index.js';
 import { tokenize } from '../text/tokenize.js';
+import { toLower } from '../text/lower.js';
 
 // Regex literals live at module level: one in a function body allocates a new RegExp per call.
 const UPPER_INITIAL = /^\p{Lu}/u;
@@ -88,7 +89,7 @@ export interface ActorGazetteer {
 const cache = new WeakMap<KbIndex, ActorGazetteer>();
 
 function words(s: string): string[] {
-  return tokenize(s).map((t) => t.text.toLowerCase());
+  return tokenize(s).map((t) => toLower(t.text));
 }
 
 /** Builds (once per index) the phrase gazetteer over names, aliases, demonyms, capitals and titles. */
@@ -147,13 +148,13 @@ const HEAD_STOPS = new Set(['and', 'or', 'who', 'which', 'that', 'has', 'have', 
   'could', 'may', 'might', 'can', 'should', 'must', 'did', 'does', 'said', 'says', 'its', 'their', 'his', 'her', 'the', 'a', 'an']);
 const HYPHEN_SUFFIX = /^(.+)-(led|backed|based|controlled|sponsored|allied|run|funded|supported|brokered|held|born|made|owned|aligned)$/i;
 
-const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
+const lower = (t: Token | undefined): string => (t ? toLower(t.text) : '');
 const isPossessive = (t: Token | undefined): boolean => !!t && POSSESSIVE_S.test(t.text);
 
 function matchWords(tokens: readonly Token[], i: number, w: readonly string[]): number {
   for (let k = 0; k < w.length; k++) {
     const t = tokens[i + k];
-    if (!t || t.text.toLowerCase() !== w[k]) return -1;
+    if (!t || toLower(t.text) !== w[k]) return -1;
   }
   return i + w.length - 1;
 }
@@ -161,7 +162,7 @@ function matchWords(tokens: readonly Token[], i: number, w: readonly string[]): 
 function matchTitle(g: ActorGazetteer, tokens: readonly Token[], i: number): { end: number; title: string } | null {
   const t = tokens[i];
   if (!t) return null;
-  for (const w of g.titles.get(t.text.toLowerCase()) ?? []) {
+  for (const w of g.titles.get(toLower(t.text)) ?? []) {
     const end = matchWords(tokens, i, w);
     if (end >= 0 && tokens[end]!.sentence === t.sentence) return { end, title: w.join(' ') };
   }
@@ -174,11 +175,11 @@ function matchKb(g: ActorGazetteer, tokens: readonly Token[], i: number): { end:
   // "US-led", "Vietnamese-led", "UN-brokered": the actor named before the hyphen.
   const hy = t.text.includes('-') ? HYPHEN_SUFFIX.exec(t.text) : null;
   if (hy) {
-    const w = hy[1]!.toLowerCase();
+    const w = toLower(hy[1]!);
     const p = (g.byFirst.get(w) ?? []).find((x) => x.words.length === 1);
     if (p) return { end: i, phrase: p };
   }
-  for (const p of g.byFirst.get(t.text.toLowerCase()) ?? []) {
+  for (const p of g.byFirst.get(toLower(t.text)) ?? []) {
     const end = matchWords(tokens, i, p.words);
     if (end < 0 || tokens[end]!.sentence !== t.sentence) continue;
     // An all-capitals alias ("US", "IS") must match in capitals; "us" is a pronoun.
@@ -229,7 +230,7 @@ export function findActorMentions(doc: WorkingDoc, ctx: ActorContext): ActorMent
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word' && t.kind !== 'number') continue;
-    const lower = t.text.toLowerCase();
+    const lower = toLower(t.text);
     let m = makeMention(g, tokens, i, ctx, topCountries, namedPersons);
     const ent0 = entityAt.get(t.start);
     if (!m && ent0?.pronoun) {
@@ -466,7 +467,7 @@ function sectorHead(tokens: readonly Token[], from: number, allowCaps: boolean):
   for (let k = from + 1; k <= from + 4 && k < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.sentence !== s || t.kind !== 'word') return null;
-    const w = t.text.toLowerCase();
+    const w = toLower(t.text);
     const sec = SECTOR_NOUNS.get(w);
     if (sec) {
       // Stop at "of" phrases that name the organisation ("Union of Teachers").
@@ -556,7 +557,7 @@ function pronoun(tokens: readonly Token[], i: number, kind: 'person' | 'thing' |
       if (p.t1 < rep && fits(p)) found = p;
     }
   }
-  if (found) { /* resolved by the reporting verb */ } else if (OBJECT_PRONOUNS.has(tokens[i]!.text.toLowerCase())) {
+  if (found) { /* resolved by the reporting verb */ } else if (OBJECT_PRONOUNS.has(toLower(tokens[i]!.text))) {
     for (let k = prior.length - 1; k >= 0 && !found; k--) {
       const p = prior[k]!;
       if (p.sentence < s - 2) break;
@@ -582,12 +583,12 @@ function pronoun(tokens: readonly Token[], i: number, kind: 'person' | 'thing' |
 
 /** "both leaders", "the two leaders", "both sides": the last two distinct named persons or countries. */
 function plural(tokens: readonly Token[], i: number, prior: readonly ActorMention[]): ActorMention | null {
-  const w1 = tokens[i]!.text.toLowerCase();
+  const w1 = toLower(tokens[i]!.text);
   let k = i + 1;
   if (w1 === 'the' && tokens[k]?.text.toLowerCase() === 'two') k++;
   else if (w1 === 'the') return null;
   const head = tokens[k];
-  if (!head || !PLURAL_REFS.has(head.text.toLowerCase()) || head.sentence !== tokens[i]!.sentence) return null;
+  if (!head || !PLURAL_REFS.has(toLower(head.text)) || head.sentence !== tokens[i]!.sentence) return null;
   const wantPerson = !PLURAL_STATES.test(head.text);
   const ok = (m: ActorMention): boolean => !!m.entry && m.form !== 'pronoun' && !m.members && (wantPerson ? m.person : !m.person);
   const s = tokens[i]!.sentence;

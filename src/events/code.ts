@@ -3,6 +3,7 @@ import type { Token, WorkingDoc } from '../core/working-doc.js';
 import { kbFor, type KbIndex } from '../kb/index.js';
 import { findActorMentions, PREPOSITIONS, type ActorMention } from './actors.js';
 import { compileLexicon, TRIGGER_LEXICON, WARN_WITHOUT_THREAT, type TriggerForm, type TriggerRule } from './lexicon.js';
+import { toLower } from '../text/lower.js';
 
 // Regex literals live at module level: one in a function body allocates a new RegExp per call.
 const ARTICLE_OR_POSSESSIVE = /^(a|an|the|its|their)$/;
@@ -113,11 +114,11 @@ function lexiconMap(rules: readonly TriggerRule[]): Map<string, TriggerForm[]> {
   return m;
 }
 
-const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
+const lower = (t: Token | undefined): string => (t ? toLower(t.text) : '');
 
 function isBoundary(t: Token): boolean {
   if (t.kind === 'quote') return true;
-  return BOUNDARY_PUNCT.has(t.text) || BOUNDARY_WORDS.has(t.text.toLowerCase());
+  return BOUNDARY_PUNCT.has(t.text) || BOUNDARY_WORDS.has(toLower(t.text));
 }
 
 /** Finds trigger phrases: one map lookup per token, phrase words may be separated by an article. */
@@ -127,7 +128,7 @@ function findTriggers(doc: WorkingDoc, lex: Map<string, TriggerForm[]>): Trigger
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word') continue;
-    const forms = lex.get(t.text.toLowerCase());
+    const forms = lex.get(toLower(t.text));
     if (!forms) continue;
     const prev = lower(tokens[i - 1]);
     // The tagger decides only where the lexicon has both a noun and a verb reading of the word.
@@ -162,7 +163,7 @@ function posFits(tokens: readonly Token[], i: number, f: TriggerForm, ambiguous:
     return t.pos.startsWith('NN') || f.words.length > 1 || t.pos === 'JJ';
   }
   const prev = lower(tokens[i - 1]);
-  if (f.rule.pos === 'verb') return !NOUN_PREV.has(prev) || ED_ING_END.test(t.text.toLowerCase()) && prev !== 'the' && prev !== 'a';
+  if (f.rule.pos === 'verb') return !NOUN_PREV.has(prev) || ED_ING_END.test(toLower(t.text)) && prev !== 'the' && prev !== 'a';
   return !VERB_PREV.has(prev);
 }
 
@@ -189,7 +190,7 @@ function clauseEnd(tokens: readonly Token[], from: number, sentEnd: number, thro
   for (let k = from + 1; k <= sentEnd; k++) {
     const t = tokens[k]!;
     if (throughQuotes && (t.kind === 'quote' || QUOTE_MARK.test(t.text))) continue;
-    if (isBoundary(t) || REPORTING.has(t.text.toLowerCase())) return k - 1;
+    if (isBoundary(t) || REPORTING.has(toLower(t.text))) return k - 1;
   }
   return sentEnd;
 }

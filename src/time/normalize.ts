@@ -2,6 +2,7 @@ import type { Span, TimeExpression } from '../core/types.js';
 import type { Token } from '../core/working-doc.js';
 import { addMonths, formatDay, formatMonth, formatWeek, parseDay, valueStart, weekStart, ymd } from './calendar.js';
 import { TIME_RULES, TIME_TRIGGERS, type TimeReading, type TimeRule, type TimeUnit } from './rules.js';
+import { toLower } from '../text/lower.js';
 
 // Regex literals live at module level: one in a function body allocates a new RegExp per call.
 const YEAR = /^(?:19|20)\d\d$/;
@@ -44,7 +45,7 @@ function inFuture(tokens: readonly Token[], t0: number): boolean {
   for (let k = t0 - 1, n = 0; k >= 0 && n < 12; k--, n++) {
     const t = tokens[k]!;
     if (t.sentence !== s) break;
-    const w = t.text.toLowerCase();
+    const w = toLower(t.text);
     if (CLAUSE_STOPS.has(w)) break;
     if (FUTURE_CUES.has(w)) return true;
   }
@@ -63,7 +64,7 @@ export function normalizeTimes(text: string, tokens: readonly Token[], reference
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if (tok.start < coveredUntil || tok.kind === 'punct' || tok.kind === 'quote') continue;
-    if (!isTrigger(tok.text.toLowerCase())) continue;
+    if (!isTrigger(toLower(tok.text))) continue;
     let best: { m: RegExpExecArray; rule: TimeRule; t0: number } | null = null;
     for (let b = Math.min(MAX_BACK, i); b >= 0; b--) {
       const t0 = i - b;
@@ -136,16 +137,16 @@ function anchorRelative(
   // "The call came a day after Netanyahu requested…": the expression dates the clause after it,
   // one unit before the subject's own time.
   let k = f.t0 - 1;
-  while (k >= 0 && SOFTENERS.has(tokens[k]!.text.toLowerCase())) k--;
-  const cop = k >= 0 ? tokens[k]!.text.toLowerCase() : '';
+  while (k >= 0 && SOFTENERS.has(toLower(tokens[k]!.text))) k--;
+  const cop = k >= 0 ? toLower(tokens[k]!.text) : '';
   if (COPULAS.has(cop) && k >= 1 && tokens[k]!.sentence === f.sentence) {
     const headIdx = cop === 'place' ? k - 2 : k - 1;
-    const head = headIdx >= 0 ? tokens[headIdx]!.text.toLowerCase() : '';
+    const head = headIdx >= 0 ? toLower(tokens[headIdx]!.text) : '';
     for (let j = done.length - 1; j >= 0 && !anchor; j--) {
       const g = found[j]!;
       if (!done[j]!.value || done[j]!.grain === 'duration') continue;
       for (let q = g.t1 + 1; q <= g.t1 + 4 && q < tokens.length && tokens[q]!.sentence === g.sentence; q++) {
-        if (tokens[q]!.text.toLowerCase() === head) { anchor = done[j]!; break; }
+        if (toLower(tokens[q]!.text) === head) { anchor = done[j]!; break; }
       }
     }
     if (anchor) n = -n;

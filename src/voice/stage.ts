@@ -3,6 +3,7 @@ import { registerRules } from '../core/rules.js';
 import type { Span, VoiceSpan } from '../core/types.js';
 import type { WorkingDoc } from '../core/working-doc.js';
 import { VOICE_BY_FORM, VOICE_LEXICON } from './lexicon.js';
+import { toLower } from '../text/lower.js';
 
 registerRules('voice', [
   { name: 'lexicon-authorial', reason: 'a stance word outside any attributed content or quotation is in the outlet’s own voice', example: 'Troops murdered ten people.' },
@@ -21,7 +22,7 @@ export const voiceStage = defineStage('voice', { requires: ['tokens', 'attributi
   const body = doc.body;
   for (const t of doc.tokens) {
     if (t.kind !== 'word') continue;
-    const entry = VOICE_BY_FORM.get(t.text.toLowerCase());
+    const entry = VOICE_BY_FORM.get(toLower(t.text));
     if (!entry) continue;
     if (!body.some((b) => within(t, b))) continue;
     // Cue verbs themselves ("claimed") are the writer's choice of verb, so authorial.
