@@ -169,7 +169,11 @@ export class AttributionModel {
   predictScored(doc: TagInput, onlyCued = false, skipToken?: (i: number) => boolean, link?: LinkOptions): ScoredAttribution[] {
     const { labels, lattices } = this.decode(doc, onlyCued, skipToken);
     const attrs = linkSpans(doc.text, doc.tokens, spansFromLabels(labels), link ? { ...this.json.link, ...link } : this.json.link);
-    return attrs.map((attribution) => ({ attribution, margin: this.margin(doc, lattices, attribution.cue) }));
+    return attrs.map((attribution) => {
+      // Computed on demand and kept: most attributions never need their margin.
+      let margin: number | null = null;
+      return { attribution, margin: () => (margin ??= this.margin(doc, lattices, attribution.cue)) };
+    });
   }
 
   private margin(doc: TagInput, lattices: readonly Lattice[], cue: { start: number; end: number }): number {
@@ -197,5 +201,6 @@ interface Lattice {
 /** A model attribution and its cue margin (see {@link AttributionModel.predictScored}). */
 export interface ScoredAttribution {
   attribution: Attribution;
-  margin: number;
+  /** The cue's margin, computed on first call (a second Viterbi pass over its range). */
+  margin: () => number;
 }

@@ -344,6 +344,11 @@ function refineUnknown(doc: WorkingDoc, src: Source): void {
 function modelCandidates(doc: WorkingDoc, rules: readonly Candidate[], scored: readonly ScoredAttribution[], minMargin: number, roles: RoleModel | null): Candidate[] {
   const out: Candidate[] = [];
   for (const { attribution: linked, margin } of scored) {
+    // Checks on the cue alone come first: the role tagger and the margin are the costly part.
+    if (rules.some((r) => overlaps(r.cue, linked.cue) || (r.source && overlaps(r.source, linked.cue)))) continue;
+    if (!doc.body.some((b) => inside(linked.cue, b))) continue;
+    // The model was trained on outermost attributions: one inside a rule's content is noise.
+    if (rules.some((r) => r.content.some((c) => inside(linked.cue, c)))) continue;
     // The role tagger reads source and content around the cue better than the tagger's linker.
     let m = linked;
     if (roles) {
@@ -352,17 +357,13 @@ function modelCandidates(doc: WorkingDoc, rules: readonly Candidate[], scored: r
       if (read) m = { ...m, source: read.source ? { ...read.source, entity: null, kind: 'unknown', count: null, descriptor: null } : m.source, content: read.content.length ? read.content : m.content };
     }
     if (!m.source || m.content.length === 0) continue;
-    if (rules.some((r) => overlaps(r.cue, m.cue) || (r.source && overlaps(r.source, m.cue)))) continue;
-    if (!doc.body.some((b) => inside(m.cue, b))) continue;
-    // The model was trained on outermost attributions: one inside a rule's content is noise.
-    if (rules.some((r) => r.content.some((c) => inside(m.cue, c)))) continue;
     // Past the lexicon's patterns a confident model attribution is kept; when its content is not
     // a proposition it reports an attitude ("backs the plan", "praised the envoy"): a stance.
     // "Netanyahu appeared to soften": a subject read as both source and content is the outlet's judgement.
     if (m.source && m.content.some((c) => overlaps(c, m.source!))) continue;
     let stance = false;
     if (!acceptModelCue(doc, m)) {
-      if (!(margin >= minMargin && sourceHasHead(doc, m))) continue;
+      if (!(sourceHasHead(doc, m) && margin() >= minMargin)) continue;
       stance = !propositional(doc, m);
     }
     const sentence = doc.sentences.findIndex((s) => inside(m.cue, s));
