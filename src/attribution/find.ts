@@ -586,7 +586,17 @@ function contentStartBefore(w: Window, e: number): number {
     for (let k = e - 1; k >= 0; k--) {
       const q = w.tokens[k]!.quote;
       if (q === 'close') depth++;
-      else if (q === 'open' && --depth === 0) return k;
+      else if (q === 'open' && --depth === 0) {
+        // A quotation opened mid-clause ("using the tax ''is a misguided approach,'' he said")
+        // is a fragment of the reported clause, which runs back to the sentence start.
+        if (k === 0 || w.tokens[k - 1]!.text === ':' || !w.tokens.slice(0, k).some((t) => t.kind === 'word')) return k;
+        for (let j = k - 1; j >= 0; j--) {
+          if (low(w.tokens[j]) === 'according' || (w.tokens[j]!.text === ',' && PARTICIPLE_CUES.has(low(w.tokens[j + 1])))) return j + 1;
+          // Another report before the quotation ("X said she felt … “…,” she said") keeps it apart.
+          if (w.tags[j]?.startsWith('VB') && CUE_BY_FORM.has(low(w.tokens[j]))) return k;
+        }
+        return 0;
+      }
     }
     return 0;
   }
