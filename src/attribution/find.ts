@@ -219,6 +219,8 @@ export function clauseStop(w: Window, from: number, cueIdx: number, source: [num
     const nx = w.tokens[i + 1];
     const lnx = low(nx);
     if (t.text === ',' && (lnx === 'which' || (lnx === 'who' && i > from + 1))) return trimEnd(w, from, i);
+    // A semicolon starts another statement ("…, the center estimates; another group finds …").
+    if (t.text === ';' && i > from) return trimEnd(w, from, i);
     // ", contradicting …", ", although …": the writer's comment on the report, not its content.
     if ((t.text === ',' || t.text === '\u2014' || t.text === '\u2015') && i > from + 2
       && ((w.tags[i + 1] === 'VBG' && !ownSubject) || /^(?:although|though|while|whereas)$/.test(lnx) || (t.text !== ',' && lnx === 'as'))) return trimEnd(w, from, i);
