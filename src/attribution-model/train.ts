@@ -111,7 +111,8 @@ export function prepareArticles(articles: readonly GoldArticle[], options: Prepa
   }
   const sink: { claimed: Uint8Array | null } = { claimed: null };
   const stages: Stage[] = [segmentStage(), posStage()];
-  if (options.rules) stages.push(entitiesStage(), attributionsStage({ model: ruleRecorder(sink) }));
+  // No role tagger here: the rule layer recorded for training must not depend on a shipped model.
+  if (options.rules) stages.push(entitiesStage(), attributionsStage({ model: ruleRecorder(sink), roles: null }));
   const pipeline = createPipeline(stages);
   return articles.map((gold) => {
     sink.claimed = null;
@@ -220,7 +221,7 @@ export function trainAttributionModel(train: readonly TrainingDoc[], dev: readon
   const epochs = options.epochs ?? 8;
   const random = mulberry32(options.seed ?? 1);
   const link = options.link ?? {};
-  const cueWords = learnCueWords(train);
+  const cueWords = learnCueWords(train, Number(globalThis.process?.env?.HS_CMIN ?? 5), Number(globalThis.process?.env?.HS_CSHARE ?? 0.25));
   const lexicon: CueLexicon = makeLexicon(cueWords);
   const cache = new Map<string, WordHashes>();
   const usePos = options.usePos ?? false;
