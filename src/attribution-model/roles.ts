@@ -97,14 +97,19 @@ function newlineBetween(doc: TagInput, a: Token, b: Token): boolean {
   return false;
 }
 
-/** The window around a cue: its sentence and one sentence either side, within the paragraph. */
+/**
+ * The window around a cue: its sentence and one sentence either side, within the paragraph (or
+ * into the next one after a colon that ends the paragraph).
+ */
 export function roleWindow(doc: TagInput, cueFrom: number, cueTo: number): RoleWindow {
   const toks = doc.tokens;
   const s = toks[cueFrom]!.sentence;
   let from = cueFrom;
   while (from > 0 && cueFrom - from < REACH_LEFT && toks[from - 1]!.sentence >= s - 1 && !newlineBetween(doc, toks[from - 1]!, toks[from]!)) from--;
   let to = cueTo;
-  while (to < toks.length && to - cueTo < REACH_RIGHT && toks[to]!.sentence <= s + 1 && !newlineBetween(doc, toks[to - 1]!, toks[to]!)) to++;
+  // A colon at a paragraph's end ("He said:") hands its content to the next paragraph.
+  while (to < toks.length && to - cueTo < REACH_RIGHT && toks[to]!.sentence <= s + 1
+    && (!newlineBetween(doc, toks[to - 1]!, toks[to]!) || (toks[to - 1]!.text === ':' && to - cueTo <= 2))) to++;
   return { from, to, cueFrom, cueTo };
 }
 

@@ -221,7 +221,7 @@ export function trainAttributionModel(train: readonly TrainingDoc[], dev: readon
   const epochs = options.epochs ?? 8;
   const random = mulberry32(options.seed ?? 1);
   const link = options.link ?? {};
-  const cueWords = learnCueWords(train, Number(globalThis.process?.env?.HS_CMIN ?? 5), Number(globalThis.process?.env?.HS_CSHARE ?? 0.25));
+  const cueWords = learnCueWords(train);
   const lexicon: CueLexicon = makeLexicon(cueWords);
   const cache = new Map<string, WordHashes>();
   const usePos = options.usePos ?? false;
