@@ -1,3 +1,5 @@
+import { CueModel } from './cues.js';
+import { CUE_MODEL } from './cues-data.js';
 import { RoleModel } from './roles.js';
 import { ROLE_MODEL } from './roles-data.js';
 
@@ -6,4 +8,11 @@ let shipped: RoleModel | null = null;
 /** The shipped role tagger, loaded on first use. */
 export function defaultRoleModel(): RoleModel {
   return (shipped ??= RoleModel.fromJSON(ROLE_MODEL));
+}
+
+let shippedCues: CueModel | null = null;
+
+/** The shipped cue detector, loaded on first use. */
+export function defaultCueModel(): CueModel {
+  return (shippedCues ??= CueModel.fromJSON(CUE_MODEL));
 }

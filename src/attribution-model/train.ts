@@ -23,6 +23,7 @@ import type { LinkOptions } from './linker.js';
 import { AttributionModel, hasUnclaimedCue, makeLexicon, type AttributionModelJson } from './model.js';
 import { readLabels, roleWindow, tokenRange, type RoleExample, type RoleModel, type RoleResult } from './roles.js';
 import { jaccardOfSpans } from '../eval/attributions.js';
+import { cueTargets, type CueDoc, type CueModel } from './cues.js';
 
 /** A gold article segmented like the pipeline does, with its gold token labels. */
 export interface TrainingDoc {
@@ -112,7 +113,7 @@ export function prepareArticles(articles: readonly GoldArticle[], options: Prepa
   const sink: { claimed: Uint8Array | null } = { claimed: null };
   const stages: Stage[] = [segmentStage(), posStage()];
   // No role tagger here: the rule layer recorded for training must not depend on a shipped model.
-  if (options.rules) stages.push(entitiesStage(), attributionsStage({ model: ruleRecorder(sink), roles: null }));
+  if (options.rules) stages.push(entitiesStage(), attributionsStage({ model: ruleRecorder(sink), roles: null, cues: null }));
   const pipeline = createPipeline(stages);
   return articles.map((gold) => {
     sink.claimed = null;
@@ -158,6 +159,8 @@ export interface TrainAttributionOptions {
   useRules?: boolean;
   /** Role tagger for the merged pipeline's model cues during selection (default: the shipped one). */
   roles?: RoleModel | null;
+  /** Cue detector for the merged pipeline during selection (default: the shipped one). */
+  cues?: CueModel | null;
   /** Train only on paragraphs the merged pipeline hands to the model. */
   onlyCuedParagraphs?: boolean;
   source?: string;
@@ -198,8 +201,8 @@ export function evaluateModel(model: AttributionModel, docs: readonly TrainingDo
  * Scores the merged pipeline: reruns the rule-based attribution stage with `model` on documents
  * prepared with `rules` (entities resolved), as `hearsay eval attributions` does.
  */
-export function evaluateMerged(model: AttributionModel, docs: readonly TrainingDoc[], roles?: RoleModel | null): { scores: AttributionScores; predicted: Map<string, Attribution[]> } {
-  const stage = attributionsStage(roles === undefined ? { model } : { model, roles });
+export function evaluateMerged(model: AttributionModel, docs: readonly TrainingDoc[], roles?: RoleModel | null, cues?: CueModel | null): { scores: AttributionScores; predicted: Map<string, Attribution[]> } {
+  const stage = attributionsStage({ model, ...(roles === undefined ? {} : { roles }), ...(cues === undefined ? {} : { cues }) });
   const predicted = new Map<string, Attribution[]>();
   for (const d of docs) {
     stage.run(d.doc);
@@ -297,7 +300,7 @@ export function trainAttributionModel(train: readonly TrainingDoc[], dev: readon
     };
     const candidate = AttributionModel.fromJSON(json);
     const { scores } = evaluateModel(candidate, dev);
-    const merged = useRules ? evaluateMerged(candidate, dev, options.roles).scores : null;
+    const merged = useRules ? evaluateMerged(candidate, dev, options.roles, options.cues).scores : null;
     const seconds = (performance.now() - t0) / 1000;
     reports.push({ epoch, trainAccuracy: correct / total, dev: scores, merged, seconds });
     const f = (x: number) => (100 * x).toFixed(1);
@@ -360,4 +363,37 @@ export function roleAccuracy(model: RoleModel, examples: readonly GoldRoleExampl
     if (roleReadingMatches(e.text, e.attribution, readLabels(e.doc.tokens, e.window, model.labels(e.doc, e.window, e.rule)))) ok++;
   }
   return examples.length ? (100 * ok) / examples.length : 0;
+}
+
+/** Cue-detector material: each document with its gold cue spans and the rule layer's claimed tokens. */
+export function cueDocs(docs: readonly TrainingDoc[]): CueDoc[] {
+  return docs.map((d) => ({ doc: d.doc, cues: d.gold.attributions.flatMap((a) => a.cue), claimed: d.claimed }));
+}
+
+/** Thresholds tried when scoring a cue detector. */
+const CUE_THRESHOLDS = [-4, -2, -1, 0, 1, 2, 4, 6, 8];
+
+/**
+ * F1 (percent) of a cue detector on the candidate tokens the rules leave unclaimed (the ones the
+ * pipeline asks it about), at the best of a few thresholds.
+ */
+export function cueDetectionF1(model: CueModel, docs: readonly CueDoc[]): { score: number; threshold: number } {
+  const scored: [number, number][] = [];
+  for (const d of docs) {
+    const claimed = d.claimed;
+    const s = model.scoreAll(d.doc, claimed, claimed ? (i) => claimed[i] === 1 : undefined);
+    for (const { index, label } of cueTargets(d)) if (!Number.isNaN(s[index])) scored.push([s[index]!, label]);
+  }
+  const gold = scored.filter((x) => x[1] === 1).length;
+  let best = { score: 0, threshold: 0 };
+  for (const th of CUE_THRESHOLDS) {
+    let sel = 0;
+    let tp = 0;
+    for (const [v, y] of scored) if (v >= th) { sel++; tp += y; }
+    const p = sel ? tp / sel : 0;
+    const r = gold ? tp / gold : 0;
+    const f = p + r ? (200 * p * r) / (p + r) : 0;
+    if (f > best.score) best = { score: f, threshold: th };
+  }
+  return best;
 }

@@ -10,7 +10,7 @@ export interface Candidate {
   cue: Span;
   content: Span[];
   hedge: string | null;
-  rule: AttributionRuleName | 'model';
+  rule: AttributionRuleName | 'model' | 'cues';
   /** Index of the sentence holding the cue. */
   sentence: number;
   /** Dropped when nested inside another attribution (belief and attitude cues). */

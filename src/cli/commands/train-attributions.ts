@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describeErrors, formatScores } from '../../eval/attributions.js';
 import { readPolnear } from '../../eval/polnear.js';
 import { AttributionModel } from '../../attribution-model/model.js';
-import { evaluateMerged, evaluateModel, prepareArticles, roleAccuracy, roleExamples, trainAttributionModel } from '../../attribution-model/train.js';
+import { cueDetectionF1, cueDocs, evaluateMerged, evaluateModel, prepareArticles, roleAccuracy, roleExamples, trainAttributionModel } from '../../attribution-model/train.js';
+import { CueModel, trainCueModel, type CueModelJson } from '../../attribution-model/cues.js';
 import { RoleModel, trainRoleModel, type RoleModelJson } from '../../attribution-model/roles.js';
 import type { AttributionModelJson } from '../../attribution-model/model.js';
 import { writeModel } from '../write-model.js';
@@ -14,11 +15,13 @@ const USAGE = `usage: hearsay train attributions --data ../shared/polnear [--out
        [--module src/attribution-model/model-data.ts|none] [--epochs 8] [--seed 1] [--errors FILE]
        [--features pos,rules] [--paragraphs all|cued] [--roles-out models/attr-roles.json]
        [--roles-module src/attribution-model/roles-data.ts|none] [--roles-epochs 6]
+       [--cues-out models/attr-cues.json] [--cues-module src/attribution-model/cues-data.ts|none]
   --features    what the tagger reads beyond words: pos (the shipped POS tagger's tags), rules (the
                 tokens the rule-based attribution stage claims); "none" for neither
   --paragraphs  train on all paragraphs, or only those the merged pipeline hands to the model
-  --roles-*     the role tagger (source and content around a given cue), trained first; with
-                --module none no module is written for either model
+  --roles-*     the role tagger (source and content around a given cue), trained first
+  --cues-*      the cue detector (cues in sentences the tagger does not read), trained second;
+                with --module none no module is written for any of the three models
 `;
 
 /**
@@ -37,6 +40,8 @@ export const run: Command = async (args, io) => {
   const rolesEpochs = Number(flagString(p, 'roles-epochs', '6'));
   const rolesOut = path.resolve(io.cwd, flagString(p, 'roles-out', 'models/attr-roles.json'));
   const rolesModule = moduleFlag === 'none' ? 'none' : flagString(p, 'roles-module', 'src/attribution-model/roles-data.ts');
+  const cuesOut = path.resolve(io.cwd, flagString(p, 'cues-out', 'models/attr-cues.json'));
+  const cuesModule = moduleFlag === 'none' ? 'none' : flagString(p, 'cues-module', 'src/attribution-model/cues-data.ts');
   const seed = Number(flagString(p, 'seed', '1'));
   if (!Number.isInteger(epochs) || epochs < 1 || !Number.isInteger(rolesEpochs) || rolesEpochs < 1 || !Number.isInteger(seed)) {
     io.stderr(`train attributions: --epochs, --roles-epochs and --seed take integers\n${USAGE}`);
@@ -67,6 +72,7 @@ export const run: Command = async (args, io) => {
   io.stdout(`train attributions: ${train.length} train articles (${tokens} tokens), ${dev.length} dev; ${epochs} epochs, seed ${seed}; ${setting}\n`);
   // The role tagger first: the tagger's epoch selection scores the merged pipeline, which uses it.
   let roles: RoleModel | null = null;
+  let cues: CueModel | null = null;
   if (useRules) {
     const devRoles = roleExamples(dev);
     const rolesResult = trainRoleModel(roleExamples(train), {
@@ -78,9 +84,19 @@ export const run: Command = async (args, io) => {
     await writeModel(io, rolesOut, rolesModule, rolesResult.model, () => renderRolesModule(rolesResult.model));
     io.stdout(`role tagger: best epoch ${rolesResult.bestEpoch}; reads ${rolesResult.score.toFixed(1)} % of PolNeAR dev gold cues right (source overlaps, content Jaccard >= 0.5)\n`);
     roles = RoleModel.fromJSON(rolesResult.model);
+    const devCues = cueDocs(dev);
+    const cuesResult = trainCueModel(cueDocs(train), {
+      epochs: 6, seed,
+      source: `PolNeAR train (${train.length} articles, verbs and cue words); epochs 6, seed ${seed}`,
+      select: (m) => cueDetectionF1(m, devCues),
+      onProgress: (line) => io.stdout(`  ${line}\n`),
+    });
+    await writeModel(io, cuesOut, cuesModule, cuesResult.model, () => renderCuesModule(cuesResult.model));
+    io.stdout(`cue detector: best epoch ${cuesResult.bestEpoch}; F1 ${cuesResult.score.toFixed(1)} on the tokens the rules leave unclaimed in PolNeAR dev\n`);
+    cues = CueModel.fromJSON(cuesResult.model);
   }
   const result = trainAttributionModel(train, dev, {
-    epochs, seed, usePos, useRules, onlyCuedParagraphs: paragraphs === 'cued', roles,
+    epochs, seed, usePos, useRules, onlyCuedParagraphs: paragraphs === 'cued', roles, cues,
     source: `PolNeAR train (${train.length} articles, first annotator file per article); epochs ${epochs}, seed ${seed}; ${setting}`,
     onProgress: (line) => io.stdout(`  ${line}\n`),
   });
@@ -91,7 +107,7 @@ export const run: Command = async (args, io) => {
   const errors = flagString(p, 'errors');
   if (errors) {
     const model = AttributionModel.fromJSON(result.model);
-    const { predicted } = useRules ? evaluateMerged(model, dev, roles) : evaluateModel(model, dev);
+    const { predicted } = useRules ? evaluateMerged(model, dev, roles, cues) : evaluateModel(model, dev);
     await writeFile(path.resolve(io.cwd, errors), describeErrors(devGold, predicted, new Map(dev.map((d) => [d.gold.id, d.doc.sentences]))));
   }
   return 0;
@@ -114,5 +130,15 @@ import type { RoleModelJson } from './roles.js';
 
 /** The shipped role tagger (averaged perceptron over cue windows). */
 export const ROLE_MODEL: RoleModelJson = ${JSON.stringify(model)};
+`;
+}
+
+/** The generated module of the cue detector. */
+function renderCuesModule(model: CueModelJson): string {
+  return `// Generated by \`hearsay train attributions\`; do not edit. Weights derived from PolNeAR train.
+import type { CueModelJson } from './cues.js';
+
+/** The shipped cue detector (averaged perceptron over verbs and cue words). */
+export const CUE_MODEL: CueModelJson = ${JSON.stringify(model)};
 `;
 }

@@ -1,0 +1,281 @@
+/**
+ * The cue detector: a binary averaged perceptron over verbs and cue words that tells whether a
+ * token belongs to an attribution cue. It is cheap (one lookup per feature, candidates only, no
+ * sequence decoding), so it can read every sentence, where the BIO tagger only reads sentences
+ * with a known cue word. Its cues go to the role tagger for their source and content.
+ */
+import { CUE_BY_FORM } from '../attribution/lexicon.js';
+import type { Span } from '../core/types.js';
+import type { Token } from '../core/working-doc.js';
+import { hashMix, hashString } from '../model/hash.js';
+import { AveragedPerceptron, PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
+import { mulberry32, shuffleInPlace } from '../model/prng.js';
+import type { TagInput } from './features.js';
+
+/** Features per candidate token. */
+export const CUE_FEATURES = 26;
+
+/** Serialised cue detector. */
+export interface CueModelJson {
+  format: 'hearsay-cues/1';
+  source: string;
+  /** Score (cue minus not-cue) from which a token is taken as a cue. */
+  threshold: number;
+  perceptron: PerceptronModelJson;
+}
+
+const NONE = hashString('<none>');
+let nextTemplate = 201;
+const T = () => nextTemplate++;
+const F = {
+  BIAS: T(), W0: T(), STEM: T(), POS0: T(), WM1: T(), POSM1: T(), WP1: T(), POSP1: T(), WP2: T(), POSP2: T(), POS_WP1: T(),
+  W_WP1: T(), NEXT: T(), INQ: T(), SENTQ: T(), CLAIMED: T(), CLAIMED_POS: T(), LEX: T(), SUBJ: T(), SUBJ_W: T(), SENTPOS: T(),
+  W_INQ: T(), PREV_COMMA: T(), BIGRAM: T(), VERBS_BEFORE: T(), STEM_NEXT: T(),
+};
+
+const AUX = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", '’s', 'has', 'have', 'had', 'having', "'ve", 'do', 'does', 'did',
+  'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', "'ll", "'d", 'not', "n't", 'also', 'never', 'reportedly']);
+
+/** Whether a token is one the detector judges: a verb, a lexicon cue form, or "according". */
+export function isCueCandidate(t: Token): boolean {
+  if (t.kind !== 'word') return false;
+  if (t.pos?.startsWith('VB')) return true;
+  const lw = t.text.toLowerCase();
+  return lw === 'according' || CUE_BY_FORM.has(lw);
+}
+
+function stem(lw: string): string {
+  if (lw.length > 5 && lw.endsWith('ing')) return lw.slice(0, -3);
+  if (lw.length > 4 && lw.endsWith('ed')) return lw.slice(0, -2);
+  if (lw.length > 3 && lw.endsWith('s') && !lw.endsWith('ss')) return lw.slice(0, -1);
+  return lw;
+}
+
+/** Per-document facts the features read, computed once. */
+interface CueContext {
+  doc: TagInput;
+  lower: string[];
+  inQ: Uint8Array;
+  sentQ: Uint8Array;
+  sentStart: Int32Array;
+  verbsBefore: Uint8Array;
+}
+
+function context(doc: TagInput): CueContext {
+  const toks = doc.tokens;
+  const n = toks.length;
+  const lower = toks.map((t) => t.text.toLowerCase());
+  const inQ = new Uint8Array(n);
+  let qi = 0;
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    while (qi < doc.quotes.length && doc.quotes[qi]!.inner.end <= t.start) qi++;
+    for (let k = qi; k < doc.quotes.length && doc.quotes[k]!.start <= t.start; k++) {
+      const q = doc.quotes[k]!.inner;
+      if (t.start >= q.start && t.end <= q.end) { inQ[i] = 1; break; }
+    }
+  }
+  const sents = Math.max(1, doc.sentences.length);
+  const sentQ = new Uint8Array(sents);
+  const sentStart = new Int32Array(sents).fill(-1);
+  const verbsBefore = new Uint8Array(n);
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const s = Math.min(Math.max(toks[i]!.sentence, 0), sents - 1);
+    if (sentStart[s] === -1) { sentStart[s] = i; count = 0; }
+    if (toks[i]!.kind === 'quote') sentQ[s] = 1;
+    verbsBefore[i] = Math.min(count, 2);
+    if (toks[i]!.pos && /^(?:VBD|VBZ|VBP|MD)$/.test(toks[i]!.pos!)) count++;
+  }
+  return { doc, lower, inQ, sentQ, sentStart, verbsBefore };
+}
+
+function nextType(c: CueContext, i: number): number {
+  const t = c.doc.tokens[i];
+  if (!t) return 0;
+  const lw = c.lower[i]!;
+  if (lw === 'that') return 1;
+  if (t.quote === 'open') return 2;
+  if (t.text === ':') return 3;
+  if (lw === 'to') return 4;
+  if (t.text === ',') return 5;
+  if (/^[.!?]$/.test(t.text)) return 6;
+  if (t.pos === 'PRP' || t.pos === 'NNP' || t.pos === 'DT') return 7;
+  return 8;
+}
+
+/** Writes the features of candidate `i` into `out`. `claimed`: 1 where the rules hold the token. */
+function features(c: CueContext, i: number, claimed: Uint8Array | null, out: Uint32Array): void {
+  const toks = c.doc.tokens;
+  const t = toks[i]!;
+  const lw = c.lower[i]!;
+  const w0 = hashString(lw);
+  const st = hashString(stem(lw));
+  const pos0 = hashString(t.pos ?? '');
+  const at = (k: number) => (k >= 0 && k < toks.length ? c.lower[k]! : '<s>');
+  const posAt = (k: number) => (k >= 0 && k < toks.length ? toks[k]!.pos ?? '' : '<s>');
+  // The subject field: the word before the auxiliaries and adverbs that lead up to the token.
+  let s = i - 1;
+  while (s >= 0 && (AUX.has(c.lower[s]!) || toks[s]!.pos === 'RB')) s--;
+  const subjPos = s >= 0 ? toks[s]!.pos ?? '' : '<s>';
+  const subj = hashString(subjPos === ',' || subjPos === 'WP' || subjPos === 'WDT' ? c.lower[s]! : subjPos);
+  const nt = nextType(c, i + 1);
+  const sent = Math.min(Math.max(t.sentence, 0), c.sentQ.length - 1);
+  const sp = i - (c.sentStart[sent]! >= 0 ? c.sentStart[sent]! : i);
+  const cl = claimed ? claimed[i]! : 2;
+  let k = 0;
+  const put = (h: number) => { out[k++] = h >>> 0; };
+  put(F.BIAS);
+  put(hashMix(F.W0, w0));
+  put(hashMix(F.STEM, st));
+  put(hashMix(F.POS0, pos0));
+  put(hashMix(F.WM1, hashString(at(i - 1))));
+  put(hashMix(F.POSM1, hashString(posAt(i - 1))));
+  put(hashMix(F.WP1, hashString(at(i + 1))));
+  put(hashMix(F.POSP1, hashString(posAt(i + 1))));
+  put(hashMix(F.WP2, hashString(at(i + 2))));
+  put(hashMix(F.POSP2, hashString(posAt(i + 2))));
+  put(hashMix(hashMix(F.POS_WP1, pos0), hashString(at(i + 1))));
+  put(hashMix(hashMix(F.W_WP1, w0), hashString(at(i + 1))));
+  put(hashMix(hashMix(F.NEXT, nt), pos0));
+  put(hashMix(hashMix(F.INQ, c.inQ[i]!), pos0));
+  put(hashMix(F.SENTQ, c.sentQ[sent]! * 2 + c.inQ[i]!));
+  put(hashMix(F.CLAIMED, cl));
+  put(hashMix(hashMix(F.CLAIMED_POS, cl), pos0));
+  put(hashMix(hashMix(F.LEX, CUE_BY_FORM.has(lw) ? 1 : 0), pos0));
+  put(hashMix(F.SUBJ, subj));
+  put(hashMix(hashMix(F.SUBJ_W, subj), st));
+  put(hashMix(F.SENTPOS, Math.min(sp, 8)));
+  put(hashMix(hashMix(F.W_INQ, st), c.inQ[i]!));
+  put(hashMix(hashMix(F.PREV_COMMA, toks[i - 1]?.text === ',' || toks[i - 1]?.quote === 'close' ? 1 : 0), pos0));
+  put(hashMix(hashMix(F.BIGRAM, hashString(at(i - 1))), w0));
+  put(hashMix(hashMix(F.VERBS_BEFORE, c.verbsBefore[i]!), pos0));
+  put(hashMix(hashMix(F.STEM_NEXT, st), nt));
+}
+
+/** A loaded cue detector. */
+export class CueModel {
+  readonly json: CueModelJson;
+  private readonly model: PerceptronModel;
+  private readonly row = new Uint32Array(CUE_FEATURES);
+  private readonly scores = new Float64Array(2);
+
+  private constructor(json: CueModelJson) {
+    if (json.format !== 'hearsay-cues/1') throw new Error(`unsupported cue model format "${String(json.format)}"`);
+    this.json = json;
+    this.model = PerceptronModel.fromJSON(json.perceptron);
+  }
+
+  /** Loads a model written by {@link trainCueModel}. */
+  static fromJSON(json: CueModelJson): CueModel {
+    return new CueModel(json);
+  }
+
+  /** Cue score (cue minus not-cue) of every candidate token not skipped; NaN elsewhere. */
+  scoreAll(doc: TagInput, claimed: Uint8Array | null, skip?: (i: number) => boolean): Float64Array {
+    const out = new Float64Array(doc.tokens.length).fill(Number.NaN);
+    const c = context(doc);
+    for (let i = 0; i < doc.tokens.length; i++) {
+      if (skip?.(i) || !isCueCandidate(doc.tokens[i]!)) continue;
+      features(c, i, claimed, this.row);
+      this.model.scoresHashed(this.row, CUE_FEATURES, this.scores);
+      out[i] = this.scores[1]! - this.scores[0]!;
+    }
+    return out;
+  }
+
+  /** Cue spans: runs of tokens scoring at least the threshold (auxiliaries and adverbs between join them). */
+  detect(doc: TagInput, claimed: Uint8Array | null, skip?: (i: number) => boolean, threshold = this.json.threshold): { from: number; to: number; score: number }[] {
+    return cueRuns(doc.tokens, this.scoreAll(doc, claimed, skip), threshold);
+  }
+}
+
+/**
+ * Groups tokens at or above `threshold` into runs (adverbs between join them); a run's score is
+ * its best token's. Runs of auxiliaries alone ("has" before a verb the rules hold) are dropped.
+ */
+export function cueRuns(tokens: readonly Token[], scores: Float64Array, threshold: number): { from: number; to: number; score: number }[] {
+  const out: { from: number; to: number; score: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!(scores[i]! >= threshold)) continue;
+    const from = i;
+    let to = i + 1;
+    let best = scores[i]!;
+    for (;;) {
+      let j = to;
+      while (j < tokens.length && j - to < 2 && tokens[j]!.pos === 'RB') j++;
+      if (j < tokens.length && scores[j]! >= threshold && tokens[j]!.sentence === tokens[i]!.sentence) { best = Math.max(best, scores[j]!); to = j + 1; } else break;
+    }
+    i = to - 1;
+    let lexical = false;
+    for (let k = from; k < to; k++) if (scores[k]! >= threshold && !AUX.has(tokens[k]!.text.toLowerCase())) lexical = true;
+    if (!lexical) continue;
+    // A particle or preposition that completes the cue ("called for", "talked about").
+    const nx = tokens[to];
+    if (nx && (nx.pos === 'RP' || /^(?:for|about|of|on|against|with)$/i.test(nx.text)) && tokens[to - 1]!.pos?.startsWith('VB')) to++;
+    out.push({ from, to, score: best });
+    i = to - 1;
+  }
+  return out;
+}
+
+/** Training material: a document, its gold cue spans and the rule layer's claimed tokens. */
+export interface CueDoc {
+  doc: TagInput;
+  cues: readonly Span[];
+  claimed: Uint8Array | null;
+}
+
+/** Gold label per candidate token: 1 inside a gold cue. */
+export function cueTargets(d: CueDoc): { index: number; label: number }[] {
+  const toks = d.doc.tokens;
+  const inCue = new Uint8Array(toks.length);
+  for (const s of d.cues) for (let i = 0; i < toks.length; i++) if (toks[i]!.start < s.end && s.start < toks[i]!.end) inCue[i] = 1;
+  const out: { index: number; label: number }[] = [];
+  for (let i = 0; i < toks.length; i++) if (isCueCandidate(toks[i]!)) out.push({ index: i, label: inCue[i]! });
+  return out;
+}
+
+/** Options of {@link trainCueModel}. */
+export interface TrainCueOptions {
+  epochs?: number;
+  seed?: number;
+  source?: string;
+  /** Scores a candidate model (higher is better) and picks its threshold. */
+  select: (model: CueModel) => { score: number; threshold: number };
+  onProgress?: (line: string) => void;
+}
+
+/** Averaged perceptron over candidate tokens; keeps the epoch `select` scores best. */
+export function trainCueModel(train: readonly CueDoc[], options: TrainCueOptions): { model: CueModelJson; bestEpoch: number; score: number } {
+  const epochs = options.epochs ?? 6;
+  const random = mulberry32(options.seed ?? 1);
+  const rows: { feats: Uint32Array; label: number }[] = [];
+  for (const d of train) {
+    const c = context(d.doc);
+    for (const { index, label } of cueTargets(d)) {
+      const feats = new Uint32Array(CUE_FEATURES);
+      features(c, index, d.claimed, feats);
+      rows.push({ feats, label });
+    }
+  }
+  const trainer = new AveragedPerceptron(['no', 'cue']);
+  const scores = new Float64Array(2);
+  let best: { score: number; epoch: number; json: CueModelJson } | null = null;
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    shuffleInPlace(rows, random);
+    let correct = 0;
+    for (const r of rows) {
+      trainer.scoresHashed(r.feats, CUE_FEATURES, scores);
+      const guess = scores[1]! > scores[0]! ? 1 : 0;
+      if (guess === r.label) correct++;
+      trainer.updateHashed(r.feats, CUE_FEATURES, r.label, guess);
+    }
+    const json: CueModelJson = { format: 'hearsay-cues/1', source: options.source ?? 'PolNeAR train', threshold: 0, perceptron: trainer.finalize({ prune: 0.25, quantum: 1 / 16 }).toJSON() };
+    const sel = options.select(CueModel.fromJSON(json));
+    json.threshold = sel.threshold;
+    options.onProgress?.(`cues epoch ${epoch}: train acc ${(100 * correct / rows.length).toFixed(2)}; dev ${sel.score.toFixed(2)} at threshold ${sel.threshold}`);
+    if (!best || sel.score > best.score) best = { score: sel.score, epoch, json };
+  }
+  return { model: best!.json, bestEpoch: best!.epoch, score: best!.score };
+}
