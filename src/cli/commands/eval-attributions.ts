@@ -13,7 +13,7 @@ const USAGE = `usage: hearsay eval attributions DIR [--split dev|train] [--error
        [--layer attributions|rules|model]
   DIR holds SPLIT/text/*.txt and SPLIT/attributions/*.ann (PolNeAR layout).
   --min-relation-f1 N   exit 1 when relation F1 is below N (percent, e.g. 50; or a fraction ≤ 1)
-  --layer rules         score the rule-based attributions alone (the model switched off)
+  --layer rules         score the rule-based attributions alone (every learned model switched off)
   --layer model         score the attribution model's own output (scratch layer) instead of the merged attributions
 `;
 
@@ -32,7 +32,7 @@ export const run: Command = async (args, io) => {
   const layer = flagString(p, 'layer', 'attributions');
   if (layer !== 'attributions' && layer !== 'model' && layer !== 'rules') { io.stderr(`eval attributions: --layer must be attributions, rules or model\n${USAGE}`); return 2; }
   const rulesOnly = layer === 'rules'
-    ? createPipeline(defaultStages().map((st) => (st.name === 'attributions' ? attributionsStage({ model: null }) : st)))
+    ? createPipeline(defaultStages().map((st) => (st.name === 'attributions' ? attributionsStage({ model: null, roles: null, cues: null }) : st)))
     : undefined;
   const floorArg = flagString(p, 'min-relation-f1');
   let floor: number | null = null;
