@@ -378,6 +378,9 @@ function modelCandidates(doc: WorkingDoc, rules: readonly Candidate[], scored: r
     if (!doc.body.some((b) => inside(linked.cue, b))) continue;
     // The model was trained on outermost attributions: one inside a rule's content is noise.
     if (rules.some((r) => r.content.some((c) => inside(linked.cue, c)))) continue;
+    // A cue with no lexicon head, a low margin and no finite verb at its end is refused whatever
+    // its source and content, so it is not read.
+    if (!canAcceptByCue(doc, linked.cue) && margin() < minMargin) continue;
     // The role tagger reads source and content around the cue better than the tagger's linker.
     let m = linked;
     if (roles) {
@@ -466,6 +469,15 @@ function sourceHasHead(doc: WorkingDoc, m: Attribution): boolean {
   const src = m.source ? tokensIn(doc, m.source).filter((t) => t.kind !== 'punct' && t.kind !== 'quote') : [];
   const last = src[src.length - 1];
   return !!last && (!!(last.pos && /^(?:NN|PRP|CD)/.test(last.pos)) || last.text.toLowerCase() === 'who');
+}
+
+/** Whether {@link acceptModelCue} could accept a cue, judging by the cue's tokens alone. */
+function canAcceptByCue(doc: WorkingDoc, cue: Span): boolean {
+  const toks = tokensIn(doc, cue);
+  if (toks.some((t) => CUE_BY_FORM.has(t.text.toLowerCase()) || t.text === ':' || t.text.toLowerCase() === 'according')) return true;
+  const verbs = toks.filter((t) => t.pos?.startsWith('VB'));
+  const head = verbs[verbs.length - 1];
+  return !!head && /^VB[DZP]$/.test(head.pos!) && head === toks[toks.length - 1];
 }
 
 /** A model cue is kept when its head is a lexicon cue used as the lexicon allows and its source ends in a noun. */
