@@ -55,16 +55,41 @@ function stem(lw: string): string {
 interface CueContext {
   doc: TagInput;
   lower: string[];
+  /** Hashes of each token's lower-cased form, stem and tag. */
+  lowH: Uint32Array;
+  stemH: Uint32Array;
+  posH: Uint32Array;
   inQ: Uint8Array;
   sentQ: Uint8Array;
   sentStart: Int32Array;
   verbsBefore: Uint8Array;
 }
 
+const wordCache = new Map<string, [number, number]>();
+const posCache = new Map<string, number>();
+const BOS = hashString('<s>');
+
 function context(doc: TagInput): CueContext {
   const toks = doc.tokens;
   const n = toks.length;
   const lower = toks.map((t) => t.text.toLowerCase());
+  const lowH = new Uint32Array(n);
+  const stemH = new Uint32Array(n);
+  const posH = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let w = wordCache.get(lower[i]!);
+    if (!w) {
+      w = [hashString(lower[i]!), hashString(stem(lower[i]!))];
+      if (wordCache.size > 100_000) wordCache.clear();
+      wordCache.set(lower[i]!, w);
+    }
+    lowH[i] = w[0];
+    stemH[i] = w[1];
+    const p = toks[i]!.pos ?? '';
+    let ph = posCache.get(p);
+    if (ph === undefined) { ph = hashString(p); posCache.set(p, ph); }
+    posH[i] = ph;
+  }
   const inQ = new Uint8Array(n);
   let qi = 0;
   for (let i = 0; i < n; i++) {
@@ -87,7 +112,7 @@ function context(doc: TagInput): CueContext {
     verbsBefore[i] = Math.min(count, 2);
     if (toks[i]!.pos && /^(?:VBD|VBZ|VBP|MD)$/.test(toks[i]!.pos!)) count++;
   }
-  return { doc, lower, inQ, sentQ, sentStart, verbsBefore };
+  return { doc, lower, lowH, stemH, posH, inQ, sentQ, sentStart, verbsBefore };
 }
 
 function nextType(c: CueContext, i: number): number {
@@ -109,16 +134,16 @@ function features(c: CueContext, i: number, claimed: Uint8Array | null, out: Uin
   const toks = c.doc.tokens;
   const t = toks[i]!;
   const lw = c.lower[i]!;
-  const w0 = hashString(lw);
-  const st = hashString(stem(lw));
-  const pos0 = hashString(t.pos ?? '');
-  const at = (k: number) => (k >= 0 && k < toks.length ? c.lower[k]! : '<s>');
-  const posAt = (k: number) => (k >= 0 && k < toks.length ? toks[k]!.pos ?? '' : '<s>');
+  const w0 = c.lowH[i]!;
+  const st = c.stemH[i]!;
+  const pos0 = c.posH[i]!;
+  const at = (k: number) => (k >= 0 && k < toks.length ? c.lowH[k]! : BOS);
+  const posAt = (k: number) => (k >= 0 && k < toks.length ? c.posH[k]! : BOS);
   // The subject field: the word before the auxiliaries and adverbs that lead up to the token.
   let s = i - 1;
   while (s >= 0 && (AUX.has(c.lower[s]!) || toks[s]!.pos === 'RB')) s--;
   const subjPos = s >= 0 ? toks[s]!.pos ?? '' : '<s>';
-  const subj = hashString(subjPos === ',' || subjPos === 'WP' || subjPos === 'WDT' ? c.lower[s]! : subjPos);
+  const subj = s < 0 ? BOS : subjPos === ',' || subjPos === 'WP' || subjPos === 'WDT' ? c.lowH[s]! : c.posH[s]!;
   const nt = nextType(c, i + 1);
   const sent = Math.min(Math.max(t.sentence, 0), c.sentQ.length - 1);
   const sp = i - (c.sentStart[sent]! >= 0 ? c.sentStart[sent]! : i);
@@ -129,14 +154,14 @@ function features(c: CueContext, i: number, claimed: Uint8Array | null, out: Uin
   put(hashMix(F.W0, w0));
   put(hashMix(F.STEM, st));
   put(hashMix(F.POS0, pos0));
-  put(hashMix(F.WM1, hashString(at(i - 1))));
-  put(hashMix(F.POSM1, hashString(posAt(i - 1))));
-  put(hashMix(F.WP1, hashString(at(i + 1))));
-  put(hashMix(F.POSP1, hashString(posAt(i + 1))));
-  put(hashMix(F.WP2, hashString(at(i + 2))));
-  put(hashMix(F.POSP2, hashString(posAt(i + 2))));
-  put(hashMix(hashMix(F.POS_WP1, pos0), hashString(at(i + 1))));
-  put(hashMix(hashMix(F.W_WP1, w0), hashString(at(i + 1))));
+  put(hashMix(F.WM1, at(i - 1)));
+  put(hashMix(F.POSM1, posAt(i - 1)));
+  put(hashMix(F.WP1, at(i + 1)));
+  put(hashMix(F.POSP1, posAt(i + 1)));
+  put(hashMix(F.WP2, at(i + 2)));
+  put(hashMix(F.POSP2, posAt(i + 2)));
+  put(hashMix(hashMix(F.POS_WP1, pos0), at(i + 1)));
+  put(hashMix(hashMix(F.W_WP1, w0), at(i + 1)));
   put(hashMix(hashMix(F.NEXT, nt), pos0));
   put(hashMix(hashMix(F.INQ, c.inQ[i]!), pos0));
   put(hashMix(F.SENTQ, c.sentQ[sent]! * 2 + c.inQ[i]!));
@@ -148,7 +173,7 @@ function features(c: CueContext, i: number, claimed: Uint8Array | null, out: Uin
   put(hashMix(F.SENTPOS, Math.min(sp, 8)));
   put(hashMix(hashMix(F.W_INQ, st), c.inQ[i]!));
   put(hashMix(hashMix(F.PREV_COMMA, toks[i - 1]?.text === ',' || toks[i - 1]?.quote === 'close' ? 1 : 0), pos0));
-  put(hashMix(hashMix(F.BIGRAM, hashString(at(i - 1))), w0));
+  put(hashMix(hashMix(F.BIGRAM, at(i - 1)), w0));
   put(hashMix(hashMix(F.VERBS_BEFORE, c.verbsBefore[i]!), pos0));
   put(hashMix(hashMix(F.STEM_NEXT, st), nt));
 }

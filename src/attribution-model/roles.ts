@@ -372,7 +372,7 @@ export function trainRoleModel(train: readonly RoleExample[], options: TrainRole
         instance++;
       }
     }
-    const frozen = trainer.finalize({ prune: 0.5, quantum: 1 / 16 });
+    const frozen = trainer.finalize({ prune: Number((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.HS_PRUNE ?? 0.5), quantum: 1 / 16 });
     const json: RoleModelJson = {
       format: 'hearsay-roles/1',
       source: options.source ?? 'PolNeAR train',
