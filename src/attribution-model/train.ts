@@ -148,7 +148,10 @@ export function learnCueWords(docs: readonly TrainingDoc[], minCount = 5, minSha
 export interface TrainAttributionOptions {
   epochs?: number;
   seed?: number;
-  /** Averaged weights below this magnitude are dropped from the shipped model. */
+  /**
+   * Averaged weights below this magnitude are dropped from the shipped model (default 2: a third
+   * of the weights of 0.5, the same dev scores, and a table that stays in cache).
+   */
   prune?: number;
   /** Largest serialised model; pruning is raised until the model fits (default 9.5 MB). */
   maxBytes?: number;
@@ -279,7 +282,7 @@ export function trainAttributionModel(train: readonly TrainingDoc[], dev: readon
       }
      }
     }
-    let prune = options.prune ?? 0.5;
+    let prune = options.prune ?? 2;
     let frozen = trainer.finalize({ prune, quantum: 1 / 16 });
     let perceptron = frozen.toJSON();
     while (perceptron.data.length > (options.maxBytes ?? 9_500_000) && prune < 64) {
