@@ -24,7 +24,6 @@ export interface CueModelJson {
   perceptron: PerceptronModelJson;
 }
 
-const NONE = hashString('<none>');
 let nextTemplate = 201;
 const T = () => nextTemplate++;
 const F = {

@@ -191,3 +191,56 @@ export function decodeRanges(feats: TokenFeatures, emission: EmissionScorer, tra
   for (const [from, to] of ranges) out.set(viterbi(sliceFeatures(feats, from, to), emission, trans, scratch), from);
   return out;
 }
+
+/** What a structured update needs from the emission trainer (the shared averaged perceptron). */
+export interface EmissionTrainer {
+  updateHashed(features: ArrayLike<number>, count: number, truth: number, guess: number): void;
+}
+
+/**
+ * Structured perceptron updates (Collins 2002) for a BIO tagger: the emission weights move per
+ * token, the context transition table per differing label pair, both averaged lazily with one
+ * tick per token so they stay in step with the emission trainer's own counter.
+ */
+export class StructuredTrainer {
+  /** Current (not averaged) transition weights, for decoding during training. */
+  readonly transitions = new Float64Array(TRANS_SIZE);
+  private readonly sums = new Float64Array(TRANS_SIZE);
+  private instance = 1;
+
+  constructor(private readonly emission: EmissionTrainer, private readonly featuresPerToken: number) {}
+
+  /** Updates towards `gold` and away from `pred`; returns how many tokens were already right. */
+  update(gold: ArrayLike<number>, pred: ArrayLike<number>, contexts: ArrayLike<number>, hashes: Uint32Array): number {
+    const k = this.featuresPerToken;
+    let correct = 0;
+    for (let i = 0; i < pred.length; i++) {
+      const g = gold[i]!;
+      const p = pred[i]!;
+      if (g === p) correct++;
+      const gp = i > 0 ? gold[i - 1]! : START;
+      const pp = i > 0 ? pred[i - 1]! : START;
+      if (g !== p || gp !== pp) {
+        if (allowed(gp, g)) this.bump(contexts[i]!, gp, g, 1);
+        this.bump(contexts[i]!, pp, p, -1);
+      }
+      this.emission.updateHashed(hashes.subarray(i * k, (i + 1) * k), k, g, p);
+      this.instance++;
+    }
+    return correct;
+  }
+
+  /** The averaged transition table, rounded to 1/1000. */
+  averagedTransitions(): number[] {
+    return Array.from(this.transitions, (x, k) => Math.round((x - this.sums[k]! / this.instance) * 1000) / 1000);
+  }
+
+  private bump(ctx: number, prev: number, cur: number, delta: number): void {
+    for (let c = 0; c < TRANSITION_CONTEXTS; c++) {
+      if (!(ctx & (1 << c))) continue;
+      const k = c * TRANS_BLOCK + prev * L + cur;
+      this.transitions[k]! += delta;
+      this.sums[k]! += this.instance * delta;
+    }
+  }
+}

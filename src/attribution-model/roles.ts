@@ -11,8 +11,8 @@ import type { Token } from '../core/working-doc.js';
 import { hashMix, hashString } from '../model/hash.js';
 import { AveragedPerceptron, PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
-import { L, LABELS, START, TRANS_BLOCK, TRANS_SIZE, allowed, decodeLattice, makeDecodeScratch, spansFromLabels, type DecodeScratch, type EmissionScorer } from './decode.js';
-import { TRANSITION_CONTEXTS, type TagInput } from './features.js';
+import { L, LABELS, StructuredTrainer, TRANS_SIZE, decodeLattice, makeDecodeScratch, spansFromLabels, type DecodeScratch, type EmissionScorer } from './decode.js';
+import type { TagInput } from './features.js';
 
 /** Features per token of the role tagger. */
 export const ROLE_FEATURES = 34;
@@ -335,17 +335,8 @@ export function trainRoleModel(train: readonly RoleExample[], options: TrainRole
   const random = mulberry32(options.seed ?? 1);
   const feats = train.map((e) => roleFeatures(e.doc, e.window, e.rule));
   const trainer = new AveragedPerceptron(LABELS);
-  const w = new Float64Array(TRANS_SIZE);
-  const u = new Float64Array(TRANS_SIZE);
-  let instance = 1;
-  const bump = (ctx: number, prev: number, cur: number, delta: number) => {
-    for (let c = 0; c < TRANSITION_CONTEXTS; c++) {
-      if (!(ctx & (1 << c))) continue;
-      const k = c * TRANS_BLOCK + prev * L + cur;
-      w[k]! += delta;
-      u[k]! += instance * delta;
-    }
-  };
+  const structured = new StructuredTrainer(trainer, ROLE_FEATURES);
+  const w = structured.transitions;
   const scratch = makeDecodeScratch();
   const order = train.map((_, i) => i);
   let best: { score: number; epoch: number; json: RoleModelJson } | null = null;
@@ -359,26 +350,14 @@ export function trainRoleModel(train: readonly RoleExample[], options: TrainRole
       const { hashes, contexts } = feats[ei]!;
       const n = e.window.to - e.window.from;
       const pred = decodeLattice(emissions(hashes, n, e.window, trainer, scratch), contexts, w, scratch).labels;
-      for (let j = 0; j < n; j++) {
-        const g = e.gold[j]!;
-        const p = pred[j]!;
-        if (g === p) correct++;
-        total++;
-        const gp = j > 0 ? e.gold[j - 1]! : START;
-        const pp = j > 0 ? pred[j - 1]! : START;
-        if (g !== p || gp !== pp) {
-          if (allowed(gp, g)) bump(contexts[j]!, gp, g, 1);
-          bump(contexts[j]!, pp, p, -1);
-        }
-        trainer.updateHashed(hashes.subarray(j * ROLE_FEATURES, (j + 1) * ROLE_FEATURES), ROLE_FEATURES, g, p);
-        instance++;
-      }
+      correct += structured.update(e.gold, pred, contexts, hashes);
+      total += n;
     }
     const frozen = trainer.finalize({ prune: options.prune ?? 4, quantum: 1 / 16 });
     const json: RoleModelJson = {
       format: 'hearsay-roles/1',
       source: options.source ?? 'PolNeAR train',
-      transitions: Array.from(w, (x, k) => Math.round((x - u[k]! / instance) * 1000) / 1000),
+      transitions: structured.averagedTransitions(),
       perceptron: frozen.toJSON(),
     };
     const score = options.select(RoleModel.fromJSON(json));

@@ -17,8 +17,8 @@ import type { GoldArticle, GoldAttribution } from '../eval/polnear.js';
 import { AveragedPerceptron } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
 import { segmentStage } from '../text/segment.js';
-import { L, LABELS, START, TRANS_BLOCK, TRANS_SIZE, allowed, paragraphRanges, sliceFeatures, viterbi } from './decode.js';
-import { FEATURES_PER_TOKEN, TRANSITION_CONTEXTS, extractFeatures, type CueLexicon, type TokenFeatures, type WordHashes } from './features.js';
+import { LABELS, StructuredTrainer, paragraphRanges, sliceFeatures, viterbi } from './decode.js';
+import { FEATURES_PER_TOKEN, extractFeatures, type CueLexicon, type TokenFeatures, type WordHashes } from './features.js';
 import type { LinkOptions } from './linker.js';
 import { AttributionModel, hasUnclaimedCue, makeLexicon, type AttributionModelJson } from './model.js';
 import { readLabels, roleWindow, tokenRange, type RoleExample, type RoleModel, type RoleResult } from './roles.js';
@@ -241,20 +241,11 @@ export function trainAttributionModel(train: readonly TrainingDoc[], dev: readon
     return all.filter(([from, to]) => hasUnclaimedCue(d.doc.tokens, from, to, lexicon, claimed ? (k) => claimed[k] === 1 : undefined));
   });
   const trainer = new AveragedPerceptron(LABELS);
-  const w = new Float64Array(TRANS_SIZE);
-  const u = new Float64Array(TRANS_SIZE);
-  let instance = 1; // mirrors the trainer's counter: one tick per token update call
+  const structured = new StructuredTrainer(trainer, FEATURES_PER_TOKEN);
+  const w = structured.transitions;
   const order = train.map((_, i) => i);
   const reports: AttributionEpochReport[] = [];
   let best: { score: number; epoch: number; json: AttributionModelJson; dev: AttributionScores; merged: AttributionScores | null } | null = null;
-  const bump = (ctx: number, prev: number, cur: number, delta: number) => {
-    for (let c = 0; c < TRANSITION_CONTEXTS; c++) {
-      if (!(ctx & (1 << c))) continue;
-      const k = c * TRANS_BLOCK + prev * L + cur;
-      w[k]! += delta;
-      u[k]! += instance * delta;
-    }
-  };
   for (let epoch = 1; epoch <= epochs; epoch++) {
     const t0 = performance.now();
     shuffleInPlace(order, random);
@@ -266,20 +257,8 @@ export function trainAttributionModel(train: readonly TrainingDoc[], dev: readon
       const f = sliceFeatures(feats[di]!, from, to);
       const gold = train[di]!.labels.subarray(from, to);
       const pred = viterbi(f, trainer, w);
-      for (let i = 0; i < f.count; i++) {
-        const g = gold[i]!;
-        const p = pred[i]!;
-        if (g === p) correct++;
-        total++;
-        const gp = i > 0 ? gold[i - 1]! : START;
-        const pp = i > 0 ? pred[i - 1]! : START;
-        if (g !== p || gp !== pp) {
-          if (allowed(gp, g)) bump(f.contexts[i]!, gp, g, 1);
-          bump(f.contexts[i]!, pp, p, -1);
-        }
-        trainer.updateHashed(f.hashes.subarray(i * FEATURES_PER_TOKEN, (i + 1) * FEATURES_PER_TOKEN), FEATURES_PER_TOKEN, g, p);
-        instance++;
-      }
+      correct += structured.update(gold, pred, f.contexts, f.hashes);
+      total += f.count;
      }
     }
     let prune = options.prune ?? 2;
@@ -290,7 +269,7 @@ export function trainAttributionModel(train: readonly TrainingDoc[], dev: readon
       frozen = trainer.finalize({ prune, quantum: 1 / 16 });
       perceptron = frozen.toJSON();
     }
-    const transitions = Array.from(w, (x, k) => Math.round((x - u[k]! / instance) * 1000) / 1000);
+    const transitions = structured.averagedTransitions();
     const json: AttributionModelJson = {
       format: 'hearsay-attr/1',
       source: options.source ?? 'PolNeAR train',

@@ -233,7 +233,7 @@ function renderDetails(seg: Segment | null): void {
       ['Source', `${st.sourceLabel}${st.kind ? ` (${st.kind})` : ''}`],
       ['Cue', st.cue],
       ['Says', st.content],
-      ['Quotation', st.quote],
+      ['Quotation', st.stance ? 'stance (an attitude, in the outlet’s words)' : st.quote],
       ['Hedge', st.hedge],
       ['Via', st.via.length ? st.via.join(' → ') : null],
       ['Voice', seg.voice === 'attributed' ? 'attributed (the source speaks)' : 'authorial (the writer speaks)'],
@@ -269,7 +269,7 @@ function select(key: string | null): void {
     const st = s.model.statements.get(id)!;
     ul.append(el('li', { 'data-id': id },
       el('strong', {}, st.cue),
-      el('span', { class: 'quote-tag' }, st.quote),
+      el('span', { class: 'quote-tag' }, st.stance ? 'stance' : st.quote),
       st.hedge ? el('span', { class: 'quote-tag' }, st.hedge) : null,
       st.via.length ? el('div', { class: 'muted' }, `via ${st.via.join(' → ')}`) : null,
       el('div', {}, st.content)));

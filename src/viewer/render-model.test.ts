@@ -137,3 +137,12 @@ test('helpers', () => {
   const long = excerpt('word '.repeat(50), 20);
   assert.ok(long.length <= 20 && long.endsWith('…'));
 });
+
+test('statements say whether an attribution is a stance', () => {
+  const doc = sample();
+  const first = doc.attributions[0]!;
+  const m0 = buildRenderModel(doc);
+  assert.equal(m0.statements.get(first.id)!.stance, false);
+  const m1 = buildRenderModel({ ...doc, attributions: doc.attributions.map((a) => (a.id === first.id ? { ...a, stance: true } : a)) });
+  assert.equal(m1.statements.get(first.id)!.stance, true);
+});

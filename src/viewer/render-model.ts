@@ -79,6 +79,8 @@ export interface Statement {
   content: string;
   quote: QuoteType;
   hedge: string | null;
+  /** An attitude ("praised the envoy") rather than a statement. */
+  stance: boolean;
   /** Labels of the enclosing attributions, outermost first. */
   via: string[];
   rule: string;
@@ -264,6 +266,7 @@ export function buildRenderModel(doc: HearsayDocument): RenderModel {
       content: squash(a.content.map((c) => slice(text, c)).join(' … ')),
       quote: a.quote,
       hedge: a.hedge,
+      stance: a.stance === true,
       via: viaPath(byId, a.id).slice(0, -1).map((id) => sourceLabel(doc, byId.get(id)!, names)),
       rule: a.rule,
     });
