@@ -10,6 +10,7 @@ import type { Token } from '../core/working-doc.js';
 import { hashMix, hashString } from '../model/hash.js';
 import { AveragedPerceptron, PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
+import { toLower } from '../text/lower.js';
 import type { TagInput } from './features.js';
 
 /** Features per candidate token. */
@@ -71,7 +72,7 @@ const BOS = hashString('<s>');
 function context(doc: TagInput): CueContext {
   const toks = doc.tokens;
   const n = toks.length;
-  const lower = toks.map((t) => t.text.toLowerCase());
+  const lower = toks.map((t) => toLower(t.text));
   const lowH = new Uint32Array(n);
   const stemH = new Uint32Array(n);
   const posH = new Uint32Array(n);

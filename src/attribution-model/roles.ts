@@ -9,6 +9,7 @@ import { CUE_BY_FORM } from '../attribution/lexicon.js';
 import type { Span } from '../core/types.js';
 import type { Token } from '../core/working-doc.js';
 import { hashMix, hashString } from '../model/hash.js';
+import { toLower } from '../text/lower.js';
 import { AveragedPerceptron, PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
 import { L, LABELS, StructuredTrainer, TRANS_SIZE, decodeLattice, makeDecodeScratch, spansFromLabels, type DecodeScratch, type EmissionScorer } from './decode.js';
@@ -79,6 +80,14 @@ function hw(s: string): number {
   return h;
 }
 
+const posHash = new Map<string, number>();
+/** Hash of a part-of-speech tag (a few dozen values, so memoised for good). */
+function hp(tag: string): number {
+  let h = posHash.get(tag);
+  if (h === undefined) { h = hashString(tag); posHash.set(tag, h); }
+  return h;
+}
+
 function shape(s: string): number {
   const c = s.charCodeAt(0);
   if (c >= 65 && c <= 90) return /[a-z]/.test(s) ? 1 : 2;
@@ -87,8 +96,10 @@ function shape(s: string): number {
   return 5 + (c % 64);
 }
 
+const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
+
 function isCueWord(t: Token): boolean {
-  const lw = t.text.toLowerCase();
+  const lw = toLower(t.text);
   return (CUE_BY_FORM.has(lw) || lw === 'according') && (!t.pos || t.pos.startsWith('VB') || lw === 'according');
 }
 
@@ -164,9 +175,9 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
       cueB[i - w.from] = q;
       that[i - w.from] = th;
       if (t.text === ',' || t.text === ';' || t.text === '\u2014' || t.text === '--') c++;
-      if (t.pos && /^(?:VBD|VBZ|VBP|MD)$/.test(t.pos)) v++;
+      if (t.pos && FINITE.has(t.pos)) v++;
       if (isCueWord(t)) q = 1;
-      if (t.text.toLowerCase() === 'that') th = 1;
+      if (toLower(t.text) === 'that') th = 1;
     }
   };
   walk(w.cueFrom - 1, -1, w.from - 1);
@@ -187,9 +198,9 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
     const prev = i > w.from ? toks[i - 1]! : null;
     const next = i + 1 < w.to ? toks[i + 1]! : null;
     const w0 = hw(t.text);
-    const pos0 = t.pos ? hashString(t.pos) : NONE;
-    const posm1 = prev?.pos ? hashString(prev.pos) : NONE;
-    const posp1 = next?.pos ? hashString(next.pos) : NONE;
+    const pos0 = t.pos ? hp(t.pos) : NONE;
+    const posm1 = prev?.pos ? hp(prev.pos) : NONE;
+    const posp1 = next?.pos ? hp(next.pos) : NONE;
     const r = rr[j]!;
     const rNeigh = (j > 0 ? rr[j - 1]! : 4) * 5 + (j + 1 < n ? rr[j + 1]! : 4);
     const edge = (!prev || prev.sentence !== t.sentence ? 1 : 0) | (!next || next.sentence !== t.sentence ? 2 : 0);
