@@ -7,6 +7,7 @@
 import type { Span } from '../core/types.js';
 import type { Quotation, Token } from '../core/working-doc.js';
 import { hashMix, hashString } from '../model/hash.js';
+import { toLower } from '../text/lower.js';
 
 /** What the tagger reads from a document (a WorkingDoc after segmentation satisfies it). */
 export interface TagInput {
@@ -183,7 +184,7 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     commas[i + 1] = commas[i]! + (t.text === ',' ? 1 : 0);
-    const lw = t.text.toLowerCase();
+    const lw = toLower(t.text);
     openers[i + 1] = openers[i]! + (lw === 'that' || t.text === ':' || t.quote === 'open' ? 1 : 0);
     if (cue[i]) { const s = sentOf[i]!; if (sFirstCue[s] === -1) sFirstCue[s] = i; sLastCue[s] = i; }
   }

@@ -3,6 +3,7 @@
  * whole document) for source / cue / content spans, plus the linker that groups them.
  */
 import { CUE_BY_FORM } from '../attribution/lexicon.js';
+import { toLower } from '../text/lower.js';
 import type { Attribution } from '../core/types.js';
 import { PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
 import { decodeLattice, emissionMatrix, makeDecodeScratch, paragraphRanges, sliceFeatures, spansFromLabels, TRANS_SIZE, type DecodeScratch } from './decode.js';
@@ -47,7 +48,7 @@ export function hasUnclaimedCue(tokens: TagInput['tokens'], from: number, to: nu
   for (let i = from; i < to; i++) {
     if (skipToken?.(i)) continue;
     const t = tokens[i]!;
-    if (lexicon(t.text.toLowerCase()) && (!t.pos || t.pos.startsWith('VB') || t.text === 'according')) return true;
+    if (lexicon(toLower(t.text)) && (!t.pos || t.pos.startsWith('VB') || t.text === 'according')) return true;
   }
   return false;
 }
