@@ -48,11 +48,31 @@ export function linkSpans(text: string, tokens: readonly Token[], spans: readonl
   const cues = spans.filter((s) => s.role === 'cue' && hasWord(s));
   const sources = spans.filter((s) => s.role === 'source' && hasWord(s));
   const contents = spans.filter((s) => s.role === 'content' && hasWord(s));
+  // Counted tokens between two spans, without the sentence penalty: a lower bound of `gap` that
+  // grows with distance, so only spans within reach need comparing (linear, not quadratic, in
+  // long documents).
+  const rawGap = (a: TokenSpan, b: TokenSpan): number => {
+    const [left, right] = a.from <= b.from ? [a, b] : [b, a];
+    return right.from < left.to ? 0 : prefix[right.from]! - prefix[left.to]!;
+  };
+  const near = (list: readonly TokenSpan[], x: TokenSpan, reach: number): TokenSpan[] => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (list[m]!.from < x.from) lo = m + 1; else hi = m; }
+    let a = lo;
+    while (a > 0 && rawGap(list[a - 1]!, x) <= reach) a--;
+    let b = lo;
+    while (b < list.length && rawGap(list[b]!, x) <= reach) b++;
+    return list.slice(a, b);
+  };
+  // A content links to its best cue when the gap is at most CROSS_SENTENCE + 1 (see below), so
+  // cues further away in counted tokens can never be chosen.
+  const contentReach = Math.max(maxContentGap, CROSS_SENTENCE + 1);
   const contentOf = new Map<TokenSpan, TokenSpan[]>(cues.map((c) => [c, []]));
   for (const c of contents) {
     let best: TokenSpan | null = null;
     let bestGap = Infinity;
-    for (const cue of cues) {
+    for (const cue of near(cues, c, contentReach)) {
       const g = gap(c, cue);
       // Ties go to the cue after the content ("Y, he said. Z said …": Y belongs to "said" after it).
       if (g < bestGap || (g === bestGap && best && cue.from > c.from && best.from < c.from)) { best = cue; bestGap = g; }
@@ -66,7 +86,7 @@ export function linkSpans(text: string, tokens: readonly Token[], spans: readonl
     if (own.length === 0 && !options.keepBareCues) continue;
     let src: TokenSpan | null = null;
     let srcGap = Infinity;
-    for (const s of sources) {
+    for (const s of near(sources, cue, maxSourceGap)) {
       if (own.some((c) => s.from >= c.from && s.to <= c.to)) continue;
       const g = gap(s, cue);
       if (g < srcGap) { src = s; srcGap = g; }

@@ -367,17 +367,56 @@ function refineUnknown(doc: WorkingDoc, src: Source): void {
 }
 
 /**
+ * Spans sorted by start with a running maximum of their ends, so "does any span overlap x" and
+ * "does any span hold x" take a binary search, not a scan (long documents hold thousands).
+ */
+class SpanIndex {
+  private readonly starts: number[];
+  private readonly maxEnd: number[];
+
+  constructor(spans: readonly Span[]) {
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    this.starts = sorted.map((x) => x.start);
+    this.maxEnd = [];
+    let m = -Infinity;
+    for (const x of sorted) { m = Math.max(m, x.end); this.maxEnd.push(m); }
+  }
+
+  /** Number of spans starting before `at` (or at it, with `inclusive`). */
+  private before(at: number, inclusive: boolean): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.starts[mid]! < at || (inclusive && this.starts[mid] === at)) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  /** Whether some span shares a character with `x`. */
+  overlaps(x: Span): boolean {
+    const k = this.before(x.end, false);
+    return k > 0 && this.maxEnd[k - 1]! > x.start;
+  }
+
+  /** Whether some span contains `x` (start ≤ x.start, end ≥ x.end). */
+  holds(x: Span): boolean {
+    const k = this.before(x.start, true);
+    return k > 0 && this.maxEnd[k - 1]! >= x.end;
+  }
+}
+
+/**
  * Model attributions the rules did not find: a learned cue that overlaps no rule cue and lies in
  * the body is added, with its source resolved like any other. Rules win wherever both fire.
  */
 function modelCandidates(doc: WorkingDoc, rules: readonly Candidate[], scored: readonly ScoredAttribution[], minMargin: number, roles: RoleModel | null): Candidate[] {
   const out: Candidate[] = [];
+  const ruleHeads = new SpanIndex(rules.flatMap((r) => (r.source ? [r.cue, r.source] : [r.cue])));
+  const ruleContent = new SpanIndex(rules.flatMap((r) => r.content));
   for (const { attribution: linked, margin } of scored) {
     // Checks on the cue alone come first: the role tagger and the margin are the costly part.
-    if (rules.some((r) => overlaps(r.cue, linked.cue) || (r.source && overlaps(r.source, linked.cue)))) continue;
+    if (ruleHeads.overlaps(linked.cue)) continue;
     if (!doc.body.some((b) => inside(linked.cue, b))) continue;
     // The model was trained on outermost attributions: one inside a rule's content is noise.
-    if (rules.some((r) => r.content.some((c) => inside(linked.cue, c)))) continue;
+    if (ruleContent.holds(linked.cue)) continue;
     // A cue with no lexicon head, a low margin and no finite verb at its end is refused whatever
     // its source and content, so it is not read.
     if (!canAcceptByCue(doc, linked.cue) && margin() < minMargin) continue;
@@ -418,9 +457,10 @@ export const CUE_THRESHOLD = 8;
  */
 function detectorCandidates(doc: WorkingDoc, held: readonly Candidate[], runs: readonly { from: number; to: number }[], roles: RoleModel): Candidate[] {
   const out: Candidate[] = [];
+  const heldSpans = new SpanIndex(held.flatMap((c) => [c.cue, ...(c.source ? [c.source] : []), ...c.content]));
   for (const r of runs) {
     const cue = { start: doc.tokens[r.from]!.start, end: doc.tokens[r.to - 1]!.end };
-    if (held.some((c) => overlaps(c.cue, cue) || (c.source && overlaps(c.source, cue)) || c.content.some((x) => overlaps(x, cue)))) continue;
+    if (heldSpans.overlaps(cue)) continue;
     if (!doc.body.some((b) => inside(cue, b))) continue;
     const read = roles.read(doc, r.from, r.to, null);
     if (!read.source || read.content.length === 0) continue;
