@@ -1,7 +1,7 @@
 import { defineStage } from '../core/pipeline.js';
 import { registerRules } from '../core/rules.js';
 import type { Attribution, QuoteType, Source, Span } from '../core/types.js';
-import type { WorkingDoc } from '../core/working-doc.js';
+import type { Quotation, WorkingDoc } from '../core/working-doc.js';
 import { findInWindow, windowOf, type Candidate } from './find.js';
 import { CUE_BY_FORM } from './lexicon.js';
 import { defaultAttributionModel, MODEL_ATTRIBUTIONS } from '../attribution-model/stage.js';
@@ -51,11 +51,28 @@ export function quoteType(doc: WorkingDoc, content: readonly Span[]): QuoteType 
     for (const t of tokensIn(doc, c)) {
       if (t.kind !== 'word' && t.kind !== 'number') continue;
       words++;
-      if (doc.quotes.some((q) => t.start >= q.inner.start && t.end <= q.inner.end)) quoted++;
+      if (quoteIndex(doc).inner.holds(t)) quoted++;
     }
   }
   if (quoted === 0) return 'indirect';
   return quoted === words ? 'direct' : 'mixed';
+}
+
+/** Per document: quotation inner spans as a {@link SpanIndex}, and quotations by end offset (in order). */
+interface QuoteIndex {
+  inner: SpanIndex;
+  byEnd: Map<number, Quotation[]>;
+}
+const quoteIndexes = new WeakMap<readonly Quotation[], QuoteIndex>();
+function quoteIndex(doc: WorkingDoc): QuoteIndex {
+  let qi = quoteIndexes.get(doc.quotes);
+  if (!qi) {
+    const byEnd = new Map<number, Quotation[]>();
+    for (const q of doc.quotes) { const l = byEnd.get(q.end); if (l) l.push(q); else byEnd.set(q.end, [q]); }
+    qi = { inner: new SpanIndex(doc.quotes.map((q) => q.inner)), byEnd };
+    quoteIndexes.set(doc.quotes, qi);
+  }
+  return qi;
 }
 
 function tokenIndices(doc: WorkingDoc, s: Span): number[] {
@@ -76,18 +93,23 @@ function tokensIn(doc: WorkingDoc, s: Span) {
 function extendQuotes(doc: WorkingDoc, c: Candidate): void {
   const first = c.content[0];
   if (!first) return;
+  const qi = quoteIndex(doc);
   // Content ending at a closing mark whose quotation opened sentences earlier starts there.
-  for (const q of doc.quotes) {
-    if (q.end === first.end && q.start < first.start && q.marks === 'double' || (q.end === first.end && q.start < first.start && first.start - q.start < 2000)) {
+  for (const q of qi.byEnd.get(first.end) ?? []) {
+    if (q.start < first.start && (q.marks === 'double' || first.start - q.start < 2000)) {
       first.start = q.start;
       break;
     }
   }
   const last = c.content[c.content.length - 1]!;
-  for (const q of doc.quotes) {
-    if (q.start >= first.start && q.start < last.end && q.end > last.end) {
-      last.end = q.end;
-    }
+  // Quotations are sorted by start, and the end only grows, so the scan stops at the first
+  // quotation that opens past it.
+  const qs = doc.quotes;
+  let lo = 0;
+  let hi = qs.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (qs[m]!.start < first.start) lo = m + 1; else hi = m; }
+  for (let k = lo; k < qs.length && qs[k]!.start < last.end; k++) {
+    if (qs[k]!.end > last.end) last.end = qs[k]!.end;
   }
 }
 
@@ -96,7 +118,7 @@ function extendQuotes(doc: WorkingDoc, c: Candidate): void {
  * of their own, continue the speaker's content (“A,” she said. “B.”).
  */
 function continueQuotes(doc: WorkingDoc, cands: Candidate[]): void {
-  const inQuote = (x: Span) => doc.quotes.some((q) => x.start >= q.inner.start && x.end <= q.inner.end);
+  const inQuote = (x: Span) => quoteIndex(doc).inner.holds(x);
   const cued = new Set(cands.filter((c) => !inQuote(c.cue)).map((c) => c.sentence));
   for (const c of cands) {
     if (!c.content.some((s) => doc.quotes.some((q) => inside(q, { start: s.start, end: s.end + 1 }) || (q.start >= s.start && q.start < s.end)))) continue;
@@ -217,10 +239,12 @@ export const attributionsStage = defineStage<AttributionOptions>(
     }
     const all = [...byCue.values()].sort((a, b) => a.cue.start - b.cue.start);
     // Belief/attitude cues count only where no other attribution's content holds them.
-    const inQuotation = (x: Span) => doc.quotes.some((q) => x.start >= q.inner.start && x.end <= q.inner.end);
+    const inQuotation = (x: Span) => quoteIndex(doc).inner.holds(x);
     const isQuestion = (c: Candidate) => /\?\W*$/.test(doc.slice(doc.sentences[c.sentence]!));
+    const statementContent = new SpanIndex(all.filter((o) => !o.outermostOnly).flatMap((o) => o.content));
+    // (An outermost-only candidate is never among the statements, so "another" holds by itself.)
     const kept = all.filter((c) => !c.outermostOnly
-      || (!inQuotation(c.cue) && !isQuestion(c) && !all.some((o) => o !== c && !o.outermostOnly && o.content.some((s) => inside(c.cue, s)))));
+      || (!inQuotation(c.cue) && !isQuestion(c) && !statementContent.holds(c.cue)));
     const atts: Attribution[] = kept.map((c, k) => {
       const src: Source | null = c.source ? { ...c.source, entity: null, kind: 'unknown', count: null, descriptor: null } : null;
       return {
@@ -236,11 +260,12 @@ export const attributionsStage = defineStage<AttributionOptions>(
       };
     });
     // Nesting: the innermost other attribution whose content holds this cue.
+    const holders = containersOf(atts.flatMap((b, k) => b.content.map((span) => ({ span, owner: k }))));
     for (const a of atts) {
       let best: Attribution | null = null;
-      for (const b of atts) {
+      for (const k of holders(a.cue)) {
+        const b = atts[k]!;
         if (b === a) continue;
-        if (!b.content.some((s) => inside(a.cue, s))) continue;
         if (a.content.some((s) => inside(b.cue, s))) continue;
         if (a.content.some((s) => b.content.some((bs) => inside(bs, s) && bs.end - bs.start > s.end - s.start))) continue;
         const size = (x: Attribution) => x.content.reduce((n, s) => n + s.end - s.start, 0);
@@ -250,9 +275,11 @@ export const attributionsStage = defineStage<AttributionOptions>(
     }
     // Sources resolve outermost first, so a title inside a quote takes the country of the one
     // quoted ("The president", inside a US official's words → the US president).
+    const entityById = new Map<string, (typeof doc.entities)[number]>();
+    for (const e of doc.entities) if (!entityById.has(e.id)) entityById.set(e.id, e);
     const countryOf = (a: Attribution | undefined): string | null => {
       const id = a?.source?.entity;
-      const e = id ? doc.entities.find((x) => x.id === id) : undefined;
+      const e = id ? entityById.get(id) : undefined;
       return e?.country ?? (a?.source?.descriptor ? countryFromDescriptor(a.source.descriptor) : null);
     };
     const idx = new Map(atts.map((a) => [a.id, a]));
@@ -401,6 +428,27 @@ class SpanIndex {
     const k = this.before(x.start, true);
     return k > 0 && this.maxEnd[k - 1]! >= x.end;
   }
+}
+
+/**
+ * For owned spans, a lookup of the owners (ascending, distinct) of the spans that contain a given
+ * span. Spans are sorted by start and the scan back is bounded by the longest span, so documents
+ * with thousands of short contents need no pairwise comparison.
+ */
+function containersOf(spans: readonly { span: Span; owner: number }[]): (x: Span) => number[] {
+  const sorted = [...spans].sort((a, b) => a.span.start - b.span.start);
+  let longest = 0;
+  for (const s of sorted) longest = Math.max(longest, s.span.end - s.span.start);
+  return (x) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m]!.span.start <= x.start) lo = m + 1; else hi = m; }
+    const owners = new Set<number>();
+    for (let j = lo - 1; j >= 0 && sorted[j]!.span.start >= x.start - longest; j--) {
+      if (sorted[j]!.span.end >= x.end) owners.add(sorted[j]!.owner);
+    }
+    return [...owners].sort((a, b) => a - b);
+  };
 }
 
 /**
