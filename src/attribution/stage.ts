@@ -2,6 +2,7 @@ import { defineStage } from '../core/pipeline.js';
 import { registerRules } from '../core/rules.js';
 import type { Attribution, QuoteType, Source, Span } from '../core/types.js';
 import type { Quotation, WorkingDoc } from '../core/working-doc.js';
+import { containersOf, SpanIndex } from '../core/span-index.js';
 import { findInWindow, windowOf, type Candidate } from './find.js';
 import { CUE_BY_FORM } from './lexicon.js';
 import { defaultAttributionModel, MODEL_ATTRIBUTIONS } from '../attribution-model/stage.js';
@@ -263,7 +264,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
     const holders = containersOf(atts.flatMap((b, k) => b.content.map((span) => ({ span, owner: k }))));
     for (const a of atts) {
       let best: Attribution | null = null;
-      for (const k of holders(a.cue)) {
+      for (const k of [...new Set(holders(a.cue).map((h) => h.owner))].sort((x, y) => x - y)) {
         const b = atts[k]!;
         if (b === a) continue;
         if (a.content.some((s) => inside(b.cue, s))) continue;
@@ -391,64 +392,6 @@ function refineUnknown(doc: WorkingDoc, src: Source): void {
     if (best) { src.entity = best.id; src.kind = 'person'; return; }
   }
   if (ORG_HEADS.test(head)) src.kind = 'organization';
-}
-
-/**
- * Spans sorted by start with a running maximum of their ends, so "does any span overlap x" and
- * "does any span hold x" take a binary search, not a scan (long documents hold thousands).
- */
-class SpanIndex {
-  private readonly starts: number[];
-  private readonly maxEnd: number[];
-
-  constructor(spans: readonly Span[]) {
-    const sorted = [...spans].sort((a, b) => a.start - b.start);
-    this.starts = sorted.map((x) => x.start);
-    this.maxEnd = [];
-    let m = -Infinity;
-    for (const x of sorted) { m = Math.max(m, x.end); this.maxEnd.push(m); }
-  }
-
-  /** Number of spans starting before `at` (or at it, with `inclusive`). */
-  private before(at: number, inclusive: boolean): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.starts[mid]! < at || (inclusive && this.starts[mid] === at)) lo = mid + 1; else hi = mid; }
-    return lo;
-  }
-
-  /** Whether some span shares a character with `x`. */
-  overlaps(x: Span): boolean {
-    const k = this.before(x.end, false);
-    return k > 0 && this.maxEnd[k - 1]! > x.start;
-  }
-
-  /** Whether some span contains `x` (start ≤ x.start, end ≥ x.end). */
-  holds(x: Span): boolean {
-    const k = this.before(x.start, true);
-    return k > 0 && this.maxEnd[k - 1]! >= x.end;
-  }
-}
-
-/**
- * For owned spans, a lookup of the owners (ascending, distinct) of the spans that contain a given
- * span. Spans are sorted by start and the scan back is bounded by the longest span, so documents
- * with thousands of short contents need no pairwise comparison.
- */
-function containersOf(spans: readonly { span: Span; owner: number }[]): (x: Span) => number[] {
-  const sorted = [...spans].sort((a, b) => a.span.start - b.span.start);
-  let longest = 0;
-  for (const s of sorted) longest = Math.max(longest, s.span.end - s.span.start);
-  return (x) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) { const m = (lo + hi) >> 1; if (sorted[m]!.span.start <= x.start) lo = m + 1; else hi = m; }
-    const owners = new Set<number>();
-    for (let j = lo - 1; j >= 0 && sorted[j]!.span.start >= x.start - longest; j--) {
-      if (sorted[j]!.span.end >= x.end) owners.add(sorted[j]!.owner);
-    }
-    return [...owners].sort((a, b) => a - b);
-  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { defineStage } from '../core/pipeline.js';
 import { registerRules } from '../core/rules.js';
 import type { Span, VoiceSpan } from '../core/types.js';
+import { containersOf, SpanIndex } from '../core/span-index.js';
 import type { WorkingDoc } from '../core/working-doc.js';
 import { VOICE_BY_FORM, VOICE_LEXICON } from './lexicon.js';
 import { toLower } from '../text/lower.js';
@@ -20,20 +21,23 @@ const within = (t: Span, s: Span): boolean => t.start >= s.start && t.end <= s.e
 export const voiceStage = defineStage('voice', { requires: ['tokens', 'attributions', 'quotes'], assigns: ['voice'] }, () => (doc: WorkingDoc) => {
   const out: VoiceSpan[] = [];
   const body = doc.body;
+  // Indexes, so a long document is not a words × attributions scan.
+  const cues = new SpanIndex(doc.attributions.map((a) => a.cue));
+  const quotes = new SpanIndex(doc.quotes.map((q) => q.inner));
+  const contents = containersOf(doc.attributions.flatMap((a) => (a.stance ? [] : a.content.map((span) => ({ span, id: a.id })))));
   for (const t of doc.tokens) {
     if (t.kind !== 'word') continue;
     const entry = VOICE_BY_FORM.get(toLower(t.text));
     if (!entry) continue;
     if (!body.some((b) => within(t, b))) continue;
     // Cue verbs themselves ("claimed") are the writer's choice of verb, so authorial.
+    // The innermost content holding the word (the first of equal size), unless it is a cue.
     let att: string | null = null;
-    let size = Infinity;
-    for (const a of doc.attributions) {
-      if (within(t, a.cue)) { att = null; size = -1; break; }
-      if (a.stance) continue;
-      for (const c of a.content) if (within(t, c) && c.end - c.start < size) { att = a.id; size = c.end - c.start; }
+    if (!cues.holds(t)) {
+      let size = Infinity;
+      for (const c of contents(t)) if (c.span.end - c.span.start < size) { att = c.id; size = c.span.end - c.span.start; }
     }
-    const quoted = doc.quotes.some((q) => within(t, q.inner));
+    const quoted = quotes.holds(t);
     const attributed = att !== null || quoted;
     out.push({
       start: t.start, end: t.end, voice: attributed ? 'attributed' : 'authorial', loaded: entry.loaded,
