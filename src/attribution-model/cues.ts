@@ -10,6 +10,7 @@ import type { Token } from '../core/working-doc.js';
 import { hashMix, hashString } from '../model/hash.js';
 import { AveragedPerceptron, PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
+import { SpanIndex } from '../core/span-index.js';
 import { toLower } from '../text/lower.js';
 import type { TagInput } from './features.js';
 
@@ -90,16 +91,9 @@ function context(doc: TagInput): CueContext {
     if (ph === undefined) { ph = hashString(p); posCache.set(p, ph); }
     posH[i] = ph;
   }
+  const inner = new SpanIndex(doc.quotes.map((q) => q.inner));
   const inQ = new Uint8Array(n);
-  let qi = 0;
-  for (let i = 0; i < n; i++) {
-    const t = toks[i]!;
-    while (qi < doc.quotes.length && doc.quotes[qi]!.inner.end <= t.start) qi++;
-    for (let k = qi; k < doc.quotes.length && doc.quotes[k]!.start <= t.start; k++) {
-      const q = doc.quotes[k]!.inner;
-      if (t.start >= q.start && t.end <= q.end) { inQ[i] = 1; break; }
-    }
-  }
+  for (let i = 0; i < n; i++) inQ[i] = inner.holds(toks[i]!) ? 1 : 0;
   const sents = Math.max(1, doc.sentences.length);
   const sentQ = new Uint8Array(sents);
   const sentStart = new Int32Array(sents).fill(-1);

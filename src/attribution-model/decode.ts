@@ -4,6 +4,7 @@
  * hold at a token, so the decoder learns e.g. that content often continues over a sentence break
  * but rarely over a paragraph break.
  */
+import { PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
 import { CTX, FEATURES_PER_TOKEN, TRANSITION_CONTEXTS, type TokenFeatures } from './features.js';
 
 /** Tag set: outside, then begin/inside for source, cue and content. */
@@ -67,15 +68,24 @@ export function viterbi(feats: TokenFeatures, emission: EmissionScorer, trans: F
   return decodeLattice(emissionMatrix(feats, emission, scratch), feats.contexts, trans, scratch).labels;
 }
 
-/** Emission scores of every token, row-major `tokens × L`. */
-export function emissionMatrix(feats: TokenFeatures, emission: EmissionScorer, scratch = makeDecodeScratch()): Float64Array {
+/**
+ * Emission scores of every token, row-major `tokens × L`, from rows of `perToken` feature hashes
+ * (the BIO tagger's rows by default; the role tagger passes its own width).
+ */
+export function emissionMatrix(feats: Pick<TokenFeatures, 'hashes' | 'count'>, emission: EmissionScorer, scratch = makeDecodeScratch(), perToken = FEATURES_PER_TOKEN): Float64Array {
   const n = feats.count;
   const out = new Float64Array(n * L);
   for (let i = 0; i < n; i++) {
-    emission.scoresHashed(feats.hashes.subarray(i * FEATURES_PER_TOKEN, (i + 1) * FEATURES_PER_TOKEN), FEATURES_PER_TOKEN, scratch.scores);
+    emission.scoresHashed(feats.hashes.subarray(i * perToken, (i + 1) * perToken), perToken, scratch.scores);
     out.set(scratch.scores, i * L);
   }
   return out;
+}
+
+/** Loads the emission weights and transition table a BIO model serialises, checking the table's size. */
+export function loadTaggerWeights(json: { transitions: readonly number[]; perceptron: PerceptronModelJson }, what: string): { emission: PerceptronModel; transitions: Float64Array } {
+  if (json.transitions.length !== TRANS_SIZE) throw new Error(`${what}: transition table has the wrong size`);
+  return { emission: PerceptronModel.fromJSON(json.perceptron), transitions: Float64Array.from(json.transitions) };
 }
 
 /** A decoded sequence and its path score. */

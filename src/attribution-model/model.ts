@@ -6,7 +6,8 @@ import { CUE_BY_FORM } from '../attribution/lexicon.js';
 import { toLower } from '../text/lower.js';
 import type { Attribution } from '../core/types.js';
 import { PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
-import { decodeLattice, emissionMatrix, makeDecodeScratch, paragraphRanges, sliceFeatures, spansFromLabels, TRANS_SIZE, type DecodeScratch } from './decode.js';
+import { decodeLattice, emissionMatrix, loadTaggerWeights, makeDecodeScratch, paragraphRanges, sliceFeatures, spansFromLabels, type DecodeScratch } from './decode.js';
+import { tokenRange } from './roles.js';
 import { extractFeatures, type CueLexicon, type TagInput, type TokenFeatures, type WordHashes } from './features.js';
 import { linkSpans, type LinkOptions } from './linker.js';
 
@@ -100,10 +101,8 @@ export class AttributionModel {
 
   private constructor(json: AttributionModelJson) {
     if (json.format !== 'hearsay-attr/1') throw new Error(`unsupported attribution model format "${String(json.format)}"`);
-    if (json.transitions.length !== TRANS_SIZE) throw new Error('attribution model: transition table has the wrong size');
     this.json = json;
-    this.emission = PerceptronModel.fromJSON(json.perceptron);
-    this.transitions = Float64Array.from(json.transitions);
+    ({ emission: this.emission, transitions: this.transitions } = loadTaggerWeights(json, 'attribution model'));
     this.lexicon = makeLexicon(json.cueWords);
   }
 
@@ -178,14 +177,11 @@ export class AttributionModel {
   }
 
   private margin(doc: TagInput, lattices: readonly Lattice[], cue: { start: number; end: number }): number {
-    const toks = doc.tokens;
-    let lo = 0;
-    let hi = toks.length;
-    while (lo < hi) { const m = (lo + hi) >> 1; if (toks[m]!.end <= cue.start) lo = m + 1; else hi = m; }
+    const [lo, hi] = tokenRange(doc.tokens, cue);
     const lat = lattices.find((l) => l.from <= lo && lo < l.to);
     if (!lat) return 0;
     const force = new Uint8Array(lat.to - lat.from);
-    for (let i = lo; i < lat.to && toks[i]!.start < cue.end; i++) force[i - lat.from] = 1;
+    for (let i = lo; i < Math.min(hi, lat.to); i++) force[i - lat.from] = 1;
     return lat.best - decodeLattice(lat.scores, lat.contexts, this.transitions, this.scratch, force).score;
   }
 }

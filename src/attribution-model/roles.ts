@@ -12,7 +12,7 @@ import { hashMix, hashString } from '../model/hash.js';
 import { toLower } from '../text/lower.js';
 import { AveragedPerceptron, PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
-import { L, LABELS, StructuredTrainer, TRANS_SIZE, decodeLattice, makeDecodeScratch, spansFromLabels, type DecodeScratch, type EmissionScorer } from './decode.js';
+import { L, LABELS, StructuredTrainer, decodeLattice, emissionMatrix, loadTaggerWeights, makeDecodeScratch, spansFromLabels, type DecodeScratch, type EmissionScorer } from './decode.js';
 import type { TagInput } from './features.js';
 
 /** Features per token of the role tagger. */
@@ -252,10 +252,8 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
 
 /** Emission scores with the cue fixed: cue tokens may only be cue, others never. */
 function emissions(hashes: Uint32Array, n: number, w: RoleWindow, scorer: EmissionScorer, scratch: DecodeScratch): Float64Array {
-  const out = new Float64Array(n * L);
+  const out = emissionMatrix({ hashes, count: n }, scorer, scratch, ROLE_FEATURES);
   for (let j = 0; j < n; j++) {
-    scorer.scoresHashed(hashes.subarray(j * ROLE_FEATURES, (j + 1) * ROLE_FEATURES), ROLE_FEATURES, scratch.scores);
-    out.set(scratch.scores, j * L);
     const i = j + w.from;
     const isCue = i >= w.cueFrom && i < w.cueTo;
     for (let y = 0; y < L; y++) {
@@ -275,10 +273,8 @@ export class RoleModel {
 
   private constructor(json: RoleModelJson) {
     if (json.format !== 'hearsay-roles/1') throw new Error(`unsupported role model format "${String(json.format)}"`);
-    if (json.transitions.length !== TRANS_SIZE) throw new Error('role model: transition table has the wrong size');
     this.json = json;
-    this.emission = PerceptronModel.fromJSON(json.perceptron);
-    this.transitions = Float64Array.from(json.transitions);
+    ({ emission: this.emission, transitions: this.transitions } = loadTaggerWeights(json, 'role model'));
   }
 
   /** Loads a model written by {@link trainRoleModel}. */

@@ -1,14 +1,15 @@
 import { defineStage } from '../core/pipeline.js';
 import { registerRules } from '../core/rules.js';
 import type { Attribution, QuoteType, Source, Span } from '../core/types.js';
-import type { Quotation, WorkingDoc } from '../core/working-doc.js';
+import type { Quotation, Token, WorkingDoc } from '../core/working-doc.js';
+import { toLower } from '../text/lower.js';
 import { containersOf, SpanIndex } from '../core/span-index.js';
 import { findInWindow, windowOf, type Candidate } from './find.js';
 import { CUE_BY_FORM } from './lexicon.js';
 import { defaultAttributionModel, MODEL_ATTRIBUTIONS } from '../attribution-model/stage.js';
 import type { AttributionModel, ScoredAttribution } from '../attribution-model/model.js';
 import { tokenRange, type RoleModel } from '../attribution-model/roles.js';
-import { defaultCueModel, defaultRoleModel } from '../attribution-model/roles-stage.js';
+import { defaultCueModel, defaultRoleModel } from '../attribution-model/shipped-models.js';
 import type { CueModel } from '../attribution-model/cues.js';
 import { resolveSource } from '../entities/index.js';
 import { DEFAULT_KB } from '../kb/index.js';
@@ -188,12 +189,12 @@ export const attributionsStage = defineStage<AttributionOptions>(
     cands.push(...speakerLabels(doc));
     // The learned model runs last, only over paragraphs with cue-like words the rules left unclaimed.
     const model = options?.model === undefined ? defaultAttributionModel() : options.model;
+    const roles = options?.roles === undefined ? defaultRoleModel() : options.roles;
     if (model) {
       const claimed = new Uint8Array(doc.tokens.length);
       for (const c of cands) for (const sp of [c.cue, ...c.content]) for (const t of tokenIndices(doc, sp)) claimed[t] = 1;
       const outside = new Uint8Array(doc.tokens.length).fill(1);
       for (const b of doc.body) for (const t of tokenIndices(doc, b)) outside[t] = 0;
-      const roles = options?.roles === undefined ? defaultRoleModel() : options.roles;
       // With a role tagger, cues the linker found no content for are kept: the tagger reads them.
       const scored = doc.tokens.length ? model.predictScored(doc, true, (i) => claimed[i] === 1 || outside[i] === 1, roles ? { keepBareCues: true } : undefined) : [];
       doc.scratch.set(MODEL_ATTRIBUTIONS, scored.map((x) => x.attribution));
@@ -220,14 +221,13 @@ export const attributionsStage = defineStage<AttributionOptions>(
     for (const c of cands) extendQuotes(doc, c);
     continueQuotes(doc, cands);
     // Where the role tagger reads a rule's cues better than the rule does, it rereads them.
-    const reader = options?.roles === undefined ? defaultRoleModel() : options.roles;
-    if (reader) {
+    if (roles) {
       const rereads = new Set<string>(ROLE_REREAD);
       for (const c of cands) {
         if (!rereads.has(c.rule)) continue;
         const [a, b] = tokenRange(doc.tokens, c.cue);
         if (a >= b) continue;
-        const read = reader.read(doc, a, b, { source: c.source, content: c.content });
+        const read = roles.read(doc, a, b, { source: c.source, content: c.content });
         if (read.content.length) c.content = read.content;
         if (read.source && !(read.source.start < c.cue.end && c.cue.start < read.source.end)) c.source = read.source;
       }
@@ -419,14 +419,14 @@ function modelCandidates(doc: WorkingDoc, rules: readonly Candidate[], scored: r
       if (read) m = { ...m, source: read.source ? { ...read.source, entity: null, kind: 'unknown', count: null, descriptor: null } : m.source, content: read.content.length ? read.content : m.content };
     }
     if (!m.source || m.content.length === 0) continue;
+    // "Netanyahu appeared to soften": a subject read as both source and content is the outlet's judgement.
+    if (m.content.some((c) => overlaps(c, m.source!))) continue;
     // Past the lexicon's patterns a confident model attribution is kept; when its content is not
     // a proposition it reports an attitude ("backs the plan", "praised the envoy"): a stance.
-    // "Netanyahu appeared to soften": a subject read as both source and content is the outlet's judgement.
-    if (m.source && m.content.some((c) => overlaps(c, m.source!))) continue;
     let stance = false;
     if (!acceptModelCue(doc, m)) {
-      if (!(sourceHasHead(doc, m) && margin() >= minMargin)) continue;
-      stance = !propositional(doc, m);
+      if (!(sourceHasHead(doc, m.source) && margin() >= minMargin)) continue;
+      stance = !propositional(doc, m.content);
     }
     const sentence = doc.sentences.findIndex((s) => inside(m.cue, s));
     out.push({ source: { start: m.source.start, end: m.source.end }, cue: { ...m.cue }, content: m.content.map((c) => ({ ...c })), hedge: null, rule: 'model', sentence, ...(stance ? { stance } : {}) });
@@ -456,9 +456,8 @@ function detectorCandidates(doc: WorkingDoc, held: readonly Candidate[], runs: r
     const read = roles.read(doc, r.from, r.to, null);
     if (!read.source || read.content.length === 0) continue;
     if (read.content.some((c) => overlaps(c, read.source!))) continue;
-    const m: Attribution = { id: '', source: { ...read.source, entity: null, kind: 'unknown', count: null, descriptor: null }, cue, content: read.content, quote: 'indirect', via: null, hedge: null, rule: '' };
-    if (!sourceHasHead(doc, m)) continue;
-    const stance = !propositional(doc, m);
+    if (!sourceHasHead(doc, read.source)) continue;
+    const stance = !propositional(doc, read.content);
     const sentence = doc.sentences.findIndex((s) => inside(cue, s));
     out.push({ source: read.source, cue, content: read.content, hedge: null, rule: 'cues', sentence, ...(stance ? { stance } : {}) });
   }
@@ -482,8 +481,8 @@ export const MODEL_MARGIN = 1000;
  * than a noun phrase or an infinitive: "praised the minister" and "agreed to talks" report an
  * attitude, not a claim.
  */
-function propositional(doc: WorkingDoc, m: Attribution): boolean {
-  const c = m.content[0];
+function propositional(doc: WorkingDoc, content: readonly Span[]): boolean {
+  const c = content[0];
   if (!c) return false;
   const ct = tokensIn(doc, { start: c.start, end: Math.min(c.end, c.start + 80) }).slice(0, 8);
   const first = ct[0];
@@ -496,39 +495,43 @@ function propositional(doc: WorkingDoc, m: Attribution): boolean {
 }
 
 /** Whether a model attribution's source ends in a noun, pronoun or number (or is "who"). */
-function sourceHasHead(doc: WorkingDoc, m: Attribution): boolean {
-  const src = m.source ? tokensIn(doc, m.source).filter((t) => t.kind !== 'punct' && t.kind !== 'quote') : [];
+function sourceHasHead(doc: WorkingDoc, source: Span | null): boolean {
+  // Trailing punctuation ("Ms. Moore, an aide,") says nothing about the source's head.
+  const src = source ? tokensIn(doc, source).filter((t) => t.kind !== 'punct' && t.kind !== 'quote') : [];
   const last = src[src.length - 1];
   return !!last && (!!(last.pos && /^(?:NN|PRP|CD)/.test(last.pos)) || last.text.toLowerCase() === 'who');
 }
 
 /** Whether {@link acceptModelCue} could accept a cue, judging by the cue's tokens alone. */
 function canAcceptByCue(doc: WorkingDoc, cue: Span): boolean {
-  const toks = tokensIn(doc, cue);
-  if (toks.some((t) => CUE_BY_FORM.has(t.text.toLowerCase()) || t.text === ':' || t.text.toLowerCase() === 'according')) return true;
+  const heads = cueHeads(tokensIn(doc, cue));
+  return !!(heads.lexical || heads.finite);
+}
+
+/**
+ * The heads {@link acceptModelCue} judges a cue by: a lexicon form (or ":" / "according"), and
+ * else a finite verb that ends the cue.
+ */
+function cueHeads(toks: readonly Token[]): { lexical: Token | undefined; finite: Token | undefined } {
+  const lexical = toks.find((t) => CUE_BY_FORM.has(toLower(t.text)) || t.text === ':' || toLower(t.text) === 'according');
   const verbs = toks.filter((t) => t.pos?.startsWith('VB'));
   const head = verbs[verbs.length - 1];
-  return !!head && /^VB[DZP]$/.test(head.pos!) && head === toks[toks.length - 1];
+  const finite = head && /^VB[DZP]$/.test(head.pos!) && head === toks[toks.length - 1] ? head : undefined;
+  return { lexical, finite };
 }
 
 /** A model cue is kept when its head is a lexicon cue used as the lexicon allows and its source ends in a noun. */
 function acceptModelCue(doc: WorkingDoc, m: Attribution): boolean {
-  const toks = tokensIn(doc, m.cue);
-  // Trailing punctuation ("Ms. Moore, an aide,") says nothing about the source's head.
-  const src = m.source ? tokensIn(doc, m.source).filter((t) => t.kind !== 'punct' && t.kind !== 'quote') : [];
-  const last = src[src.length - 1];
-  if (!last || !(last.pos && /^(?:NN|PRP|CD)/.test(last.pos) || last.text.toLowerCase() === 'who')) return false;
+  if (!sourceHasHead(doc, m.source)) return false;
   // A source cut off from its cue by a dash, semicolon or colon belongs to another clause.
   const gapFrom = Math.min(m.source!.end, m.cue.end);
   const gapTo = Math.max(m.source!.start, m.cue.start);
   if (gapTo > gapFrom && /[\u2014\u2013\u2015;:]/.test(doc.text.slice(gapFrom, gapTo))) return false;
-  const headTok = toks.find((t) => CUE_BY_FORM.has(t.text.toLowerCase()) || t.text === ':' || t.text.toLowerCase() === 'according');
+  const { lexical: headTok, finite: head } = cueHeads(tokensIn(doc, m.cue));
   if (!headTok) {
     // A cue outside the lexicon ("laid out", "dismissed") is kept when it is a finite verb with
     // a clause or quotation after it, not a verb of doing with an infinitive ("agreed to revisit").
-    const verbs = toks.filter((t) => t.pos?.startsWith('VB'));
-    const head = verbs[verbs.length - 1];
-    if (!head || !/^VB[DZP]$/.test(head.pos!) || head !== toks[toks.length - 1]) return false;
+    if (!head) return false;
     const after = doc.tokens[doc.tokens.indexOf(head) + 1];
     if (!after) return false;
     if (after.text.toLowerCase() === 'that' || after.quote === 'open' || after.text === ':') return true;

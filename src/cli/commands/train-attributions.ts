@@ -25,10 +25,11 @@ const USAGE = `usage: hearsay train attributions --data ../shared/polnear [--out
 `;
 
 /**
- * `hearsay train attributions`: trains the attribution tagger on PolNeAR train, selects the epoch
- * on dev, writes the model JSON (and the generated module the core imports), and prints the dev
- * scores of the model alone and of the merged pipeline. Deterministic for a given seed; about 5.5
- * minutes on the 2-core development machine (8 epochs, POS tagging and rules over 840 articles).
+ * `hearsay train attributions`: trains the role tagger, the cue detector and the BIO tagger on
+ * PolNeAR train (in that order; each selects its epoch on dev), writes each model's JSON and the
+ * generated modules the core imports, and prints the dev scores of the tagger alone and of the
+ * merged pipeline. Deterministic for a given seed; about 5 minutes on the 2-core development
+ * machine.
  */
 export const run: Command = async (args, io) => {
   const p = parseArgs(args, ['help']);

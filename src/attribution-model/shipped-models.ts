@@ -1,3 +1,4 @@
+/** The shipped role tagger and cue detector, each loaded on first use (the BIO tagger loads in `stage.ts`). */
 import { CueModel } from './cues.js';
 import { CUE_MODEL } from './cues-data.js';
 import { RoleModel } from './roles.js';
