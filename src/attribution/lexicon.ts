@@ -148,6 +148,19 @@ export const CUE_GAP_WORDS = new Set([
   'both', 'all', 'simply', 'flatly', 'angrily', 'bluntly', 'openly', 'clearly', 'even', 'just', 'only', 'still',
 ]);
 
+/**
+ * Words before a cue verb that belong to the cue: auxiliaries and negation ("has not said",
+ * "did not address"). PolNeAR marks them inside the cue (in train, "has" 746 times inside against
+ * 7 outside), and adverbs and modals likewise ("also" 288:21, "would" 102:1).
+ */
+export const CUE_PREFIX_WORDS = new Set([
+  'has', 'have', 'had', 'having', 'is', 'was', 'are', 'were', 'be', 'been', 'being', 'am', 'does', 'do', 'did',
+  'not', "n't", 'n’t', 'never',
+]);
+
+/** Adverbs that stay outside a cue before it: they attach to the clause, not the verb ("so", "here"). */
+export const CUE_PREFIX_STOP = new Set(['so', 'here', 'there', 'instead', 'however', 'thus', 'therefore', 'meanwhile', 'according']);
+
 /** Nouns that make an NP a document source ("a Channel 12 report"). */
 export const DOCUMENT_NOUNS = new Set([
   'report', 'reports', 'letter', 'letters', 'post', 'posts', 'statement', 'statements', 'study', 'studies', 'poll', 'polls',

@@ -23,7 +23,7 @@ const EXPECTED: Array<[string, string, string, string | null, boolean]> = [
   ['the American officials', 'according to', 'anonymous', null, false],
   ['Netanyahu', 'replied', 'person', 'Benjamin Netanyahu', false],
   ['a Channel 12 report', 'According to', 'document', 'Channel 12', false],
-  ['Israel', 'insisted', 'organization', 'Israel', false],
+  ['Israel', 'has insisted', 'organization', 'Israel', false],
   ['the officials', 'told', 'anonymous', null, false],
   ['Trump', 'telling', 'person', 'Donald Trump', true],
   ['The president', 'told', 'person', 'Donald Trump', true],
