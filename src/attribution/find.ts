@@ -116,6 +116,14 @@ export function npBefore(w: Window, end: number): [number, number] | null {
     start = i;
     i--;
   }
+  // Coordinated subjects speak together ("Mr. Grassley and Mr. Leahy said"), when the first
+  // conjunct opens the clause.
+  const cc = low(w.tokens[start - 1]);
+  if ((cc === 'and' || cc === '&') && start - 1 > 0 && isHeadTag(w.tags[start - 2]!) && w.tags[start] !== 'PRP') {
+    const first = npBefore(w, start - 1);
+    const before = first ? w.tokens[first[0] - 1] : undefined;
+    if (first && w.tags[first[0]] !== 'PRP' && (!before || before.text === ',' || before.quote === 'open')) return [first[0], end];
+  }
   return [start, end];
 }
 
