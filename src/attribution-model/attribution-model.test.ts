@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Span } from '../core/types.js';
 import type { GoldArticle, GoldAttribution } from '../eval/polnear.js';
-import { LABELS, allowed, makeDecodeScratch, spansFromLabels, viterbi } from './decode.js';
+import { LABELS, allowed, decodeLattice, emissionMatrix, makeDecodeScratch, pathScore, spansFromLabels, viterbi } from './decode.js';
 import { FEATURES_PER_TOKEN, TRANSITION_CONTEXTS } from './features.js';
 import { MODEL_RULE, linkSpans } from './linker.js';
 import { AttributionModel } from './model.js';
@@ -49,6 +49,21 @@ test('viterbi never emits I-X without B-X before it', () => {
   const feats = { hashes: new Uint32Array(4 * FEATURES_PER_TOKEN), contexts: new Uint8Array(4).fill(1), count: 4 };
   const trans = new Float64Array(TRANSITION_CONTEXTS * (LABELS.length + 1) * LABELS.length);
   assert.deepEqual([...viterbi(feats, scorer, trans, makeDecodeScratch())], [5, 6, 6, 6]);
+});
+
+test('a path score matches the decoder on its best path and is -Infinity off the BIO lattice', () => {
+  const scorer = { scoresHashed: (f: ArrayLike<number>, _n: number, out = new Float64Array(LABELS.length)) => { out.fill(0); out[(f[0] ?? 0) % LABELS.length] = 3; return out; } };
+  const hashes = new Uint32Array(3 * FEATURES_PER_TOKEN);
+  hashes[0] = 1; hashes[FEATURES_PER_TOKEN] = 3; hashes[2 * FEATURES_PER_TOKEN] = 5;
+  const contexts = new Uint8Array(3).fill(1);
+  const trans = new Float64Array(TRANSITION_CONTEXTS * (LABELS.length + 1) * LABELS.length);
+  trans[3 * LABELS.length + 5] = 0.5; // B-CUE → B-CON
+  const scores = emissionMatrix({ hashes, count: 3 }, scorer);
+  const best = decodeLattice(scores, contexts, trans);
+  assert.deepEqual([...best.labels], [1, 3, 5]);
+  assert.equal(pathScore(scores, contexts, trans, best.labels), best.score);
+  assert.equal(pathScore(scores, contexts, trans, Uint8Array.from([0, 3, 5])), best.score - 3);
+  assert.equal(pathScore(scores, contexts, trans, Uint8Array.from([2, 3, 5])), -Infinity);
 });
 
 test('gold labels mark source, cue and content tokens', () => {

@@ -254,3 +254,21 @@ export class StructuredTrainer {
     }
   }
 }
+
+/**
+ * Score of one given label sequence under the same lattice as {@link decodeLattice} (−Infinity
+ * where it breaks the BIO constraints or an emission is forbidden): the best path's score minus
+ * this one is how much the model prefers its own reading.
+ */
+export function pathScore(scores: Float64Array, contexts: Uint8Array, trans: Float64Array, labels: Uint8Array, scratch = makeDecodeScratch()): number {
+  let total = 0;
+  let prev: number = START;
+  for (let i = 0; i < contexts.length; i++) {
+    const y = labels[i]!;
+    if (i === 0 ? !(y === 0 || y % 2 === 1) : !allowed(prev, y)) return -Infinity;
+    transitionAt(trans, contexts[i]!, scratch.trans);
+    total += scratch.trans[prev * L + y]! + scores[i * L + y]!;
+    prev = y;
+  }
+  return total;
+}

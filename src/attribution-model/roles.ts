@@ -12,7 +12,7 @@ import { hashMix, hashString } from '../model/hash.js';
 import { toLower } from '../text/lower.js';
 import { AveragedPerceptron, PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
-import { L, LABELS, StructuredTrainer, decodeLattice, emissionMatrix, loadTaggerWeights, makeDecodeScratch, spansFromLabels, type DecodeScratch, type EmissionScorer } from './decode.js';
+import { L, LABELS, StructuredTrainer, decodeLattice, emissionMatrix, loadTaggerWeights, makeDecodeScratch, pathScore, spansFromLabels, type DecodeScratch, type EmissionScorer } from './decode.js';
 import type { TagInput } from './features.js';
 
 /** Features per token of the role tagger. */
@@ -289,11 +289,42 @@ export class RoleModel {
     return decodeLattice(emissions(hashes, n, w, this.emission, this.scratch), contexts, this.transitions, this.scratch).labels;
   }
 
+  /**
+   * The tagger's reading of a rule's cue and how much it prefers it over the rule's own reading
+   * (path score difference; Infinity where the rule's reading is not a path the tagger allows).
+   */
+  reread(doc: TagInput, cueFrom: number, cueTo: number, rule: RuleReading): { read: RoleResult; margin: number } {
+    const w = roleWindow(doc, cueFrom, cueTo);
+    const { hashes, contexts } = roleFeatures(doc, w, rule);
+    const n = w.to - w.from;
+    const scores = emissions(hashes, n, w, this.emission, this.scratch);
+    const best = decodeLattice(scores, contexts, this.transitions, this.scratch);
+    const own = pathScore(scores, contexts, this.transitions, ruleLabels(doc.tokens, w, rule), this.scratch);
+    return { read: readLabels(doc.tokens, w, best.labels), margin: best.score - own };
+  }
+
   /** Source and content of the cue at token range `[cueFrom, cueTo)`. */
   read(doc: TagInput, cueFrom: number, cueTo: number, rule: RuleReading | null): RoleResult {
     const w = roleWindow(doc, cueFrom, cueTo);
     return readLabels(doc.tokens, w, this.labels(doc, w, rule));
   }
+}
+
+/** A rule's reading of a cue as window labels (source, cue, content; BIO). */
+function ruleLabels(tokens: readonly Token[], w: RoleWindow, rule: RuleReading): Uint8Array {
+  const n = w.to - w.from;
+  const out = new Uint8Array(n);
+  const mark = (s: Span, b: number) => {
+    let first = true;
+    for (let j = 0; j < n; j++) {
+      const t = tokens[j + w.from]!;
+      if (t.start < s.end && s.start < t.end && out[j] === 0) { out[j] = first ? b : b + 1; first = false; }
+    }
+  };
+  for (let i = w.cueFrom; i < w.cueTo; i++) out[i - w.from] = i === w.cueFrom ? 3 : 4;
+  if (rule.source) mark(rule.source, 1);
+  for (const c of rule.content) mark(c, 5);
+  return out;
 }
 
 /** Turns window labels into a source (the source run nearest the cue) and content spans. */
