@@ -303,6 +303,20 @@ export class RoleModel {
     return { read: readLabels(doc.tokens, w, best.labels), margin: best.score - own };
   }
 
+  /**
+   * The tagger's reading of a cue and how much it prefers it over reading no source and no
+   * content there (path score difference): how attribution-like the cue's surroundings look.
+   */
+  readScored(doc: TagInput, cueFrom: number, cueTo: number): { read: RoleResult; margin: number } {
+    const w = roleWindow(doc, cueFrom, cueTo);
+    const { hashes, contexts } = roleFeatures(doc, w, null);
+    const n = w.to - w.from;
+    const scores = emissions(hashes, n, w, this.emission, this.scratch);
+    const best = decodeLattice(scores, contexts, this.transitions, this.scratch);
+    const bare = ruleLabels(doc.tokens, w, { source: null, content: [] });
+    return { read: readLabels(doc.tokens, w, best.labels), margin: best.score - pathScore(scores, contexts, this.transitions, bare, this.scratch) };
+  }
+
   /** Source and content of the cue at token range `[cueFrom, cueTo)`. */
   read(doc: TagInput, cueFrom: number, cueTo: number, rule: RuleReading | null): RoleResult {
     const w = roleWindow(doc, cueFrom, cueTo);
