@@ -38,6 +38,12 @@ export interface AttributionOptions {
   cues?: CueModel | null;
   /** Score from which the cue detector takes a token as a cue (default {@link CUE_THRESHOLD}). */
   cueThreshold?: number;
+  /** Lowest detector score a cue may have when the role tagger is sure of it (default {@link CUE_FLOOR}). */
+  cueFloor?: number;
+  /** Role-tagger margin a detector cue below `cueThreshold` needs (default {@link DETECTOR_ROLE_MARGIN}). */
+  detectorRoleMargin?: number;
+  /** Margin by which the role tagger must prefer its reading of a rule's cue to replace it (default {@link ROLE_REREAD_MARGIN}). */
+  rereadMargin?: number;
   /** The learned model consulted where rules find nothing; `null` for rules only. */
   model?: AttributionModel | null;
 }
@@ -206,7 +212,8 @@ export const attributionsStage = defineStage<AttributionOptions>(
         for (let i = 0; i < mask.length; i++) mask[i] = claimed[i]! | outside[i]!;
         const threshold = options?.cueThreshold ?? CUE_THRESHOLD;
         // Below the threshold, a cue still counts where the role tagger finds it attribution-like.
-        cands.push(...detectorCandidates(doc, cands, detector.detect(doc, mask, (i) => mask[i] === 1, Math.min(CUE_FLOOR, threshold)), roles, threshold));
+        const floor = Math.min(options?.cueFloor ?? CUE_FLOOR, threshold);
+        cands.push(...detectorCandidates(doc, cands, detector.detect(doc, mask, (i) => mask[i] === 1, floor), roles, threshold, options?.detectorRoleMargin ?? DETECTOR_ROLE_MARGIN));
       }
     }
     // "“…,” she said. Clinton said." — a bare source + cue takes the quotation just before it.
@@ -233,7 +240,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
         else {
           // Elsewhere it rereads a rule's cue only where it is sure the rule misread it.
           const r = roles.reread(doc, a, b, { source: c.source, content: c.content });
-          if (r.margin < ROLE_REREAD_MARGIN) continue;
+          if (r.margin < (options?.rereadMargin ?? ROLE_REREAD_MARGIN)) continue;
           read = r.read;
         }
         if (read.content.length) c.content = read.content;
@@ -514,7 +521,7 @@ export const DETECTOR_ROLE_MARGIN = 4000;
  * `threshold` or its reading is sure enough, with a source that ends in a noun and content
  * apart from it.
  */
-function detectorCandidates(doc: WorkingDoc, held: readonly Candidate[], runs: readonly { from: number; to: number; score: number }[], roles: RoleModel, threshold: number): Candidate[] {
+function detectorCandidates(doc: WorkingDoc, held: readonly Candidate[], runs: readonly { from: number; to: number; score: number }[], roles: RoleModel, threshold: number, roleMargin: number): Candidate[] {
   const out: Candidate[] = [];
   const heldSpans = new SpanIndex(held.flatMap((c) => [c.cue, ...(c.source ? [c.source] : []), ...c.content]));
   for (const r of runs) {
@@ -522,7 +529,7 @@ function detectorCandidates(doc: WorkingDoc, held: readonly Candidate[], runs: r
     if (heldSpans.overlaps(cue)) continue;
     if (!doc.body.some((b) => inside(cue, b))) continue;
     const { read, margin } = roles.readScored(doc, r.from, r.to);
-    if (r.score < threshold && margin < DETECTOR_ROLE_MARGIN) continue;
+    if (r.score < threshold && margin < roleMargin) continue;
     if (!read.source || read.content.length === 0) continue;
     if (read.content.some((c) => overlaps(c, read.source!))) continue;
     if (!sourceHasHead(doc, read.source)) continue;
