@@ -59,3 +59,22 @@ test('a nested attribution points to its outer one through via', () => {
 test('sentences without a reporting cue yield no attribution', () => {
   assert.deepEqual(one('The bridge closed on Monday after a storm damaged its cables.'), []);
 });
+
+test('span conventions: auxiliaries join the cue, appositives and parentheses join the source', () => {
+  assert.deepEqual(one('The governor has not said whether the plant will close.'), [['The governor', 'has not said', 'whether the plant will close']]);
+  // A hedge stays out of the cue: the attribution carries it as `hedge`.
+  const hedged = analyze('The coach reportedly told players that the season was over.');
+  assert.deepEqual(triples(hedged)[0]!.slice(0, 2), ['The coach', 'told']);
+  assert.equal(hedged.attributions[0]!.hedge, 'reportedly');
+  assert.deepEqual(one('“The levee held,” said Dana Ruiz, an engineer with the county.'), [['Dana Ruiz, an engineer with the county', 'said', '“The levee held,”']]);
+  assert.deepEqual(one('Rep. Lena Oyelaran (D-Ore) said the vote was rushed.'), [['Rep. Lena Oyelaran (D-Ore)', 'said', 'the vote was rushed']]);
+});
+
+test('coordination: subjects that speak together, and a verb that starts a second attribution', () => {
+  assert.deepEqual(one('Mr. Holt and Ms. Varga said the audit was flawed.'), [['Mr. Holt and Ms. Varga', 'said', 'the audit was flawed']]);
+  assert.deepEqual(one('The senator said that the bill was flawed and urged colleagues to reject it.'), [
+    ['The senator', 'said', 'that the bill was flawed'], ['The senator', 'urged', 'colleagues to reject it'],
+  ]);
+  // A coordinated clause with its own subject stays in the content.
+  assert.deepEqual(one('She said that prices rose and wages fell.'), [['She', 'said', 'that prices rose and wages fell']]);
+});
