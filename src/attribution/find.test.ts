@@ -61,7 +61,9 @@ test('sentences without a reporting cue yield no attribution', () => {
 });
 
 test('span conventions: auxiliaries join the cue, appositives and parentheses join the source', () => {
-  assert.deepEqual(one('The governor has not said whether the plant will close.'), [['The governor', 'has not said', 'whether the plant will close']]);
+  const aux = analyze('The governor has not said whether the plant will close.');
+  assert.deepEqual(triples(aux), [['The governor', 'has not said', 'whether the plant will close']]);
+  assert.deepEqual(aux.attributions[0]!.refinedBy, ['attribution:cue-auxiliaries']);
   // A hedge stays out of the cue: the attribution carries it as `hedge`.
   const hedged = analyze('The coach reportedly told players that the season was over.');
   assert.deepEqual(triples(hedged)[0]!.slice(0, 2), ['The coach', 'told']);
@@ -75,6 +77,7 @@ test('coordination: subjects that speak together, and a verb that starts a secon
   assert.deepEqual(one('The senator said that the bill was flawed and urged colleagues to reject it.'), [
     ['The senator', 'said', 'that the bill was flawed'], ['The senator', 'urged', 'colleagues to reject it'],
   ]);
+  assert.deepEqual(analyze('The senator said that the bill was flawed and urged colleagues to reject it.').attributions[0]!.refinedBy, ['attribution:coordinated-verb']);
   // A coordinated clause with its own subject stays in the content.
   assert.deepEqual(one('She said that prices rose and wages fell.'), [['She', 'said', 'that prices rose and wages fell']]);
 });

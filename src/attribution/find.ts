@@ -19,6 +19,8 @@ export interface Candidate {
   stance?: boolean;
   /** "Clinton said." alone: the content is the quotation just before, filled in by the stage. */
   needsPrevious?: boolean;
+  /** Refiners that changed its spans (qualified rule names), in order. */
+  refined?: string[];
 }
 
 const TEMPORAL = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today',

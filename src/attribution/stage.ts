@@ -19,6 +19,7 @@ registerRules('attribution', ATTRIBUTION_RULES);
 registerRules('model', [
   { name: 'attr-perceptron', reason: 'the learned tagger (trained on PolNeAR train) found a cue the rules left unclaimed', example: 'Polls show the race tightening.' },
   { name: 'cue-detector', reason: 'the cue detector found a cue in a sentence no other layer read; the role tagger read its source and content', example: 'The senator blasted the ruling as reckless.' },
+  { name: 'role-tagger', reason: 'the role tagger reread the source and content of a rule\'s cue, where it reads that rule better or is sure the rule misread it', example: 'The firm, citing costs, said it would cut jobs, which unions opposed.' },
 ]);
 
 /** Types and resolves a source span; the entity layer provides the real one. */
@@ -138,6 +139,7 @@ function continueQuotes(doc: WorkingDoc, cands: Candidate[]): void {
       const q = doc.quotes.find((x) => x.start === s.start && x.end >= s.end - 1);
       if (!q) break;
       c.content.push({ start: q.start, end: Math.max(q.end, s.end) });
+      refine(c, 'attribution:quote-continuation');
       lastEnd = s.end;
       si++;
     }
@@ -149,7 +151,10 @@ function continueQuotes(doc: WorkingDoc, cands: Candidate[]): void {
       const prev = prevIdx >= 0 ? doc.sentences[prevIdx]! : undefined;
       if (prev && !cued.has(prevIdx) && !/\n/.test(doc.text.slice(prev.end, first.start))) {
         const q = doc.quotes.find((x) => x.start === prev.start && x.end >= prev.end - 1 && x.end <= first.start);
-        if (q) c.content.unshift({ start: q.start, end: q.end });
+        if (q) {
+          c.content.unshift({ start: q.start, end: q.end });
+          refine(c, 'attribution:quote-continuation');
+        }
       }
     }
   }
@@ -243,8 +248,10 @@ export const attributionsStage = defineStage<AttributionOptions>(
           if (r.margin < (options?.rereadMargin ?? ROLE_REREAD_MARGIN)) continue;
           read = r.read;
         }
+        const before = JSON.stringify([c.source, c.content]);
         if (read.content.length) c.content = read.content;
         if (read.source && !(read.source.start < c.cue.end && c.cue.start < read.source.end)) c.source = read.source;
+        if (JSON.stringify([c.source, c.content]) !== before) refine(c, 'model:role-tagger');
       }
     }
     // Dedupe: one attribution per cue.
@@ -274,6 +281,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
         hedge: c.hedge,
         ...(c.stance ? { stance: true } : {}),
         rule: c.rule === 'model' ? 'model:attr-perceptron' : c.rule === 'cues' ? 'model:cue-detector' : `attribution:${c.rule}`,
+        ...(c.refined ? { refinedBy: c.refined } : {}),
       };
     });
     // Nesting: the innermost other attribution whose content holds this cue.
@@ -472,7 +480,16 @@ function widenCue(doc: WorkingDoc, c: Candidate): void {
     if (HEDGES.has(lw) || (!aux && t.pos !== 'MD' && !(t.pos === 'RB' && !CUE_PREFIX_STOP.has(lw)))) break;
     i--;
   }
-  if (i < a) c.cue = { start: toks[i]!.start, end: c.cue.end };
+  if (i < a) {
+    c.cue = { start: toks[i]!.start, end: c.cue.end };
+    refine(c, 'attribution:cue-auxiliaries');
+  }
+}
+
+/** Records that a refiner changed a candidate's spans. */
+function refine(c: Candidate, rule: string): void {
+  if (!c.refined) c.refined = [];
+  if (!c.refined.includes(rule)) c.refined.push(rule);
 }
 
 /**
@@ -497,6 +514,7 @@ function cutCoordinatedVerb(doc: WorkingDoc, c: Candidate): void {
     const end = toks[k - 1]!.text === ',' ? k - 1 : k;
     if (end <= a) return;
     c.content = [{ start: first.start, end: toks[end - 1]!.end }];
+    refine(c, 'attribution:coordinated-verb');
     return;
   }
 }
@@ -517,7 +535,10 @@ function closeSource(doc: WorkingDoc, c: Candidate): void {
   const s = c.source;
   if (!s) return;
   const inner = doc.text.slice(s.start, s.end);
-  if (doc.text[s.end] === ')' && (inner.match(/\(/g)?.length ?? 0) > (inner.match(/\)/g)?.length ?? 0)) c.source = { start: s.start, end: s.end + 1 };
+  if (doc.text[s.end] === ')' && (inner.match(/\(/g)?.length ?? 0) > (inner.match(/\)/g)?.length ?? 0)) {
+    c.source = { start: s.start, end: s.end + 1 };
+    refine(c, 'attribution:source-appositive');
+  }
   // A source after its cue takes the appositive that ends the sentence ("…,” said Ann Lee, a
   // professor of law at Yale.").
   if (s.start < c.cue.end) return;
@@ -531,6 +552,7 @@ function closeSource(doc: WorkingDoc, c: Candidate): void {
   if (toks[e]?.sentence !== first.sentence && e < toks.length) return;
   if (c.content.some((x) => x.start >= toks[b]!.start && x.start < toks[e - 1]!.end)) return;
   c.source = { start: c.source!.start, end: toks[e - 1]!.end };
+  refine(c, 'attribution:source-appositive');
 }
 
 /**

@@ -9,7 +9,13 @@ export function explainDocument(doc: HearsayDocument): string {
     lines.push(`${what} [${span.start},${span.end}) "${doc.text.slice(span.start, span.end).replace(/\s+/g, ' ').slice(0, 60)}" ← ${rule ?? '?'}${info ? ` — ${info.reason} (e.g. "${info.example}")` : ''}`);
   };
   if (doc.meta.outlet) lines.push(`meta.outlet "${doc.meta.outlet}" ← ${doc.meta.outletRule ?? '?'}`);
-  for (const a of doc.attributions) say(`attribution ${a.id} cue`, a.cue, a.rule);
+  for (const a of doc.attributions) {
+    say(`attribution ${a.id} cue`, a.cue, a.rule);
+    for (const r of a.refinedBy ?? []) {
+      const info = describeRule(r);
+      lines.push(`  refined by ${r}${info ? ` — ${info.reason}` : ''}`);
+    }
+  }
   for (const e of doc.entities) if (e.mentions[0]) say(`entity ${e.id} ${e.type}`, e.mentions[0], e.rule);
   for (const v of doc.voice) say(`voice ${v.voice}${v.loaded ? ' loaded' : ''}`, v, v.rule);
   for (const t of doc.times ?? []) say(`time ${t.value ?? 'unresolved'}`, t, t.rule);

@@ -19,3 +19,12 @@ test('a wrong schema or a span outside the text is a SCHEMA_MISMATCH', () => {
   doc.attributions[0].cue.end = doc.text.length + 5;
   assert.throws(() => parseDocument(doc), /attributions\[0\]\.cue/);
 });
+
+test('refinedBy round-trips and must be a list of rule names', () => {
+  const doc = analyze('The mayor has not said whether the bridge will close.');
+  assert.deepEqual(doc.attributions[0]!.refinedBy, ['attribution:cue-auxiliaries']);
+  assert.deepEqual(parseDocument(JSON.parse(JSON.stringify(doc))), doc);
+  const bad = JSON.parse(JSON.stringify(doc));
+  bad.attributions[0].refinedBy = 'attribution:cue-auxiliaries';
+  assert.throws(() => parseDocument(bad), /refinedBy/);
+});

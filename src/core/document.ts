@@ -32,6 +32,7 @@ export function parseDocument(json: unknown): HearsayDocument {
     if (a.source) span(a.source, `attributions[${i}].source`);
     if (a.via !== null && !ids.has(a.via)) fail(`attributions[${i}].via points to no attribution`);
     if (a.stance !== undefined && typeof a.stance !== 'boolean') fail(`attributions[${i}].stance is not a boolean`);
+    if (a.refinedBy !== undefined && !(Array.isArray(a.refinedBy) && a.refinedBy.every((r) => typeof r === 'string'))) fail(`attributions[${i}].refinedBy is not a list of rule names`);
   });
   d.voice!.forEach((v, i) => span(v, `voice[${i}]`));
   return d as HearsayDocument;

@@ -113,6 +113,11 @@ export interface Attribution {
   stance?: boolean;
   /** Stage and rule (or model) that produced it, e.g. `attribution:said-that`. */
   rule: string;
+  /**
+   * Refiners that changed its spans after `rule` found it, in order (e.g. `model:role-tagger`,
+   * `attribution:cue-auxiliaries`); absent when none did.
+   */
+  refinedBy?: string[];
 }
 
 /** A loaded or evaluative word and whose voice it is in. */
