@@ -74,6 +74,7 @@ test('span conventions: auxiliaries join the cue, appositives and parentheses jo
 
 test('coordination: subjects that speak together, and a verb that starts a second attribution', () => {
   assert.deepEqual(one('Mr. Holt and Ms. Varga said the audit was flawed.'), [['Mr. Holt and Ms. Varga', 'said', 'the audit was flawed']]);
+  assert.deepEqual(one('Farmers in the valley said the river had dried up.'), [['Farmers in the valley', 'said', 'the river had dried up']]);
   assert.deepEqual(one('The senator said that the bill was flawed and urged colleagues to reject it.'), [
     ['The senator', 'said', 'that the bill was flawed'], ['The senator', 'urged', 'colleagues to reject it'],
   ]);

@@ -85,6 +85,12 @@ export function windowOf(tokens: readonly Token[], base: number, sentence: numbe
 
 const low = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 
+/**
+ * Prepositions that attach a phrase to a noun inside a source ("supporters in Congress", "a study
+ * by Yale", "the complaint to the board"); "of" attaches after any head.
+ */
+const PP_IN_SOURCE = new Set(['at', 'for', 'from', 'with', 'in', 'by', 'to']);
+
 /** NP ending just before token index `end` (exclusive), scanning backwards; [start, end) or null. */
 export function npBefore(w: Window, end: number): [number, number] | null {
   if (w.tokens[end - 1]?.text === ')') {
@@ -111,7 +117,7 @@ export function npBefore(w: Window, end: number): [number, number] | null {
     if (RELATIVE.has(lw) && lw !== 'that') break;
     if (WEEKDAY_MONTH.test(t.text)) break;
     if (w.tags[start] === 'PRP') break;
-    if ((lw === 'of' || ((lw === 'at' || lw === 'for' || lw === 'from' || lw === 'with') && /^NNS?$/.test(w.tags[i - 1] ?? ''))) && i > 0 && isHeadTag(w.tags[i - 1]!)) { start = i; i--; continue; }
+    if ((lw === 'of' || (PP_IN_SOURCE.has(lw) && /^NNP?S?$/.test(w.tags[i - 1] ?? ''))) && i > 0 && isHeadTag(w.tags[i - 1]!)) { start = i; i--; continue; }
     if (t.text === '-' || t.text === '&') { start = i; i--; continue; }
     if (!isNominalTag(tag) || tag === 'PRP' || tag === 'VBN' && !/^\p{Lu}/u.test(t.text)) break;
     if (tag === 'DT' || tag === 'PRP$') { start = i; break; }
