@@ -120,7 +120,13 @@ export function npBefore(w: Window, end: number): [number, number] | null {
     if ((lw === 'of' || (PP_IN_SOURCE.has(lw) && /^NNP?S?$/.test(w.tags[i - 1] ?? ''))) && i > 0 && isHeadTag(w.tags[i - 1]!)) { start = i; i--; continue; }
     if (t.text === '-' || t.text === '&') { start = i; i--; continue; }
     if (!isNominalTag(tag) || tag === 'PRP' || tag === 'VBN' && !/^\p{Lu}/u.test(t.text)) break;
-    if (tag === 'DT' || tag === 'PRP$') { start = i; break; }
+    if (tag === 'DT' || tag === 'PRP$') {
+      start = i;
+      // "the valley" may be the object of a preposition on the real head ("Farmers in the valley").
+      const p = low(w.tokens[i - 1]);
+      if ((p === 'of' || PP_IN_SOURCE.has(p)) && i > 1 && /^NNP?S?$/.test(w.tags[i - 2] ?? '')) { i--; continue; }
+      break;
+    }
     start = i;
     i--;
   }
