@@ -91,6 +91,9 @@ const low = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
  */
 const PP_IN_SOURCE = new Set(['at', 'for', 'from', 'with', 'in', 'by', 'to']);
 
+/** Adverbs that open a quantified source ("Nearly half of voters", "Only 52 percent", "Not all aides"). */
+const SOURCE_ADVERBS = new Set(['nearly', 'almost', 'roughly', 'about', 'approximately', 'only', 'just', 'not', 'some', 'over', 'more', 'fewer', 'barely']);
+
 /** NP ending just before token index `end` (exclusive), scanning backwards; [start, end) or null. */
 export function npBefore(w: Window, end: number): [number, number] | null {
   if (w.tokens[end - 1]?.text === ')') {
@@ -124,12 +127,14 @@ export function npBefore(w: Window, end: number): [number, number] | null {
       start = i;
       // "the valley" may be the object of a preposition on the real head ("Farmers in the valley").
       const p = low(w.tokens[i - 1]);
-      if ((p === 'of' || PP_IN_SOURCE.has(p)) && i > 1 && /^NNP?S?$/.test(w.tags[i - 2] ?? '')) { i--; continue; }
+      if (((p === 'of' && /^(?:CD|DT|JJS?)$/.test(w.tags[i - 2] ?? '')) || ((p === 'of' || PP_IN_SOURCE.has(p)) && /^NNP?S?$/.test(w.tags[i - 2] ?? ''))) && i > 1) { i--; continue; }
       break;
     }
     start = i;
     i--;
   }
+  // A quantity or focus adverb opens the source ("Nearly 60 percent of voters", "Not all aides").
+  if (start > 0 && SOURCE_ADVERBS.has(low(w.tokens[start - 1])) && /^(?:CD|DT|JJ|PDT|NNS)$/.test(w.tags[start] ?? '')) start--;
   // Coordinated subjects speak together ("Mr. Grassley and Mr. Leahy said"), when the first
   // conjunct opens the clause.
   const cc = low(w.tokens[start - 1]);
