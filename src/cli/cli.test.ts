@@ -129,3 +129,24 @@ test('gzipped pages are inflated; a zip bomb stops at the size limit with a mess
   assert.equal(await main(['analyze', file('bomb.html', new Uint8Array(bomb))], y), 1);
   assert.equal(JSON.parse(y.out).messages[0].code, 'input/too-large');
 });
+
+test('eval attributions enforces relation and exact-span floors', async () => {
+  // A one-article corpus in PolNeAR's layout, written here: "A union leader said the strike was over."
+  const root = join(dir, 'mini');
+  const text = 'A union leader said the strike was over.\n';
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(join(root, 'dev', 'text'), { recursive: true });
+  mkdirSync(join(root, 'dev', 'attributions'), { recursive: true });
+  writeFileSync(join(root, 'dev', 'text', 'mini_2025-01-01_strike.txt'), text);
+  writeFileSync(join(root, 'dev', 'attributions', 'mini_2025-01-01_strike_a1.ann'),
+    'T1\tSource 0 14\tA union leader\nT2\tCue 15 19\tsaid\nT3\tContent 20 39\tthe strike was over\nE1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n');
+  const pass = io();
+  assert.equal(await main(['eval', 'attributions', root, '--min-relation-f1', '90', '--min-exact-cue', '90'], pass), 0);
+  assert.match(pass.out, /relation\s+all\s+100\.0/);
+  // A floor above what is reached fails the run and names the measure.
+  const wrongCue = 'T1\tSource 0 14\tA union leader\nT2\tCue 15 24\tsaid the\nT3\tContent 20 39\tthe strike was over\nE1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n';
+  writeFileSync(join(root, 'dev', 'attributions', 'mini_2025-01-01_strike_a1.ann'), wrongCue);
+  const fail = io();
+  assert.equal(await main(['eval', 'attributions', root, '--min-exact-cue', '50'], fail), 1);
+  assert.match(fail.err, /exact cue F1 0\.0 is below the floor 50\.0/);
+});

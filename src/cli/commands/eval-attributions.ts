@@ -4,15 +4,16 @@ import { analyzeToWorkingDoc, defaultStages } from '../../analyze.js';
 import { attributionsStage } from '../../attribution/stage.js';
 import { createPipeline } from '../../core/pipeline.js';
 import type { Attribution, Span } from '../../core/types.js';
-import { describeErrors, formatScores, scoreAttributions } from '../../eval/attributions.js';
+import { describeErrors, formatScores, scoreAttributions, type AttributionScores } from '../../eval/attributions.js';
 import { readPolnear, type GoldArticle } from '../../eval/polnear.js';
 import type { Command } from '../io.js';
 import { flagString, parseArgs } from '../io.js';
 
 const USAGE = `usage: hearsay eval attributions DIR [--split dev|train] [--errors FILE] [--min-relation-f1 N] [--json]
-       [--layer attributions|rules|model]
+       [--min-exact-source N] [--min-exact-cue N] [--min-exact-content N] [--layer attributions|rules|model]
   DIR holds SPLIT/text/*.txt and SPLIT/attributions/*.ann (PolNeAR layout).
   --min-relation-f1 N   exit 1 when relation F1 is below N (percent, e.g. 50; or a fraction ≤ 1)
+  --min-exact-LABEL N   the same for the exact-span F1 of source, cue or content
   --layer rules         score the rule-based attributions alone (every learned model switched off)
   --layer model         score the attribution model's own output (scratch layer) instead of the merged attributions
 `;
@@ -34,12 +35,20 @@ export const run: Command = async (args, io) => {
   const rulesOnly = layer === 'rules'
     ? createPipeline(defaultStages().map((st) => (st.name === 'attributions' ? attributionsStage({ model: null, roles: null, cues: null }) : st)))
     : undefined;
-  const floorArg = flagString(p, 'min-relation-f1');
-  let floor: number | null = null;
-  if (floorArg !== undefined) {
-    const n = Number(floorArg);
-    if (!Number.isFinite(n) || n < 0) { io.stderr(`eval attributions: --min-relation-f1 takes a number\n${USAGE}`); return 2; }
-    floor = n > 1 ? n / 100 : n;
+  // CI floors (fractions): relation F1 and the exact-span F1 of each label.
+  const floors: { flag: string; name: string; f1: (s: AttributionScores) => number; min: number }[] = [];
+  const measures: [string, string, (s: AttributionScores) => number][] = [
+    ['min-relation-f1', 'relation F1', (s) => s.relation.f1],
+    ['min-exact-source', 'exact source F1', (s) => s.exact.source.f1],
+    ['min-exact-cue', 'exact cue F1', (s) => s.exact.cue.f1],
+    ['min-exact-content', 'exact content F1', (s) => s.exact.content.f1],
+  ];
+  for (const [flag, name, f1] of measures) {
+    const arg = flagString(p, flag);
+    if (arg === undefined) continue;
+    const n = Number(arg);
+    if (!Number.isFinite(n) || n < 0) { io.stderr(`eval attributions: --${flag} takes a number\n${USAGE}`); return 2; }
+    floors.push({ flag, name, f1, min: n > 1 ? n / 100 : n });
   }
   const dir = path.resolve(io.cwd, dirArg);
   let gold: GoldArticle[];
@@ -80,9 +89,11 @@ export const run: Command = async (args, io) => {
     await writeFile(file, describeErrors(gold, predicted, sentences));
     io.stderr(`eval attributions: errors written to ${file}\n`);
   }
-  if (floor !== null && scores.relation.f1 < floor) {
-    io.stderr(`eval attributions: relation F1 ${(100 * scores.relation.f1).toFixed(1)} is below the floor ${(100 * floor).toFixed(1)}\n`);
-    return 1;
+  let below = false;
+  for (const f of floors) {
+    if (f.f1(scores) >= f.min) continue;
+    io.stderr(`eval attributions: ${f.name} ${(100 * f.f1(scores)).toFixed(1)} is below the floor ${(100 * f.min).toFixed(1)}\n`);
+    below = true;
   }
-  return 0;
+  return below ? 1 : 0;
 };
