@@ -6,7 +6,7 @@ import { CUE_BY_FORM } from '../attribution/lexicon.js';
 import { toLower } from '../text/lower.js';
 import type { Attribution } from '../core/types.js';
 import { PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
-import { decodeLattice, emissionMatrix, loadTaggerWeights, makeDecodeScratch, paragraphRanges, sliceFeatures, spansFromLabels, type DecodeScratch } from './decode.js';
+import { decodeLattice, emissionMatrix, loadTaggerWeights, makeDecodeScratch, paragraphRanges, sliceFeatures, spansFromLabels, transitionSums, type DecodeScratch } from './decode.js';
 import { tokenRange } from './roles.js';
 import { extractFeatures, type CueLexicon, type TagInput, type TokenFeatures, type WordHashes } from './features.js';
 import { linkSpans, type LinkOptions } from './linker.js';
@@ -95,6 +95,8 @@ export class AttributionModel {
   readonly json: AttributionModelJson;
   private readonly emission: PerceptronModel;
   private readonly transitions: Float64Array;
+  /** {@link transitionSums} of the frozen table. */
+  private readonly sums: Float64Array;
   private readonly lexicon: CueLexicon;
   private readonly cache = new Map<string, WordHashes>();
   private readonly scratch: DecodeScratch = makeDecodeScratch();
@@ -103,6 +105,7 @@ export class AttributionModel {
     if (json.format !== 'hearsay-attr/1') throw new Error(`unsupported attribution model format "${String(json.format)}"`);
     this.json = json;
     ({ emission: this.emission, transitions: this.transitions } = loadTaggerWeights(json, 'attribution model'));
+    this.sums = transitionSums(this.transitions);
     this.lexicon = makeLexicon(json.cueWords);
   }
 
@@ -149,7 +152,7 @@ export class AttributionModel {
     for (const [from, to] of ranges) {
       const f = sliceFeatures(feats, from, to);
       const scores = emissionMatrix(f, this.emission, this.scratch);
-      const best = decodeLattice(scores, f.contexts, this.transitions, this.scratch);
+      const best = decodeLattice(scores, f.contexts, this.transitions, this.scratch, null, this.sums);
       labels.set(best.labels, from);
       lattices.push({ from, to, scores, contexts: f.contexts, best: best.score });
     }
@@ -182,7 +185,7 @@ export class AttributionModel {
     if (!lat) return 0;
     const force = new Uint8Array(lat.to - lat.from);
     for (let i = lo; i < Math.min(hi, lat.to); i++) force[i - lat.from] = 1;
-    return lat.best - decodeLattice(lat.scores, lat.contexts, this.transitions, this.scratch, force).score;
+    return lat.best - decodeLattice(lat.scores, lat.contexts, this.transitions, this.scratch, force, this.sums).score;
   }
 }
 

@@ -12,7 +12,7 @@ import { hashMix, hashString } from '../model/hash.js';
 import { toLower } from '../text/lower.js';
 import { AveragedPerceptron, PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
-import { L, LABELS, StructuredTrainer, decodeLattice, emissionMatrix, loadTaggerWeights, makeDecodeScratch, spansFromLabels, type DecodeScratch, type EmissionScorer } from './decode.js';
+import { L, LABELS, StructuredTrainer, decodeLattice, emissionMatrix, loadTaggerWeights, makeDecodeScratch, spansFromLabels, transitionSums, type DecodeScratch, type EmissionScorer } from './decode.js';
 import type { TagInput } from './features.js';
 
 /** Features per token of the role tagger. */
@@ -269,12 +269,15 @@ export class RoleModel {
   readonly json: RoleModelJson;
   private readonly emission: PerceptronModel;
   private readonly transitions: Float64Array;
+  /** {@link transitionSums} of the frozen table. */
+  private readonly sums: Float64Array;
   private readonly scratch = makeDecodeScratch();
 
   private constructor(json: RoleModelJson) {
     if (json.format !== 'hearsay-roles/1') throw new Error(`unsupported role model format "${String(json.format)}"`);
     this.json = json;
     ({ emission: this.emission, transitions: this.transitions } = loadTaggerWeights(json, 'role model'));
+    this.sums = transitionSums(this.transitions);
   }
 
   /** Loads a model written by {@link trainRoleModel}. */
@@ -286,7 +289,7 @@ export class RoleModel {
   labels(doc: TagInput, w: RoleWindow, rule: RuleReading | null): Uint8Array {
     const { hashes, contexts } = roleFeatures(doc, w, rule);
     const n = w.to - w.from;
-    return decodeLattice(emissions(hashes, n, w, this.emission, this.scratch), contexts, this.transitions, this.scratch).labels;
+    return decodeLattice(emissions(hashes, n, w, this.emission, this.scratch), contexts, this.transitions, this.scratch, null, this.sums).labels;
   }
 
   /** Source and content of the cue at token range `[cueFrom, cueTo)`. */
