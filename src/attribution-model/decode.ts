@@ -40,6 +40,8 @@ export function allowed(prev: number, cur: number): boolean {
 /** Anything that scores hashed features per class (the trainer or a frozen model). */
 export interface EmissionScorer {
   scoresHashed(features: ArrayLike<number>, count: number, out?: Float64Array): Float64Array;
+  /** Scores of `features[from, from + count)` into `out[at, at + L)` (zeros before); a frozen model has it. */
+  scoresAt?(features: ArrayLike<number>, from: number, count: number, out: Float64Array, at: number): void;
 }
 
 /** Sums of the transition weights that apply at a token with the given context bits. */
@@ -75,6 +77,10 @@ export function viterbi(feats: TokenFeatures, emission: EmissionScorer, trans: F
 export function emissionMatrix(feats: Pick<TokenFeatures, 'hashes' | 'count'>, emission: EmissionScorer, scratch = makeDecodeScratch(), perToken = FEATURES_PER_TOKEN): Float64Array {
   const n = feats.count;
   const out = new Float64Array(n * L);
+  if (emission.scoresAt) {
+    for (let i = 0; i < n; i++) emission.scoresAt(feats.hashes, i * perToken, perToken, out, i * L);
+    return out;
+  }
   for (let i = 0; i < n; i++) {
     emission.scoresHashed(feats.hashes.subarray(i * perToken, (i + 1) * perToken), perToken, scratch.scores);
     out.set(scratch.scores, i * L);
