@@ -9,7 +9,7 @@ import { CUE_BY_FORM } from '../attribution/lexicon.js';
 import type { Span } from '../core/types.js';
 import type { Token } from '../core/working-doc.js';
 import { hashMix, hashString } from '../model/hash.js';
-import { toLower } from '../text/lower.js';
+import { lowerTexts } from '../text/lower.js';
 import { AveragedPerceptron, PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
 import { L, LABELS, StructuredTrainer, decodeLattice, emissionMatrix, loadTaggerWeights, makeDecodeScratch, spansFromLabels, transitionSums, type DecodeScratch, type EmissionScorer } from './decode.js';
@@ -80,6 +80,20 @@ function hw(s: string): number {
   return h;
 }
 
+/**
+ * {@link hw} per token of a token array, filled as windows reach the tokens: the reads of one
+ * document overlap. 0 marks a token not hashed yet (a word that hashes to 0 is just rehashed).
+ */
+const tokenHashes = new WeakMap<readonly Token[], Uint32Array>();
+function tokenHashesOf(toks: readonly Token[]): Uint32Array {
+  let a = tokenHashes.get(toks);
+  if (a === undefined || a.length !== toks.length) {
+    a = new Uint32Array(toks.length);
+    tokenHashes.set(toks, a);
+  }
+  return a;
+}
+
 const posHash = new Map<string, number>();
 /** Hash of a part-of-speech tag (a few dozen values, so memoised for good). */
 function hp(tag: string): number {
@@ -98,8 +112,7 @@ function shape(s: string): number {
 
 const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
 
-function isCueWord(t: Token): boolean {
-  const lw = toLower(t.text);
+function isCueWord(t: Token, lw: string): boolean {
   return (CUE_BY_FORM.has(lw) || lw === 'according') && (!t.pos || t.pos.startsWith('VB') || lw === 'according');
 }
 
@@ -163,6 +176,7 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
   const verbs = new Uint8Array(n);
   const cueB = new Uint8Array(n);
   const that = new Uint8Array(n);
+  const lower = lowerTexts(toks);
   const walk = (start: number, step: number, stop: number) => {
     let c = 0;
     let v = 0;
@@ -176,15 +190,21 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
       that[i - w.from] = th;
       if (t.text === ',' || t.text === ';' || t.text === '\u2014' || t.text === '--') c++;
       if (t.pos && FINITE.has(t.pos)) v++;
-      if (isCueWord(t)) q = 1;
-      if (toLower(t.text) === 'that') th = 1;
+      if (isCueWord(t, lower[i]!)) q = 1;
+      if (lower[i] === 'that') th = 1;
     }
   };
   walk(w.cueFrom - 1, -1, w.from - 1);
   walk(w.cueTo, 1, w.to);
+  const wh = tokenHashesOf(toks);
+  const hwAt = (i: number): number => {
+    let h = wh[i]!;
+    if (h === 0) { h = hw(toks[i]!.text); wh[i] = h; }
+    return h;
+  };
   let head = NONE;
-  for (let i = w.cueTo - 1; i >= w.cueFrom; i--) if (toks[i]!.kind === 'word') { head = hw(toks[i]!.text); break; }
-  const first = hw(toks[w.cueFrom]!.text);
+  for (let i = w.cueTo - 1; i >= w.cueFrom; i--) if (toks[i]!.kind === 'word') { head = hwAt(i); break; }
+  const first = hwAt(w.cueFrom);
   const cueSent = toks[w.cueFrom]!.sentence;
   let k = 0;
   const put = (h: number) => { hashes[k++] = h >>> 0; };
@@ -197,7 +217,7 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
     const sent = Math.max(-1, Math.min(1, t.sentence - cueSent)) + 1;
     const prev = i > w.from ? toks[i - 1]! : null;
     const next = i + 1 < w.to ? toks[i + 1]! : null;
-    const w0 = hw(t.text);
+    const w0 = hwAt(i);
     const pos0 = t.pos ? hp(t.pos) : NONE;
     const posm1 = prev?.pos ? hp(prev.pos) : NONE;
     const posp1 = next?.pos ? hp(next.pos) : NONE;
@@ -207,8 +227,8 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
     const kind = t.kind === 'quote' ? (t.quote === 'open' ? 7 : 8) : t.kind.length;
     put(hashMix(F.BIAS, side));
     put(hashMix(hashMix(F.W0, w0), side));
-    put(hashMix(hashMix(F.WM1, prev ? hw(prev.text) : NONE), side));
-    put(hashMix(hashMix(F.WP1, next ? hw(next.text) : NONE), side));
+    put(hashMix(hashMix(F.WM1, prev ? hwAt(i - 1) : NONE), side));
+    put(hashMix(hashMix(F.WP1, next ? hwAt(i + 1) : NONE), side));
     put(hashMix(hashMix(F.POS0, pos0), side));
     put(hashMix(hashMix(hashMix(F.POSM1, posm1), pos0), side));
     put(hashMix(hashMix(hashMix(F.POSP1, pos0), posp1), side));
