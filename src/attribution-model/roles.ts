@@ -69,20 +69,10 @@ function bucket(d: number): number {
   return 9;
 }
 
-const lowerHash = new Map<string, number>();
-function hw(s: string): number {
-  let h = lowerHash.get(s);
-  if (h === undefined) {
-    h = hashString(s.toLowerCase());
-    if (lowerHash.size > 50_000) lowerHash.clear();
-    lowerHash.set(s, h);
-  }
-  return h;
-}
-
 /**
- * {@link hw} per token of a token array, filled as windows reach the tokens: the reads of one
- * document overlap. 0 marks a token not hashed yet (a word that hashes to 0 is just rehashed).
+ * Hashes of the lower-cased token texts of a token array, filled as windows reach the tokens:
+ * the reads of one document overlap. 0 marks a token not hashed yet (a word that hashes to 0 is
+ * just rehashed).
  */
 const tokenHashes = new WeakMap<readonly Token[], Uint32Array>();
 function tokenHashesOf(toks: readonly Token[]): Uint32Array {
@@ -199,7 +189,7 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
   const wh = tokenHashesOf(toks);
   const hwAt = (i: number): number => {
     let h = wh[i]!;
-    if (h === 0) { h = hw(toks[i]!.text); wh[i] = h; }
+    if (h === 0) { h = hashString(lower[i]!); wh[i] = h; }
     return h;
   };
   let head = NONE;
