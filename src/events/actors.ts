@@ -74,6 +74,21 @@ const PRONOUNS: Record<string, 'person' | 'thing' | 'plural'> = {
   he: 'person', him: 'person', she: 'person', her: 'person', it: 'thing', they: 'plural', them: 'plural',
 };
 const POSSESSIVE_PRONOUNS: Record<string, 'person' | 'thing' | 'plural'> = { his: 'person', its: 'thing', their: 'plural' };
+/**
+ * Keys under which a lookup in the two pronoun tables can find anything: their own keys and,
+ * since they are object literals, Object.prototype's ("constructor" finds a function). Checking
+ * this set first keeps every lookup's result while sparing the slow keyed load on a word that is
+ * not an interned property name, which nearly every token is.
+ */
+const PRONOUN_TABLE_KEYS = new Set([...Object.keys(PRONOUNS), ...Object.keys(POSSESSIVE_PRONOUNS), ...Object.getOwnPropertyNames(Object.prototype)]);
+/** `PRONOUNS[w] ?? POSSESSIVE_PRONOUNS[w]`, through {@link PRONOUN_TABLE_KEYS}. */
+function pronounKind(w: string): 'person' | 'thing' | 'plural' | undefined {
+  return PRONOUN_TABLE_KEYS.has(w) ? PRONOUNS[w] ?? POSSESSIVE_PRONOUNS[w] : undefined;
+}
+/** `w in POSSESSIVE_PRONOUNS`, through {@link PRONOUN_TABLE_KEYS}. */
+function inPossessives(w: string): boolean {
+  return PRONOUN_TABLE_KEYS.has(w) && w in POSSESSIVE_PRONOUNS;
+}
 const PLURAL_REFS = new Set(['leaders', 'sides', 'countries', 'men', 'nations', 'governments', 'parties', 'presidents']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'another', 'some', 'both', 'two', 'three', 'several', 'many', 'senior', 'top']);
 
@@ -236,13 +251,13 @@ export function findActorMentions(doc: WorkingDoc, ctx: ActorContext): ActorMent
     if (!m && ent0?.pronoun) {
       m = { start: t.start, end: t.end, t0: i, t1: i, sentence: t.sentence, form: 'pronoun', entry: null, entity: ent0.entity,
         country: ent0.country, sector: ent0.sector, person: ent0.person, place: false, fromEntities: true };
-      if (lower in POSSESSIVE_PRONOUNS) m.possessive = true;
+      if (inPossessives(lower)) m.possessive = true;
     }
     if (!m) {
-      const pr = PRONOUNS[lower] ?? POSSESSIVE_PRONOUNS[lower];
-      if (pr) m = pronoun(tokens, i, pr, out, lower in POSSESSIVE_PRONOUNS);
+      const pr = pronounKind(lower);
+      if (pr) m = pronoun(tokens, i, pr, out, inPossessives(lower));
       // Nothing before it: a fronted possessive may still point forward (see `cataphora`).
-      if (!m && pr === 'person' && lower in POSSESSIVE_PRONOUNS && inFrontedPhrase(tokens, i)) {
+      if (!m && pr === 'person' && inPossessives(lower) && inFrontedPhrase(tokens, i)) {
         m = { ...mention(tokens, i, i, 'pronoun', null, null, null, true), possessive: true };
       }
       else if ((lower === 'both' || lower === 'the' || lower === 'two') && tokens[i + 1]) m = plural(tokens, i, out);
@@ -308,8 +323,8 @@ function inFrontedPhrase(tokens: readonly Token[], i: number): boolean {
 }
 
 function pronounFallback(tokens: readonly Token[], i: number, w: string, prior: readonly ActorMention[]): ActorMention | null {
-  const pr = PRONOUNS[w] ?? POSSESSIVE_PRONOUNS[w];
-  return pr ? pronoun(tokens, i, pr, prior, w in POSSESSIVE_PRONOUNS) : null;
+  const pr = pronounKind(w);
+  return pr ? pronoun(tokens, i, pr, prior, inPossessives(w)) : null;
 }
 
 /**
