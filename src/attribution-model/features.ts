@@ -7,7 +7,7 @@
 import type { Span } from '../core/types.js';
 import type { Quotation, Token } from '../core/working-doc.js';
 import { hashMix, hashString } from '../model/hash.js';
-import { toLower } from '../text/lower.js';
+import { lowerTexts } from '../text/lower.js';
 
 /** What the tagger reads from a document (a WorkingDoc after segmentation satisfies it). */
 export interface TagInput {
@@ -181,10 +181,11 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
   const openers = new Int32Array(n + 1);
   const sFirstCue = new Int32Array(sentCount).fill(-1);
   const sLastCue = new Int32Array(sentCount).fill(-1);
+  const lower = lowerTexts(tokens);
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     commas[i + 1] = commas[i]! + (t.text === ',' ? 1 : 0);
-    const lw = toLower(t.text);
+    const lw = lower[i]!;
     openers[i + 1] = openers[i]! + (lw === 'that' || t.text === ':' || t.quote === 'open' ? 1 : 0);
     if (cue[i]) { const s = sentOf[i]!; if (sFirstCue[s] === -1) sFirstCue[s] = i; sLastCue[s] = i; }
   }
