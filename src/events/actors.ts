@@ -1,7 +1,7 @@
 import type { Token, WorkingDoc } from '../core/working-doc.js';
 import { holderOf, type KbEntry, type KbIndex } from '../kb/index.js';
 import { tokenize } from '../text/tokenize.js';
-import { toLower } from '../text/lower.js';
+import { lowerTexts, toLower } from '../text/lower.js';
 
 // Regex literals live at module level: one in a function body allocates a new RegExp per call.
 const UPPER_INITIAL = /^\p{Lu}/u;
@@ -167,9 +167,10 @@ const lower = (t: Token | undefined): string => (t ? toLower(t.text) : '');
 const isPossessive = (t: Token | undefined): boolean => !!t && POSSESSIVE_S.test(t.text);
 
 function matchWords(tokens: readonly Token[], i: number, w: readonly string[]): number {
+  const lower = lowerTexts(tokens);
   for (let k = 0; k < w.length; k++) {
     const t = tokens[i + k];
-    if (!t || toLower(t.text) !== w[k]) return -1;
+    if (!t || lower[i + k] !== w[k]) return -1;
   }
   return i + w.length - 1;
 }
@@ -177,7 +178,7 @@ function matchWords(tokens: readonly Token[], i: number, w: readonly string[]): 
 function matchTitle(g: ActorGazetteer, tokens: readonly Token[], i: number): { end: number; title: string } | null {
   const t = tokens[i];
   if (!t) return null;
-  for (const w of g.titles.get(toLower(t.text)) ?? []) {
+  for (const w of g.titles.get(lowerTexts(tokens)[i]!) ?? []) {
     const end = matchWords(tokens, i, w);
     if (end >= 0 && tokens[end]!.sentence === t.sentence) return { end, title: w.join(' ') };
   }
@@ -194,7 +195,7 @@ function matchKb(g: ActorGazetteer, tokens: readonly Token[], i: number): { end:
     const p = (g.byFirst.get(w) ?? []).find((x) => x.words.length === 1);
     if (p) return { end: i, phrase: p };
   }
-  for (const p of g.byFirst.get(toLower(t.text)) ?? []) {
+  for (const p of g.byFirst.get(lowerTexts(tokens)[i]!) ?? []) {
     const end = matchWords(tokens, i, p.words);
     if (end < 0 || tokens[end]!.sentence !== t.sentence) continue;
     // An all-capitals alias ("US", "IS") must match in capitals; "us" is a pronoun.
@@ -241,11 +242,13 @@ export function findActorMentions(doc: WorkingDoc, ctx: ActorContext): ActorMent
   // Country and sector per entity id as the knowledge base resolved its named mentions, for
   // entity-stage pronouns whose entity carries no country ("King Hassan of Morocco … he").
   const entityCountry = new Map<string, { country: string; sector: string | null }>();
+  // The tokens' lower-cased texts, shared with the phrase matchers (they look words up by them).
+  const lowered = lowerTexts(tokens);
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word' && t.kind !== 'number') continue;
-    const lower = toLower(t.text);
+    const lower = lowered[i]!;
     let m = makeMention(g, tokens, i, ctx, topCountries, namedPersons);
     const ent0 = entityAt.get(t.start);
     if (!m && ent0?.pronoun) {
