@@ -7,11 +7,11 @@
 import { CUE_BY_FORM } from '../attribution/lexicon.js';
 import type { Span } from '../core/types.js';
 import type { Token } from '../core/working-doc.js';
-import { hashMix, hashString } from '../model/hash.js';
+import { hashMix, hashPrefix, hashString } from '../model/hash.js';
 import { AveragedPerceptron, PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
 import { SpanIndex } from '../core/span-index.js';
-import { toLower } from '../text/lower.js';
+import { lowerTexts, toLower } from '../text/lower.js';
 import type { TagInput } from './features.js';
 
 /** Features per candidate token. */
@@ -38,24 +38,25 @@ const AUX = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'
   'will', 'would', 'shall', 'should', 'can', 'could', 'may', 'might', 'must', "'ll", "'d", 'not', "n't", 'also', 'never', 'reportedly']);
 
 /** Whether a token is one the detector judges: a verb, a lexicon cue form, or "according". */
-export function isCueCandidate(t: Token): boolean {
+export function isCueCandidate(t: Token, lw?: string): boolean {
   if (t.kind !== 'word') return false;
   if (t.pos?.startsWith('VB')) return true;
-  const lw = t.text.toLowerCase();
+  lw ??= toLower(t.text);
   return lw === 'according' || CUE_BY_FORM.has(lw);
 }
 
-function stem(lw: string): string {
-  if (lw.length > 5 && lw.endsWith('ing')) return lw.slice(0, -3);
-  if (lw.length > 4 && lw.endsWith('ed')) return lw.slice(0, -2);
-  if (lw.length > 3 && lw.endsWith('s') && !lw.endsWith('ss')) return lw.slice(0, -1);
-  return lw;
+/** Length of the stem of a lower-cased word: "-ing", "-ed" and a plural "-s" come off. */
+function stemLength(lw: string): number {
+  if (lw.length > 5 && lw.endsWith('ing')) return lw.length - 3;
+  if (lw.length > 4 && lw.endsWith('ed')) return lw.length - 2;
+  if (lw.length > 3 && lw.endsWith('s') && !lw.endsWith('ss')) return lw.length - 1;
+  return lw.length;
 }
 
 /** Per-document facts the features read, computed once. */
 interface CueContext {
   doc: TagInput;
-  lower: string[];
+  lower: readonly string[];
   /** Hashes of each token's lower-cased form, stem and tag. */
   lowH: Uint32Array;
   stemH: Uint32Array;
@@ -66,26 +67,21 @@ interface CueContext {
   verbsBefore: Uint8Array;
 }
 
-const wordCache = new Map<string, [number, number]>();
 const posCache = new Map<string, number>();
 const BOS = hashString('<s>');
 
 function context(doc: TagInput): CueContext {
   const toks = doc.tokens;
   const n = toks.length;
-  const lower = toks.map((t) => toLower(t.text));
+  const lower = lowerTexts(toks);
   const lowH = new Uint32Array(n);
   const stemH = new Uint32Array(n);
   const posH = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    let w = wordCache.get(lower[i]!);
-    if (!w) {
-      w = [hashString(lower[i]!), hashString(stem(lower[i]!))];
-      if (wordCache.size > 100_000) wordCache.clear();
-      wordCache.set(lower[i]!, w);
-    }
-    lowH[i] = w[0];
-    stemH[i] = w[1];
+    // Hashing a word is cheaper than looking its hashes up in a map keyed by the word.
+    const lw = lower[i]!;
+    lowH[i] = hashString(lw);
+    stemH[i] = hashPrefix(lw, stemLength(lw));
     const p = toks[i]!.pos ?? '';
     let ph = posCache.get(p);
     if (ph === undefined) { ph = hashString(p); posCache.set(p, ph); }
@@ -104,7 +100,8 @@ function context(doc: TagInput): CueContext {
     if (sentStart[s] === -1) { sentStart[s] = i; count = 0; }
     if (toks[i]!.kind === 'quote') sentQ[s] = 1;
     verbsBefore[i] = Math.min(count, 2);
-    if (toks[i]!.pos && /^(?:VBD|VBZ|VBP|MD)$/.test(toks[i]!.pos!)) count++;
+    const pos = toks[i]!.pos;
+    if (pos === 'VBD' || pos === 'VBZ' || pos === 'VBP' || pos === 'MD') count++;
   }
   return { doc, lower, lowH, stemH, posH, inQ, sentQ, sentStart, verbsBefore };
 }
@@ -195,7 +192,7 @@ export class CueModel {
     const out = new Float64Array(doc.tokens.length).fill(Number.NaN);
     const c = context(doc);
     for (let i = 0; i < doc.tokens.length; i++) {
-      if (skip?.(i) || !isCueCandidate(doc.tokens[i]!)) continue;
+      if (skip?.(i) || !isCueCandidate(doc.tokens[i]!, c.lower[i])) continue;
       features(c, i, claimed, this.row);
       this.model.scoresHashed(this.row, CUE_FEATURES, this.scores);
       out[i] = this.scores[1]! - this.scores[0]!;

@@ -40,6 +40,8 @@ export function allowed(prev: number, cur: number): boolean {
 /** Anything that scores hashed features per class (the trainer or a frozen model). */
 export interface EmissionScorer {
   scoresHashed(features: ArrayLike<number>, count: number, out?: Float64Array): Float64Array;
+  /** Scores of `features[from, from + count)` into `out[at, at + L)` (zeros before); a frozen model has it. */
+  scoresAt?(features: ArrayLike<number>, from: number, count: number, out: Float64Array, at: number): void;
 }
 
 /** Sums of the transition weights that apply at a token with the given context bits. */
@@ -75,6 +77,10 @@ export function viterbi(feats: TokenFeatures, emission: EmissionScorer, trans: F
 export function emissionMatrix(feats: Pick<TokenFeatures, 'hashes' | 'count'>, emission: EmissionScorer, scratch = makeDecodeScratch(), perToken = FEATURES_PER_TOKEN): Float64Array {
   const n = feats.count;
   const out = new Float64Array(n * L);
+  if (emission.scoresAt) {
+    for (let i = 0; i < n; i++) emission.scoresAt(feats.hashes, i * perToken, perToken, out, i * L);
+    return out;
+  }
   for (let i = 0; i < n; i++) {
     emission.scoresHashed(feats.hashes.subarray(i * perToken, (i + 1) * perToken), perToken, scratch.scores);
     out.set(scratch.scores, i * L);
@@ -95,20 +101,39 @@ export interface Decoded {
 }
 
 /**
+ * Transition sums for every context bit set (`2 ** TRANSITION_CONTEXTS` blocks of
+ * {@link TRANS_BLOCK}), for a frozen table: decoding then reads a token's block instead of
+ * summing up to six blocks per token. Each block is summed in the same order as
+ * {@link transitionAt}, so the values are the same doubles.
+ */
+export function transitionSums(trans: Float64Array): Float64Array {
+  const out = new Float64Array((1 << TRANSITION_CONTEXTS) * TRANS_BLOCK);
+  const block = new Float64Array(TRANS_BLOCK);
+  for (let ctx = 0; ctx < 1 << TRANSITION_CONTEXTS; ctx++) {
+    transitionAt(trans, ctx, block);
+    out.set(block, ctx * TRANS_BLOCK);
+  }
+  return out;
+}
+
+/**
  * Viterbi over precomputed emission scores. Tokens with `forceOutside[i]` set may only take O:
  * the difference between the free and the constrained best scores is the model's margin for a
- * span (how much it would lose by not tagging it).
+ * span (how much it would lose by not tagging it). `sums` ({@link transitionSums} of `trans`)
+ * saves summing the transition blocks per token; a trainer whose table changes passes none.
  */
-export function decodeLattice(scores: Float64Array, contexts: Uint8Array, trans: Float64Array, scratch = makeDecodeScratch(), forceOutside: Uint8Array | null = null): Decoded {
+export function decodeLattice(scores: Float64Array, contexts: Uint8Array, trans: Float64Array, scratch = makeDecodeScratch(), forceOutside: Uint8Array | null = null, sums: Float64Array | null = null): Decoded {
   const n = contexts.length;
   const out = new Uint8Array(n);
   if (n === 0) return { labels: out, score: 0 };
   const back = new Uint8Array(n * L);
   let prev = new Float64Array(L);
   let cur = new Float64Array(L);
-  const t = scratch.trans;
   for (let i = 0; i < n; i++) {
-    transitionAt(trans, contexts[i]!, t);
+    // The token's transition block: a slice of the precomputed sums, or summed here.
+    let t: Float64Array;
+    let o: number;
+    if (sums) { t = sums; o = contexts[i]! * TRANS_BLOCK; } else { t = scratch.trans; o = 0; transitionAt(trans, contexts[i]!, t); }
     const forced = forceOutside !== null && forceOutside[i] === 1;
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
@@ -116,11 +141,16 @@ export function decodeLattice(scores: Float64Array, contexts: Uint8Array, trans:
       if (forced && y !== 0) {
         // unreachable label
       } else if (i === 0) {
-        best = allowed(START, y) && (y === 0 || y % 2 === 1) ? t[START * L + y]! : -Infinity;
+        best = allowed(START, y) && (y === 0 || y % 2 === 1) ? t[o + START * L + y]! : -Infinity;
+      } else if (y === 2 || y === 4 || y === 6) {
+        // I-X follows only B-X or I-X (see `allowed`): the same candidates, in the same order.
+        const v1 = prev[y - 1]! + t[o + (y - 1) * L + y]!;
+        if (v1 > best) { best = v1; arg = y - 1; }
+        const v2 = prev[y]! + t[o + y * L + y]!;
+        if (v2 > best) { best = v2; arg = y; }
       } else {
         for (let p = 0; p < L; p++) {
-          if (!allowed(p, y)) continue;
-          const v = prev[p]! + t[p * L + y]!;
+          const v = prev[p]! + t[o + p * L + y]!;
           if (v > best) { best = v; arg = p; }
         }
       }
@@ -260,14 +290,16 @@ export class StructuredTrainer {
  * where it breaks the BIO constraints or an emission is forbidden): the best path's score minus
  * this one is how much the model prefers its own reading.
  */
-export function pathScore(scores: Float64Array, contexts: Uint8Array, trans: Float64Array, labels: Uint8Array, scratch = makeDecodeScratch()): number {
+export function pathScore(scores: Float64Array, contexts: Uint8Array, trans: Float64Array, labels: Uint8Array, scratch = makeDecodeScratch(), sums: Float64Array | null = null): number {
   let total = 0;
   let prev: number = START;
   for (let i = 0; i < contexts.length; i++) {
     const y = labels[i]!;
     if (i === 0 ? !(y === 0 || y % 2 === 1) : !allowed(prev, y)) return -Infinity;
-    transitionAt(trans, contexts[i]!, scratch.trans);
-    total += scratch.trans[prev * L + y]! + scores[i * L + y]!;
+    let t: Float64Array;
+    let o: number;
+    if (sums) { t = sums; o = contexts[i]! * TRANS_BLOCK; } else { t = scratch.trans; o = 0; transitionAt(trans, contexts[i]!, t); }
+    total += t[o + prev * L + y]! + scores[i * L + y]!;
     prev = y;
   }
   return total;

@@ -7,7 +7,7 @@
 import type { Span } from '../core/types.js';
 import type { Quotation, Token } from '../core/working-doc.js';
 import { hashMix, hashString } from '../model/hash.js';
-import { toLower } from '../text/lower.js';
+import { lowerTexts } from '../text/lower.js';
 
 /** What the tagger reads from a document (a WorkingDoc after segmentation satisfies it). */
 export interface TagInput {
@@ -54,6 +54,49 @@ const F = {
   CUE0_W0: T(), TRI: T(), SHAPE3: T(), PAREN: T(), COLON: T(), CUE_THAT: T(), SENT_HAS_COLON: T(),
   REL: T(), REL_COMMA: T(), THAT_AFTER: T(), SCUE_L: T(), SCUE_R: T(), REL_INQ: T(), REL_SHAPE: T(),
   CL0: T(), CL_NEIGH: T(), CL_INQ: T(), CL_SENT: T(), CL_CUEL: T(), CL_CUER: T(),
+};
+
+/**
+ * `hashMix(template, a)` and `hashMix(hashMix(template, a), b)` precomputed for small `a` and
+ * `b`: over half of a row mixes templates with small numbers (distances, flags, counts), and a
+ * table read is cheaper than the hashing. Values past the tables are hashed, so rows are the same.
+ */
+class SmallMix {
+  private readonly one: Uint32Array;
+  private readonly two: Uint32Array;
+
+  constructor(private readonly template: number, private readonly aSize: number, private readonly bSize = 0) {
+    this.one = new Uint32Array(aSize);
+    this.two = new Uint32Array(aSize * bSize);
+    for (let a = 0; a < aSize; a++) {
+      const h = hashMix(template, a);
+      this.one[a] = h;
+      for (let b = 0; b < bSize; b++) this.two[a * bSize + b] = hashMix(h, b);
+    }
+  }
+
+  mix2(a: number): number {
+    return a >= 0 && a < this.aSize ? this.one[a]! : hashMix(this.template, a);
+  }
+
+  mix3(a: number, b: number): number {
+    return a >= 0 && a < this.aSize && b >= 0 && b < this.bSize ? this.two[a * this.bSize + b]! : hashMix(hashMix(this.template, a), b);
+  }
+}
+
+const S = {
+  KIND: new SmallMix(F.KIND, 128), CUE0: new SmallMix(F.CUE0, 4), CUEM1: new SmallMix(F.CUEM1, 4), CUEP1: new SmallMix(F.CUEP1, 4),
+  CUEM2P2: new SmallMix(F.CUEM2P2, 16), INQ: new SmallMix(F.INQ, 4), INQ_SHAPE: new SmallMix(F.INQ_SHAPE, 4), W0_INQ: new SmallMix(F.W0_INQ, 4),
+  QPOS: new SmallMix(F.QPOS, 8), DL: new SmallMix(F.DL, 16), DR: new SmallMix(F.DR, 16), DLDR: new SmallMix(F.DLDR, 16, 16),
+  DL_INQ: new SmallMix(F.DL_INQ, 16, 4), DR_INQ: new SmallMix(F.DR_INQ, 16, 4), SENTPOS: new SmallMix(F.SENTPOS, 8), SENTEND: new SmallMix(F.SENTEND, 8),
+  SENT_CUE: new SmallMix(F.SENT_CUE, 4, 4), SENT_Q: new SmallMix(F.SENT_Q, 4), SENT_CUE_INQ: new SmallMix(F.SENT_CUE_INQ, 4, 4),
+  SENT_INQ_ALL: new SmallMix(F.SENT_INQ_ALL, 4, 4), PARA: new SmallMix(F.PARA, 4), PREV_SENT: new SmallMix(F.PREV_SENT, 64),
+  NEXT_SENT: new SmallMix(F.NEXT_SENT, 32), QCLOSE_DIST: new SmallMix(F.QCLOSE_DIST, 16, 4), QOPEN_DIST: new SmallMix(F.QOPEN_DIST, 16, 4),
+  COLON: new SmallMix(F.COLON, 4, 4), CUE_THAT: new SmallMix(F.CUE_THAT, 4), SENT_HAS_COLON: new SmallMix(F.SENT_HAS_COLON, 4, 16),
+  PAREN: new SmallMix(F.PAREN, 4), REL: new SmallMix(F.REL, 8, 4), REL_COMMA: new SmallMix(F.REL_COMMA, 32, 4),
+  THAT_AFTER: new SmallMix(F.THAT_AFTER, 4, 8), REL_INQ: new SmallMix(F.REL_INQ, 32, 4), REL_SHAPE: new SmallMix(F.REL_SHAPE, 8),
+  CL0: new SmallMix(F.CL0, 4), CL_NEIGH: new SmallMix(F.CL_NEIGH, 4, 16), CL_INQ: new SmallMix(F.CL_INQ, 4, 4),
+  CL_SENT: new SmallMix(F.CL_SENT, 4, 32), CL_CUEL: new SmallMix(F.CL_CUEL, 16, 16), CL_CUER: new SmallMix(F.CL_CUER, 16, 16),
 };
 
 /** Coarse word shape: Xx, x, X, d, punctuation itself, with runs collapsed and length capped. */
@@ -181,10 +224,11 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
   const openers = new Int32Array(n + 1);
   const sFirstCue = new Int32Array(sentCount).fill(-1);
   const sLastCue = new Int32Array(sentCount).fill(-1);
+  const lower = lowerTexts(tokens);
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
     commas[i + 1] = commas[i]! + (t.text === ',' ? 1 : 0);
-    const lw = toLower(t.text);
+    const lw = lower[i]!;
     openers[i + 1] = openers[i]! + (lw === 'that' || t.text === ':' || t.quote === 'open' ? 1 : 0);
     if (cue[i]) { const s = sentOf[i]!; if (sFirstCue[s] === -1) sFirstCue[s] = i; sLastCue[s] = i; }
   }
@@ -270,60 +314,60 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
     mix2(F.SHAPEM1, shm1);
     mix2(F.SHAPEP1, shp1);
     mix3(F.SHAPE3, hashMix(shm1, w.shape), shp1);
-    mix2(F.KIND, (t.kind === 'quote' ? 10 + (t.quote === 'open' ? 1 : 2) : t.kind.length) + (qPos[i]! << 4));
-    mix2(F.CUE0, cue[i]!);
-    mix2(F.CUEM1, i > 0 ? cue[i - 1]! : 2);
-    mix2(F.CUEP1, i + 1 < n ? cue[i + 1]! : 2);
-    mix2(F.CUEM2P2, (i > 1 ? cue[i - 2]! : 2) * 3 + (i + 2 < n ? cue[i + 2]! : 2));
+    put(S.KIND.mix2((t.kind === 'quote' ? 10 + (t.quote === 'open' ? 1 : 2) : t.kind.length) + (qPos[i]! << 4)));
+    put(S.CUE0.mix2(cue[i]!));
+    put(S.CUEM1.mix2(i > 0 ? cue[i - 1]! : 2));
+    put(S.CUEP1.mix2(i + 1 < n ? cue[i + 1]! : 2));
+    put(S.CUEM2P2.mix2((i > 1 ? cue[i - 2]! : 2) * 3 + (i + 2 < n ? cue[i + 2]! : 2)));
     mix2(F.CUE0_W0, cue[i]! ? w.lower : NONE);
-    mix2(F.INQ, q);
-    mix3(F.INQ_SHAPE, q, w.shape);
-    mix3(F.W0_INQ, q, w.lower);
-    mix2(F.QPOS, qPos[i]!);
-    mix2(F.DL, dl);
-    mix2(F.DR, dr);
-    mix3(F.DLDR, dl, dr);
-    mix3(F.DL_INQ, dl, q);
-    mix3(F.DR_INQ, dr, q);
+    put(S.INQ.mix2(q));
+    put(hashMix(S.INQ_SHAPE.mix2(q), w.shape));
+    put(hashMix(S.W0_INQ.mix2(q), w.lower));
+    put(S.QPOS.mix2(qPos[i]!));
+    put(S.DL.mix2(dl));
+    put(S.DR.mix2(dr));
+    put(S.DLDR.mix3(dl, dr));
+    put(S.DL_INQ.mix3(dl, q));
+    put(S.DR_INQ.mix3(dr, q));
     mix3(F.SHAPE_DL, w.shape, dl);
     mix3(F.SHAPE_DR, w.shape, dr);
     mix3(F.W0_DR, w.lower, dr);
     mix3(F.W0_DL, w.lower, dl);
     mix3(F.CUEWORD_L, cueWordL, Math.min(dlRaw, 4));
     mix3(F.CUEWORD_R, cueWordR, Math.min(drRaw, 4));
-    mix2(F.SENTPOS, Math.min(posInSent, 6));
-    mix2(F.SENTEND, Math.min(toEnd, 4));
-    mix3(F.SENT_CUE, sCue[s]!, sQuote[s]!);
-    mix2(F.SENT_Q, sQuote[s]! | (sColon[s]! << 1));
-    mix3(F.SENT_CUE_INQ, sCue[s]!, q);
-    mix3(F.SENT_INQ_ALL, sAllQ[s]!, q);
-    mix2(F.PARA, (paraStart ? 1 : 0) | (sentStart ? 2 : 0));
-    mix2(F.PREV_SENT, prevSent * 4 + (sentStart ? 1 : 0) + (paraStart ? 2 : 0));
-    mix2(F.NEXT_SENT, nextSent * 2 + (toEnd === 0 ? 1 : 0));
-    mix3(F.QCLOSE_DIST, qcd, q);
-    mix3(F.QOPEN_DIST, qod, q);
-    mix3(F.COLON, wm1 === COLON_H ? 1 : wp1 === COLON_H ? 2 : 0, cue[i]!);
-    mix3(F.CUE_THAT, i > 0 ? cue[i - 1]! : 0, w.lower);
-    mix3(F.SENT_HAS_COLON, sColon[s]!, dl);
-    mix2(F.PAREN, w.lower === PAREN_H ? 1 : 0);
-    mix3(F.REL, rel, cueAtEnd);
-    mix3(F.REL_COMMA, rel * 4 + commaR, cueAtEnd);
-    mix3(F.THAT_AFTER, thatAfter, rel);
+    put(S.SENTPOS.mix2(Math.min(posInSent, 6)));
+    put(S.SENTEND.mix2(Math.min(toEnd, 4)));
+    put(S.SENT_CUE.mix3(sCue[s]!, sQuote[s]!));
+    put(S.SENT_Q.mix2(sQuote[s]! | (sColon[s]! << 1)));
+    put(S.SENT_CUE_INQ.mix3(sCue[s]!, q));
+    put(S.SENT_INQ_ALL.mix3(sAllQ[s]!, q));
+    put(S.PARA.mix2((paraStart ? 1 : 0) | (sentStart ? 2 : 0)));
+    put(S.PREV_SENT.mix2(prevSent * 4 + (sentStart ? 1 : 0) + (paraStart ? 2 : 0)));
+    put(S.NEXT_SENT.mix2(nextSent * 2 + (toEnd === 0 ? 1 : 0)));
+    put(S.QCLOSE_DIST.mix3(qcd, q));
+    put(S.QOPEN_DIST.mix3(qod, q));
+    put(S.COLON.mix3(wm1 === COLON_H ? 1 : wp1 === COLON_H ? 2 : 0, cue[i]!));
+    put(hashMix(S.CUE_THAT.mix2(i > 0 ? cue[i - 1]! : 0), w.lower));
+    put(S.SENT_HAS_COLON.mix3(sColon[s]!, dl));
+    put(S.PAREN.mix2(w.lower === PAREN_H ? 1 : 0));
+    put(S.REL.mix3(rel, cueAtEnd));
+    put(S.REL_COMMA.mix3(rel * 4 + commaR, cueAtEnd));
+    put(S.THAT_AFTER.mix3(thatAfter, rel));
     mix3(F.SCUE_L, sCueL, thatAfter);
     mix3(F.SCUE_R, sCueR, commaR);
-    mix3(F.REL_INQ, rel * 4 + cueAtEnd, q);
-    mix3(F.REL_SHAPE, rel, w.shape);
+    put(S.REL_INQ.mix3(rel * 4 + cueAtEnd, q));
+    put(hashMix(S.REL_SHAPE.mix2(rel), w.shape));
     mix2(F.POS0, pos0);
     mix2(F.POSM1, posm1);
     mix2(F.POSP1, posp1);
     mix3(F.POS_DR, pos0, dr);
     mix3(F.POS_DL, pos0, dl);
-    mix2(F.CL0, cl);
-    mix3(F.CL_NEIGH, cl, clNeigh);
-    mix3(F.CL_INQ, cl, q);
-    mix3(F.CL_SENT, clSent, cl * 8 + rel);
-    mix3(F.CL_CUEL, clCueL * 3 + cl, dl);
-    mix3(F.CL_CUER, clCueR * 3 + cl, dr);
+    put(S.CL0.mix2(cl));
+    put(S.CL_NEIGH.mix3(cl, clNeigh));
+    put(S.CL_INQ.mix3(cl, q));
+    put(S.CL_SENT.mix3(clSent, cl * 8 + rel));
+    put(S.CL_CUEL.mix3(clCueL * 3 + cl, dl));
+    put(S.CL_CUER.mix3(clCueR * 3 + cl, dr));
     if (k !== o + FEATURES_PER_TOKEN) throw new Error(`feature row has ${k - o} features, expected ${FEATURES_PER_TOKEN}`);
 
     let c = 1 << CTX.ALWAYS;

@@ -9,10 +9,10 @@ import { CUE_BY_FORM } from '../attribution/lexicon.js';
 import type { Span } from '../core/types.js';
 import type { Token } from '../core/working-doc.js';
 import { hashMix, hashString } from '../model/hash.js';
-import { toLower } from '../text/lower.js';
+import { lowerTexts } from '../text/lower.js';
 import { AveragedPerceptron, PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
-import { L, LABELS, StructuredTrainer, decodeLattice, emissionMatrix, loadTaggerWeights, makeDecodeScratch, pathScore, spansFromLabels, type DecodeScratch, type EmissionScorer } from './decode.js';
+import { L, LABELS, StructuredTrainer, decodeLattice, emissionMatrix, loadTaggerWeights, makeDecodeScratch, pathScore, spansFromLabels, transitionSums, type DecodeScratch, type EmissionScorer } from './decode.js';
 import type { TagInput } from './features.js';
 
 /** Features per token of the role tagger. */
@@ -59,6 +59,28 @@ const F = {
   W0_D: T(), W0_RR: T(), PUNCT_D: T(),
 };
 
+/**
+ * `hashMix(template, v)` for every `v` below `size`. Most role features mix a template with a
+ * small number (side, distance bucket, counts); reading them from a table spares a window most of
+ * its hashing. {@link mixSmall} falls back to hashing past the table, so values are the same.
+ */
+function mixTable(template: number, size: number): Uint32Array {
+  const out = new Uint32Array(size);
+  for (let v = 0; v < size; v++) out[v] = hashMix(template, v);
+  return out;
+}
+function mixSmall(table: Uint32Array, template: number, v: number): number {
+  return v >= 0 && v < table.length ? table[v]! : hashMix(template, v);
+}
+const M = {
+  BIAS: mixTable(F.BIAS, 4), D: mixTable(F.D, 64), D_POS: mixTable(F.D_POS, 64), D_SENT: mixTable(F.D_SENT, 256),
+  SENT: mixTable(F.SENT, 16), Q: mixTable(F.Q, 32), Q_D: mixTable(F.Q_D, 512), COMMAS: mixTable(F.COMMAS, 32),
+  COMMAS_POS: mixTable(F.COMMAS_POS, 32), VERBS: mixTable(F.VERBS, 32), VERBS_POS: mixTable(F.VERBS_POS, 32),
+  CUEB: mixTable(F.CUEB, 32), THAT: mixTable(F.THAT, 32), THAT_POS: mixTable(F.THAT_POS, 32), RR: mixTable(F.RR, 32),
+  RR_POS: mixTable(F.RR_POS, 32), RR_NEIGH: mixTable(F.RR_NEIGH, 128), RR_D: mixTable(F.RR_D, 512), EDGE: mixTable(F.EDGE, 16),
+  KIND: mixTable(F.KIND, 64),
+};
+
 function bucket(d: number): number {
   if (d <= 3) return d;
   if (d <= 5) return 4;
@@ -69,15 +91,19 @@ function bucket(d: number): number {
   return 9;
 }
 
-const lowerHash = new Map<string, number>();
-function hw(s: string): number {
-  let h = lowerHash.get(s);
-  if (h === undefined) {
-    h = hashString(s.toLowerCase());
-    if (lowerHash.size > 50_000) lowerHash.clear();
-    lowerHash.set(s, h);
+/**
+ * Hashes of the lower-cased token texts of a token array, filled as windows reach the tokens:
+ * the reads of one document overlap. 0 marks a token not hashed yet (a word that hashes to 0 is
+ * just rehashed).
+ */
+const tokenHashes = new WeakMap<readonly Token[], Uint32Array>();
+function tokenHashesOf(toks: readonly Token[]): Uint32Array {
+  let a = tokenHashes.get(toks);
+  if (a === undefined || a.length !== toks.length) {
+    a = new Uint32Array(toks.length);
+    tokenHashes.set(toks, a);
   }
-  return h;
+  return a;
 }
 
 const posHash = new Map<string, number>();
@@ -98,8 +124,7 @@ function shape(s: string): number {
 
 const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
 
-function isCueWord(t: Token): boolean {
-  const lw = toLower(t.text);
+function isCueWord(t: Token, lw: string): boolean {
   return (CUE_BY_FORM.has(lw) || lw === 'according') && (!t.pos || t.pos.startsWith('VB') || lw === 'according');
 }
 
@@ -163,6 +188,7 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
   const verbs = new Uint8Array(n);
   const cueB = new Uint8Array(n);
   const that = new Uint8Array(n);
+  const lower = lowerTexts(toks);
   const walk = (start: number, step: number, stop: number) => {
     let c = 0;
     let v = 0;
@@ -176,16 +202,29 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
       that[i - w.from] = th;
       if (t.text === ',' || t.text === ';' || t.text === '\u2014' || t.text === '--') c++;
       if (t.pos && FINITE.has(t.pos)) v++;
-      if (isCueWord(t)) q = 1;
-      if (toLower(t.text) === 'that') th = 1;
+      if (isCueWord(t, lower[i]!)) q = 1;
+      if (lower[i] === 'that') th = 1;
     }
   };
   walk(w.cueFrom - 1, -1, w.from - 1);
   walk(w.cueTo, 1, w.to);
+  const wh = tokenHashesOf(toks);
+  const hwAt = (i: number): number => {
+    let h = wh[i]!;
+    if (h === 0) { h = hashString(lower[i]!); wh[i] = h; }
+    return h;
+  };
   let head = NONE;
-  for (let i = w.cueTo - 1; i >= w.cueFrom; i--) if (toks[i]!.kind === 'word') { head = hw(toks[i]!.text); break; }
-  const first = hw(toks[w.cueFrom]!.text);
+  for (let i = w.cueTo - 1; i >= w.cueFrom; i--) if (toks[i]!.kind === 'word') { head = hwAt(i); break; }
+  const first = hwAt(w.cueFrom);
   const cueSent = toks[w.cueFrom]!.sentence;
+  // The cue's head and first word are fixed for the window: their mixes per side, once.
+  const headMix = hashMix(F.HEAD, head);
+  const headD = hashMix(F.HEAD_D, head);
+  const headPos = hashMix(F.HEAD_POS, head);
+  const firstMix = hashMix(F.FIRST, first);
+  const headSide = [hashMix(headMix, 0), hashMix(headMix, 1), hashMix(headMix, 2)];
+  const firstSide = [hashMix(firstMix, 0), hashMix(firstMix, 1), hashMix(firstMix, 2)];
   let k = 0;
   const put = (h: number) => { hashes[k++] = h >>> 0; };
   for (let i = w.from; i < w.to; i++) {
@@ -197,7 +236,7 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
     const sent = Math.max(-1, Math.min(1, t.sentence - cueSent)) + 1;
     const prev = i > w.from ? toks[i - 1]! : null;
     const next = i + 1 < w.to ? toks[i + 1]! : null;
-    const w0 = hw(t.text);
+    const w0 = hwAt(i);
     const pos0 = t.pos ? hp(t.pos) : NONE;
     const posm1 = prev?.pos ? hp(prev.pos) : NONE;
     const posp1 = next?.pos ? hp(next.pos) : NONE;
@@ -205,37 +244,37 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
     const rNeigh = (j > 0 ? rr[j - 1]! : 4) * 5 + (j + 1 < n ? rr[j + 1]! : 4);
     const edge = (!prev || prev.sentence !== t.sentence ? 1 : 0) | (!next || next.sentence !== t.sentence ? 2 : 0);
     const kind = t.kind === 'quote' ? (t.quote === 'open' ? 7 : 8) : t.kind.length;
-    put(hashMix(F.BIAS, side));
+    put(mixSmall(M.BIAS, F.BIAS, side));
     put(hashMix(hashMix(F.W0, w0), side));
-    put(hashMix(hashMix(F.WM1, prev ? hw(prev.text) : NONE), side));
-    put(hashMix(hashMix(F.WP1, next ? hw(next.text) : NONE), side));
+    put(hashMix(hashMix(F.WM1, prev ? hwAt(i - 1) : NONE), side));
+    put(hashMix(hashMix(F.WP1, next ? hwAt(i + 1) : NONE), side));
     put(hashMix(hashMix(F.POS0, pos0), side));
     put(hashMix(hashMix(hashMix(F.POSM1, posm1), pos0), side));
     put(hashMix(hashMix(hashMix(F.POSP1, pos0), posp1), side));
     put(hashMix(hashMix(F.SHAPE, shape(t.text)), side));
-    put(hashMix(F.D, sd));
-    put(hashMix(hashMix(F.D_POS, sd), pos0));
-    put(hashMix(F.D_SENT, sd * 4 + sent));
-    put(hashMix(F.SENT, side * 4 + sent));
-    put(hashMix(F.Q, side * 8 + inQ[j]!));
-    put(hashMix(F.Q_D, sd * 8 + inQ[j]!));
-    put(hashMix(F.COMMAS, side * 8 + commas[j]!));
-    put(hashMix(hashMix(F.COMMAS_POS, side * 8 + commas[j]!), pos0));
-    put(hashMix(F.VERBS, side * 8 + verbs[j]!));
-    put(hashMix(hashMix(F.VERBS_POS, side * 8 + verbs[j]!), pos0));
-    put(hashMix(F.CUEB, side * 8 + cueB[j]! * 4 + Math.min(commas[j]!, 1) * 2 + sent));
-    put(hashMix(F.THAT, side * 8 + that[j]!));
-    put(hashMix(hashMix(F.THAT_POS, side * 8 + that[j]!), pos0));
-    put(hashMix(F.RR, side * 8 + r));
-    put(hashMix(hashMix(F.RR_POS, side * 8 + r), pos0));
-    put(hashMix(F.RR_NEIGH, r * 32 + rNeigh));
-    put(hashMix(F.RR_D, sd * 8 + r));
-    put(hashMix(hashMix(F.HEAD, head), side));
-    put(hashMix(hashMix(F.HEAD_D, head), sd));
-    put(hashMix(hashMix(hashMix(F.HEAD_POS, head), pos0), side));
-    put(hashMix(hashMix(F.FIRST, first), side));
-    put(hashMix(F.EDGE, side * 4 + edge));
-    put(hashMix(F.KIND, side * 16 + kind));
+    put(mixSmall(M.D, F.D, sd));
+    put(hashMix(mixSmall(M.D_POS, F.D_POS, sd), pos0));
+    put(mixSmall(M.D_SENT, F.D_SENT, sd * 4 + sent));
+    put(mixSmall(M.SENT, F.SENT, side * 4 + sent));
+    put(mixSmall(M.Q, F.Q, side * 8 + inQ[j]!));
+    put(mixSmall(M.Q_D, F.Q_D, sd * 8 + inQ[j]!));
+    put(mixSmall(M.COMMAS, F.COMMAS, side * 8 + commas[j]!));
+    put(hashMix(mixSmall(M.COMMAS_POS, F.COMMAS_POS, side * 8 + commas[j]!), pos0));
+    put(mixSmall(M.VERBS, F.VERBS, side * 8 + verbs[j]!));
+    put(hashMix(mixSmall(M.VERBS_POS, F.VERBS_POS, side * 8 + verbs[j]!), pos0));
+    put(mixSmall(M.CUEB, F.CUEB, side * 8 + cueB[j]! * 4 + Math.min(commas[j]!, 1) * 2 + sent));
+    put(mixSmall(M.THAT, F.THAT, side * 8 + that[j]!));
+    put(hashMix(mixSmall(M.THAT_POS, F.THAT_POS, side * 8 + that[j]!), pos0));
+    put(mixSmall(M.RR, F.RR, side * 8 + r));
+    put(hashMix(mixSmall(M.RR_POS, F.RR_POS, side * 8 + r), pos0));
+    put(mixSmall(M.RR_NEIGH, F.RR_NEIGH, r * 32 + rNeigh));
+    put(mixSmall(M.RR_D, F.RR_D, sd * 8 + r));
+    put(headSide[side]!);
+    put(hashMix(headD, sd));
+    put(hashMix(hashMix(headPos, pos0), side));
+    put(firstSide[side]!);
+    put(mixSmall(M.EDGE, F.EDGE, side * 4 + edge));
+    put(mixSmall(M.KIND, F.KIND, side * 16 + kind));
     put(hashMix(hashMix(F.W0_D, w0), d <= 2 ? sd : side * 16 + 15));
     put(hashMix(hashMix(F.W0_RR, w0), r));
     put(hashMix(hashMix(F.PUNCT_D, t.kind === 'word' ? NONE : w0), sd));
@@ -269,12 +308,15 @@ export class RoleModel {
   readonly json: RoleModelJson;
   private readonly emission: PerceptronModel;
   private readonly transitions: Float64Array;
+  /** {@link transitionSums} of the frozen table. */
+  private readonly sums: Float64Array;
   private readonly scratch = makeDecodeScratch();
 
   private constructor(json: RoleModelJson) {
     if (json.format !== 'hearsay-roles/1') throw new Error(`unsupported role model format "${String(json.format)}"`);
     this.json = json;
     ({ emission: this.emission, transitions: this.transitions } = loadTaggerWeights(json, 'role model'));
+    this.sums = transitionSums(this.transitions);
   }
 
   /** Loads a model written by {@link trainRoleModel}. */
@@ -286,7 +328,7 @@ export class RoleModel {
   labels(doc: TagInput, w: RoleWindow, rule: RuleReading | null): Uint8Array {
     const { hashes, contexts } = roleFeatures(doc, w, rule);
     const n = w.to - w.from;
-    return decodeLattice(emissions(hashes, n, w, this.emission, this.scratch), contexts, this.transitions, this.scratch).labels;
+    return decodeLattice(emissions(hashes, n, w, this.emission, this.scratch), contexts, this.transitions, this.scratch, null, this.sums).labels;
   }
 
   /**
@@ -298,8 +340,8 @@ export class RoleModel {
     const { hashes, contexts } = roleFeatures(doc, w, rule);
     const n = w.to - w.from;
     const scores = emissions(hashes, n, w, this.emission, this.scratch);
-    const best = decodeLattice(scores, contexts, this.transitions, this.scratch);
-    const own = pathScore(scores, contexts, this.transitions, ruleLabels(doc.tokens, w, rule), this.scratch);
+    const best = decodeLattice(scores, contexts, this.transitions, this.scratch, null, this.sums);
+    const own = pathScore(scores, contexts, this.transitions, ruleLabels(doc.tokens, w, rule), this.scratch, this.sums);
     return { read: readLabels(doc.tokens, w, best.labels), margin: best.score - own };
   }
 
@@ -312,9 +354,9 @@ export class RoleModel {
     const { hashes, contexts } = roleFeatures(doc, w, null);
     const n = w.to - w.from;
     const scores = emissions(hashes, n, w, this.emission, this.scratch);
-    const best = decodeLattice(scores, contexts, this.transitions, this.scratch);
+    const best = decodeLattice(scores, contexts, this.transitions, this.scratch, null, this.sums);
     const bare = ruleLabels(doc.tokens, w, { source: null, content: [] });
-    return { read: readLabels(doc.tokens, w, best.labels), margin: best.score - pathScore(scores, contexts, this.transitions, bare, this.scratch) };
+    return { read: readLabels(doc.tokens, w, best.labels), margin: best.score - pathScore(scores, contexts, this.transitions, bare, this.scratch, this.sums) };
   }
 
   /** Source and content of the cue at token range `[cueFrom, cueTo)`. */

@@ -3,6 +3,7 @@ import type { Token } from '../core/working-doc.js';
 import { CUE_BY_FORM, CUE_GAP_WORDS, DOCUMENT_NOUNS, HEDGES, PARTICIPLE_CUES, type CueEntry } from './lexicon.js';
 import type { AttributionRuleName } from './rules.js';
 import { isFiniteVerbTag, isHeadTag, isNominalTag, tagOf } from './tags.js';
+import { toLower } from '../text/lower.js';
 
 /** A candidate attribution over token indices of one sentence window. */
 export interface Candidate {
@@ -64,26 +65,26 @@ export function windowOf(tokens: readonly Token[], base: number, sentence: numbe
   const tags = tokens.map((t, i) => (names?.has(base + i) && t.kind === 'word' && /^\p{Lu}/u.test(t.text) ? 'NNP' : tagOf(t, i === 0 || tokens[i - 1]!.quote === 'open')));
   // A tagger slip on an unambiguous cue verb ("An aide told/NN") would hide the attribution.
   for (let i = 0; i < tokens.length; i++) {
-    const lw = tokens[i]!.text.toLowerCase();
+    const lw = toLower(tokens[i]!.text);
     if (tokens[i]!.pos && !/^VB/.test(tags[i]!) && CUE_BY_FORM.has(lw) && !NOUNY_CUES.has(lw) && i > 0) {
       tags[i] = lw.endsWith('ing') ? 'VBG' : /[^s]s$/.test(lw) ? 'VBZ' : 'VBD';
     }
   }
   // A nouny cue between a nominal and "that" is a verb ("Video shows that …").
   for (let i = 1; i + 1 < tokens.length; i++) {
-    const lw = tokens[i]!.text.toLowerCase();
-    if (!/^VB/.test(tags[i]!) && NOUNY_CUES.has(lw) && tokens[i + 1]!.text.toLowerCase() === 'that' && isHeadTag(tags[i - 1]!)) {
+    const lw = toLower(tokens[i]!.text);
+    if (!/^VB/.test(tags[i]!) && NOUNY_CUES.has(lw) && toLower(tokens[i + 1]!.text) === 'that' && isHeadTag(tags[i - 1]!)) {
       tags[i] = /[^s]s$/.test(lw) ? 'VBZ' : 'VBD';
     }
   }
   // Without a tagger, a cue form after a determiner or name is a noun ("a city report").
   for (let i = 1; i < tokens.length; i++) {
-    if (!tokens[i]!.pos && /^VB/.test(tags[i]!) && /^(?:DT|JJ|NN|NNP|CD|PRP\$|POS)$/.test(tags[i - 1]!) && NOUNY_CUES.has(tokens[i]!.text.toLowerCase())) tags[i] = 'NN';
+    if (!tokens[i]!.pos && /^VB/.test(tags[i]!) && /^(?:DT|JJ|NN|NNP|CD|PRP\$|POS)$/.test(tags[i - 1]!) && NOUNY_CUES.has(toLower(tokens[i]!.text))) tags[i] = 'NN';
   }
   return { tokens, tags, base, sentence };
 }
 
-const low = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
+const low = (t: Token | undefined): string => (t ? toLower(t.text) : '');
 
 /**
  * Prepositions that attach a phrase to a noun inside a source ("supporters in Congress", "a study

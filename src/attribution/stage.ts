@@ -2,7 +2,7 @@ import { defineStage } from '../core/pipeline.js';
 import { registerRules } from '../core/rules.js';
 import type { Attribution, QuoteType, Source, Span } from '../core/types.js';
 import type { Quotation, Token, WorkingDoc } from '../core/working-doc.js';
-import { toLower } from '../text/lower.js';
+import { lowerTexts, toLower } from '../text/lower.js';
 import { containersOf, SpanIndex } from '../core/span-index.js';
 import { findInWindow, windowOf, type Candidate } from './find.js';
 import { CUE_BY_FORM, CUE_PREFIX_STOP, CUE_PREFIX_WORDS, HEDGES } from './lexicon.js';
@@ -183,6 +183,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
       }
     }
     let ti = 0;
+    const lower = lowerTexts(doc.tokens);
     for (let si = 0; si < doc.sentences.length; si++) {
       const s = doc.sentences[si]!;
       if (!body.some((b) => s.start >= b.start && s.end <= b.end)) continue;
@@ -190,7 +191,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
       let tj = ti;
       let hasCue = false;
       while (tj < doc.tokens.length && doc.tokens[tj]!.end <= s.end) {
-        const lw = doc.tokens[tj]!.text.toLowerCase();
+        const lw = lower[tj]!;
         if (!hasCue && (CUE_BY_FORM.has(lw) || lw === 'according')) hasCue = true;
         tj++;
       }

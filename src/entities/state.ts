@@ -3,6 +3,7 @@ import type { Mention, Token, WorkingDoc } from '../core/working-doc.js';
 import type { KbEntry } from '../kb/index.js';
 import { kbFor } from '../kb/index.js';
 import { compileKb, type CompiledKb } from './kb-compiled.js';
+import { lowerTexts } from '../text/lower.js';
 
 /** What the entity stage knows about an entity beyond the JSON fields. */
 export interface EntityInfo {
@@ -44,10 +45,12 @@ export function newState(doc: WorkingDoc): EntityState {
   const lowers = new Array<string>(n);
   const texts = new Array<string>(n);
   const sentence = new Int32Array(n);
+  // Copied from the shared lower-cased texts, which later stages read too.
+  const shared = lowerTexts(doc.tokens);
   for (let i = 0; i < n; i++) {
     const t = doc.tokens[i]!;
     texts[i] = t.text;
-    lowers[i] = t.text.toLowerCase();
+    lowers[i] = shared[i]!;
     sentence[i] = t.sentence;
   }
   return { ckb: compileKb(kbFor(doc.options)), infos: new Map(), mentions: [], lowers, texts, sentence, nextId: 1 };

@@ -1,7 +1,7 @@
 import type { Token, WorkingDoc } from '../core/working-doc.js';
 import { holderOf, type KbEntry, type KbIndex } from '../kb/index.js';
 import { tokenize } from '../text/tokenize.js';
-import { toLower } from '../text/lower.js';
+import { lowerTexts, toLower } from '../text/lower.js';
 
 // Regex literals live at module level: one in a function body allocates a new RegExp per call.
 const UPPER_INITIAL = /^\p{Lu}/u;
@@ -74,6 +74,21 @@ const PRONOUNS: Record<string, 'person' | 'thing' | 'plural'> = {
   he: 'person', him: 'person', she: 'person', her: 'person', it: 'thing', they: 'plural', them: 'plural',
 };
 const POSSESSIVE_PRONOUNS: Record<string, 'person' | 'thing' | 'plural'> = { his: 'person', its: 'thing', their: 'plural' };
+/**
+ * Keys under which a lookup in the two pronoun tables can find anything: their own keys and,
+ * since they are object literals, Object.prototype's ("constructor" finds a function). Checking
+ * this set first keeps every lookup's result while sparing the slow keyed load on a word that is
+ * not an interned property name, which nearly every token is.
+ */
+const PRONOUN_TABLE_KEYS = new Set([...Object.keys(PRONOUNS), ...Object.keys(POSSESSIVE_PRONOUNS), ...Object.getOwnPropertyNames(Object.prototype)]);
+/** `PRONOUNS[w] ?? POSSESSIVE_PRONOUNS[w]`, through {@link PRONOUN_TABLE_KEYS}. */
+function pronounKind(w: string): 'person' | 'thing' | 'plural' | undefined {
+  return PRONOUN_TABLE_KEYS.has(w) ? PRONOUNS[w] ?? POSSESSIVE_PRONOUNS[w] : undefined;
+}
+/** `w in POSSESSIVE_PRONOUNS`, through {@link PRONOUN_TABLE_KEYS}. */
+function inPossessives(w: string): boolean {
+  return PRONOUN_TABLE_KEYS.has(w) && w in POSSESSIVE_PRONOUNS;
+}
 const PLURAL_REFS = new Set(['leaders', 'sides', 'countries', 'men', 'nations', 'governments', 'parties', 'presidents']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'another', 'some', 'both', 'two', 'three', 'several', 'many', 'senior', 'top']);
 
@@ -152,9 +167,10 @@ const lower = (t: Token | undefined): string => (t ? toLower(t.text) : '');
 const isPossessive = (t: Token | undefined): boolean => !!t && POSSESSIVE_S.test(t.text);
 
 function matchWords(tokens: readonly Token[], i: number, w: readonly string[]): number {
+  const lower = lowerTexts(tokens);
   for (let k = 0; k < w.length; k++) {
     const t = tokens[i + k];
-    if (!t || toLower(t.text) !== w[k]) return -1;
+    if (!t || lower[i + k] !== w[k]) return -1;
   }
   return i + w.length - 1;
 }
@@ -162,7 +178,7 @@ function matchWords(tokens: readonly Token[], i: number, w: readonly string[]): 
 function matchTitle(g: ActorGazetteer, tokens: readonly Token[], i: number): { end: number; title: string } | null {
   const t = tokens[i];
   if (!t) return null;
-  for (const w of g.titles.get(toLower(t.text)) ?? []) {
+  for (const w of g.titles.get(lowerTexts(tokens)[i]!) ?? []) {
     const end = matchWords(tokens, i, w);
     if (end >= 0 && tokens[end]!.sentence === t.sentence) return { end, title: w.join(' ') };
   }
@@ -179,7 +195,7 @@ function matchKb(g: ActorGazetteer, tokens: readonly Token[], i: number): { end:
     const p = (g.byFirst.get(w) ?? []).find((x) => x.words.length === 1);
     if (p) return { end: i, phrase: p };
   }
-  for (const p of g.byFirst.get(toLower(t.text)) ?? []) {
+  for (const p of g.byFirst.get(lowerTexts(tokens)[i]!) ?? []) {
     const end = matchWords(tokens, i, p.words);
     if (end < 0 || tokens[end]!.sentence !== t.sentence) continue;
     // An all-capitals alias ("US", "IS") must match in capitals; "us" is a pronoun.
@@ -226,23 +242,25 @@ export function findActorMentions(doc: WorkingDoc, ctx: ActorContext): ActorMent
   // Country and sector per entity id as the knowledge base resolved its named mentions, for
   // entity-stage pronouns whose entity carries no country ("King Hassan of Morocco … he").
   const entityCountry = new Map<string, { country: string; sector: string | null }>();
+  // The tokens' lower-cased texts, shared with the phrase matchers (they look words up by them).
+  const lowered = lowerTexts(tokens);
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word' && t.kind !== 'number') continue;
-    const lower = toLower(t.text);
+    const lower = lowered[i]!;
     let m = makeMention(g, tokens, i, ctx, topCountries, namedPersons);
     const ent0 = entityAt.get(t.start);
     if (!m && ent0?.pronoun) {
       m = { start: t.start, end: t.end, t0: i, t1: i, sentence: t.sentence, form: 'pronoun', entry: null, entity: ent0.entity,
         country: ent0.country, sector: ent0.sector, person: ent0.person, place: false, fromEntities: true };
-      if (lower in POSSESSIVE_PRONOUNS) m.possessive = true;
+      if (inPossessives(lower)) m.possessive = true;
     }
     if (!m) {
-      const pr = PRONOUNS[lower] ?? POSSESSIVE_PRONOUNS[lower];
-      if (pr) m = pronoun(tokens, i, pr, out, lower in POSSESSIVE_PRONOUNS);
+      const pr = pronounKind(lower);
+      if (pr) m = pronoun(tokens, i, pr, out, inPossessives(lower));
       // Nothing before it: a fronted possessive may still point forward (see `cataphora`).
-      if (!m && pr === 'person' && lower in POSSESSIVE_PRONOUNS && inFrontedPhrase(tokens, i)) {
+      if (!m && pr === 'person' && inPossessives(lower) && inFrontedPhrase(tokens, i)) {
         m = { ...mention(tokens, i, i, 'pronoun', null, null, null, true), possessive: true };
       }
       else if ((lower === 'both' || lower === 'the' || lower === 'two') && tokens[i + 1]) m = plural(tokens, i, out);
@@ -308,8 +326,8 @@ function inFrontedPhrase(tokens: readonly Token[], i: number): boolean {
 }
 
 function pronounFallback(tokens: readonly Token[], i: number, w: string, prior: readonly ActorMention[]): ActorMention | null {
-  const pr = PRONOUNS[w] ?? POSSESSIVE_PRONOUNS[w];
-  return pr ? pronoun(tokens, i, pr, prior, w in POSSESSIVE_PRONOUNS) : null;
+  const pr = pronounKind(w);
+  return pr ? pronoun(tokens, i, pr, prior, inPossessives(w)) : null;
 }
 
 /**

@@ -265,8 +265,31 @@ export class PerceptronModel {
    * here give the same argmax as {@link bestHashed}.
    */
   addQuantised(features: ArrayLike<number>, from: number, count: number, out: Float64Array): void {
+    this.accumulate(features, from, count, out, 0);
+  }
+
+  /**
+   * {@link scoresHashed} of `features[from, from + count)` written to `out[at, at + classes)`,
+   * which must hold zeros: a caller filling a matrix row by row needs no view or copy per row.
+   */
+  scoresAt(features: ArrayLike<number>, from: number, count: number, out: Float64Array, at: number): void {
+    this.accumulate(features, from, count, out, at);
+    const q = this.quantum;
+    for (let c = at; c < at + this.classes.length; c++) out[c]! *= q;
+  }
+
+  /**
+   * Adds quantised weights to `out[at + class]`. Two passes: the table probes first, then the
+   * weights. Probes of different features are independent loads, and with no summing between
+   * them the processor keeps several cache misses in flight at once; the sums are the same
+   * integers in the same order.
+   */
+  private accumulate(features: ArrayLike<number>, from: number, count: number, out: Float64Array, at: number): void {
     const { table, mask, packed, countBits } = this;
     const countMask = (1 << countBits) - 1;
+    if (rowScratch.length < count) rowScratch = new Int32Array(count * 2);
+    const rows = rowScratch;
+    let n = 0;
     for (let i = from; i < from + count; i++) {
       const h = features[i]! | 0;
       let s = mixSlot(h) & mask;
@@ -275,11 +298,15 @@ export class PerceptronModel {
         s = (s + 1) & mask;
         row = table[s * 2 + 1]!;
       }
+      if (row !== 0) rows[n++] = row;
+    }
+    for (let j = 0; j < n; j++) {
+      const row = rows[j]!;
       const start = row >>> countBits;
       const end = start + (row & countMask);
       for (let k = start; k < end; k++) {
         const v = packed[k]!;
-        out[v & CLASS_MASK]! += v >> CLASS_BITS;
+        out[at + (v & CLASS_MASK)]! += v >> CLASS_BITS;
       }
     }
   }
@@ -382,6 +409,9 @@ export class PerceptronModel {
     return model;
   }
 }
+
+/** Rows found by the probe pass of {@link PerceptronModel} sums (grown on demand, shared: sums do not nest). */
+let rowScratch = new Int32Array(256);
 
 /** Spreads all hash bits into the low bits used as table index (FNV's low bits alone cluster). */
 function mixSlot(h: number): number {

@@ -117,13 +117,19 @@ export function wordShape(form: string): string {
   return out;
 }
 
-// Tag-only features, memoised per tag id (ids are small; START_TAG is handled apart).
-const tagCache = new Map<number, number>();
+// Tag-only features, memoised per (template, tag id) in flat arrays: five lookups a token made a
+// Map the tagger's busiest structure after the model. Tag ids are small; START_TAG takes the
+// last slot, and anything past the arrays is hashed directly.
+const TAG_SLOTS = 257;
+const TEMPLATE_SLOTS = 32;
+const tagHashes = new Uint32Array(TEMPLATE_SLOTS * TAG_SLOTS);
+const tagKnown = new Uint8Array(TEMPLATE_SLOTS * TAG_SLOTS);
 function tagFeature(template: number, tag: number): number {
-  const key = template * 0x20000 + tag;
-  let h = tagCache.get(key);
-  if (h === undefined) { h = hashMix(template, tag); tagCache.set(key, h); }
-  return h;
+  const slot = tag === START_TAG ? TAG_SLOTS - 1 : tag < TAG_SLOTS - 1 ? tag : -1;
+  if (slot < 0 || template >= TEMPLATE_SLOTS) return hashMix(template, tag);
+  const k = template * TAG_SLOTS + slot;
+  if (tagKnown[k] === 0) { tagHashes[k] = hashMix(template, tag); tagKnown[k] = 1; }
+  return tagHashes[k]!;
 }
 
 /**

@@ -43,8 +43,8 @@ export function verbMask(tags: readonly string[]): Uint8Array {
   return Uint8Array.from(tags, (t) => (t.startsWith('VB') || t === 'MD' ? 1 : 0));
 }
 
-/** Chooses a tag from a feature row; lets inference reuse cached partial scores. */
-export type TagPicker = (features: Uint32Array, count: number, word: WordInfo, t1: number, t2: number) => number;
+/** Chooses a tag from a feature row of word `i`; lets inference reuse cached partial scores. */
+export type TagPicker = (features: Uint32Array, count: number, word: WordInfo, t1: number, t2: number, i: number) => number;
 
 /** Online learning hook for {@link tagSequence}: gold ids and the trainer's update. */
 export interface SequenceLearner {
@@ -61,16 +61,17 @@ export interface SequenceLearner {
 export function tagSequence(
   words: readonly WordInfo[], forms: readonly string[], classifier: HashedClassifier,
   tables: DecodeTables, out: Int32Array | number[], scratch: TagScratch, learn?: SequenceLearner,
-  pick?: TagPicker,
+  pick?: TagPicker, known?: Int32Array,
 ): void {
   let t1 = START_TAG;
   let t2 = START_TAG;
   let lastVerb = NO_VERB;
   for (let i = 0; i < words.length; i++) {
-    let tag = tables.tagdict.get(forms[i]!);
+    // `known` holds the dictionary lookups already made by the caller (-1: not in the dictionary).
+    let tag = known ? (known[i]! >= 0 ? known[i]! : undefined) : tables.tagdict.get(forms[i]!);
     if (tag === undefined) {
       const n = extractFeatures(words, i, t1, t2, lastVerb, scratch.features);
-      tag = pick ? pick(scratch.features, n, words[i]!, t1, t2) : classifier.bestHashed(scratch.features, n, scratch.scores);
+      tag = pick ? pick(scratch.features, n, words[i]!, t1, t2, i) : classifier.bestHashed(scratch.features, n, scratch.scores);
       if (learn) learn.update(scratch.features, n, learn.gold[i]!, tag);
     }
     out[i] = tag;
@@ -98,6 +99,15 @@ const SELF_FEATURES = 10;
 /** Features 10–12 (t1, t2, t1+t2) depend on the tag history alone. */
 const HISTORY_FEATURES = 3;
 
+/** What the tagger keeps per normalised word type: one lookup per token finds all of it. */
+interface WordEntry {
+  info: WordInfo;
+  /** Dictionary tag id, or -1 for words the classifier tags. */
+  tag: number;
+  /** Quantised score sums of the word's own features, filled on the first classifier decision. */
+  self: Float64Array | null;
+}
+
 /** A trained Penn Treebank part-of-speech tagger (averaged perceptron, greedy decoding). */
 export class PosTagger {
   /** The tag set, in class-id order. */
@@ -105,12 +115,15 @@ export class PosTagger {
   private readonly model: PerceptronModel;
   private readonly tables: DecodeTables;
   private readonly json: PosModelJson;
-  private readonly cache = new Map<string, WordInfo>();
-  /** Quantised score sums of each cached word's own features (see {@link decode}). */
-  private selfScores = new WeakMap<WordInfo, Float64Array>();
-  /** Quantised score sums of the tag-history features per (previous tag, tag before). */
-  private readonly historyScores = new Map<number, Float64Array>();
+  private readonly cache = new Map<string, WordEntry>();
+  /**
+   * Quantised score sums of the tag-history features per (previous tag, tag before), indexed
+   * `h(t1) * (tags + 1) + h(t2)` where `h` maps {@link START_TAG} to `tags`.
+   */
+  private readonly historyScores: (Float64Array | undefined)[];
   private readonly scratch: TagScratch;
+  /** The entries of the sentence being decoded, for {@link pick}. */
+  private entries: WordEntry[] = [];
 
   private constructor(json: PosModelJson) {
     if (json.format !== 'hearsay-pos/1') throw new Error(`unsupported POS model format "${String(json.format)}"`);
@@ -119,6 +132,7 @@ export class PosTagger {
     this.tags = this.model.classes;
     this.tables = { tagdict: readTagdict(json, this.tags), verbs: verbMask(this.tags) };
     this.scratch = makeScratch(this.tags.length);
+    this.historyScores = new Array<Float64Array | undefined>((this.tags.length + 1) ** 2).fill(undefined);
   }
 
   /** Loads a model written by the trainer. */
@@ -147,59 +161,64 @@ export class PosTagger {
     const n = words.length;
     const forms = new Array<string>(n);
     const infos = new Array<WordInfo>(n);
+    const entries = new Array<WordEntry>(n);
+    const known = new Int32Array(n);
     let open = false;
     for (let i = 0; i < n; i++) {
       let hint = quotes?.[i];
       if (hint === undefined && words[i] === '"') { hint = open ? 'close' : 'open'; open = !open; }
       const form = normalizeForm(words[i]!, hint);
       forms[i] = form;
-      infos[i] = this.info(form);
+      const e = this.entry(form);
+      entries[i] = e;
+      infos[i] = e.info;
+      known[i] = e.tag;
     }
     const out = new Int32Array(n);
-    this.decode(infos, forms, out);
+    this.entries = entries;
+    tagSequence(infos, forms, this.model, this.tables, out, this.scratch, undefined, this.pick, known);
+    this.entries = [];
     return out;
   }
 
   /**
-   * {@link tagSequence} for inference, with the word-only features (bias and the 9 `self`
-   * features, a third of each row) summed once per word type and cached: same tags, less work.
+   * Picks the best tag from cached word-only and tag-history sums plus the row's other features:
+   * {@link tagSequence} for inference with the word-only features (bias and the 9 `self`
+   * features, a third of each row) summed once per word type, so the same tags for less work.
+   * The sums are exact integers, so their order does not change the argmax.
    */
-  private decode(words: readonly WordInfo[], forms: readonly string[], out: Int32Array): void {
-    tagSequence(words, forms, this.model, this.tables, out, this.scratch, undefined, this.pick);
-  }
-
-  /** Picks the best tag from cached word-only and tag-history sums plus the row's other features. */
-  private readonly pick: TagPicker = (features, n, w, t1, t2) => {
+  private readonly pick: TagPicker = (features, n, _w, t1, t2, i) => {
     const { model } = this;
+    const classes = this.tags.length;
     const scores = this.scratch.scores;
-    let base = this.selfScores.get(w);
+    const entry = this.entries[i]!;
+    let base = entry.self;
     if (!base) {
-      base = new Float64Array(this.tags.length);
+      base = new Float64Array(classes);
       model.addQuantised(features, 0, SELF_FEATURES, base);
-      this.selfScores.set(w, base);
+      entry.self = base;
     }
-    scores.set(base);
     // Features 10–12 depend only on the previous two tags: their sums are cached per history.
-    const key = t1 * 65536 + t2;
-    let hist = this.historyScores.get(key);
+    const key = (t1 === START_TAG ? classes : t1) * (classes + 1) + (t2 === START_TAG ? classes : t2);
+    let hist = this.historyScores[key];
     if (!hist) {
-      hist = new Float64Array(this.tags.length);
+      hist = new Float64Array(classes);
       model.addQuantised(features, SELF_FEATURES, HISTORY_FEATURES, hist);
-      this.historyScores.set(key, hist);
+      this.historyScores[key] = hist;
     }
-    for (let c = 0; c < scores.length; c++) scores[c]! += hist[c]!;
+    for (let c = 0; c < classes; c++) scores[c] = base[c]! + hist[c]!;
     model.addQuantised(features, SELF_FEATURES + HISTORY_FEATURES, n - SELF_FEATURES - HISTORY_FEATURES, scores);
     return argmax(scores);
   };
 
-  private info(form: string): WordInfo {
-    let info = this.cache.get(form);
-    if (info === undefined) {
+  private entry(form: string): WordEntry {
+    let e = this.cache.get(form);
+    if (e === undefined) {
       // A bounded cache: news vocabularies are Zipfian, so clearing rarely costs much.
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      info = wordInfo(form);
-      this.cache.set(form, info);
+      e = { info: wordInfo(form), tag: this.tables.tagdict.get(form) ?? -1, self: null };
+      this.cache.set(form, e);
     }
-    return info;
+    return e;
   }
 }

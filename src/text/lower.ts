@@ -9,3 +9,20 @@ export function toLower(s: string): string {
   }
   return s;
 }
+
+const lowered = new WeakMap<readonly { text: string }[], string[]>();
+
+/**
+ * {@link toLower} of every token's text, computed once per token array: several stages lower the
+ * same tokens, some once per cue or sentence they read. Token texts never change after
+ * segmentation, so the array stays valid as long as the tokens do.
+ */
+export function lowerTexts(tokens: readonly { text: string }[]): readonly string[] {
+  let out = lowered.get(tokens);
+  if (out === undefined || out.length !== tokens.length) {
+    out = new Array<string>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) out[i] = toLower(tokens[i]!.text);
+    lowered.set(tokens, out);
+  }
+  return out;
+}

@@ -25,8 +25,12 @@ const MAX_BACK = 6;
 
 function isTrigger(lower: string): boolean {
   if (TIME_TRIGGERS.has(lower)) return true;
-  if (YEAR.test(lower)) return true;
-  if (UNIT_COMPOUND.test(lower) || ISO_DAY.test(lower)) return true;
+  // The three patterns start with an ASCII digit; most words are spared the regexes.
+  const c = lower.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    if (YEAR.test(lower)) return true;
+    if (UNIT_COMPOUND.test(lower) || ISO_DAY.test(lower)) return true;
+  }
   if (lower.includes('-')) for (const part of lower.split('-')) if (TIME_TRIGGERS.has(part)) return true;
   return false;
 }
