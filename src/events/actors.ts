@@ -70,24 +70,17 @@ export const PREPOSITIONS: ReadonlySet<string> = new Set([
   'like', 'despite', 'without', 'via', 'per', 'around', 'outside', 'behind', 'beyond', 'along',
 ]);
 
-const PRONOUNS: Record<string, 'person' | 'thing' | 'plural'> = {
-  he: 'person', him: 'person', she: 'person', her: 'person', it: 'thing', they: 'plural', them: 'plural',
-};
-const POSSESSIVE_PRONOUNS: Record<string, 'person' | 'thing' | 'plural'> = { his: 'person', its: 'thing', their: 'plural' };
-/**
- * Keys under which a lookup in the two pronoun tables can find anything: their own keys and,
- * since they are object literals, Object.prototype's ("constructor" finds a function). Checking
- * this set first keeps every lookup's result while sparing the slow keyed load on a word that is
- * not an interned property name, which nearly every token is.
- */
-const PRONOUN_TABLE_KEYS = new Set([...Object.keys(PRONOUNS), ...Object.keys(POSSESSIVE_PRONOUNS), ...Object.getOwnPropertyNames(Object.prototype)]);
-/** `PRONOUNS[w] ?? POSSESSIVE_PRONOUNS[w]`, through {@link PRONOUN_TABLE_KEYS}. */
+const PRONOUNS = new Map<string, 'person' | 'thing' | 'plural'>([
+  ['he', 'person'], ['him', 'person'], ['she', 'person'], ['her', 'person'], ['it', 'thing'], ['they', 'plural'], ['them', 'plural'],
+]);
+const POSSESSIVE_PRONOUNS = new Map<string, 'person' | 'thing' | 'plural'>([['his', 'person'], ['its', 'thing'], ['their', 'plural']]);
+/** The kind of referent a pronoun (personal or possessive) points to; maps, so "constructor" is no pronoun. */
 function pronounKind(w: string): 'person' | 'thing' | 'plural' | undefined {
-  return PRONOUN_TABLE_KEYS.has(w) ? PRONOUNS[w] ?? POSSESSIVE_PRONOUNS[w] : undefined;
+  return PRONOUNS.get(w) ?? POSSESSIVE_PRONOUNS.get(w);
 }
-/** `w in POSSESSIVE_PRONOUNS`, through {@link PRONOUN_TABLE_KEYS}. */
+/** Whether a word is a possessive pronoun. */
 function inPossessives(w: string): boolean {
-  return PRONOUN_TABLE_KEYS.has(w) && w in POSSESSIVE_PRONOUNS;
+  return POSSESSIVE_PRONOUNS.has(w);
 }
 const PLURAL_REFS = new Set(['leaders', 'sides', 'countries', 'men', 'nations', 'governments', 'parties', 'presidents']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'another', 'some', 'both', 'two', 'three', 'several', 'many', 'senior', 'top']);
