@@ -238,6 +238,7 @@ function renderDetails(seg: Segment | null): void {
       ['Via', st.via.length ? st.via.join(' → ') : null],
       ['Voice', seg.voice === 'attributed' ? 'attributed (the source speaks)' : 'authorial (the writer speaks)'],
       ['Rule', st.rule],
+      ['Refined by', st.refinedBy.length ? st.refinedBy.join(', ') : null],
     ]));
   }
   if (seg.loaded) {

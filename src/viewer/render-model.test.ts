@@ -121,6 +121,9 @@ test('CSV: header, one row per attribution, quoting and formula guard', () => {
   const lines = csv.trimEnd().split('\r\n');
   assert.equal(lines.length, 1 + doc.attributions.length);
   assert.ok(lines[0]!.startsWith('id,source,source_kind,entity,entity_name,count'));
+  assert.ok(lines[0]!.endsWith(',content_spans,stance,refined_by'));
+  const stanced = attributionsCsv({ ...doc, attributions: doc.attributions.map((a, i) => (i === 0 ? { ...a, stance: true, refinedBy: ['model:role-tagger', 'attribution:cue-auxiliaries'] } : a)) });
+  assert.ok(stanced.split('\r\n')[1]!.endsWith(',true,model:role-tagger attribution:cue-auxiliaries'));
   assert.ok(lines[1]!.includes('"The harbour expansion will ""create thousands of jobs,"""'));
   assert.ok(lines[3]!.includes(',anonymous,,,2,senior officials,'));
   assert.equal(csvCell('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
@@ -145,4 +148,13 @@ test('statements say whether an attribution is a stance', () => {
   assert.equal(m0.statements.get(first.id)!.stance, false);
   const m1 = buildRenderModel({ ...doc, attributions: doc.attributions.map((a) => (a.id === first.id ? { ...a, stance: true } : a)) });
   assert.equal(m1.statements.get(first.id)!.stance, true);
+});
+
+test('statements list the refiners that changed an attribution', () => {
+  const doc = sample();
+  const first = doc.attributions[0]!;
+  const m = buildRenderModel({ ...doc, attributions: doc.attributions.map((a) => (a.id === first.id ? { ...a, refinedBy: ['attribution:cue-auxiliaries'] } : { ...a, refinedBy: undefined })) });
+  assert.deepEqual(m.statements.get(first.id)!.refinedBy, ['attribution:cue-auxiliaries']);
+  const other = doc.attributions[1];
+  if (other) assert.deepEqual(m.statements.get(other.id)!.refinedBy, []);
 });

@@ -84,6 +84,8 @@ export interface Statement {
   /** Labels of the enclosing attributions, outermost first. */
   via: string[];
   rule: string;
+  /** Refiners that changed its spans after `rule` found it. */
+  refinedBy: string[];
 }
 
 /** Everything the page needs. */
@@ -269,6 +271,7 @@ export function buildRenderModel(doc: HearsayDocument): RenderModel {
       stance: a.stance === true,
       via: viaPath(byId, a.id).slice(0, -1).map((id) => sourceLabel(doc, byId.get(id)!, names)),
       rule: a.rule,
+      refinedBy: a.refinedBy ?? [],
     });
   }
 
@@ -365,7 +368,7 @@ export function segmentClasses(s: Segment): string[] {
 
 const CSV_COLUMNS = [
   'id', 'source', 'source_kind', 'entity', 'entity_name', 'count', 'descriptor', 'cue', 'content', 'quote', 'via',
-  'hedge', 'rule', 'source_start', 'source_end', 'cue_start', 'cue_end', 'content_spans',
+  'hedge', 'rule', 'source_start', 'source_end', 'cue_start', 'cue_end', 'content_spans', 'stance', 'refined_by',
 ] as const;
 
 /** Quotes a CSV cell; cells a spreadsheet would run as a formula get a leading apostrophe. */
@@ -400,6 +403,8 @@ export function attributionsCsv(doc: HearsayDocument): string {
       a.cue.start,
       a.cue.end,
       a.content.map((c) => `${c.start}-${c.end}`).join(' '),
+      a.stance ? 'true' : 'false',
+      (a.refinedBy ?? []).join(' '),
     ];
     rows.push(cells.map(csvCell).join(','));
   }
