@@ -242,12 +242,12 @@ export const attributionsStage = defineStage<AttributionOptions>(
         const [a, b] = tokenRange(doc.tokens, c.cue);
         if (a >= b) continue;
         let read: RoleResult;
-        if (rereads.has(c.rule)) read = roles.read(doc, a, b, { source: c.source, content: c.content });
+        if (rereads.has(c.rule)) read = dropStrays(doc, roles.read(doc, a, b, { source: c.source, content: c.content }));
         else {
           // Elsewhere it rereads a rule's cue only where it is sure the rule misread it.
           const r = roles.reread(doc, a, b, { source: c.source, content: c.content });
           if (r.margin < (options?.rereadMargin ?? ROLE_REREAD_MARGIN)) continue;
-          read = r.read;
+          read = dropStrays(doc, r.read);
         }
         const before = JSON.stringify([c.source, c.content]);
         if (read.content.length) c.content = read.content;
@@ -440,7 +440,7 @@ function modelCandidates(doc: WorkingDoc, rules: readonly Candidate[], scored: r
     let m = linked;
     if (roles) {
       const [a, b] = tokenRange(doc.tokens, m.cue);
-      const read = a < b ? roles.read(doc, a, b, null) : null;
+      const read = a < b ? dropStrays(doc, roles.read(doc, a, b, null)) : null;
       if (read) m = { ...m, source: read.source ? { ...read.source, entity: null, kind: 'unknown', count: null, descriptor: null } : m.source, content: read.content.length ? read.content : m.content };
     }
     if (!m.source || m.content.length === 0) continue;
@@ -486,6 +486,24 @@ function widenCue(doc: WorkingDoc, c: Candidate): void {
     refine(c, 'attribution:cue-auxiliaries');
   }
 }
+
+/**
+ * Drops stray one-word pieces from a role tagger's content ("The ‖ supporters to monitor …",
+ * "Friday ‖ that …"): a lone determiner, preposition, conjunction, adverb or time word beside
+ * the real content.
+ */
+function dropStrays(doc: WorkingDoc, read: RoleResult): RoleResult {
+  if (read.content.length < 2) return read;
+  const kept = read.content.filter((s) => {
+    const words = tokensIn(doc, s).filter((t) => t.kind === 'word' || t.kind === 'number');
+    if (words.length !== 1) return true;
+    const w = words[0]!;
+    return !(/^(?:DT|IN|WDT|CC|RB|TO|WRB)$/.test(w.pos ?? '') || TIME_WORD.test(toLower(w.text)));
+  });
+  return kept.length === read.content.length || kept.length === 0 ? read : { source: read.source, content: kept };
+}
+
+const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|earlier|later|recently)$/;
 
 /** Records that a refiner changed a candidate's spans. */
 function refine(c: Candidate, rule: string): void {
@@ -585,7 +603,8 @@ function detectorCandidates(doc: WorkingDoc, held: readonly Candidate[], runs: r
     const cue = { start: doc.tokens[r.from]!.start, end: doc.tokens[r.to - 1]!.end };
     if (heldSpans.overlaps(cue)) continue;
     if (!doc.body.some((b) => inside(cue, b))) continue;
-    const { read, margin } = roles.readScored(doc, r.from, r.to);
+    const { read: raw, margin } = roles.readScored(doc, r.from, r.to);
+    const read = dropStrays(doc, raw);
     if (r.score < threshold && margin < roleMargin) continue;
     if (!read.source || read.content.length === 0) continue;
     if (read.content.some((c) => overlaps(c, read.source!))) continue;
