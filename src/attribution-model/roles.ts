@@ -336,13 +336,7 @@ export class RoleModel {
    * (path score difference; Infinity where the rule's reading is not a path the tagger allows).
    */
   reread(doc: TagInput, cueFrom: number, cueTo: number, rule: RuleReading): { read: RoleResult; margin: number } {
-    const w = roleWindow(doc, cueFrom, cueTo);
-    const { hashes, contexts } = roleFeatures(doc, w, rule);
-    const n = w.to - w.from;
-    const scores = emissions(hashes, n, w, this.emission, this.scratch);
-    const best = decodeLattice(scores, contexts, this.transitions, this.scratch, null, this.sums);
-    const own = pathScore(scores, contexts, this.transitions, ruleLabels(doc.tokens, w, rule), this.scratch, this.sums);
-    return { read: readLabels(doc.tokens, w, best.labels), margin: best.score - own };
+    return this.readAgainst(doc, cueFrom, cueTo, rule, rule);
   }
 
   /**
@@ -350,13 +344,17 @@ export class RoleModel {
    * content there (path score difference): how attribution-like the cue's surroundings look.
    */
   readScored(doc: TagInput, cueFrom: number, cueTo: number): { read: RoleResult; margin: number } {
+    return this.readAgainst(doc, cueFrom, cueTo, null, { source: null, content: [] });
+  }
+
+  /** Best reading of a cue (given the rules' reading as features) and its score margin over `other`. */
+  private readAgainst(doc: TagInput, cueFrom: number, cueTo: number, rule: RuleReading | null, other: RuleReading): { read: RoleResult; margin: number } {
     const w = roleWindow(doc, cueFrom, cueTo);
-    const { hashes, contexts } = roleFeatures(doc, w, null);
-    const n = w.to - w.from;
-    const scores = emissions(hashes, n, w, this.emission, this.scratch);
+    const { hashes, contexts } = roleFeatures(doc, w, rule);
+    const scores = emissions(hashes, w.to - w.from, w, this.emission, this.scratch);
     const best = decodeLattice(scores, contexts, this.transitions, this.scratch, null, this.sums);
-    const bare = ruleLabels(doc.tokens, w, { source: null, content: [] });
-    return { read: readLabels(doc.tokens, w, best.labels), margin: best.score - pathScore(scores, contexts, this.transitions, bare, this.scratch, this.sums) };
+    const alt = pathScore(scores, contexts, this.transitions, ruleLabels(doc.tokens, w, other), this.scratch, this.sums);
+    return { read: readLabels(doc.tokens, w, best.labels), margin: best.score - alt };
   }
 
   /** Source and content of the cue at token range `[cueFrom, cueTo)`. */
