@@ -82,3 +82,9 @@ test('coordination: subjects that speak together, and a verb that starts a secon
   // A coordinated clause with its own subject stays in the content.
   assert.deepEqual(one('She said that prices rose and wages fell.'), [['She', 'said', 'that prices rose and wages fell']]);
 });
+
+test('a cue ending its paragraph with a colon takes the quotation below it once', () => {
+  const d = analyze('The governor added:\n\n“We will rebuild every road.”\n\nThe talks ended.\n');
+  assert.equal(d.attributions.length, 1);
+  assert.deepEqual(triples(d)[0]!.slice(2), ['“We will rebuild every road.”']);
+});

@@ -135,6 +135,8 @@ function continueQuotes(doc: WorkingDoc, cands: Candidate[]): void {
     let lastEnd = Math.max(...c.content.map((s) => s.end), c.cue.end, c.source?.end ?? 0);
     while (si < doc.sentences.length) {
       const s = doc.sentences[si]!;
+      // Sentences the content already holds ("He added:" and the quotation below it) are passed over.
+      if (s.start < lastEnd) { si++; continue; }
       if (cued.has(si) || /\n/.test(doc.text.slice(lastEnd, s.start))) break;
       const q = doc.quotes.find((x) => x.start === s.start && x.end >= s.end - 1);
       if (!q) break;
