@@ -88,3 +88,8 @@ test('a cue ending its paragraph with a colon takes the quotation below it once'
   assert.equal(d.attributions.length, 1);
   assert.deepEqual(triples(d)[0]!.slice(2), ['“We will rebuild every road.”']);
 });
+
+test('a time adjunct between source and cue, and a label that opens with its verb', () => {
+  assert.deepEqual(one('The Ledger on Saturday wrote that the mayor had lost the vote.'), [['The Ledger', 'wrote', 'that the mayor had lost the vote']]);
+  assert.deepEqual(one('Said Ortiz: “I don’t think she is interested.”'), [['Ortiz', 'Said', '“I don’t think she is interested.”']]);
+});

@@ -175,6 +175,18 @@ export function npAfter(w: Window, from: number): [number, number] | null {
   return lastHead >= 0 ? [from, lastHead + 1] : null;
 }
 
+/**
+ * Skips a time adjunct backwards from `end` ("on Saturday", "late Tuesday", "this week"); returns
+ * `end` itself when there is none.
+ */
+function skipTimeBack(w: Window, end: number): number {
+  let i = end;
+  while (i > 0 && (WEEKDAY_MONTH.test(w.tokens[i - 1]!.text) || (TEMPORAL.has(low(w.tokens[i - 1])) && w.tags[i - 1] !== 'NNP') || (w.tags[i - 1] === 'CD' && i < end))) i--;
+  if (i === end) return end;
+  if (i > 0 && /^(?:on|last|this|early|late|earlier|in|during)$/.test(low(w.tokens[i - 1]))) i--;
+  return i;
+}
+
 /** Skips gap words (auxiliaries, adverbs) backwards from `end`; returns new end and any hedge. */
 function skipGapBack(w: Window, end: number): { end: number; hedge: string | null } {
   let hedge: string | null = null;
@@ -400,6 +412,9 @@ export function findInWindow(w: Window): Candidate[] {
         source = clauseSubject(w, gap.end - 1, true);
       } else {
         source = npBefore(w, gap.end) ?? appositiveBefore(w, gap.end);
+        // "The Ledger on Saturday wrote that …": a time adjunct between source and cue.
+        const t = source ? gap.end : skipTimeBack(w, gap.end);
+        if (t < gap.end) source = npBefore(w, t);
       }
     }
     // Inverted order ("…,” said the mayor"): the source follows the cue.

@@ -363,8 +363,11 @@ function speakerLabels(doc: WorkingDoc): Candidate[] {
         end = nx.end;
       }
       while (end > toks[k + 1]!.start && /[.\s]/.test(doc.text[end - 1]!)) end--;
+      // "Said Ellis: …": the verb opening the label is the cue, the rest the speaker.
+      const said = k - nameStart > 1 && CUE_BY_FORM.has(toLower(toks[nameStart]!.text)) ? 1 : 0;
       out.push({
-        source: { start: toks[nameStart]!.start, end: toks[k - 1]!.end }, cue: { start: toks[k]!.start, end: toks[k]!.end },
+        source: { start: toks[nameStart + said]!.start, end: toks[k - 1]!.end },
+        cue: said ? { start: toks[nameStart]!.start, end: toks[nameStart]!.end } : { start: toks[k]!.start, end: toks[k]!.end },
         content: [{ start: toks[k + 1]!.start, end }], hedge: null, rule: 'colon-cue', sentence: si,
       });
     }
