@@ -77,6 +77,10 @@ export function windowOf(tokens: readonly Token[], base: number, sentence: numbe
       tags[i] = /[^s]s$/.test(lw) ? 'VBZ' : 'VBD';
     }
   }
+  // A hyphenated participle between a determiner and a noun is an adjective ("the left-leaning institute").
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (/^VB[GND]$/.test(tags[i]!) && tokens[i]!.text.includes('-') && /^(?:DT|PRP\$|JJ|CD)$/.test(tags[i - 1]!) && /^(?:NN|NNS|NNP|NNPS|JJ)$/.test(tags[i + 1]!)) tags[i] = 'JJ';
+  }
   // Without a tagger, a cue form after a determiner or name is a noun ("a city report").
   for (let i = 1; i < tokens.length; i++) {
     if (!tokens[i]!.pos && /^VB/.test(tags[i]!) && /^(?:DT|JJ|NN|NNP|CD|PRP\$|POS)$/.test(tags[i - 1]!) && NOUNY_CUES.has(toLower(tokens[i]!.text))) tags[i] = 'NN';
