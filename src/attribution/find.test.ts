@@ -92,6 +92,7 @@ test('a cue ending its paragraph with a colon takes the quotation below it once'
 test('a time adjunct between source and cue, and a label that opens with its verb', () => {
   assert.deepEqual(one('The Ledger on Saturday wrote that the mayor had lost the vote.'), [['The Ledger', 'wrote', 'that the mayor had lost the vote']]);
   assert.deepEqual(one('Said Ortiz: “I don’t think she is interested.”'), [['Ortiz', 'Said', '“I don’t think she is interested.”']]);
+  assert.deepEqual(one('Residents, many of whom say the levee is unsafe, left early.')[0]!.slice(0, 2), ['many of whom', 'say']);
   // A hyphenated participle before a noun is read as an adjective inside the source.
   assert.deepEqual(one('The plan would cut taxes, according to the left-leaning Budget Institute.'), [['the left-leaning Budget Institute', 'according to', 'The plan would cut taxes']]);
 });

@@ -111,6 +111,8 @@ export function npBefore(w: Window, end: number): [number, number] | null {
   }
   let i = end - 1;
   if (low(w.tokens[i]) === 'who') return [i, end];
+  // "…, many of whom say": the relative pronoun and its quantifier are the source.
+  if (low(w.tokens[i]) === 'whom' && low(w.tokens[i - 1]) === 'of' && i >= 2 && /^(?:DT|JJ|JJS|CD|PDT|RB)$/.test(w.tags[i - 2] ?? '')) return [i - 2, end];
   if (PRONOMINAL.has(low(w.tokens[i])) && !isNominalTag(w.tags[i - 1] ?? '')) return [i, end];
   if (i < 0 || !isHeadTag(w.tags[i]!) || NOT_SOURCES.has(low(w.tokens[i]))) {
     return null;
