@@ -79,6 +79,7 @@ test('coordination: subjects that speak together, and a verb that starts a secon
     ['The senator', 'said', 'that the bill was flawed'], ['The senator', 'urged', 'colleagues to reject it'],
   ]);
   assert.deepEqual(analyze('The senator said that the bill was flawed and urged colleagues to reject it.').attributions[0]!.refinedBy, ['attribution:coordinated-verb']);
+  assert.deepEqual(one('She urges her husband to leave and repeatedly says the police are coming.').map((x) => x[1]), ['urges', 'repeatedly says']);
   // A coordinated clause with its own subject stays in the content.
   assert.deepEqual(one('She said that prices rose and wages fell.'), [['She', 'said', 'that prices rose and wages fell']]);
 });
@@ -93,6 +94,8 @@ test('a time adjunct between source and cue, and a label that opens with its ver
   assert.deepEqual(one('The Ledger on Saturday wrote that the mayor had lost the vote.'), [['The Ledger', 'wrote', 'that the mayor had lost the vote']]);
   assert.deepEqual(one('Said Ortiz: “I don’t think she is interested.”'), [['Ortiz', 'Said', '“I don’t think she is interested.”']]);
   assert.deepEqual(one('Residents, many of whom say the levee is unsafe, left early.')[0]!.slice(0, 2), ['many of whom', 'say']);
+  assert.deepEqual(one('The meeting went badly from there, said one party source in the room.'), [['one party source in the room', 'said', 'The meeting went badly from there']]);
+  assert.deepEqual(one('His aides say it is too early to discuss a run.'), [['His aides', 'say', 'it is too early to discuss a run']]);
   // A hyphenated participle before a noun is read as an adjective inside the source.
   assert.deepEqual(one('The plan would cut taxes, according to the left-leaning Budget Institute.'), [['the left-leaning Budget Institute', 'according to', 'The plan would cut taxes']]);
 });

@@ -77,6 +77,10 @@ export function windowOf(tokens: readonly Token[], base: number, sentence: numbe
       tags[i] = /[^s]s$/.test(lw) ? 'VBZ' : 'VBD';
     }
   }
+  // After a possessive, a finite verb form is a noun the tagger misread ("His aides/VBZ say").
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (/^VB[ZDP]$/.test(tags[i]!) && tags[i - 1] === 'PRP$' && /^(?:VB[ZDP]|MD)$/.test(tags[i + 1]!)) tags[i] = /s$/i.test(tokens[i]!.text) ? 'NNS' : 'NN';
+  }
   // A hyphenated participle between a determiner and a noun is an adjective ("the left-leaning institute").
   for (let i = 1; i + 1 < tokens.length; i++) {
     if (/^VB[GND]$/.test(tags[i]!) && tokens[i]!.text.includes('-') && /^(?:DT|PRP\$|JJ|CD)$/.test(tags[i - 1]!) && /^(?:NN|NNS|NNP|NNPS|JJ)$/.test(tags[i + 1]!)) tags[i] = 'JJ';
@@ -426,7 +430,12 @@ export function findInWindow(w: Window): Candidate[] {
     // Inverted order ("…,” said the mayor"): the source follows the cue.
     const before = w.tokens[i - 1];
     if (!source && rule !== 'participle-cue' && before && (before.text === ',' || before.quote === 'close')) {
-      const after = npAfter(w, cue.end);
+      let after = npAfter(w, cue.end);
+      // "…, said one party source in the room.": a closing prepositional phrase is the source's.
+      if (after && PP_IN_SOURCE.has(low(w.tokens[after[1]])) && after[1] < contentEnd(w, after[1])) {
+        const pp = npAfter(w, after[1] + 1);
+        if (pp && pp[1] >= contentEnd(w, pp[1])) after = [after[0], pp[1]];
+      }
       if (after && (after[1] >= contentEnd(w, after[1]) || w.tokens[after[1]]?.text === ',')) {
         let e = i;
         while (e > 0 && (w.tokens[e - 1]!.text === ',')) e--;

@@ -534,7 +534,11 @@ function cutCoordinatedVerb(doc: WorkingDoc, c: Candidate): void {
   for (let k = a + 1; k + 1 < b; k++) {
     const t = toks[k]!;
     if (t.sentence !== toks[a]!.sentence) break;
-    if (toLower(t.text) !== 'and' || !sameVerbForm(toks[k + 1]!, head.pos!) || inner.holds(t)) continue;
+    if (toLower(t.text) !== 'and' || inner.holds(t)) continue;
+    // "and urged", "and repeatedly says": adverbs may come between.
+    let v = k + 1;
+    while (v + 1 < b && toks[v]!.pos === 'RB') v++;
+    if (!sameVerbForm(toks[v]!, head.pos!)) continue;
     const end = toks[k - 1]!.text === ',' ? k - 1 : k;
     if (end <= a) return;
     c.content = [{ start: first.start, end: toks[end - 1]!.end }];
