@@ -92,6 +92,8 @@ test('a cue ending its paragraph with a colon takes the quotation below it once'
 
 test('a time adjunct between source and cue, and a label that opens with its verb', () => {
   assert.deepEqual(one('The Ledger on Saturday wrote that the mayor had lost the vote.'), [['The Ledger', 'wrote', 'that the mayor had lost the vote']]);
+  assert.deepEqual(one('The bank just this month announced it would drop the fees.'), [['The bank', 'announced', 'it would drop the fees']]);
+  assert.deepEqual(one('Bonuses were large, the Tribune reports.'), [['the Tribune', 'reports', 'Bonuses were large']]);
   assert.deepEqual(one('Said Ortiz: “I don’t think she is interested.”'), [['Ortiz', 'Said', '“I don’t think she is interested.”']]);
   assert.deepEqual(one('Residents, many of whom say the levee is unsafe, left early.')[0]!.slice(0, 2), ['many of whom', 'say']);
   assert.deepEqual(one('The meeting went badly from there, said one party source in the room.'), [['one party source in the room', 'said', 'The meeting went badly from there']]);

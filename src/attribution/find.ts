@@ -77,6 +77,14 @@ export function windowOf(tokens: readonly Token[], base: number, sentence: numbe
       tags[i] = /[^s]s$/.test(lw) ? 'VBZ' : 'VBD';
     }
   }
+  // ", the Journal reports." — a nouny cue that closes the sentence after a comma and a name is a verb.
+  for (let i = 2; i < tokens.length; i++) {
+    const lw = tokens[i]!.text.toLowerCase();
+    if (/^VB/.test(tags[i]!) || !NOUNY_CUES.has(lw) || !/^(?:[.!?]|)$/.test(tokens[i + 1]?.text ?? '')) continue;
+    let s = i - 1;
+    while (s > 0 && /^(?:NNP|NNPS|NN|NNS|DT)$/.test(tags[s]!)) s--;
+    if (s < i - 1 && (tokens[s]!.text === ',' || tokens[s]!.quote === 'close') && /^NNP/.test(tags[i - 1]!)) tags[i] = /[^s]s$/.test(lw) ? 'VBZ' : 'VBD';
+  }
   // After a possessive, a finite verb form is a noun the tagger misread ("His aides/VBZ say").
   for (let i = 1; i + 1 < tokens.length; i++) {
     if (/^VB[ZDP]$/.test(tags[i]!) && tags[i - 1] === 'PRP$' && /^(?:VB[ZDP]|MD)$/.test(tags[i + 1]!)) tags[i] = /s$/i.test(tokens[i]!.text) ? 'NNS' : 'NN';
@@ -424,7 +432,7 @@ export function findInWindow(w: Window): Candidate[] {
         source = npBefore(w, gap.end) ?? appositiveBefore(w, gap.end);
         // "The Ledger on Saturday wrote that …": a time adjunct between source and cue.
         const t = source ? gap.end : skipTimeBack(w, gap.end);
-        if (t < gap.end) source = npBefore(w, t);
+        if (t < gap.end) source = npBefore(w, skipGapBack(w, t).end);
       }
     }
     // Inverted order ("…,” said the mayor"): the source follows the cue.
