@@ -12,6 +12,7 @@ export const ATTRIBUTION_RULES = [
   { name: 'passive-by', reason: 'a passive cue names its source after "by"; the subject is what was reported', example: 'The plan was first reported by the Post.' },
   { name: 'participle-cue', reason: 'a ", saying …" adjunct reports what the subject of its clause said', example: 'The army struck the town, saying it targeted rebels.' },
   { name: 'dash-credit', reason: 'a dash and a name after a quotation credit it', example: '“We were ignored.” ― Ana Ruiz' },
+  { name: 'colon-paragraph', reason: 'a short "X added:" closing a paragraph hands the next paragraph to X', example: 'The governor added:\n\n“We will rebuild every road.”' },
   { name: 'colon-cue', reason: 'a speaker label and a colon introduce a transcript turn', example: 'SMITH: We will win.' },
   { name: 'nested', reason: 'the cue lies inside the content of another attribution', example: 'Officials said the president told him to wait.' },
   { name: 'quote-continuation', reason: 'quoted sentences after a quote by the same speaker, with no new cue, continue the content', example: '“We won,” she said. “It was close.”' },

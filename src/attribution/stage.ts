@@ -5,7 +5,7 @@ import type { Quotation, Token, WorkingDoc } from '../core/working-doc.js';
 import { lowerTexts, toLower } from '../text/lower.js';
 import { containersOf, SpanIndex } from '../core/span-index.js';
 import { findInWindow, windowOf, type Candidate } from './find.js';
-import { CUE_BY_FORM, CUE_PREFIX_STOP, CUE_PREFIX_WORDS, HEDGES } from './lexicon.js';
+import { CUE_BY_FORM, CUE_GAP_WORDS, CUE_PREFIX_STOP, CUE_PREFIX_WORDS, HEDGES } from './lexicon.js';
 import { defaultAttributionModel, MODEL_ATTRIBUTIONS } from '../attribution-model/stage.js';
 import type { AttributionModel, ScoredAttribution } from '../attribution-model/model.js';
 import { tokenRange, type RoleModel, type RoleResult } from '../attribution-model/roles.js';
@@ -201,6 +201,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
       cands.push(...findInWindow(windowOf(doc.tokens.slice(ti, tj), ti, si, names)));
     }
     cands.push(...speakerLabels(doc));
+    cands.push(...colonParagraphs(doc, cands));
     // The learned model runs last, only over paragraphs with cue-like words the rules left unclaimed.
     const model = options?.model === undefined ? defaultAttributionModel() : options.model;
     const roles = options?.roles === undefined ? defaultRoleModel() : options.roles;
@@ -509,6 +510,43 @@ function dropStrays(doc: WorkingDoc, read: RoleResult): RoleResult {
 }
 
 const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|earlier|later|recently)$/;
+
+/**
+ * "The governor added:" closing a paragraph hands the next paragraph to its short subject: the
+ * sentence is a source (a name or noun phrase of up to six words), gap words, a cue verb and a
+ * colon, and nothing else.
+ */
+function colonParagraphs(doc: WorkingDoc, held: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const toks = doc.tokens;
+  const cues = new SpanIndex(held.map((c) => c.cue));
+  let ti = 0;
+  for (let si = 0; si + 1 < doc.sentences.length; si++) {
+    const s = doc.sentences[si]!;
+    while (ti < toks.length && toks[ti]!.start < s.start) ti++;
+    let tj = ti;
+    while (tj < toks.length && toks[tj]!.end <= s.end) tj++;
+    const next = doc.sentences[si + 1]!;
+    if (tj - ti < 3 || toks[tj - 1]!.text !== ':' || !/\n/.test(doc.text.slice(s.end, next.start))) continue;
+    const verb = toks[tj - 2]!;
+    if (!verb.pos?.startsWith('VB') || !CUE_BY_FORM.has(toLower(verb.text)) || cues.overlaps(verb)) continue;
+    let e = tj - 2;
+    while (e > ti && CUE_GAP_WORDS.has(toLower(toks[e - 1]!.text))) e--;
+    if (e === ti || e - ti > 6 || !toks.slice(ti, e).every((t) => t.kind === 'word' || t.text === '.')) continue;
+    if (!/^(?:NN|PRP|DT|JJ)/.test(toks[e - 1]!.pos ?? '') && !/^\p{Lu}/u.test(toks[e - 1]!.text)) continue;
+    if (!doc.body.some((b) => s.start >= b.start && next.end <= b.end)) continue;
+    // The content runs to the end of the next paragraph.
+    let end = next.end;
+    for (let sj = si + 2; sj < doc.sentences.length; sj++) {
+      const nx = doc.sentences[sj]!;
+      if (/\n/.test(doc.text.slice(end, nx.start))) break;
+      end = nx.end;
+    }
+    out.push({ source: { start: toks[ti]!.start, end: toks[e - 1]!.end }, cue: { start: verb.start, end: verb.end },
+      content: [{ start: next.start, end }], hedge: null, rule: 'colon-paragraph', sentence: si });
+  }
+  return out;
+}
 
 /** Records that a refiner changed a candidate's spans. */
 function refine(c: Candidate, rule: string): void {
