@@ -79,7 +79,7 @@ export function windowOf(tokens: readonly Token[], base: number, sentence: numbe
   }
   // ", the Journal reports." — a nouny cue that closes the sentence after a comma and a name is a verb.
   for (let i = 2; i < tokens.length; i++) {
-    const lw = tokens[i]!.text.toLowerCase();
+    const lw = toLower(tokens[i]!.text);
     if (/^VB/.test(tags[i]!) || !NOUNY_CUES.has(lw) || !/^(?:[.!?]|)$/.test(tokens[i + 1]?.text ?? '')) continue;
     let s = i - 1;
     while (s > 0 && /^(?:NNP|NNPS|NN|NNS|DT)$/.test(tags[s]!)) s--;
