@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Attribution, Span } from '../core/types.js';
-import { describeErrors, formatScores, matchArticle, scoreAttributions, wordTokens } from './attributions.js';
+import { describeErrors, formatRuleScores, formatScores, matchArticle, scoreAttributions, scoreByRule, wordTokens } from './attributions.js';
 import type { GoldArticle } from './polnear.js';
 
 // Hand-written text: offsets computed from substrings so the test states intent, not numbers.
@@ -132,4 +132,13 @@ test('describeErrors lists misses with the reason and false alarms with their se
   assert.match(out, /no prediction on this cue/);
   assert.match(out, /FALSE ALARM \(test\) cue \[\d+,\d+\) “fell”/);
   assert.match(out, /sentence: Rain fell\./);
+});
+
+test('precision per producer counts outermost predictions and their matches', () => {
+  const good = { ...attr('p1', at('The mayor'), at('said'), [at('that the bridge will reopen in May')]), rule: 'attribution:source-cue-content' };
+  const wrong = { ...attr('p2', at('Rain'), at('fell'), [at('Rain')]), rule: 'model:cue-detector' };
+  const nested = { ...attr('p3', at('a spokesman'), at('added'), [at('"It is safe,"')], 'p1'), rule: 'model:cue-detector' };
+  const rows = scoreByRule(gold, new Map([['a1', [good, wrong, nested]]]));
+  assert.deepEqual(rows.map((r) => [r.rule, r.predicted, r.matched]), [['attribution:source-cue-content', 1, 1], ['model:cue-detector', 1, 0]]);
+  assert.match(formatRuleScores(rows), /attribution:source-cue-content\s+1\s+1\s+100\.0/);
 });

@@ -227,6 +227,41 @@ export function scoreAttributions(gold: readonly GoldArticle[], predicted: Reado
   return { articles: gold.length, exact: labels(ex), overlap: labels(ov), relation: prf(relTp, relPred, relGold) };
 }
 
+/** Per producer (`rule`): how many outermost predictions it made and how many matched gold. */
+export interface RuleScore {
+  rule: string;
+  predicted: number;
+  matched: number;
+  /** matched / predicted. */
+  precision: number;
+}
+
+/**
+ * Relation precision per producer: which rule or model made each outermost prediction and
+ * whether it matched a gold attribution (see {@link matchArticle}); most predictions first.
+ */
+export function scoreByRule(gold: readonly GoldArticle[], predicted: ReadonlyMap<string, readonly Attribution[]>): RuleScore[] {
+  const by = new Map<string, { predicted: number; matched: number }>();
+  for (const article of gold) {
+    const m = matchArticle(article.text, article.attributions, predicted.get(article.id) ?? []);
+    m.predicted.forEach((p, i) => {
+      const r = by.get(p.rule) ?? { predicted: 0, matched: 0 };
+      r.predicted++;
+      if (m.predToGold[i]! >= 0) r.matched++;
+      by.set(p.rule, r);
+    });
+  }
+  return [...by].map(([rule, r]) => ({ rule, ...r, precision: r.predicted ? r.matched / r.predicted : 0 }))
+    .sort((a, b) => b.predicted - a.predicted || a.rule.localeCompare(b.rule));
+}
+
+/** A plain-text table of {@link scoreByRule}. */
+export function formatRuleScores(rows: readonly RuleScore[]): string {
+  const lines = ['producer                                   pred  matched  precision'];
+  for (const r of rows) lines.push(`${r.rule.padEnd(40)} ${String(r.predicted).padStart(6)}  ${String(r.matched).padStart(7)}  ${pct(r.precision)}`);
+  return lines.join('\n') + '\n';
+}
+
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(6);
 
 /** A plain-text table of the scores, one row per label and measure (percentages). */

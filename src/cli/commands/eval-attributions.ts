@@ -4,16 +4,17 @@ import { analyzeToWorkingDoc, defaultStages } from '../../analyze.js';
 import { attributionsStage } from '../../attribution/stage.js';
 import { createPipeline } from '../../core/pipeline.js';
 import type { Attribution, Span } from '../../core/types.js';
-import { describeErrors, formatScores, scoreAttributions, type AttributionScores } from '../../eval/attributions.js';
+import { describeErrors, formatRuleScores, formatScores, scoreAttributions, scoreByRule, type AttributionScores } from '../../eval/attributions.js';
 import { readPolnear, type GoldArticle } from '../../eval/polnear.js';
 import type { Command } from '../io.js';
 import { flagString, parseArgs } from '../io.js';
 
 const USAGE = `usage: hearsay eval attributions DIR [--split dev|train] [--errors FILE] [--min-relation-f1 N] [--json]
-       [--min-exact-source N] [--min-exact-cue N] [--min-exact-content N] [--layer attributions|rules|model]
+       [--min-exact-source N] [--min-exact-cue N] [--min-exact-content N] [--layer attributions|rules|model] [--by-rule]
   DIR holds SPLIT/text/*.txt and SPLIT/attributions/*.ann (PolNeAR layout).
   --min-relation-f1 N   exit 1 when relation F1 is below N (percent, e.g. 50; or a fraction ≤ 1)
   --min-exact-LABEL N   the same for the exact-span F1 of source, cue or content
+  --by-rule             also print, per producer (rule or model), its predictions and how many match gold
   --layer rules         score the rule-based attributions alone (every learned model switched off)
   --layer model         score the attribution model's own output (scratch layer) instead of the merged attributions
 `;
@@ -24,7 +25,7 @@ const USAGE = `usage: hearsay eval attributions DIR [--split dev|train] [--error
  * optionally writes the misses and false alarms, and enforces a relation-F1 floor for CI.
  */
 export const run: Command = async (args, io) => {
-  const p = parseArgs(args, ['json', 'help']);
+  const p = parseArgs(args, ['json', 'help', 'by-rule']);
   if (p.flags.has('help')) { io.stdout(USAGE); return 0; }
   const dirArg = p.positionals[0];
   if (!dirArg) { io.stderr(USAGE); return 2; }
@@ -78,10 +79,12 @@ export const run: Command = async (args, io) => {
   const seconds = (performance.now() - t0) / 1000;
   const scores = scoreAttributions(gold, predicted);
   if (p.flags.has('json')) {
-    io.stdout(JSON.stringify({ split, layer, seconds, tokens: words, ...scores }, null, 2) + '\n');
+    const byRule = p.flags.has('by-rule') ? { byRule: scoreByRule(gold, predicted) } : {};
+    io.stdout(JSON.stringify({ split, layer, seconds, tokens: words, ...scores, ...byRule }, null, 2) + '\n');
   } else {
     io.stdout(`PolNeAR ${split} (${layer}), ${gold.length} articles, ${words} tokens, ${seconds.toFixed(1)} s\n`);
     io.stdout(formatScores(scores));
+    if (p.flags.has('by-rule')) io.stdout(`\n${formatRuleScores(scoreByRule(gold, predicted))}`);
   }
   const errorsFile = flagString(p, 'errors');
   if (errorsFile) {
