@@ -24,7 +24,8 @@ export interface Candidate {
   refined?: string[];
 }
 
-const TEMPORAL = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today',
+/** Words of time: where a clause or phrase is anchored in time rather than who or what it is about. */
+export const TEMPORAL: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today',
   'tonight', 'last', 'this', 'next', 'earlier', 'later', 'recently', 'january', 'february', 'march', 'april', 'may', 'june', 'july',
   'august', 'september', 'october', 'november', 'december', 'morning', 'afternoon', 'evening', 'night', 'week', 'weekend', 'month', 'year']);
 const WEEKDAY_MONTH = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan\.|feb\.|aug\.|sept?\.|oct\.|nov\.|dec\.)$/i;

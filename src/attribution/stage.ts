@@ -4,7 +4,7 @@ import type { Attribution, QuoteType, Source, Span } from '../core/types.js';
 import type { Quotation, Token, WorkingDoc } from '../core/working-doc.js';
 import { lowerTexts, toLower } from '../text/lower.js';
 import { containersOf, SpanIndex } from '../core/span-index.js';
-import { findInWindow, windowOf, type Candidate } from './find.js';
+import { findInWindow, TEMPORAL, windowOf, type Candidate } from './find.js';
 import { CUE_BY_FORM, CUE_GAP_WORDS, CUE_PREFIX_STOP, CUE_PREFIX_WORDS, HEDGES } from './lexicon.js';
 import { defaultAttributionModel, MODEL_ATTRIBUTIONS } from '../attribution-model/stage.js';
 import type { AttributionModel, ScoredAttribution } from '../attribution-model/model.js';
@@ -51,6 +51,7 @@ export interface AttributionOptions {
 
 const inside = (s: Span, outer: Span): boolean => s.start >= outer.start && s.end <= outer.end;
 const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+const sameSpan = (a: Span | null, b: Span | null): boolean => a === b || (!!a && !!b && a.start === b.start && a.end === b.end);
 
 /** Whether a content span is direct (all within quote marks), mixed (some quoted words), or indirect. */
 export function quoteType(doc: WorkingDoc, content: readonly Span[]): QuoteType {
@@ -259,10 +260,11 @@ export const attributionsStage = defineStage<AttributionOptions>(
           if (r.margin < (options?.rereadMargin ?? ROLE_REREAD_MARGIN)) continue;
           read = dropStrays(doc, r.read);
         }
-        const before = JSON.stringify([c.source, c.content]);
-        if (read.content.length) c.content = read.content;
-        if (read.source && !(read.source.start < c.cue.end && c.cue.start < read.source.end)) c.source = read.source;
-        if (JSON.stringify([c.source, c.content]) !== before) refine(c, 'model:role-tagger');
+        const content = read.content.length ? read.content : c.content;
+        const source = read.source && !overlaps(read.source, c.cue) ? read.source : c.source;
+        if (!sameSpan(source, c.source) || content.length !== c.content.length || content.some((x, k) => !sameSpan(x, c.content[k]!))) refine(c, 'model:role-tagger');
+        c.content = content;
+        c.source = source;
       }
     }
     // Dedupe: one attribution per cue.
@@ -364,12 +366,7 @@ function speakerLabels(doc: WorkingDoc): Candidate[] {
     const headline = labelWords.some((x) => LABEL_FUNCTION_WORDS.has(x.toLowerCase()));
     if (k > nameStart && toks[k]?.text === ':' && k + 1 < tj && !LABEL_STOP.test(toks[nameStart]!.text) && !headline) {
       // The turn runs to the paragraph end.
-      let end = s.end;
-      for (let sj = si + 1; sj < doc.sentences.length; sj++) {
-        const nx = doc.sentences[sj]!;
-        if (/\n/.test(doc.text.slice(end, nx.start))) break;
-        end = nx.end;
-      }
+      let end = paragraphEnd(doc, si);
       while (end > toks[k + 1]!.start && /[.\s]/.test(doc.text[end - 1]!)) end--;
       // "Said Ellis: …": the verb opening the label is the cue, the rest the speaker.
       const said = k - nameStart > 1 && CUE_BY_FORM.has(toLower(toks[nameStart]!.text)) ? 1 : 0;
@@ -511,12 +508,22 @@ function dropStrays(doc: WorkingDoc, read: RoleResult): RoleResult {
     const words = tokensIn(doc, s).filter((t) => t.kind === 'word' || t.kind === 'number');
     if (words.length !== 1) return true;
     const w = words[0]!;
-    return !(/^(?:DT|IN|WDT|CC|RB|TO|WRB)$/.test(w.pos ?? '') || TIME_WORD.test(toLower(w.text)));
+    return !(/^(?:DT|IN|WDT|CC|RB|TO|WRB)$/.test(w.pos ?? '') || TEMPORAL.has(toLower(w.text)));
   });
   return kept.length === read.content.length || kept.length === 0 ? read : { source: read.source, content: kept };
 }
 
-const TIME_WORD = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|earlier|later|recently)$/;
+
+/** End of the paragraph holding sentence `si`: the last following sentence before a line break. */
+function paragraphEnd(doc: WorkingDoc, si: number): number {
+  let end = doc.sentences[si]!.end;
+  for (let sj = si + 1; sj < doc.sentences.length; sj++) {
+    const nx = doc.sentences[sj]!;
+    if (/\n/.test(doc.text.slice(end, nx.start))) break;
+    end = nx.end;
+  }
+  return end;
+}
 
 /**
  * "The governor added:" closing a paragraph hands the next paragraph to its short subject: the
@@ -543,14 +550,8 @@ function colonParagraphs(doc: WorkingDoc, held: readonly Candidate[]): Candidate
     if (!/^(?:NN|PRP|DT|JJ)/.test(toks[e - 1]!.pos ?? '') && !/^\p{Lu}/u.test(toks[e - 1]!.text)) continue;
     if (!doc.body.some((b) => s.start >= b.start && next.end <= b.end)) continue;
     // The content runs to the end of the next paragraph.
-    let end = next.end;
-    for (let sj = si + 2; sj < doc.sentences.length; sj++) {
-      const nx = doc.sentences[sj]!;
-      if (/\n/.test(doc.text.slice(end, nx.start))) break;
-      end = nx.end;
-    }
     out.push({ source: { start: toks[ti]!.start, end: toks[e - 1]!.end }, cue: { start: verb.start, end: verb.end },
-      content: [{ start: next.start, end }], hedge: null, rule: 'colon-paragraph', sentence: si });
+      content: [{ start: next.start, end: paragraphEnd(doc, si + 1) }], hedge: null, rule: 'colon-paragraph', sentence: si });
   }
   return out;
 }
