@@ -16,7 +16,7 @@ import { L, LABELS, StructuredTrainer, decodeLattice, emissionMatrix, loadTagger
 import type { TagInput } from './features.js';
 
 /** Features per token of the role tagger. */
-export const ROLE_FEATURES = 34;
+export const ROLE_FEATURES = 44;
 /** Largest window, in tokens on each side of the cue. */
 const REACH_LEFT = 60;
 const REACH_RIGHT = 80;
@@ -56,7 +56,7 @@ const F = {
   BIAS: T(), W0: T(), WM1: T(), WP1: T(), POS0: T(), POSM1: T(), POSP1: T(), SHAPE: T(), D: T(), D_POS: T(), D_SENT: T(),
   SENT: T(), Q: T(), Q_D: T(), COMMAS: T(), COMMAS_POS: T(), VERBS: T(), VERBS_POS: T(), CUEB: T(), THAT: T(), THAT_POS: T(),
   RR: T(), RR_POS: T(), RR_NEIGH: T(), RR_D: T(), HEAD: T(), HEAD_D: T(), HEAD_POS: T(), FIRST: T(), EDGE: T(), KIND: T(),
-  W0_D: T(), W0_RR: T(), PUNCT_D: T(),
+  W0_D: T(), W0_RR: T(), PUNCT_D: T(), OPEN_POS: T(), OPEN_CV: T(), BIGRAM: T(), PAREN: T(), POS3: T(), RBIGRAM: T(), REST: T(), LASTP: T(), CUEPOS: T(), SPOS: T(),
 };
 
 /**
@@ -122,10 +122,39 @@ function shape(s: string): number {
   return 5 + (c % 64);
 }
 
+/** Punctuation classes remembered between a token and its cue: comma, dash, parenthesis, semicolon, colon. */
+const PUNCT_CLASS = new Map([[',', 1], ['\u2014', 2], ['--', 2], ['\u2013', 2], ['(', 3], [')', 3], [';', 4], [':', 5]]);
+
 const FINITE = new Set(['VBD', 'VBZ', 'VBP', 'MD']);
 
 function isCueWord(t: Token, lw: string): boolean {
   return (CUE_BY_FORM.has(lw) || lw === 'according') && (!t.pos || t.pos.startsWith('VB') || lw === 'according');
+}
+
+/** The cue's verb form: 1 -ing, 2 past participle, 3 infinitive after "to", 4 finite verb, 5 noun, 6 other. */
+function cueClass(toks: readonly Token[], w: RoleWindow): number {
+  const t = toks[w.cueFrom]!;
+  const p = t.pos ?? '';
+  if (p === 'VBG') return 1;
+  if (p === 'VBN') return 2;
+  if (p === 'VB' && w.cueFrom > 0 && toks[w.cueFrom - 1]!.pos === 'TO') return 3;
+  if (p.startsWith('VB') || p === 'MD') return 4;
+  if (p.startsWith('NN')) return 5;
+  return 6;
+}
+
+/** What opens the content after a cue: 1 that, 2 quotation, 3 wh-word, 4 to, 5 preposition, 6 noun phrase, 7 pronoun, 8 punctuation, 9 other. */
+function openClass(t: Token, lw: string): number {
+  if (lw === 'that') return 1;
+  if (t.kind === 'quote') return 2;
+  const p = t.pos ?? '';
+  if (p.startsWith('W')) return 3;
+  if (p === 'TO') return 4;
+  if (p === 'IN') return 5;
+  if (p === 'DT' || p.startsWith('NN') || p.startsWith('JJ') || p === 'CD' || p === 'PRP$') return 6;
+  if (p === 'PRP') return 7;
+  if (t.kind !== 'word') return 8;
+  return 9;
 }
 
 function newlineBetween(doc: TagInput, a: Token, b: Token): boolean {
@@ -189,7 +218,9 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
   const cueB = new Uint8Array(n);
   const that = new Uint8Array(n);
   const lower = lowerTexts(toks);
+  const lastP = new Uint8Array(n);
   const walk = (start: number, step: number, stop: number) => {
+    let lp = 0;
     let c = 0;
     let v = 0;
     let q = 0;
@@ -200,6 +231,8 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
       verbs[i - w.from] = Math.min(v, 3);
       cueB[i - w.from] = q;
       that[i - w.from] = th;
+      lastP[i - w.from] = lp;
+      if (t.kind !== 'word') { const pc = PUNCT_CLASS.get(t.text); if (pc !== undefined) lp = pc; }
       if (t.text === ',' || t.text === ';' || t.text === '\u2014' || t.text === '--') c++;
       if (t.pos && FINITE.has(t.pos)) v++;
       if (isCueWord(t, lower[i]!)) q = 1;
@@ -218,6 +251,33 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
   for (let i = w.cueTo - 1; i >= w.cueFrom; i--) if (toks[i]!.kind === 'word') { head = hwAt(i); break; }
   const first = hwAt(w.cueFrom);
   const cueSent = toks[w.cueFrom]!.sentence;
+  const cueCls = cueClass(toks, w);
+  const cuePos = hashMix(F.CUEPOS, cueCls);
+  const sPos = hashMix(F.SPOS, cueCls);
+  const open = w.cueTo < w.to ? openClass(toks[w.cueTo]!, lower[w.cueTo]!) : 0;
+  const openPos = hashMix(F.OPEN_POS, open);
+  const openCv = hashMix(F.OPEN_CV, open);
+  // Each token's index in its sentence (the subject of a participial cue leads its sentence).
+  const sentIndex = new Uint8Array(n);
+  for (let i = w.from, k = 0; i < w.to; i++) {
+    k = i > w.from && toks[i - 1]!.sentence === toks[i]!.sentence ? k + 1 : 0;
+    sentIndex[i - w.from] = Math.min(k, 255);
+  }
+  // Tokens left in the sentence after each token (bucketed), for where a content may stop.
+  const rest = new Uint8Array(n);
+  for (let i = w.to - 1, left = 0; i >= w.from; i--) {
+    if (i + 1 < w.to && toks[i + 1]!.sentence !== toks[i]!.sentence) left = 0;
+    rest[i - w.from] = bucket(left);
+    left++;
+  }
+  const paren = new Uint8Array(n);
+  let depth = 0;
+  for (let i = w.from; i < w.to; i++) {
+    const tx = toks[i]!.text;
+    if (tx === '(') depth++;
+    paren[i - w.from] = depth > 0 ? 1 : 0;
+    if (tx === ')' && depth > 0) depth--;
+  }
   // The cue's head and first word are fixed for the window: their mixes per side, once.
   const headMix = hashMix(F.HEAD, head);
   const headD = hashMix(F.HEAD_D, head);
@@ -278,6 +338,16 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
     put(hashMix(hashMix(F.W0_D, w0), d <= 2 ? sd : side * 16 + 15));
     put(hashMix(hashMix(F.W0_RR, w0), r));
     put(hashMix(hashMix(F.PUNCT_D, t.kind === 'word' ? NONE : w0), sd));
+    put(hashMix(hashMix(openPos, pos0), side));
+    put(hashMix(openCv, side * 64 + commas[j]! * 16 + verbs[j]! * 4 + that[j]!));
+    put(hashMix(hashMix(hashMix(F.BIGRAM, prev ? hwAt(i - 1) : NONE), w0), side));
+    put(hashMix(hashMix(F.PAREN, paren[j]!), side * 4 + (d <= 3 ? 0 : 1)));
+    put(hashMix(hashMix(hashMix(hashMix(F.POS3, posm1), pos0), posp1), side));
+    put(hashMix(hashMix(hashMix(F.RBIGRAM, w0), next ? hwAt(i + 1) : NONE), side));
+    put(hashMix(hashMix(F.REST, pos0), side * 16 + rest[j]!));
+    put(hashMix(hashMix(F.LASTP, pos0), side * 8 + lastP[j]!));
+    put(hashMix(hashMix(cuePos, pos0), side * 4 + sent));
+    put(hashMix(sPos, side * 64 + Math.min(sentIndex[j]!, 15) * 4 + sent));
     let c = 1;
     if (edge & 1) c |= 2;
     if (i === w.cueFrom) c |= 4;

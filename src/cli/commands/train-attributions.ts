@@ -14,7 +14,7 @@ import { flagString, parseArgs } from '../io.js';
 const USAGE = `usage: hearsay train attributions --data ../shared/polnear [--out models/attr-perceptron.json]
        [--module src/attribution-model/model-data.ts|none] [--epochs 8] [--seed 1] [--errors FILE]
        [--features pos,rules] [--paragraphs all|cued] [--roles-out models/attr-roles.json]
-       [--roles-module src/attribution-model/roles-data.ts|none] [--roles-epochs 6]
+       [--roles-module src/attribution-model/roles-data.ts|none] [--roles-epochs 8]
        [--cues-out models/attr-cues.json] [--cues-module src/attribution-model/cues-data.ts|none]
   --features    what the tagger reads beyond words: pos (the shipped POS tagger's tags), rules (the
                 tokens the rule-based attribution stage claims); "none" for neither
@@ -38,7 +38,7 @@ export const run: Command = async (args, io) => {
   const out = path.resolve(io.cwd, flagString(p, 'out', 'models/attr-perceptron.json'));
   const moduleFlag = flagString(p, 'module', 'src/attribution-model/model-data.ts');
   const epochs = Number(flagString(p, 'epochs', '8'));
-  const rolesEpochs = Number(flagString(p, 'roles-epochs', '6'));
+  const rolesEpochs = Number(flagString(p, 'roles-epochs', '8'));
   const rolesOut = path.resolve(io.cwd, flagString(p, 'roles-out', 'models/attr-roles.json'));
   const rolesModule = moduleFlag === 'none' ? 'none' : flagString(p, 'roles-module', 'src/attribution-model/roles-data.ts');
   const cuesOut = path.resolve(io.cwd, flagString(p, 'cues-out', 'models/attr-cues.json'));
