@@ -356,6 +356,8 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
     if (prev?.quote === 'close') c |= 32;
     contexts[j] = c;
   }
+  // Rows are read at a fixed stride: a template added without its count shifts every row after it.
+  if (k !== hashes.length) throw new Error(`role features: wrote ${k} of ${hashes.length} (ROLE_FEATURES is out of date)`);
   return { hashes, contexts };
 }
 
