@@ -104,3 +104,20 @@ test('a time adjunct between source and cue, and a label that opens with its ver
   // A hyphenated participle before a noun is read as an adjective inside the source.
   assert.deepEqual(one('The plan would cut taxes, according to the left-leaning Budget Institute.'), [['the left-leaning Budget Institute', 'according to', 'The plan would cut taxes']]);
 });
+
+test('"is expected to": an expectation with no source, subject and infinitive as content', () => {
+  const d = analyze('The new bridge is expected to reopen in May.');
+  assert.deepEqual(triples(d), [['', 'is expected', 'The new bridge', 'to reopen in May']]);
+  assert.equal(d.attributions[0]!.rule, 'attribution:expectation');
+  // An agent makes it an ordinary passive attribution, and an active "expected" is the source's own.
+  assert.ok(!analyze('The bridge was expected by engineers to reopen.').attributions.some((a) => a.rule === 'attribution:expectation'));
+  assert.ok(!analyze('Engineers expected the bridge to reopen.').attributions.some((a) => a.rule === 'attribution:expectation'));
+});
+
+test('"Asked whether …" and "when asked about …": a question with no source', () => {
+  assert.deepEqual(one('Asked whether she would run again, the mayor smiled.').filter((x) => x[1] === 'Asked'), [['', 'Asked', 'whether she would run again']]);
+  assert.deepEqual(one('The mayor smiled, when asked about the fee.').filter((x) => x[1] === 'asked about'), [['', 'asked about', 'the fee']]);
+  assert.deepEqual(one('The agency is widely expected to approve the permit.'), [['', 'is widely expected', 'The agency', 'to approve the permit']]);
+  // An asker who is named makes it an ordinary attribution.
+  assert.ok(!analyze('Reporters asked whether she would run again.').attributions.some((a) => a.rule === 'attribution:asked-question'));
+});

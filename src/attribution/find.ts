@@ -49,6 +49,8 @@ const MEDIUM_NOUNS = new Set(['statement', 'interview', 'tweet', 'letter', 'post
 const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 /** Directives that report a request rather than words unless the content quotes someone. */
 const WEAK_DIRECTIVES = new Set(['ask', 'press', 'pressure', 'encourage']);
+/** What follows "asked" when a question is put: "asked about", "asked whether". */
+const QUESTION_WORDS = new Set(['about', 'whether', 'if', 'what', 'why', 'how', 'who', 'when', 'where', 'which']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
 const NOT_SOURCES = new Set(['it', 'this', 'that', 'there', 'what', 'which']);
 
@@ -375,6 +377,38 @@ export function findInWindow(w: Window): Candidate[] {
         if (end > 0) content = span(w, 0, end);
       }
       if (content && content.end > content.start) out.push({ source: span(w, np[0], np[1]), cue, content: [content], hedge: null, rule: 'according-to', sentence: w.sentence });
+      continue;
+    }
+    // "The sale is expected to close in May": an expectation no one is named for. PolNeAR
+    // annotates it without a source; the subject and the infinitive are the content.
+    if (lt === 'expected' && w.tags[i] === 'VBN' && low(w.tokens[i + 1]) === 'to') {
+      const gap = skipGapBack(w, i);
+      // "is widely expected", "is not expected": adverbs may stand between.
+      while (gap.end > 0 && (w.tags[gap.end - 1] === 'RB' || BE_FORMS.has(low(w.tokens[gap.end - 1])))) gap.end--;
+      if (!w.tokens.slice(gap.end, i).some((t) => BE_FORMS.has(low(t)))) continue;
+      const rel = gap.end > 0 && RELATIVE.has(low(w.tokens[gap.end - 1]));
+      const subj: [number, number] | null = rel ? [gap.end - 1, gap.end] : npBefore(w, gap.end);
+      const end = clauseStop(w, i + 1, i);
+      if (end <= i + 2) continue;
+      const content = subj ? [span(w, subj[0], subj[1]), span(w, i + 1, end)] : [span(w, i + 1, end)];
+      out.push({ source: null, cue: span(w, gap.end, i + 1), content, hedge: gap.hedge, rule: 'expectation', sentence: w.sentence });
+      continue;
+    }
+    // "Asked whether she would run, Ortiz said …", "… when asked about the fee": the question
+    // put to the speaker by someone unnamed. PolNeAR gives it no source; the question is content.
+    if (lt === 'asked' && QUESTION_WORDS.has(low(w.tokens[i + 1])) && (i === 0 || (i === 1 && low(w.tokens[0]) === 'when') || (low(w.tokens[i - 1]) === 'when' && w.tokens[i - 2]?.text === ','))) {
+      const about = low(w.tokens[i + 1]) === 'about';
+      const from = about ? i + 2 : i + 1;
+      let end = from;
+      let depth = 0;
+      for (; end < n; end++) {
+        const t = w.tokens[end]!;
+        if (t.quote === 'open') depth++;
+        else if (t.quote === 'close') depth = Math.max(0, depth - 1);
+        if (depth === 0 && t.text === ',' && end > from) break;
+      }
+      end = end < n ? end : contentEnd(w, from);
+      if (end > from) out.push({ source: null, cue: span(w, i, about ? i + 2 : i + 1), content: [span(w, from, end)], hedge: null, rule: 'asked-question', sentence: w.sentence });
       continue;
     }
     const cue = cueAt(w, i);
