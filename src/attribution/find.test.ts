@@ -121,3 +121,15 @@ test('"Asked whether …" and "when asked about …": a question with no source'
   // An asker who is named makes it an ordinary attribution.
   assert.ok(!analyze('Reporters asked whether she would run again.').attributions.some((a) => a.rule === 'attribution:asked-question'));
 });
+
+test('relative clauses and participles inside a subject leave the main cue outermost', () => {
+  const t = one('Farmers and others who want to stop the dam said the vote was rigged.');
+  assert.deepEqual(t.find((x) => x[1] === 'want'), ['who', 'want', 'to stop the dam']);
+  assert.deepEqual(t.find((x) => x[1] === 'said'), ['others who want to stop the dam', 'said', 'the vote was rigged']);
+  const d = analyze('Ms. Okafor, citing the new figures, said the plan would fail.');
+  const said = d.attributions.find((a) => d.text.slice(a.cue.start, a.cue.end) === 'said')!;
+  assert.equal(said.via, null);
+  assert.deepEqual(triples(d).find((x) => x[1] === 'citing'), ['Ms. Okafor', 'citing', 'the new figures']);
+  // A sentence-initial plural the tagger reads as a verb ("Aides/VBZ say").
+  assert.deepEqual(one('Aides say the governor plans to run.'), [['Aides', 'say', 'the governor plans to run']]);
+});

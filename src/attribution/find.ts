@@ -88,9 +88,10 @@ export function windowOf(tokens: readonly Token[], base: number, sentence: numbe
     while (s > 0 && /^(?:NNP|NNPS|NN|NNS|DT)$/.test(tags[s]!)) s--;
     if (s < i - 1 && (tokens[s]!.text === ',' || tokens[s]!.quote === 'close') && /^NNP/.test(tags[i - 1]!)) tags[i] = /[^s]s$/.test(lw) ? 'VBZ' : 'VBD';
   }
-  // After a possessive, a finite verb form is a noun the tagger misread ("His aides/VBZ say").
-  for (let i = 1; i + 1 < tokens.length; i++) {
-    if (/^VB[ZDP]$/.test(tags[i]!) && tags[i - 1] === 'PRP$' && /^(?:VB[ZDP]|MD)$/.test(tags[i + 1]!)) tags[i] = /s$/i.test(tokens[i]!.text) ? 'NNS' : 'NN';
+  // Before a finite verb, a finite verb form that opens the sentence or follows a determiner,
+  // adjective or possessive is a noun the tagger misread ("Aides/VBZ say", "His aides/VBZ say").
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (/^VB[ZDP]$/.test(tags[i]!) && (i === 0 || /^(?:PRP\$|DT|JJ)$/.test(tags[i - 1]!)) && /^(?:VB[ZDP]|MD)$/.test(tags[i + 1]!)) tags[i] = /s$/i.test(tokens[i]!.text) ? 'NNS' : 'NN';
   }
   // A hyphenated participle between a determiner and a noun is an adjective ("the left-leaning institute").
   for (let i = 1; i + 1 < tokens.length; i++) {
@@ -113,6 +114,24 @@ const PP_IN_SOURCE = new Set(['at', 'for', 'from', 'with', 'in', 'by', 'to']);
 
 /** Adverbs that open a quantified source ("Nearly half of voters", "Only 52 percent", "Not all aides"). */
 const SOURCE_ADVERBS = new Set(['nearly', 'almost', 'roughly', 'about', 'approximately', 'only', 'just', 'not', 'some', 'over', 'more', 'fewer', 'barely']);
+
+/**
+ * An NP that ends a relative clause is not the subject of the verb after it: "others who want to
+ * ban abortion | said" has "others who want to ban abortion" as its subject, not "abortion".
+ */
+function relativeHost(w: Window, np: [number, number] | null): [number, number] | null {
+  if (!np) return null;
+  for (let r = np[0] - 1; r > 0 && r >= np[0] - 8; r--) {
+    const tag = w.tags[r]!;
+    if (/^[.,;:]$/.test(w.tokens[r]!.text) || (/^VB[DZP]$/.test(tag) && r === np[0] - 1)) return np;
+    if ((tag === 'WP' || tag === 'WDT') && RELATIVE.has(low(w.tokens[r]))) {
+      if (!w.tags.slice(r + 1, np[0]).some((x) => /^(?:VB|MD)/.test(x))) return np;
+      const host = npBefore(w, r);
+      return host ? [host[0], np[1]] : np;
+    }
+  }
+  return np;
+}
 
 /** NP ending just before token index `end` (exclusive), scanning backwards; [start, end) or null. */
 export function npBefore(w: Window, end: number): [number, number] | null {
@@ -279,6 +298,9 @@ export function clauseStop(w: Window, from: number, cueIdx: number, source: [num
     if (depth > 0) continue;
     const nx = w.tokens[i + 1];
     const lnx = low(nx);
+    // An object or infinitive has no finite verb of its own: a finite cue verb after it is the
+    // main clause's ("others who want to ban it | said …", "citing the polls, | said …").
+    if (!contentIsClause && i > from && /^VB[DZP]$/.test(w.tags[i]!) && CUE_BY_FORM.has(low(t)) && !RELATIVE.has(low(w.tokens[i - 1]))) return trimEnd(w, from, i);
     if (t.text === ',' && (lnx === 'which' || (lnx === 'who' && i > from + 1))) return trimEnd(w, from, i);
     // A semicolon starts another statement ("…, the center estimates; another group finds …").
     if (t.text === ';' && i > from) return trimEnd(w, from, i);
@@ -439,6 +461,8 @@ export function findInWindow(w: Window): Candidate[] {
         let stopAt = i - 1;
         if (afterDocNoun) { stopAt = docNounAt; while (stopAt > 0 && isNominalTag(w.tags[stopAt - 1]!) && w.tags[stopAt - 1] !== 'PRP') stopAt--; }
         source = clauseSubject(w, stopAt);
+        // "Mr. Manafort, citing the polls, said …": the subject before the comma, its verb after.
+        if (!source && commaBefore && !afterDocNoun) source = npBefore(w, i - 1);
         if (source && w.tags[source[1] - 1] === 'PRP') {
           const earlier = out.find((c) => c.source && c.rule !== 'according-to');
           if (earlier?.source) source = tokenRange(w, earlier.source);
@@ -464,7 +488,7 @@ export function findInWindow(w: Window): Candidate[] {
       if (lp === 'and' || lp === 'but') {
         source = clauseSubject(w, gap.end - 1, true);
       } else {
-        source = npBefore(w, gap.end) ?? appositiveBefore(w, gap.end);
+        source = relativeHost(w, npBefore(w, gap.end)) ?? appositiveBefore(w, gap.end);
         // "The Ledger on Saturday wrote that …": a time adjunct between source and cue.
         const t = source ? gap.end : skipTimeBack(w, gap.end);
         if (t < gap.end) source = npBefore(w, skipGapBack(w, t).end);
