@@ -133,3 +133,8 @@ test('relative clauses and participles inside a subject leave the main cue outer
   // A sentence-initial plural the tagger reads as a verb ("Aides/VBZ say").
   assert.deepEqual(one('Aides say the governor plans to run.'), [['Aides', 'say', 'the governor plans to run']]);
 });
+
+test('"In a poll, …": the poll is the source of its finding', () => {
+  assert.deepEqual(one('In a county poll released Monday, the levy led by six points.'), [['a county poll released Monday', 'In', 'the levy led by six points']]);
+  assert.deepEqual(one('In a speech on Monday, the mayor praised the crews.').filter((x) => x[1] === 'In'), []);
+});

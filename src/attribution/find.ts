@@ -51,6 +51,8 @@ const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 const WEAK_DIRECTIVES = new Set(['ask', 'press', 'pressure', 'encourage']);
 /** What follows "asked" when a question is put: "asked about", "asked whether". */
 const QUESTION_WORDS = new Set(['about', 'whether', 'if', 'what', 'why', 'how', 'who', 'when', 'where', 'which']);
+/** Heads of a survey that reports its findings ("In a new poll, …"). */
+const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
 const NOT_SOURCES = new Set(['it', 'this', 'that', 'there', 'what', 'which']);
 
@@ -414,6 +416,17 @@ export function findInWindow(w: Window): Candidate[] {
       if (end <= i + 2) continue;
       const content = subj ? [span(w, subj[0], subj[1]), span(w, i + 1, end)] : [span(w, i + 1, end)];
       out.push({ source: null, cue: span(w, gap.end, i + 1), content, hedge: gap.hedge, rule: 'expectation', sentence: w.sentence });
+      continue;
+    }
+    // "In a Register poll released Monday, Cruz led by 10 points": the poll is the source.
+    if (i === 0 && lt === 'in') {
+      const np = npAfter(w, 1);
+      if (!np || !POLL_NOUNS.has(low(w.tokens[np[1] - 1]))) continue;
+      let k = np[1];
+      while (k < n && k < np[1] + 8 && w.tokens[k]!.text !== ',') k++;
+      if (w.tokens[k]?.text !== ',' || k + 1 >= n) continue;
+      const end = contentEnd(w, k + 1);
+      if (end > k + 1) out.push({ source: span(w, 1, k), cue: span(w, 0, 1), content: [span(w, k + 1, end)], hedge: null, rule: 'in-poll', sentence: w.sentence });
       continue;
     }
     // "Asked whether she would run, Ortiz said …", "… when asked about the fee": the question
