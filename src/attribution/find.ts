@@ -405,11 +405,11 @@ export function findInWindow(w: Window): Candidate[] {
     }
     // "The sale is expected to close in May": an expectation no one is named for. PolNeAR
     // annotates it without a source; the subject and the infinitive are the content.
-    if (lt === 'expected' && w.tags[i] === 'VBN' && low(w.tokens[i + 1]) === 'to') {
-      const gap = skipGapBack(w, i);
-      // "is widely expected", "is not expected": adverbs may stand between.
-      while (gap.end > 0 && (w.tags[gap.end - 1] === 'RB' || BE_FORMS.has(low(w.tokens[gap.end - 1])))) gap.end--;
-      if (!w.tokens.slice(gap.end, i).some((t) => BE_FORMS.has(low(t)))) continue;
+    const gap0 = lt === 'expected' && w.tags[i] === 'VBN' && low(w.tokens[i + 1]) === 'to' ? skipGapBack(w, i) : null;
+    // "is widely expected", "is not expected": adverbs may stand between.
+    while (gap0 && gap0.end > 0 && (w.tags[gap0.end - 1] === 'RB' || BE_FORMS.has(low(w.tokens[gap0.end - 1])))) gap0.end--;
+    if (gap0 && w.tokens.slice(gap0.end, i).some((t) => BE_FORMS.has(low(t)))) {
+      const gap = gap0;
       const rel = gap.end > 0 && RELATIVE.has(low(w.tokens[gap.end - 1]));
       const subj: [number, number] | null = rel ? [gap.end - 1, gap.end] : npBefore(w, gap.end);
       const end = clauseStop(w, i + 1, i);
