@@ -14,6 +14,7 @@ import { AveragedPerceptron, PerceptronModel, type PerceptronModelJson } from '.
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
 import { L, LABELS, StructuredTrainer, decodeLattice, emissionMatrix, loadTaggerWeights, makeDecodeScratch, pathScore, spansFromLabels, transitionSums, type DecodeScratch, type EmissionScorer } from './decode.js';
 import type { TagInput } from './features.js';
+import { HearsayError } from '../core/errors.js';
 
 /** Features per token of the role tagger. */
 export const ROLE_FEATURES = 44;
@@ -357,7 +358,7 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
     contexts[j] = c;
   }
   // Rows are read at a fixed stride: a template added without its count shifts every row after it.
-  if (k !== hashes.length) throw new Error(`role features: wrote ${k} of ${hashes.length} (ROLE_FEATURES is out of date)`);
+  if (k !== hashes.length) throw new HearsayError('MODEL_INVALID', `role features: wrote ${k} of ${hashes.length} (ROLE_FEATURES is out of date)`);
   return { hashes, contexts };
 }
 
