@@ -92,8 +92,6 @@ export function collectBlocks(root: DomNode): Block[] {
   return blocks;
 }
 
-const SHORT = 160;
-
 /** Stand-alone phrases that are page furniture, never article text. */
 const FURNITURE = new RegExp(
   '^(?:' + [
