@@ -150,3 +150,25 @@ test('eval attributions enforces relation and exact-span floors', async () => {
   assert.equal(await main(['eval', 'attributions', root, '--min-exact-cue', '50'], fail), 1);
   assert.match(fail.err, /exact cue F1 0\.0 is below the floor 50\.0/);
 });
+
+test('eval attributions --ablation prints one row per step, rules alone first and the shipped setting last', async () => {
+  // A one-article corpus every step reads right, so each row must score 100.
+  const root = join(dir, 'mini-ablation');
+  const text = 'A union leader said the strike was over.\n';
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(join(root, 'dev', 'text'), { recursive: true });
+  mkdirSync(join(root, 'dev', 'attributions'), { recursive: true });
+  writeFileSync(join(root, 'dev', 'text', 'mini_2025-01-01_strike.txt'), text);
+  writeFileSync(join(root, 'dev', 'attributions', 'mini_2025-01-01_strike_a1.ann'),
+    'T1\tSource 0 14\tA union leader\nT2\tCue 15 19\tsaid\nT3\tContent 20 39\tthe strike was over\nE1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n');
+  const x = io();
+  assert.equal(await main(['eval', 'attributions', root, '--ablation'], x), 0);
+  const rows = x.out.trim().split('\n').slice(2);
+  assert.equal(rows.length, 7);
+  assert.match(rows[0]!, /^\| rules alone \| 100\.0 \|/);
+  assert.match(rows[6]!, /\(shipped\) \| 100\.0 \|/);
+  const json = io();
+  assert.equal(await main(['eval', 'attributions', root, '--ablation', '--json'], json), 0);
+  const parsed = JSON.parse(json.out) as { ablation: { name: string; scores: { relation: { f1: number } } }[] };
+  assert.deepEqual(parsed.ablation.map((r) => r.scores.relation.f1), [1, 1, 1, 1, 1, 1, 1]);
+});

@@ -6,17 +6,19 @@ import { createPipeline } from '../../core/pipeline.js';
 import type { Attribution, Span } from '../../core/types.js';
 import { describeErrors, formatRuleScores, formatScores, scoreAttributions, scoreByRule, type AttributionScores } from '../../eval/attributions.js';
 import { readPolnear, type GoldArticle } from '../../eval/polnear.js';
+import { ablationSteps, formatAblation } from '../../eval/ablation.js';
 import type { Command } from '../io.js';
 import { flagString, parseArgs } from '../io.js';
 
 const USAGE = `usage: hearsay eval attributions DIR [--split dev|train] [--errors FILE] [--min-relation-f1 N] [--json]
-       [--min-exact-source N] [--min-exact-cue N] [--min-exact-content N] [--layer attributions|rules|model] [--by-rule]
+       [--min-exact-source N] [--min-exact-cue N] [--min-exact-content N] [--layer attributions|rules|model] [--by-rule] [--ablation]
   DIR holds SPLIT/text/*.txt and SPLIT/attributions/*.ann (PolNeAR layout).
   --min-relation-f1 N   exit 1 when relation F1 is below N (percent, e.g. 50; or a fraction ≤ 1)
   --min-exact-LABEL N   the same for the exact-span F1 of source, cue or content
   --by-rule             also print, per producer (rule or model), its predictions and how many match gold
   --layer rules         score the rule-based attributions alone (every learned model switched off)
   --layer model         score the attribution model's own output (scratch layer) instead of the merged attributions
+  --ablation            score the shipped models switched on one by one (rules alone … shipped), one row each
 `;
 
 /**
@@ -25,7 +27,7 @@ const USAGE = `usage: hearsay eval attributions DIR [--split dev|train] [--error
  * optionally writes the misses and false alarms, and enforces a relation-F1 floor for CI.
  */
 export const run: Command = async (args, io) => {
-  const p = parseArgs(args, ['json', 'help', 'by-rule']);
+  const p = parseArgs(args, ['json', 'help', 'by-rule', 'ablation']);
   if (p.flags.has('help')) { io.stdout(USAGE); return 0; }
   const dirArg = p.positionals[0];
   if (!dirArg) { io.stderr(USAGE); return 2; }
@@ -61,6 +63,19 @@ export const run: Command = async (args, io) => {
   }
   if (gold.length === 0) { io.stderr(`eval attributions: no annotated articles under ${dir}/${split}\n`); return 2; }
 
+  if (p.flags.has('ablation')) {
+    const rows: { name: string; scores: AttributionScores }[] = [];
+    const steps = ablationSteps();
+    for (const step of steps) {
+      const pipeline = createPipeline(defaultStages().map((st) => (st.name === 'attributions' ? attributionsStage(step.options) : st)));
+      const byId = new Map<string, Attribution[]>();
+      for (const a of gold) byId.set(a.id, analyzeToWorkingDoc(a.text, { path: `${a.id}.txt`, inputType: 'text' }, pipeline).attributions);
+      rows.push({ name: step.name, scores: scoreAttributions(gold, byId) });
+      io.stderr(`eval attributions: ablation ${rows.length}/${steps.length}: ${step.name}\n`);
+    }
+    io.stdout(p.flags.has('json') ? JSON.stringify({ split, ablation: rows }, null, 2) + '\n' : formatAblation(rows));
+    return 0;
+  }
   const predicted = new Map<string, Attribution[]>();
   const sentences = new Map<string, Span[]>();
   const t0 = performance.now();
