@@ -130,16 +130,20 @@ test('gzipped pages are inflated; a zip bomb stops at the size limit with a mess
   assert.equal(JSON.parse(y.out).messages[0].code, 'input/too-large');
 });
 
-test('eval attributions enforces relation and exact-span floors', async () => {
-  // A one-article corpus in PolNeAR's layout, written here: "A union leader said the strike was over."
-  const root = join(dir, 'mini');
-  const text = 'A union leader said the strike was over.\n';
+/** A one-article corpus in PolNeAR's layout, written here: "A union leader said the strike was over." */
+async function strikeCorpus(name: string): Promise<string> {
+  const root = join(dir, name);
   const { mkdirSync } = await import('node:fs');
   mkdirSync(join(root, 'dev', 'text'), { recursive: true });
   mkdirSync(join(root, 'dev', 'attributions'), { recursive: true });
-  writeFileSync(join(root, 'dev', 'text', 'mini_2025-01-01_strike.txt'), text);
+  writeFileSync(join(root, 'dev', 'text', 'mini_2025-01-01_strike.txt'), 'A union leader said the strike was over.\n');
   writeFileSync(join(root, 'dev', 'attributions', 'mini_2025-01-01_strike_a1.ann'),
     'T1\tSource 0 14\tA union leader\nT2\tCue 15 19\tsaid\nT3\tContent 20 39\tthe strike was over\nE1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n');
+  return root;
+}
+
+test('eval attributions enforces relation and exact-span floors', async () => {
+  const root = await strikeCorpus('mini');
   const pass = io();
   assert.equal(await main(['eval', 'attributions', root, '--min-relation-f1', '90', '--min-exact-cue', '90'], pass), 0);
   assert.match(pass.out, /relation\s+all\s+100\.0/);
@@ -152,15 +156,8 @@ test('eval attributions enforces relation and exact-span floors', async () => {
 });
 
 test('eval attributions --ablation prints one row per step, rules alone first and the shipped setting last', async () => {
-  // A one-article corpus every step reads right, so each row must score 100.
-  const root = join(dir, 'mini-ablation');
-  const text = 'A union leader said the strike was over.\n';
-  const { mkdirSync } = await import('node:fs');
-  mkdirSync(join(root, 'dev', 'text'), { recursive: true });
-  mkdirSync(join(root, 'dev', 'attributions'), { recursive: true });
-  writeFileSync(join(root, 'dev', 'text', 'mini_2025-01-01_strike.txt'), text);
-  writeFileSync(join(root, 'dev', 'attributions', 'mini_2025-01-01_strike_a1.ann'),
-    'T1\tSource 0 14\tA union leader\nT2\tCue 15 19\tsaid\nT3\tContent 20 39\tthe strike was over\nE1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n');
+  // Every step reads this article right, so each row must score 100.
+  const root = await strikeCorpus('mini-ablation');
   const x = io();
   assert.equal(await main(['eval', 'attributions', root, '--ablation'], x), 0);
   const rows = x.out.trim().split('\n').slice(2);
