@@ -258,12 +258,6 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
   const open = w.cueTo < w.to ? openClass(toks[w.cueTo]!, lower[w.cueTo]!) : 0;
   const openPos = hashMix(F.OPEN_POS, open);
   const openCv = hashMix(F.OPEN_CV, open);
-  // Each token's index in its sentence (the subject of a participial cue leads its sentence).
-  const sentIndex = new Uint8Array(n);
-  for (let i = w.from, k = 0; i < w.to; i++) {
-    k = i > w.from && toks[i - 1]!.sentence === toks[i]!.sentence ? k + 1 : 0;
-    sentIndex[i - w.from] = Math.min(k, 255);
-  }
   // Tokens left in the sentence after each token (bucketed), for where a content may stop.
   const rest = new Uint8Array(n);
   for (let i = w.to - 1, left = 0; i >= w.from; i--) {
@@ -271,9 +265,13 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
     rest[i - w.from] = bucket(left);
     left++;
   }
+  // In one pass: each token's index in its sentence (the subject of a participial cue leads its
+  // sentence) and whether it lies inside parentheses.
+  const sentIndex = new Uint8Array(n);
   const paren = new Uint8Array(n);
-  let depth = 0;
-  for (let i = w.from; i < w.to; i++) {
+  for (let i = w.from, k = 0, depth = 0; i < w.to; i++) {
+    k = i > w.from && toks[i - 1]!.sentence === toks[i]!.sentence ? k + 1 : 0;
+    sentIndex[i - w.from] = Math.min(k, 255);
     const tx = toks[i]!.text;
     if (tx === '(') depth++;
     paren[i - w.from] = depth > 0 ? 1 : 0;

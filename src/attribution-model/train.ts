@@ -5,7 +5,7 @@
  * the corpus and writes the model.
  */
 import { analyzeToWorkingDoc } from '../analyze.js';
-import { attributionsStage } from '../attribution/stage.js';
+import { attributionsStage, type AttributionOptions } from '../attribution/stage.js';
 import { createPipeline, type Stage } from '../core/pipeline.js';
 import type { Attribution } from '../core/types.js';
 import { WorkingDoc } from '../core/working-doc.js';
@@ -205,7 +205,15 @@ export function evaluateModel(model: AttributionModel, docs: readonly TrainingDo
  * prepared with `rules` (entities resolved), as `hearsay eval attributions` does.
  */
 export function evaluateMerged(model: AttributionModel, docs: readonly TrainingDoc[], roles?: RoleModel | null, cues?: CueModel | null): { scores: AttributionScores; predicted: Map<string, Attribution[]> } {
-  const stage = attributionsStage({ model, ...(roles === undefined ? {} : { roles }), ...(cues === undefined ? {} : { cues }) });
+  return evaluateStage(docs, { model, ...(roles === undefined ? {} : { roles }), ...(cues === undefined ? {} : { cues }) });
+}
+
+/**
+ * Scores the attribution stage run with `options` on documents prepared with `rules` (segmented,
+ * tagged, entities resolved), so settings are compared without rerunning the other stages.
+ */
+export function evaluateStage(docs: readonly TrainingDoc[], options: AttributionOptions): { scores: AttributionScores; predicted: Map<string, Attribution[]> } {
+  const stage = attributionsStage(options);
   const predicted = new Map<string, Attribution[]>();
   for (const d of docs) {
     stage.run(d.doc);

@@ -8,6 +8,9 @@ import { defaultAttributionModel } from '../attribution-model/stage.js';
 import { defaultCueModel, defaultRoleModel } from '../attribution-model/shipped-models.js';
 import type { AttributionScores } from './attributions.js';
 
+/** The attribution stage with every learned model off: the rules alone (`--layer rules`, the ablation's first row). */
+export const RULES_ONLY: AttributionOptions = { model: null, roles: null, cues: null };
+
 /** One row of the ablation: a name and the attribution-stage options it runs with. */
 export interface AblationStep {
   name: string;
@@ -24,7 +27,7 @@ export function ablationSteps(): AblationStep[] {
   const cues = defaultCueModel();
   const never = Number.POSITIVE_INFINITY;
   return [
-    { name: 'rules alone', options: { model: null, roles: null, cues: null } },
+    { name: 'rules alone', options: RULES_ONLY },
     { name: '+ BIO tagger, pattern cues only', options: { model, modelMargin: never, roles: null, cues: null } },
     { name: '+ confident tagger cues (margin)', options: { model, roles: null, cues: null } },
     { name: '+ role tagger', options: { model, roles, cues: null, rereadMargin: never } },

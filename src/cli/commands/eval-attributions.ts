@@ -6,7 +6,8 @@ import { createPipeline } from '../../core/pipeline.js';
 import type { Attribution, Span } from '../../core/types.js';
 import { describeErrors, formatRuleScores, formatScores, scoreAttributions, scoreByRule, type AttributionScores } from '../../eval/attributions.js';
 import { readPolnear, type GoldArticle } from '../../eval/polnear.js';
-import { ablationSteps, formatAblation } from '../../eval/ablation.js';
+import { RULES_ONLY, ablationSteps, formatAblation } from '../../eval/ablation.js';
+import { evaluateStage, prepareArticles } from '../../attribution-model/train.js';
 import type { Command } from '../io.js';
 import { flagString, parseArgs } from '../io.js';
 
@@ -36,7 +37,7 @@ export const run: Command = async (args, io) => {
   const layer = flagString(p, 'layer', 'attributions');
   if (layer !== 'attributions' && layer !== 'model' && layer !== 'rules') { io.stderr(`eval attributions: --layer must be attributions, rules or model\n${USAGE}`); return 2; }
   const rulesOnly = layer === 'rules'
-    ? createPipeline(defaultStages().map((st) => (st.name === 'attributions' ? attributionsStage({ model: null, roles: null, cues: null }) : st)))
+    ? createPipeline(defaultStages().map((st) => (st.name === 'attributions' ? attributionsStage(RULES_ONLY) : st)))
     : undefined;
   // CI floors (fractions): relation F1 and the exact-span F1 of each label.
   const floors: { flag: string; name: string; f1: (s: AttributionScores) => number; min: number }[] = [];
@@ -64,13 +65,12 @@ export const run: Command = async (args, io) => {
   if (gold.length === 0) { io.stderr(`eval attributions: no annotated articles under ${dir}/${split}\n`); return 2; }
 
   if (p.flags.has('ablation')) {
+    // The stages before attributions run once; each step reruns the attribution stage alone.
+    const docs = prepareArticles(gold, { pos: true, rules: true });
     const rows: { name: string; scores: AttributionScores }[] = [];
     const steps = ablationSteps();
     for (const step of steps) {
-      const pipeline = createPipeline(defaultStages().map((st) => (st.name === 'attributions' ? attributionsStage(step.options) : st)));
-      const byId = new Map<string, Attribution[]>();
-      for (const a of gold) byId.set(a.id, analyzeToWorkingDoc(a.text, { path: `${a.id}.txt`, inputType: 'text' }, pipeline).attributions);
-      rows.push({ name: step.name, scores: scoreAttributions(gold, byId) });
+      rows.push({ name: step.name, scores: evaluateStage(docs, step.options).scores });
       io.stderr(`eval attributions: ablation ${rows.length}/${steps.length}: ${step.name}\n`);
     }
     io.stdout(p.flags.has('json') ? JSON.stringify({ split, ablation: rows }, null, 2) + '\n' : formatAblation(rows));
