@@ -274,7 +274,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
       if (!prev || (!prev.source && c.source)) byCue.set(c.cue.start, c);
     }
     const all = [...byCue.values()].sort((a, b) => a.cue.start - b.cue.start);
-    for (const c of all) { widenCue(doc, c); closeSource(doc, c); cutCoordinatedVerb(doc, c); }
+    for (const c of all) { widenCue(doc, c); cueComplement(doc, c); closeSource(doc, c); cutCoordinatedVerb(doc, c); }
     // Belief/attitude cues count only where no other attribution's content holds them.
     const inQuotation = (x: Span) => quoteIndex(doc).inner.holds(x);
     const isQuestion = (c: Candidate) => /\?\W*$/.test(doc.slice(doc.sentences[c.sentence]!));
@@ -495,6 +495,53 @@ function widenCue(doc: WorkingDoc, c: Candidate): void {
     c.cue = { start: toks[i]!.start, end: c.cue.end };
     refine(c, 'attribution:cue-auxiliaries');
   }
+}
+
+/**
+ * Prepositions PolNeAR marks as part of the cue verb before them ("complained about", "argued
+ * for", "warned against"). Share of PolNeAR train cues followed by the word that include it:
+ * about 76 %, for 67 %, against 4 of 4; "to", "on", "of" and "as" (25–52 %) stay out.
+ */
+const CUE_COMPLEMENT_PREPS: ReadonlySet<string> = new Set(['about', 'for', 'against']);
+/** Determiners of the medium in "said in a (written) statement". */
+const MEDIUM_DETS: ReadonlySet<string> = new Set(['a', 'an', 'his', 'her', 'their', 'its', 'the']);
+
+/**
+ * Widens a verb cue over what PolNeAR marks after it: a colon that opens the content ("said:",
+ * 91 % of train cues followed by one include it), a complement preposition (the content then starts
+ * after it), and "in a statement" (64 %; "in an interview", 39 %, stays out).
+ */
+function cueComplement(doc: WorkingDoc, c: Candidate): void {
+  const toks = doc.tokens;
+  const [a, b] = tokenRange(toks, c.cue);
+  if (a >= b || b >= toks.length) return;
+  const last = toks[b - 1]!;
+  if (!/^(?:VB|RP)/.test(last.pos ?? '') || toLower(toks[a]!.text) === 'according') return;
+  const taken = (t: Token) => (c.source !== null && overlaps(t, c.source)) || c.content.some((s) => overlaps(t, s));
+  const nx = toks[b]!;
+  if (nx.sentence !== last.sentence || taken(nx) && !(c.content[0]?.start === nx.start)) return;
+  const lw = toLower(nx.text);
+  let end = -1;
+  if (nx.text === ':' && !taken(nx)) end = b;
+  else if (CUE_COMPLEMENT_PREPS.has(lw) && nx.pos === 'IN') {
+    if (taken(nx)) {
+      // The content started at the preposition: it now starts after it.
+      const first = c.content[0]!;
+      const after = toks[b + 1];
+      if (!after || after.end > first.end) return;
+      c.content = [{ start: after.start, end: first.end }, ...c.content.slice(1)];
+    }
+    end = b;
+  } else if (lw === 'in' && MEDIUM_DETS.has(toLower(toks[b + 1]?.text ?? ''))) {
+    for (let k = b + 2; k < Math.min(b + 5, toks.length); k++) {
+      const t = toks[k]!;
+      if (taken(t) || t.kind !== 'word') break;
+      if (toLower(t.text) === 'statement') { end = k; break; }
+    }
+  }
+  if (end < 0) return;
+  c.cue = { start: c.cue.start, end: toks[end]!.end };
+  refine(c, 'attribution:cue-complement');
 }
 
 /**
