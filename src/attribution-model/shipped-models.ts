@@ -1,6 +1,8 @@
-/** The shipped role tagger and cue detector, each loaded on first use (the BIO tagger loads in `stage.ts`). */
+/** The shipped role tagger, cue detector and content-boundary ranker, each loaded on first use (the BIO tagger loads in `stage.ts`). */
 import { CueModel } from './cues.js';
 import { CUE_MODEL } from './cues-data.js';
+import { BoundsModel } from './bounds.js';
+import { BOUNDS_MODEL } from './bounds-data.js';
 import { RoleModel } from './roles.js';
 import { ROLE_MODEL } from './roles-data.js';
 
@@ -16,4 +18,11 @@ let shippedCues: CueModel | null = null;
 /** The shipped cue detector, loaded on first use. */
 export function defaultCueModel(): CueModel {
   return (shippedCues ??= CueModel.fromJSON(CUE_MODEL));
+}
+
+let shippedBounds: BoundsModel | null = null;
+
+/** The shipped content-boundary ranker, loaded on first use. */
+export function defaultBoundsModel(): BoundsModel {
+  return (shippedBounds ??= BoundsModel.fromJSON(BOUNDS_MODEL));
 }

@@ -24,6 +24,7 @@ import { AttributionModel, hasUnclaimedCue, makeLexicon, type AttributionModelJs
 import { readLabels, roleWindow, tokenRange, type RoleExample, type RoleModel, type RoleResult } from './roles.js';
 import { jaccardOfSpans } from '../eval/attributions.js';
 import { cueTargets, type CueDoc, type CueModel } from './cues.js';
+import { boundsInput, goldBoundary, type BoundsExample, type BoundsModel } from './bounds.js';
 
 /** A gold article segmented like the pipeline does, with its gold token labels. */
 export interface TrainingDoc {
@@ -112,8 +113,8 @@ export function prepareArticles(articles: readonly GoldArticle[], options: Prepa
   }
   const sink: { claimed: Uint8Array | null } = { claimed: null };
   const stages: Stage[] = [segmentStage(), posStage()];
-  // No role tagger here: the rule layer recorded for training must not depend on a shipped model.
-  if (options.rules) stages.push(entitiesStage(), attributionsStage({ model: ruleRecorder(sink), roles: null, cues: null }));
+  // No role tagger or ranker here: the rule layer recorded for training must not depend on a shipped model.
+  if (options.rules) stages.push(entitiesStage(), attributionsStage({ model: ruleRecorder(sink), roles: null, cues: null, bounds: null }));
   const pipeline = createPipeline(stages);
   return articles.map((gold) => {
     sink.claimed = null;
@@ -202,10 +203,12 @@ export function evaluateModel(model: AttributionModel, docs: readonly TrainingDo
 
 /**
  * Scores the merged pipeline: reruns the rule-based attribution stage with `model` on documents
- * prepared with `rules` (entities resolved), as `hearsay eval attributions` does.
+ * prepared with `rules` (entities resolved), as `hearsay eval attributions` does. The
+ * content-boundary ranker is off unless given: it is trained last, on these models' output, so
+ * the BIO tagger's epoch selection must not depend on a previously shipped one.
  */
-export function evaluateMerged(model: AttributionModel, docs: readonly TrainingDoc[], roles?: RoleModel | null, cues?: CueModel | null): { scores: AttributionScores; predicted: Map<string, Attribution[]> } {
-  return evaluateStage(docs, { model, ...(roles === undefined ? {} : { roles }), ...(cues === undefined ? {} : { cues }) });
+export function evaluateMerged(model: AttributionModel, docs: readonly TrainingDoc[], roles?: RoleModel | null, cues?: CueModel | null, bounds: BoundsModel | null = null): { scores: AttributionScores; predicted: Map<string, Attribution[]> } {
+  return evaluateStage(docs, { model, bounds, ...(roles === undefined ? {} : { roles }), ...(cues === undefined ? {} : { cues }) });
 }
 
 /**
@@ -220,6 +223,32 @@ export function evaluateStage(docs: readonly TrainingDoc[], options: Attribution
     predicted.set(d.gold.id, d.doc.attributions);
   }
   return { scores: scoreAttributions(docs.map((d) => d.gold), predicted), predicted };
+}
+
+/**
+ * Training examples for the content-boundary ranker: the stage runs with `options` and no ranker,
+ * and each outermost attribution the ranker applies to whose cue overlaps a gold cue gives one
+ * example per side whose gold edge is within reach.
+ */
+export function boundsExamples(docs: readonly TrainingDoc[], options: AttributionOptions): BoundsExample[] {
+  const stage = attributionsStage({ ...options, bounds: null });
+  const out: BoundsExample[] = [];
+  for (const d of docs) {
+    stage.run(d.doc);
+    const cues = d.doc.attributions.map((a) => a.cue);
+    for (const a of d.doc.attributions) {
+      if (a.via !== null) continue;
+      const input = boundsInput(d.doc.tokens, a, cues);
+      if (!input) continue;
+      const g = d.gold.attributions.find((x) => x.cue.some((q) => q.start < a.cue.end && a.cue.start < q.end));
+      if (!g || g.content.length === 0) continue;
+      for (const side of ['end', 'start'] as const) {
+        const gold = goldBoundary(input, side, side === 'end' ? g.content[g.content.length - 1]! : g.content[0]!);
+        if (gold >= 0) out.push({ input, side, gold });
+      }
+    }
+  }
+  return out;
 }
 
 /** The model selection criterion: relation F1, then the mean exact-span F1. */

@@ -20,7 +20,6 @@ export const ATTRIBUTION_RULES = [
   { name: 'nested', reason: 'the cue lies inside the content of another attribution', example: 'Officials said the president told him to wait.' },
   { name: 'quote-continuation', reason: 'quoted sentences after a quote by the same speaker, with no new cue, continue the content', example: '“We won,” she said. “It was close.”' },
   { name: 'cue-auxiliaries', reason: 'auxiliaries, modals, negation and adverbs before a cue verb belong to the cue (hedges stay out)', example: 'The mayor has not said whether the bridge will close.' },
-  { name: 'cue-complement', reason: 'a colon opening the content, a complement preposition (about, for, against) and "in a statement" after a cue verb belong to the cue', example: 'The mayor complained about the delays in a statement.' },
   { name: 'source-appositive', reason: 'a source after its cue takes the appositive that ends the sentence, and an open parenthesis closes', example: '“It held,” said Ana Ruiz, an engineer with the county.' },
   { name: 'coordinated-verb', reason: 'content stops before a verb coordinated with the cue: that verb is the source\'s next act', example: 'The senator said the bill was flawed and urged a vote against it.' },
 ] as const satisfies readonly RuleInfo[];

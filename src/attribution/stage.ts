@@ -9,7 +9,8 @@ import { CUE_BY_FORM, CUE_GAP_WORDS, CUE_PREFIX_STOP, CUE_PREFIX_WORDS, HEDGES }
 import { defaultAttributionModel, MODEL_ATTRIBUTIONS } from '../attribution-model/stage.js';
 import type { AttributionModel, ScoredAttribution } from '../attribution-model/model.js';
 import { tokenRange, type RoleModel, type RoleResult } from '../attribution-model/roles.js';
-import { defaultCueModel, defaultRoleModel } from '../attribution-model/shipped-models.js';
+import { defaultCueModel, defaultBoundsModel, defaultRoleModel } from '../attribution-model/shipped-models.js';
+import { boundsInput, type BoundsModel } from '../attribution-model/bounds.js';
 import type { CueModel } from '../attribution-model/cues.js';
 import { resolveSource } from '../entities/index.js';
 import { DEFAULT_KB } from '../kb/index.js';
@@ -47,6 +48,8 @@ export interface AttributionOptions {
   rereadMargin?: number;
   /** The learned model consulted where rules find nothing; `null` for rules only. */
   model?: AttributionModel | null;
+  /** Content-boundary ranker (default the shipped one; `null` keeps the edges the other layers give). */
+  bounds?: BoundsModel | null;
 }
 
 const inside = (s: Span, outer: Span): boolean => s.start >= outer.start && s.end <= outer.end;
@@ -274,7 +277,22 @@ export const attributionsStage = defineStage<AttributionOptions>(
       if (!prev || (!prev.source && c.source)) byCue.set(c.cue.start, c);
     }
     const all = [...byCue.values()].sort((a, b) => a.cue.start - b.cue.start);
-    for (const c of all) { widenCue(doc, c); cueComplement(doc, c); closeSource(doc, c); cutCoordinatedVerb(doc, c); }
+    for (const c of all) { widenCue(doc, c); closeSource(doc, c); cutCoordinatedVerb(doc, c); }
+    // The content-boundary ranker moves a content's edges where PolNeAR's annotators usually put them.
+    const bounds = options?.bounds === undefined ? defaultBoundsModel() : options.bounds;
+    if (bounds) {
+      const cues = all.map((c) => c.cue);
+      for (const c of all) {
+        const x = boundsInput(doc.tokens, { cue: c.cue, content: c.content, rule: producer(c) }, cues);
+        if (!x) continue;
+        const end = bounds.choose(x, 'end');
+        let start = bounds.choose(x, 'start');
+        if (start >= end) start = x.from;
+        if (start === x.from && end === x.end) continue;
+        c.content = [{ start: doc.tokens[start]!.start, end: doc.tokens[end - 1]!.end }];
+        refine(c, 'model:content-bounds');
+      }
+    }
     // Belief/attitude cues count only where no other attribution's content holds them.
     const inQuotation = (x: Span) => quoteIndex(doc).inner.holds(x);
     const isQuestion = (c: Candidate) => /\?\W*$/.test(doc.slice(doc.sentences[c.sentence]!));
@@ -293,7 +311,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
         via: null,
         hedge: c.hedge,
         ...(c.stance ? { stance: true } : {}),
-        rule: c.rule === 'model' ? 'model:attr-perceptron' : c.rule === 'cues' ? 'model:cue-detector' : `attribution:${c.rule}`,
+        rule: producer(c),
         ...(c.refined ? { refinedBy: c.refined } : {}),
       };
     });
@@ -469,6 +487,11 @@ function modelCandidates(doc: WorkingDoc, rules: readonly Candidate[], scored: r
   return out;
 }
 
+/** `Attribution.rule` of a candidate: the rule or model that produced it. */
+function producer(c: Candidate): string {
+  return c.rule === 'model' ? 'model:attr-perceptron' : c.rule === 'cues' ? 'model:cue-detector' : `attribution:${c.rule}`;
+}
+
 /**
  * Widens a verb cue over the auxiliaries, modals, negation and adverbs just before it ("has also
  * said", "did not address"), as PolNeAR marks cues; the
@@ -495,53 +518,6 @@ function widenCue(doc: WorkingDoc, c: Candidate): void {
     c.cue = { start: toks[i]!.start, end: c.cue.end };
     refine(c, 'attribution:cue-auxiliaries');
   }
-}
-
-/**
- * Prepositions PolNeAR marks as part of the cue verb before them ("complained about", "argued
- * for", "warned against"). Share of PolNeAR train cues followed by the word that include it:
- * about 76 %, for 67 %, against 4 of 4; "to", "on", "of" and "as" (25–52 %) stay out.
- */
-const CUE_COMPLEMENT_PREPS: ReadonlySet<string> = new Set(['about', 'for', 'against']);
-/** Determiners of the medium in "said in a (written) statement". */
-const MEDIUM_DETS: ReadonlySet<string> = new Set(['a', 'an', 'his', 'her', 'their', 'its', 'the']);
-
-/**
- * Widens a verb cue over what PolNeAR marks after it: a colon that opens the content ("said:",
- * 91 % of train cues followed by one include it), a complement preposition (the content then starts
- * after it), and "in a statement" (64 %; "in an interview", 39 %, stays out).
- */
-function cueComplement(doc: WorkingDoc, c: Candidate): void {
-  const toks = doc.tokens;
-  const [a, b] = tokenRange(toks, c.cue);
-  if (a >= b || b >= toks.length) return;
-  const last = toks[b - 1]!;
-  if (!/^(?:VB|RP)/.test(last.pos ?? '') || toLower(toks[a]!.text) === 'according') return;
-  const taken = (t: Token) => (c.source !== null && overlaps(t, c.source)) || c.content.some((s) => overlaps(t, s));
-  const nx = toks[b]!;
-  if (nx.sentence !== last.sentence || taken(nx) && !(c.content[0]?.start === nx.start)) return;
-  const lw = toLower(nx.text);
-  let end = -1;
-  if (nx.text === ':' && !taken(nx)) end = b;
-  else if (CUE_COMPLEMENT_PREPS.has(lw) && nx.pos === 'IN') {
-    if (taken(nx)) {
-      // The content started at the preposition: it now starts after it.
-      const first = c.content[0]!;
-      const after = toks[b + 1];
-      if (!after || after.end > first.end) return;
-      c.content = [{ start: after.start, end: first.end }, ...c.content.slice(1)];
-    }
-    end = b;
-  } else if (lw === 'in' && MEDIUM_DETS.has(toLower(toks[b + 1]?.text ?? ''))) {
-    for (let k = b + 2; k < Math.min(b + 5, toks.length); k++) {
-      const t = toks[k]!;
-      if (taken(t) || t.kind !== 'word') break;
-      if (toLower(t.text) === 'statement') { end = k; break; }
-    }
-  }
-  if (end < 0) return;
-  c.cue = { start: c.cue.start, end: toks[end]!.end };
-  refine(c, 'attribution:cue-complement');
 }
 
 /**

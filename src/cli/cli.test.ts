@@ -161,11 +161,11 @@ test('eval attributions --ablation prints one row per step, rules alone first an
   const x = io();
   assert.equal(await main(['eval', 'attributions', root, '--ablation'], x), 0);
   const rows = x.out.trim().split('\n').slice(2);
-  assert.equal(rows.length, 7);
+  assert.equal(rows.length, 8);
   assert.match(rows[0]!, /^\| rules alone \| 100\.0 \|/);
-  assert.match(rows[6]!, /\(shipped\) \| 100\.0 \|/);
+  assert.match(rows[7]!, /\(shipped\) \| 100\.0 \|/);
   const json = io();
   assert.equal(await main(['eval', 'attributions', root, '--ablation', '--json'], json), 0);
   const parsed = JSON.parse(json.out) as { ablation: { name: string; scores: { relation: { f1: number } } }[] };
-  assert.deepEqual(parsed.ablation.map((r) => r.scores.relation.f1), [1, 1, 1, 1, 1, 1, 1]);
+  assert.deepEqual(parsed.ablation.map((r) => r.scores.relation.f1), [1, 1, 1, 1, 1, 1, 1, 1]);
 });

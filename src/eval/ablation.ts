@@ -9,7 +9,7 @@ import { defaultCueModel, defaultRoleModel } from '../attribution-model/shipped-
 import type { AttributionScores } from './attributions.js';
 
 /** The attribution stage with every learned model off: the rules alone (`--layer rules`, the ablation's first row). */
-export const RULES_ONLY: AttributionOptions = { model: null, roles: null, cues: null };
+export const RULES_ONLY: AttributionOptions = { model: null, roles: null, cues: null, bounds: null };
 
 /** One row of the ablation: a name and the attribution-stage options it runs with. */
 export interface AblationStep {
@@ -28,12 +28,13 @@ export function ablationSteps(): AblationStep[] {
   const never = Number.POSITIVE_INFINITY;
   return [
     { name: 'rules alone', options: RULES_ONLY },
-    { name: '+ BIO tagger, pattern cues only', options: { model, modelMargin: never, roles: null, cues: null } },
-    { name: '+ confident tagger cues (margin)', options: { model, roles: null, cues: null } },
-    { name: '+ role tagger', options: { model, roles, cues: null, rereadMargin: never } },
-    { name: '+ cue detector (score >= threshold)', options: { model, roles, cues, rereadMargin: never, cueFloor: CUE_THRESHOLD } },
-    { name: '+ sure rereads of rule cues', options: { model, roles, cues, cueFloor: CUE_THRESHOLD } },
-    { name: '+ low detector cues the role tagger is sure of (shipped)', options: { model, roles, cues } },
+    { name: '+ BIO tagger, pattern cues only', options: { model, modelMargin: never, roles: null, cues: null, bounds: null } },
+    { name: '+ confident tagger cues (margin)', options: { model, roles: null, cues: null, bounds: null } },
+    { name: '+ role tagger', options: { model, roles, cues: null, rereadMargin: never, bounds: null } },
+    { name: '+ cue detector (score >= threshold)', options: { model, roles, cues, rereadMargin: never, cueFloor: CUE_THRESHOLD, bounds: null } },
+    { name: '+ sure rereads of rule cues', options: { model, roles, cues, cueFloor: CUE_THRESHOLD, bounds: null } },
+    { name: '+ low detector cues the role tagger is sure of', options: { model, roles, cues, bounds: null } },
+    { name: '+ content-boundary ranker (shipped)', options: { model, roles, cues } },
   ];
 }
 

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describeErrors, formatScores } from '../../eval/attributions.js';
 import { readPolnear } from '../../eval/polnear.js';
 import { AttributionModel } from '../../attribution-model/model.js';
-import { cueDetectionF1, cueDocs, evaluateMerged, evaluateModel, prepareArticles, roleAccuracy, roleExamples, trainAttributionModel } from '../../attribution-model/train.js';
+import { boundsExamples, cueDetectionF1, cueDocs, evaluateMerged, evaluateModel, prepareArticles, roleAccuracy, roleExamples, trainAttributionModel } from '../../attribution-model/train.js';
+import { BoundsModel, boundsAccuracy, trainBoundsModel, type BoundsModelJson } from '../../attribution-model/bounds.js';
 import { CueModel, trainCueModel, type CueModelJson } from '../../attribution-model/cues.js';
 import { RoleModel, trainRoleModel, type RoleModelJson } from '../../attribution-model/roles.js';
 import type { AttributionModelJson } from '../../attribution-model/model.js';
@@ -16,19 +17,22 @@ const USAGE = `usage: hearsay train attributions --data ../shared/polnear [--out
        [--features pos,rules] [--paragraphs all|cued] [--roles-out models/attr-roles.json]
        [--roles-module src/attribution-model/roles-data.ts|none] [--roles-epochs 8]
        [--cues-out models/attr-cues.json] [--cues-module src/attribution-model/cues-data.ts|none]
+       [--bounds-out models/attr-bounds.json] [--bounds-module src/attribution-model/bounds-data.ts|none]
   --features    what the tagger reads beyond words: pos (the shipped POS tagger's tags), rules (the
                 tokens the rule-based attribution stage claims); "none" for neither
   --paragraphs  train on all paragraphs, or only those the merged pipeline hands to the model
   --roles-*     the role tagger (source and content around a given cue), trained first
-  --cues-*      the cue detector (cues in sentences the tagger does not read), trained second;
-                with --module none no module is written for any of the three models
+  --cues-*      the cue detector (cues in sentences the tagger does not read), trained second
+  --bounds-*    the content-boundary ranker (where a content after its cue starts and ends),
+                trained last on the merged pipeline's output; with --module none no module is
+                written for any of the four models
 `;
 
 /**
- * `hearsay train attributions`: trains the role tagger, the cue detector and the BIO tagger on
- * PolNeAR train (in that order; each selects its epoch on dev), writes each model's JSON and the
+ * `hearsay train attributions`: trains the role tagger, the cue detector, the BIO tagger and the
+ * content-boundary ranker on PolNeAR train (in that order; each selects its epoch on dev), writes each model's JSON and the
  * generated modules the core imports, and prints the dev scores of the tagger alone and of the
- * merged pipeline. Deterministic for a given seed; about 5 minutes on the 2-core development
+ * merged pipeline. Deterministic for a given seed; about 7 minutes on the 2-core development
  * machine.
  */
 export const run: Command = async (args, io) => {
@@ -43,6 +47,8 @@ export const run: Command = async (args, io) => {
   const rolesModule = moduleFlag === 'none' ? 'none' : flagString(p, 'roles-module', 'src/attribution-model/roles-data.ts');
   const cuesOut = path.resolve(io.cwd, flagString(p, 'cues-out', 'models/attr-cues.json'));
   const cuesModule = moduleFlag === 'none' ? 'none' : flagString(p, 'cues-module', 'src/attribution-model/cues-data.ts');
+  const boundsOut = path.resolve(io.cwd, flagString(p, 'bounds-out', 'models/attr-bounds.json'));
+  const boundsModule = moduleFlag === 'none' ? 'none' : flagString(p, 'bounds-module', 'src/attribution-model/bounds-data.ts');
   const seed = Number(flagString(p, 'seed', '1'));
   if (!Number.isInteger(epochs) || epochs < 1 || !Number.isInteger(rolesEpochs) || rolesEpochs < 1 || !Number.isInteger(seed)) {
     io.stderr(`train attributions: --epochs, --roles-epochs and --seed take integers\n${USAGE}`);
@@ -101,14 +107,30 @@ export const run: Command = async (args, io) => {
     source: `PolNeAR train (${train.length} articles, first annotator file per article); epochs ${epochs}, seed ${seed}; ${setting}`,
     onProgress: (line) => io.stdout(`  ${line}\n`),
   });
-  const seconds = (performance.now() - t0) / 1000;
   await writeModel(io, out, moduleFlag, result.model, () => renderModule(result.model));
-  io.stdout(`best epoch ${result.bestEpoch}; training ${seconds.toFixed(1)} s\nPolNeAR dev, model alone (every paragraph decoded):\n${formatScores(result.dev)}`);
+  io.stdout(`best epoch ${result.bestEpoch}\nPolNeAR dev, model alone (every paragraph decoded):\n${formatScores(result.dev)}`);
   if (result.merged) io.stdout(`PolNeAR dev, merged (rules, then the model where they leave a cue unclaimed):\n${formatScores(result.merged)}`);
+  const model = AttributionModel.fromJSON(result.model);
+  let bounds: BoundsModel | null = null;
+  if (useRules) {
+    // The ranker learns from what the merged pipeline (with the models just trained) hands it.
+    const stageOptions = { model, roles, cues };
+    const devBounds = boundsExamples(dev, stageOptions);
+    const boundsResult = trainBoundsModel(boundsExamples(train, stageOptions), {
+      epochs: 6,
+      source: `PolNeAR train (${train.length} articles, merged pipeline output); epochs 6`,
+      select: (m) => boundsAccuracy(m, devBounds),
+      onProgress: (line) => io.stdout(`  ${line}\n`),
+    });
+    await writeModel(io, boundsOut, boundsModule, boundsResult.model, () => renderBoundsModule(boundsResult.model));
+    bounds = BoundsModel.fromJSON(boundsResult.model);
+    io.stdout(`content-boundary ranker: best epoch ${boundsResult.bestEpoch}; ${boundsResult.score.toFixed(1)} % of PolNeAR dev content edges right\n`);
+    io.stdout(`PolNeAR dev, merged with the ranker (as shipped):\n${formatScores(evaluateMerged(model, dev, roles, cues, bounds).scores)}`);
+  }
+  io.stdout(`training ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   const errors = flagString(p, 'errors');
   if (errors) {
-    const model = AttributionModel.fromJSON(result.model);
-    const { predicted } = useRules ? evaluateMerged(model, dev, roles, cues) : evaluateModel(model, dev);
+    const { predicted } = useRules ? evaluateMerged(model, dev, roles, cues, bounds) : evaluateModel(model, dev);
     await writeFile(path.resolve(io.cwd, errors), describeErrors(devGold, predicted, new Map(dev.map((d) => [d.gold.id, d.doc.sentences]))));
   }
   return 0;
@@ -126,4 +148,5 @@ export const ${constName}: ${typeName} = ${JSON.stringify(model)};
 
 const renderModule = (m: AttributionModelJson) => renderModelModule('AttributionModelJson', 'model', 'ATTR_MODEL', 'The shipped attribution model (averaged perceptron BIO tagger + linker).', m);
 const renderRolesModule = (m: RoleModelJson) => renderModelModule('RoleModelJson', 'roles', 'ROLE_MODEL', 'The shipped role tagger (averaged perceptron over cue windows).', m);
+const renderBoundsModule = (m: BoundsModelJson) => renderModelModule('BoundsModelJson', 'bounds', 'BOUNDS_MODEL', 'The shipped content-boundary ranker (averaged ranking perceptron).', m);
 const renderCuesModule = (m: CueModelJson) => renderModelModule('CueModelJson', 'cues', 'CUE_MODEL', 'The shipped cue detector (averaged perceptron over verbs and cue words).', m);

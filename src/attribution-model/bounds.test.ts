@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { attributionsStage } from '../attribution/stage.js';
+import { HearsayError } from '../core/errors.js';
+import type { Span } from '../core/types.js';
+import type { GoldArticle } from '../eval/polnear.js';
+import { boundaryCandidates, boundsAccuracy, boundsInput, BoundsModel, goldBoundary, trainBoundsModel } from './bounds.js';
+import { boundsExamples, prepareArticles } from './train.js';
+
+const at = (text: string, s: string): Span => {
+  const i = text.indexOf(s);
+  assert.ok(i >= 0, s);
+  return { start: i, end: i + s.length };
+};
+
+// Hand-written articles (not from any corpus) whose gold content leaves out a trailing
+// "while …" clause that the rules keep.
+function article(id: string, text: string, src: string, cue: string, content: string): GoldArticle {
+  return { id, text, attributions: [{ source: [at(text, src)], cue: [at(text, cue)], content: [at(text, content)] }] };
+}
+const ARTICLES = [
+  article('b1', 'The mayor said the bridge would reopen while crews worked at night. Traffic was light.', 'The mayor', 'said', 'the bridge would reopen'),
+  article('b2', 'The union said the strike would end while talks continued in the capital. Buses ran.', 'The union', 'said', 'the strike would end'),
+  article('b3', 'The coach said the team was ready while fans waited outside the stadium. It rained.', 'The coach', 'said', 'the team was ready'),
+  article('b4', 'The nurse said the ward was full while doctors argued about beds. Nobody left.', 'The nurse', 'said', 'the ward was full'),
+  article('b5', 'The owner said the shop would close while rents rose across the city. Prices fell.', 'The owner', 'said', 'the shop would close'),
+];
+
+const pipelineOptions = { bounds: null };
+
+test('the ranker applies to one content after its cue in the cue sentence, and finds the gold edges', () => {
+  const [d] = prepareArticles([ARTICLES[0]!], { pos: true, rules: true });
+  const doc = d!.doc;
+  attributionsStage(pipelineOptions).run(doc);
+  const a = doc.attributions[0]!;
+  assert.equal(doc.text.slice(a.content[0]!.start, a.content[0]!.end), 'the bridge would reopen while crews worked at night');
+  const x = boundsInput(doc.tokens, a, doc.attributions.map((o) => o.cue));
+  assert.ok(x);
+  assert.equal(doc.tokens[x.from]!.text, 'the');
+  // The current edges are always candidates; the gold end is the cut before "while".
+  assert.ok(boundaryCandidates(x, 'end').at.includes(x.end));
+  assert.ok(boundaryCandidates(x, 'start').at.includes(x.from));
+  const end = goldBoundary(x, 'end', at(doc.text, 'the bridge would reopen'));
+  assert.equal(doc.tokens[end]!.text, 'while');
+  assert.equal(goldBoundary(x, 'start', at(doc.text, 'the bridge would reopen')), x.from);
+  // Content before the cue, or in two pieces, is left alone.
+  assert.equal(boundsInput(doc.tokens, { ...a, content: [{ start: 0, end: 9 }] }, []), null);
+  assert.equal(boundsInput(doc.tokens, { ...a, content: [a.content[0]!, a.content[0]!] }, []), null);
+});
+
+test('a ranker trained on hand-written articles moves the end, deterministically, and the stage records it', () => {
+  const docs = prepareArticles(ARTICLES, { pos: true, rules: true });
+  const examples = boundsExamples(docs, pipelineOptions);
+  assert.equal(examples.filter((e) => e.side === 'end').length, ARTICLES.length);
+  const train = () => trainBoundsModel(examples, { epochs: 3, select: (m) => boundsAccuracy(m, examples) });
+  const { model } = train();
+  assert.equal(JSON.stringify(train().model), JSON.stringify(model));
+  const ranker = BoundsModel.fromJSON(JSON.parse(JSON.stringify(model)) as typeof model);
+  assert.equal(boundsAccuracy(ranker, examples), 100);
+  // A new sentence of the same shape: the stage cuts its content before "while".
+  const [fresh] = prepareArticles([article('n1', 'The chef said the kitchen was clean while inspectors waited by the door. Lunch began.', 'The chef', 'said', 'the kitchen was clean')], { pos: true, rules: true });
+  attributionsStage({ bounds: ranker }).run(fresh!.doc);
+  const a = fresh!.doc.attributions[0]!;
+  assert.equal(fresh!.doc.text.slice(a.content[0]!.start, a.content[0]!.end), 'the kitchen was clean');
+  assert.ok(a.refinedBy?.includes('model:content-bounds'));
+});
+
+test('a file that is not a boundary model is refused with MODEL_INVALID', () => {
+  assert.throws(() => BoundsModel.fromJSON({ format: 'hearsay-bounds/1', source: 'x', quantum: 1, hashes: [1, 2], weights: [1] }),
+    (e: unknown) => e instanceof HearsayError && e.code === 'MODEL_INVALID');
+});
