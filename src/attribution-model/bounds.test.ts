@@ -4,7 +4,7 @@ import { attributionsStage } from '../attribution/stage.js';
 import { HearsayError } from '../core/errors.js';
 import type { Span } from '../core/types.js';
 import type { GoldArticle } from '../eval/polnear.js';
-import { boundaryCandidates, boundsAccuracy, boundsInput, BoundsModel, goldBoundary, trainBoundsModel } from './bounds.js';
+import { boundaryCandidates, boundsAccuracy, boundsInput, BoundsModel, goldBoundary, sourceBoundsInput, trainBoundsModel } from './bounds.js';
 import { boundsExamples, prepareArticles } from './train.js';
 
 const at = (text: string, s: string): Span => {
@@ -51,7 +51,7 @@ test('the ranker applies to one content after its cue in the cue sentence, and f
 test('a ranker trained on hand-written articles moves the end, deterministically, and the stage records it', () => {
   const docs = prepareArticles(ARTICLES, { pos: true, rules: true });
   const examples = boundsExamples(docs, pipelineOptions);
-  assert.equal(examples.filter((e) => e.side === 'end').length, ARTICLES.length);
+  assert.equal(examples.filter((e) => e.side === 'end' && e.input.kind === 'content').length, ARTICLES.length);
   const train = () => trainBoundsModel(examples, { epochs: 3, select: (m) => boundsAccuracy(m, examples) });
   const { model } = train();
   assert.equal(JSON.stringify(train().model), JSON.stringify(model));
@@ -63,6 +63,33 @@ test('a ranker trained on hand-written articles moves the end, deterministically
   const a = fresh!.doc.attributions[0]!;
   assert.equal(fresh!.doc.text.slice(a.content[0]!.start, a.content[0]!.end), 'the kitchen was clean');
   assert.ok(a.refinedBy?.includes('model:content-bounds'));
+});
+
+// Sources the rules cut short: "Experts on X and Y" is read as "Y".
+const SOURCES = [
+  article('s1', 'Experts on river ecology and fisheries say the dam harms salmon. The dam opened in May.', 'Experts on river ecology and fisheries', 'say', 'the dam harms salmon'),
+  article('s2', 'Scholars of trade law and economics say the tariff is illegal. Ports were busy.', 'Scholars of trade law and economics', 'say', 'the tariff is illegal'),
+  article('s3', 'Analysts of energy markets and shipping say the price will fall. Oil rose on Monday.', 'Analysts of energy markets and shipping', 'say', 'the price will fall'),
+  article('s4', 'Critics of the budget and taxes say the plan is unfair. The vote is on Friday.', 'Critics of the budget and taxes', 'say', 'the plan is unfair'),
+];
+
+test('the ranker also bounds a source before its cue, and learns to take in a coordinated head', () => {
+  const docs = prepareArticles(SOURCES, { pos: true, rules: true });
+  attributionsStage(pipelineOptions).run(docs[0]!.doc);
+  const a = docs[0]!.doc.attributions[0]!;
+  assert.equal(docs[0]!.doc.text.slice(a.source!.start, a.source!.end), 'fisheries');
+  const x = sourceBoundsInput(docs[0]!.doc.tokens, a, [a.cue, ...a.content]);
+  assert.ok(x && x.kind === 'source');
+  assert.equal(docs[0]!.doc.tokens[goldBoundary(x, 'start', at(docs[0]!.doc.text, 'Experts on river ecology and fisheries'))]!.text, 'Experts');
+  // A source after its cue is left alone.
+  assert.equal(sourceBoundsInput(docs[0]!.doc.tokens, { ...a, source: a.content[0]! }, []), null);
+  const examples = boundsExamples(docs, pipelineOptions).filter((e) => e.input.kind === 'source');
+  const { model } = trainBoundsModel(examples, { epochs: 3, select: (m) => boundsAccuracy(m, examples) });
+  const [fresh] = prepareArticles([article('n2', 'Doctors on the ward and nurses say the beds are full. Visits stopped.', 'Doctors on the ward and nurses', 'say', 'the beds are full')], { pos: true, rules: true });
+  attributionsStage({ bounds: BoundsModel.fromJSON(model) }).run(fresh!.doc);
+  const b = fresh!.doc.attributions[0]!;
+  assert.equal(fresh!.doc.text.slice(b.source!.start, b.source!.end), 'Doctors on the ward and nurses');
+  assert.ok(b.refinedBy?.includes('model:source-bounds'));
 });
 
 test('a file that is not a boundary model is refused with MODEL_INVALID', () => {

@@ -1,32 +1,40 @@
 /**
- * The content-boundary ranker: where a reported clause that follows its cue starts and stops.
- * The rules and the taggers cut content at clause boundaries ("said A, which B", "said A, citing
- * B", "said A and B") and skip adjuncts after the cue ("said Friday that", "told a rally in
- * Ohio"); PolNeAR's annotators keep some of those and leave others out. For each side the model
- * scores every possible boundary with the current one as a feature, so it learns where the current
- * one is usually wrong, and the highest score wins.
+ * The boundary ranker: where a reported clause that follows its cue starts and stops, and where a
+ * source before its cue starts and stops. The rules and the taggers cut content at clause
+ * boundaries ("said A, which B", "said A, citing B", "said A and B"), skip adjuncts after the cue
+ * ("said Friday that", "told a rally in Ohio"), and take the nearest noun phrase as the source
+ * ("Experts on trade and | economists say"); PolNeAR's annotators keep some of those and leave
+ * others out. For each edge the model scores every possible position with the current one as a
+ * feature, so it learns where the current one is usually wrong, and the highest score wins.
  */
 import type { Span } from '../core/types.js';
 import type { Token } from '../core/working-doc.js';
 import { HearsayError } from '../core/errors.js';
-import { hashString } from '../model/hash.js';
+import { hashMix, hashString } from '../model/hash.js';
 import { toLower } from '../text/lower.js';
 import { tokenRange } from './roles.js';
 
-/** One content span after its cue: token indices into `tokens`. */
+/**
+ * One span to bound, as token indices into `tokens`: a content after its cue, or a source before
+ * its cue, in the cue's sentence.
+ */
 export interface BoundsInput {
+  kind: 'content' | 'source';
   tokens: readonly Token[];
   /** First token of the cue. */
   cue: number;
   /** Token after the cue. */
   cueEnd: number;
-  /** First token of the content. */
+  /** First token of the span. */
   from: number;
-  /** Token after the content's last token. */
+  /** Token after the span's last token. */
   end: number;
   /** Producer of the attribution (`Attribution.rule`). */
   rule: string;
-  /** Token the content may not reach: another attribution's cue after the content's start. */
+  /**
+   * A content may not reach this token (another attribution's cue after the content's start); a
+   * source may not start before it (the sentence start, or the end of a content or cue before it).
+   */
   stop: number;
 }
 
@@ -51,13 +59,15 @@ export interface BoundsModelJson {
 }
 
 /** Punctuation a content never ends on (the cut is before it). */
-const CUT_PUNCT = /^[,;:\u2014\u2013-]$/;
+const CUT_PUNCT = /^(?:[,;:\u2014\u2013\u2015-]|--)$/;
 const FINAL_PUNCT = /^[,;:\u2014\u2013.!?-]$/;
 const FINITE = /^(?:VBD|VBZ|VBP|MD)$/;
 /** Tags that can open what follows a cut: a conjunction, a preposition, a relative, a participle, a verb. */
-const CUT_TAGS = /^(?:CC|IN|WDT|WP|WRB|TO|VBG|VBD|VBZ|-LRB-)$/;
+const CUT_TAGS = /^(?:CC|IN|WDT|WP|WRB|TO|VBG|VBD|VBZ|-LRB-|-RRB-|,|:|RB)$/;
 /** Tags after which a content can start: punctuation, a preposition, "that", "to", a particle. */
 const START_AFTER = /^(?:IN|TO|RP|CC|DT|WDT)$/;
+/** Tags a content can start with after anything: a complementiser, a relative, an infinitive, a pronoun, a determiner. */
+const START_WITH = /^(?:IN|WDT|WP|WRB|TO|PRP|DT)$/;
 
 /**
  * The ranker's input for an attribution, or null where it does not apply: the content must be one
@@ -76,7 +86,31 @@ export function boundsInput(tokens: readonly Token[], a: { cue: Span; content: r
     if (q.start < a.content[0]!.start || q.start >= tokens[stop - 1]!.end) continue;
     stop = Math.min(stop, tokenRange(tokens, q)[0]);
   }
-  return { tokens, cue, cueEnd, from, end, rule: a.rule, stop: Math.max(stop, end) };
+  return { kind: 'content', tokens, cue, cueEnd, from, end, rule: a.rule, stop: Math.max(stop, end) };
+}
+
+/** How far a source may grow to the left of its current start, in tokens. */
+const SOURCE_REACH = 15;
+
+/**
+ * The ranker's input for an attribution's source, or null where it does not apply: the source must
+ * come before the cue in the cue's sentence. `spans` are every attribution's cue and content spans.
+ */
+export function sourceBoundsInput(tokens: readonly Token[], a: { cue: Span; source: Span | null; rule: string }, spans: readonly Span[]): BoundsInput | null {
+  if (!a.source || a.source.end > a.cue.start) return null;
+  const [cue, cueEnd] = tokenRange(tokens, a.cue);
+  const [from, end] = tokenRange(tokens, a.source);
+  if (cue >= cueEnd || from >= end || end > cue) return null;
+  const s = tokens[cue]!.sentence;
+  if (tokens[from]!.sentence !== s) return null;
+  let lo = from;
+  while (lo > 0 && tokens[lo - 1]!.sentence === s && from - lo < SOURCE_REACH) lo--;
+  // Nor over a cue or content that ends before the source.
+  for (const q of spans) {
+    if (q.end > a.source.start || q.end <= tokens[lo]!.start) continue;
+    lo = Math.max(lo, tokenRange(tokens, q)[1]);
+  }
+  return { kind: 'source', tokens, cue, cueEnd, from, end, rule: a.rule, stop: Math.min(lo, from) };
 }
 
 /** Token after the last a content of the cue's sentence may reach: the sentence end before its final punctuation, or `stop`. */
@@ -89,9 +123,17 @@ export function endLimit(x: BoundsInput): number {
   return max;
 }
 
-/** The gold boundary of `side` as a candidate position, or -1 where the gold content's edge is out of reach. */
+/** The gold boundary of `side` as a candidate position, or -1 where the gold span's edge is out of reach. */
 export function goldBoundary(x: BoundsInput, side: BoundarySide, gold: Span): number {
   const T = x.tokens;
+  if (x.kind === 'source') {
+    if (side === 'end') {
+      for (let j = x.from + 1; j <= x.cue; j++) if (T[j - 1]!.end === gold.end) return j;
+    } else {
+      for (let j = x.stop; j < x.end; j++) if (T[j]!.start === gold.start) return j;
+    }
+    return -1;
+  }
   if (side === 'end') {
     const max = endLimit(x);
     for (let j = x.from + 1; j <= Math.min(max + 1, T.length); j++) if (T[j - 1]!.end === gold.end) return j;
@@ -103,26 +145,82 @@ export function goldBoundary(x: BoundsInput, side: BoundarySide, gold: Span): nu
 
 const lenBucket = (n: number): number => (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : n <= 10 ? 10 : n <= 20 ? 20 : n <= 40 ? 40 : 99);
 
+/** Walks the possible boundaries of one side with each one's feature hashes. */
+function eachCandidate(x: BoundsInput, side: BoundarySide, emit: Emit): void {
+  if (x.kind === 'source') {
+    const hashes = new TokenHashes(x.tokens, x.stop);
+    if (side === 'end') sourceEndCandidates(x, hashes, emit);
+    else sourceStartCandidates(x, hashes, emit);
+    return;
+  }
+  const hashes = new TokenHashes(x.tokens, x.cue);
+  if (side === 'end') endCandidates(x, hashes, emit);
+  else startCandidates(x, hashes, emit);
+}
+
 /** The possible boundaries of one side and each one's feature hashes. */
 export function boundaryCandidates(x: BoundsInput, side: BoundarySide): { at: number[]; features: number[][] } {
-  return side === 'end' ? endCandidates(x) : startCandidates(x);
+  const at: number[] = [];
+  const features: number[][] = [];
+  eachCandidate(x, side, (j, f) => { at.push(j); features.push([...f]); });
+  return { at, features };
 }
+
+/** Feature templates: each feature is a template id mixed with the hashed values it conjoins. */
+let nextTemplate = 1;
+const T_ = () => nextTemplate++;
+const F = {
+  R: T_(), RULE_R: T_(), NX: T_(), NT: T_(), LT: T_(), LW: T_(), NT2: T_(), CL_NT: T_(), CL_NX: T_(), FIN_NT: T_(), LB: T_(), LB_NT: T_(),
+  DEP_NT: T_(), COM_NT: T_(), CUE_NX: T_(), R_NT: T_(), R_NX: T_(), LT_NT: T_(),
+  SR: T_(), SRULE_R: T_(), SW: T_(), ST: T_(), SPW: T_(), SPT: T_(), SPW_W: T_(), SGAP: T_(), SGAPN: T_(), SCUE_PW: T_(), SCUE_T: T_(),
+  SCUE_GAP: T_(), SR_T: T_(), SR_PW: T_(), SQ: T_(),
+  AR: T_(), ARULE_R: T_(), AW: T_(), AT: T_(), APW: T_(), APT: T_(), APT_T: T_(), ALEN: T_(), ASIG: T_(), AOF: T_(), AR_T: T_(), AR_PT: T_(),
+  ZR: T_(), ZRULE_R: T_(), ZW: T_(), ZT: T_(), ZLT: T_(), ZLW: T_(), ZT_T2: T_(), ZGAP: T_(), ZSIG: T_(), ZCUE_T: T_(), ZR_T: T_(), ZR_W: T_(),
+} as const;
+const mix = (t: number, a: number, b = 0, c = 0): number => hashMix(hashMix(hashMix(t, a), b), c);
+const OUTSIDE = hashString('<s>');
+const SENT_END = hashString('</s>');
+const END = hashString('END');
+const CUE_EDGE = hashString('<cue>');
+
+/** Hashes of the lowercased words and tags of a token range, computed once per token on first use. */
+class TokenHashes {
+  private readonly words: number[] = [];
+  private readonly tags: number[] = [];
+  constructor(private readonly tokens: readonly Token[], private readonly base: number) {}
+  /** Lowercased word at `i` (a fixed value past the text's end). */
+  word(i: number): number {
+    if (i >= this.tokens.length) return OUTSIDE;
+    return (this.words[i - this.base] ??= hashString(toLower(this.tokens[i]!.text)));
+  }
+  /** Tag at `i` (the word itself for untagged tokens). */
+  tag(i: number): number {
+    if (i >= this.tokens.length) return SENT_END;
+    return (this.tags[i - this.base] ??= hashString(this.tokens[i]!.pos || this.tokens[i]!.text));
+  }
+}
+
+/** Receives each candidate boundary and its features (a scratch array, valid during the call). */
+type Emit = (at: number, features: readonly number[]) => void;
 
 /**
  * Possible ends: `j` means the content is tokens `[from, j)`. The current end and the limit are
- * always candidates; other cuts only before punctuation, a quotation mark or a word that can open
- * a new clause or adjunct.
+ * always candidates; other cuts only before punctuation (dashes and parentheses too), a quotation
+ * mark or a word that can open a new clause or adjunct.
  */
-function endCandidates(x: BoundsInput): { at: number[]; features: number[][] } {
+function endCandidates(x: BoundsInput, H: TokenHashes, emit: Emit): void {
   const T = x.tokens;
   const max = endLimit(x);
-  const low = (i: number): string => (i < T.length ? toLower(T[i]!.text) : '<s>');
-  const tag = (i: number): string => (i < max ? T[i]!.pos || T[i]!.text : '</s>');
-  let clause = low(x.from) === 'that';
-  for (let k = x.from; !clause && k < Math.min(x.from + 6, max); k++) if (FINITE.test(tag(k))) clause = true;
-  const cue = low(x.cue);
-  const at: number[] = [];
-  const features: number[][] = [];
+  const tagText = (i: number): string => T[i]!.pos || T[i]!.text;
+  const tag = (i: number): number => (i < max ? H.tag(i) : SENT_END);
+  let clause = toLower(T[x.from]!.text) === 'that' ? 1 : 0;
+  for (let k = x.from; !clause && k < Math.min(x.from + 6, max); k++) if (FINITE.test(tagText(k))) clause = 1;
+  const cue = H.word(x.cue);
+  const rule = hashString(x.rule);
+  const f: number[] = [];
+  // finite[k]: a finite verb between token k and the next comma (or the limit).
+  const finite = new Uint8Array(max - x.from + 1);
+  for (let k = max - 1; k >= x.from; k--) finite[k - x.from] = T[k]!.text === ',' ? 0 : FINITE.test(tagText(k)) ? 1 : finite[k + 1 - x.from]!;
   let commas = 0;
   let depth = 0;
   for (let j = x.from + 1; j <= max; j++) {
@@ -131,67 +229,154 @@ function endCandidates(x: BoundsInput): { at: number[]; features: number[][] } {
     else if (t.quote === 'close') depth = Math.max(0, depth - 1);
     if (t.text === ',') commas++;
     if (CUT_PUNCT.test(t.text)) continue;
-    if (j !== max && j !== x.end && !(CUT_PUNCT.test(T[j]!.text) || CUT_TAGS.test(tag(j)) || T[j]!.quote)) continue;
-    const r = j === x.end ? 'R' : j < x.end ? 'r<' : 'r>';
-    let finNext = 0;
-    for (let k = j; k < max && T[k]!.text !== ','; k++) if (FINITE.test(tag(k))) { finNext = 1; break; }
+    if (j !== max && j !== x.end && !(CUT_PUNCT.test(T[j]!.text) || CUT_TAGS.test(tagText(j)) || T[j]!.quote)) continue;
+    const r = j === x.end ? 1 : j < x.end ? 2 : 3;
+    const finNext = finite[j - x.from]!;
     const punctNext = j < max && CUT_PUNCT.test(T[j]!.text);
-    const nx = j < max ? (punctNext ? `${T[j]!.text} ${low(j + 1)}` : low(j)) : 'END';
-    const nt = j < max ? (punctNext ? `${T[j]!.text} ${tag(j + 1)}` : tag(j)) : 'END';
+    // What follows the cut: the word (or the punctuation and the word after it), and its tag.
+    const nx = j < max ? (punctNext ? hashMix(H.word(j), H.word(j + 1)) : H.word(j)) : END;
+    const nt = j < max ? (punctNext ? hashMix(H.word(j), tag(j + 1)) : tag(j)) : END;
     const lb = lenBucket(j - x.from);
-    const f = [
-      `R=${r}`, `rule*R=${x.rule}${r}`, `nx=${nx}`, `nt=${nt}`, `lt=${tag(j - 1)}`, `lw=${low(j - 1)}`,
-      `nt2=${nt}|${tag(j + 1)}|${tag(j + 2)}`, `cl*nt=${clause}${nt}`, `cl*nx=${clause}${nx}`, `fin*nt=${finNext}${nt}`,
-      `lb=${lb}`, `lb*nt=${lb}${nt}`, `dep=${depth > 0}${nt}`, `com=${Math.min(commas, 3)}${nt}`, `cue*nx=${cue}${nx}`,
-      `R*nt=${r}${nt}`, `R*nx=${r}${nx}`, `lt*nt=${tag(j - 1)}${nt}`,
-    ];
-    at.push(j);
-    features.push(f.map(hashString));
+    const lt = H.tag(j - 1);
+    f.length = 0;
+    f.push(
+      mix(F.R, r), mix(F.RULE_R, rule, r), mix(F.NX, nx), mix(F.NT, nt), mix(F.LT, lt), mix(F.LW, H.word(j - 1)),
+      mix(F.NT2, nt, tag(j + 1), tag(j + 2)), mix(F.CL_NT, clause, nt), mix(F.CL_NX, clause, nx), mix(F.FIN_NT, finNext, nt),
+      mix(F.LB, lb), mix(F.LB_NT, lb, nt), mix(F.DEP_NT, depth > 0 ? 1 : 0, nt), mix(F.COM_NT, Math.min(commas, 3), nt),
+      mix(F.CUE_NX, cue, nx), mix(F.R_NT, r, nt), mix(F.R_NX, r, nx), mix(F.LT_NT, lt, nt),
+    );
+    emit(j, f);
   }
-  return { at, features };
 }
 
 /**
  * Possible starts: `s` means the content's first token is `s`, between the cue and the current
  * end. The current start and the token after the cue are always candidates; others only after
- * punctuation, a preposition, "that", "to" or a particle.
+ * punctuation, a preposition, "that", "to" or a particle, or where a complementiser, relative,
+ * infinitive, pronoun or determiner opens.
  */
-function startCandidates(x: BoundsInput): { at: number[]; features: number[][] } {
+function startCandidates(x: BoundsInput, H: TokenHashes, emit: Emit): void {
   const T = x.tokens;
-  const low = (i: number): string => toLower(T[i]!.text);
-  const tag = (i: number): string => T[i]!.pos || T[i]!.text;
-  const cue = low(x.cueEnd - 1);
-  const at: number[] = [];
-  const features: number[][] = [];
+  const tagText = (i: number): string => T[i]!.pos || T[i]!.text;
+  const cue = H.word(x.cueEnd - 1);
+  const rule = hashString(x.rule);
+  const f: number[] = [];
+  // What the content leaves out between the cue and its start: the first four tags, and whether there are more.
+  let gap = 0;
   for (let s = x.cueEnd; s < x.end; s++) {
+    if (s > x.cueEnd && s - 1 < x.cueEnd + 4) gap = hashMix(gap, H.tag(s - 1));
     const prev = T[s - 1]!;
     if (CUT_PUNCT.test(T[s]!.text)) continue;
-    if (s !== x.from && s !== x.cueEnd && !(CUT_PUNCT.test(prev.text) || START_AFTER.test(tag(s - 1)) || prev.quote || T[s]!.quote === 'open')) continue;
-    const r = s === x.from ? 'R' : s < x.from ? 'r<' : 'r>';
-    // What the content leaves out between the cue and its start, as a tag signature.
-    let gap = '';
-    for (let k = x.cueEnd; k < s && k < x.cueEnd + 4; k++) gap += `${tag(k)} `;
-    if (s - x.cueEnd > 4) gap += '…';
-    const first = low(s);
-    const pw = s > x.cueEnd ? low(s - 1) : '<cue>';
-    const f = [
-      `sR=${r}`, `srule*R=${x.rule}${r}`, `sw=${first}`, `st=${tag(s)}`, `spw=${pw}`, `spt=${s > x.cueEnd ? tag(s - 1) : '<cue>'}`,
-      `spw*w=${pw}|${first}`, `sgap=${gap}`, `sgapn=${lenBucket(s - x.cueEnd)}`, `scue*pw=${cue}|${pw}`, `scue*t=${cue}|${tag(s)}`,
-      `scue*gap=${cue}|${gap}`, `sR*t=${r}${tag(s)}`, `sR*pw=${r}${pw}`, `sq=${T[s]!.quote ?? ''}${prev.quote ?? ''}`,
-    ];
-    at.push(s);
-    features.push(f.map(hashString));
+    if (s !== x.from && s !== x.cueEnd && !(CUT_PUNCT.test(prev.text) || START_AFTER.test(tagText(s - 1)) || START_WITH.test(tagText(s)) || prev.quote || T[s]!.quote === 'open')) continue;
+    const r = s === x.from ? 1 : s < x.from ? 2 : 3;
+    const g = s - x.cueEnd > 4 ? hashMix(gap, 1) : gap;
+    const first = H.word(s);
+    const pw = s > x.cueEnd ? H.word(s - 1) : CUE_EDGE;
+    const pt = s > x.cueEnd ? H.tag(s - 1) : CUE_EDGE;
+    const st = H.tag(s);
+    const q = (T[s]!.quote === 'open' ? 1 : T[s]!.quote === 'close' ? 2 : 0) + (prev.quote === 'open' ? 3 : prev.quote === 'close' ? 6 : 0);
+    f.length = 0;
+    f.push(
+      mix(F.SR, r), mix(F.SRULE_R, rule, r), mix(F.SW, first), mix(F.ST, st), mix(F.SPW, pw), mix(F.SPT, pt),
+      mix(F.SPW_W, pw, first), mix(F.SGAP, g), mix(F.SGAPN, lenBucket(s - x.cueEnd)), mix(F.SCUE_PW, cue, pw), mix(F.SCUE_T, cue, st),
+      mix(F.SCUE_GAP, cue, g), mix(F.SR_T, r, st), mix(F.SR_PW, r, pw), mix(F.SQ, q),
+    );
+    emit(s, f);
   }
-  return { at, features };
 }
 
-/** A loaded content-boundary ranker. */
+/**
+ * Possible source starts: any word from the leftmost reach (`stop`) to the current end. Features:
+ * the words and tags at the edge, the tags the move takes in or leaves out, the length left, and
+ * whether an "of" or "in" lies inside.
+ */
+function sourceStartCandidates(x: BoundsInput, H: TokenHashes, emit: Emit): void {
+  const T = x.tokens;
+  const rule = hashString(x.rule);
+  const f: number[] = [];
+  for (let s = x.stop; s < x.end; s++) {
+    if (T[s]!.kind !== 'word' && T[s]!.kind !== 'number' && s !== x.from) continue;
+    const r = s === x.from ? 1 : s < x.from ? 2 : 3;
+    // The tags taken in (growing) or left out (shrinking), nearest the current start first.
+    let sig = r;
+    if (s < x.from) for (let k = x.from - 1; k >= s && k >= x.from - 4; k--) sig = hashMix(sig, H.tag(k));
+    else for (let k = x.from; k < s && k < x.from + 4; k++) sig = hashMix(sig, H.tag(k));
+    let of = 0;
+    for (let k = s; k < x.end; k++) { const w = T[k]!.text; if (w === 'of' || w === 'in' || w === 'on' || w === 'for') { of = 1; break; } }
+    const pt = s > 0 ? H.tag(s - 1) : OUTSIDE;
+    const st = H.tag(s);
+    f.length = 0;
+    f.push(
+      mix(F.AR, r), mix(F.ARULE_R, rule, r), mix(F.AW, H.word(s)), mix(F.AT, st), mix(F.APW, s > 0 ? H.word(s - 1) : OUTSIDE), mix(F.APT, pt),
+      mix(F.APT_T, pt, st), mix(F.ALEN, lenBucket(x.end - s)), mix(F.ASIG, sig), mix(F.AOF, of, r), mix(F.AR_T, r, st), mix(F.AR_PT, r, pt),
+    );
+    emit(s, f);
+  }
+}
+
+/** Possible source ends: after any word from the current start to the cue, with two limits (below). */
+function sourceEndCandidates(x: BoundsInput, H: TokenHashes, emit: Emit): void {
+  const T = x.tokens;
+  const rule = hashString(x.rule);
+  const cue = H.word(x.cue);
+  const f: number[] = [];
+  for (let e = x.from + 1; e <= x.cue; e++) {
+    // A source grows over no verb: past one it would take in the clause the cue hangs from
+    // ("Netanyahu appeared to soften his tone, saying …").
+    if (e > x.end && /^(?:VB|MD)/.test(T[e - 1]!.pos ?? '')) break;
+    if (CUT_PUNCT.test(T[e - 1]!.text) && e !== x.end) continue;
+    // Nor does it drop a restrictive relative clause ("others who want to stop the dam").
+    if (e < x.end && /^(?:WP|WDT)$/.test(T[e]!.pos ?? '') && T[e - 1]!.text !== ',') continue;
+    const r = e === x.end ? 1 : e < x.end ? 2 : 3;
+    // What lies between the source and the cue: its first tags and its length.
+    let sig = 0;
+    for (let k = e; k < x.cue && k < e + 3; k++) sig = hashMix(sig, H.tag(k));
+    const nt = e < x.cue ? H.tag(e) : CUE_EDGE;
+    const nw = e < x.cue ? H.word(e) : CUE_EDGE;
+    f.length = 0;
+    f.push(
+      mix(F.ZR, r), mix(F.ZRULE_R, rule, r), mix(F.ZW, nw), mix(F.ZT, nt), mix(F.ZLT, H.tag(e - 1)), mix(F.ZLW, H.word(e - 1)),
+      mix(F.ZT_T2, nt, e + 1 < x.cue ? H.tag(e + 1) : CUE_EDGE), mix(F.ZGAP, lenBucket(x.cue - e)), mix(F.ZSIG, sig), mix(F.ZCUE_T, cue, nt),
+      mix(F.ZR_T, r, nt), mix(F.ZR_W, r, nw),
+    );
+    emit(e, f);
+  }
+}
+
+/** A loaded boundary ranker. */
 export class BoundsModel {
-  private readonly weights = new Map<number, number>();
+  // Open addressing over the feature hashes (as int32; 0 marks an empty slot, so hash 0 has no weight).
+  private readonly keys: Int32Array;
+  private readonly values: Float64Array;
+  private readonly mask: number;
 
   constructor(json: BoundsModelJson) {
-    if (json.format !== 'hearsay-bounds/1' || json.hashes.length !== json.weights.length) throw new HearsayError('MODEL_INVALID', `not a content-boundary model (format "${String(json.format)}")`);
-    json.hashes.forEach((h, i) => this.weights.set(h, json.weights[i]! * json.quantum));
+    if (json.format !== 'hearsay-bounds/1' || json.hashes.length !== json.weights.length) throw new HearsayError('MODEL_INVALID', `not a boundary model (format "${String(json.format)}")`);
+    let cap = 16;
+    while (cap < json.hashes.length * 2) cap *= 2;
+    this.keys = new Int32Array(cap);
+    this.values = new Float64Array(cap);
+    this.mask = cap - 1;
+    json.hashes.forEach((h, i) => {
+      const k = h | 0;
+      if (k === 0) return;
+      let slot = slotOf(k) & this.mask;
+      while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.keys[slot] = k;
+      this.values[slot] = json.weights[i]! * json.quantum;
+    });
+  }
+
+  /** Weight of one feature hash (0 where the model has none). */
+  weight(h: number): number {
+    const k = h | 0;
+    let slot = slotOf(k) & this.mask;
+    for (;;) {
+      const at = this.keys[slot]!;
+      if (at === k) return this.values[slot]!;
+      if (at === 0) return 0;
+      slot = (slot + 1) & this.mask;
+    }
   }
 
   /** Loads a model written by {@link trainBoundsModel}. */
@@ -201,13 +386,36 @@ export class BoundsModel {
 
   /** The best boundary of one side; the current one unless another scores higher. */
   choose(x: BoundsInput, side: BoundarySide): number {
-    const { at, features } = boundaryCandidates(x, side);
     const current = side === 'end' ? x.end : x.from;
-    const keep = at.indexOf(current);
-    // An edge the candidates cannot express (a content running past the sentence's last word) stays.
-    return keep < 0 ? current : at[bestIndex(features, (h) => this.weights.get(h) ?? 0, keep)]!;
+    let keep = Number.NEGATIVE_INFINITY;
+    let best = current;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    eachCandidate(x, side, (j, f) => {
+      let s = 0;
+      for (const h of f) s += this.weight(h);
+      if (j === current) keep = s;
+      if (s > bestScore) { bestScore = s; best = j; }
+    });
+    // The current edge wins ties; one the candidates cannot express (a content running past the
+    // sentence's last word) stays.
+    return keep === Number.NEGATIVE_INFINITY || bestScore <= keep ? current : best;
+  }
+
+  /**
+   * The span with both edges chosen ({@link choose}), or null where neither moves. A start that
+   * would reach the chosen end keeps its place.
+   */
+  rebound(x: BoundsInput): Span | null {
+    const end = this.choose(x, 'end');
+    let start = this.choose(x, 'start');
+    if (start >= end) start = x.from;
+    if (start === x.from && end === x.end) return null;
+    return { start: x.tokens[start]!.start, end: x.tokens[end - 1]!.end };
   }
 }
+
+/** A table slot for an int32 key: the hashes are already mixed, so their low bits will do after one more shuffle. */
+const slotOf = (k: number): number => Math.imul(k ^ (k >>> 16), 0x45d9f3b);
 
 /** Index of the best-scoring candidate; the current edge (`keep`) wins ties, so an empty model changes nothing. */
 function bestIndex(features: readonly number[][], w: (h: number) => number, keep: number): number {

@@ -1,4 +1,4 @@
-/** The shipped role tagger, cue detector and content-boundary ranker, each loaded on first use (the BIO tagger loads in `stage.ts`). */
+/** The shipped role tagger, cue detector and boundary ranker, each loaded on first use (the BIO tagger loads in `stage.ts`). */
 import { CueModel } from './cues.js';
 import { CUE_MODEL } from './cues-data.js';
 import { BoundsModel } from './bounds.js';
@@ -22,7 +22,7 @@ export function defaultCueModel(): CueModel {
 
 let shippedBounds: BoundsModel | null = null;
 
-/** The shipped content-boundary ranker, loaded on first use. */
+/** The shipped boundary ranker, loaded on first use. */
 export function defaultBoundsModel(): BoundsModel {
   return (shippedBounds ??= BoundsModel.fromJSON(BOUNDS_MODEL));
 }

@@ -24,7 +24,7 @@ import { AttributionModel, hasUnclaimedCue, makeLexicon, type AttributionModelJs
 import { readLabels, roleWindow, tokenRange, type RoleExample, type RoleModel, type RoleResult } from './roles.js';
 import { jaccardOfSpans } from '../eval/attributions.js';
 import { cueTargets, type CueDoc, type CueModel } from './cues.js';
-import { boundsInput, goldBoundary, type BoundsExample, type BoundsModel } from './bounds.js';
+import { boundsInput, goldBoundary, sourceBoundsInput, type BoundsExample, type BoundsModel } from './bounds.js';
 
 /** A gold article segmented like the pipeline does, with its gold token labels. */
 export interface TrainingDoc {
@@ -204,7 +204,7 @@ export function evaluateModel(model: AttributionModel, docs: readonly TrainingDo
 /**
  * Scores the merged pipeline: reruns the rule-based attribution stage with `model` on documents
  * prepared with `rules` (entities resolved), as `hearsay eval attributions` does. The
- * content-boundary ranker is off unless given: it is trained last, on these models' output, so
+ * boundary ranker is off unless given: it is trained last, on these models' output, so
  * the BIO tagger's epoch selection must not depend on a previously shipped one.
  */
 export function evaluateMerged(model: AttributionModel, docs: readonly TrainingDoc[], roles?: RoleModel | null, cues?: CueModel | null, bounds: BoundsModel | null = null): { scores: AttributionScores; predicted: Map<string, Attribution[]> } {
@@ -226,9 +226,9 @@ export function evaluateStage(docs: readonly TrainingDoc[], options: Attribution
 }
 
 /**
- * Training examples for the content-boundary ranker: the stage runs with `options` and no ranker,
- * and each outermost attribution the ranker applies to whose cue overlaps a gold cue gives one
- * example per side whose gold edge is within reach.
+ * Training examples for the boundary ranker: the stage runs with `options` and no ranker, and
+ * each outermost attribution whose cue overlaps a gold cue gives one example per span the ranker
+ * applies to (a content after the cue, a source before it) and side whose gold edge is within reach.
  */
 export function boundsExamples(docs: readonly TrainingDoc[], options: AttributionOptions): BoundsExample[] {
   const stage = attributionsStage({ ...options, bounds: null });
@@ -236,15 +236,24 @@ export function boundsExamples(docs: readonly TrainingDoc[], options: Attributio
   for (const d of docs) {
     stage.run(d.doc);
     const cues = d.doc.attributions.map((a) => a.cue);
+    const spans = d.doc.attributions.flatMap((a) => [a.cue, ...a.content]);
     for (const a of d.doc.attributions) {
       if (a.via !== null) continue;
-      const input = boundsInput(d.doc.tokens, a, cues);
-      if (!input) continue;
       const g = d.gold.attributions.find((x) => x.cue.some((q) => q.start < a.cue.end && a.cue.start < q.end));
-      if (!g || g.content.length === 0) continue;
-      for (const side of ['end', 'start'] as const) {
-        const gold = goldBoundary(input, side, side === 'end' ? g.content[g.content.length - 1]! : g.content[0]!);
-        if (gold >= 0) out.push({ input, side, gold });
+      if (!g) continue;
+      const input = boundsInput(d.doc.tokens, a, cues);
+      if (input && g.content.length > 0) {
+        for (const side of ['end', 'start'] as const) {
+          const gold = goldBoundary(input, side, side === 'end' ? g.content[g.content.length - 1]! : g.content[0]!);
+          if (gold >= 0) out.push({ input, side, gold });
+        }
+      }
+      const src = sourceBoundsInput(d.doc.tokens, a, spans);
+      if (src && g.source?.length) {
+        for (const side of ['end', 'start'] as const) {
+          const gold = goldBoundary(src, side, side === 'end' ? g.source[g.source.length - 1]! : g.source[0]!);
+          if (gold >= 0) out.push({ input: src, side, gold });
+        }
       }
     }
   }

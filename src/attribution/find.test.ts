@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../analyze.js';
+import { analyze, analyzeToWorkingDoc } from '../analyze.js';
+import { createPipeline } from '../core/pipeline.js';
+import { entitiesStage } from '../entities/index.js';
+import { posStage } from '../pos/stage.js';
+import { segmentStage } from '../text/segment.js';
+import { attributionsStage } from './stage.js';
 import type { HearsayDocument } from '../core/types.js';
 
 /** Attributions as readable triples [source, cue, content…]. */
@@ -125,7 +130,11 @@ test('"Asked whether …" and "when asked about …": a question with no source'
 test('relative clauses and participles inside a subject leave the main cue outermost', () => {
   const t = one('Farmers and others who want to stop the dam said the vote was rigged.');
   assert.deepEqual(t.find((x) => x[1] === 'want'), ['who', 'want', 'to stop the dam']);
-  assert.deepEqual(t.find((x) => x[1] === 'said'), ['others who want to stop the dam', 'said', 'the vote was rigged']);
+  // The rules take the nearest conjunct; the boundary ranker widens it to the whole subject, as PolNeAR marks it.
+  assert.deepEqual(t.find((x) => x[1] === 'said'), ['Farmers and others who want to stop the dam', 'said', 'the vote was rigged']);
+  const rulesOnly = createPipeline([segmentStage(), posStage(), entitiesStage(), attributionsStage({ bounds: null })]);
+  const raw = analyzeToWorkingDoc('Farmers and others who want to stop the dam said the vote was rigged.', {}, rulesOnly).toJSON();
+  assert.deepEqual(triples(raw).find((x) => x[1] === 'said'), ['others who want to stop the dam', 'said', 'the vote was rigged']);
   const d = analyze('Ms. Okafor, citing the new figures, said the plan would fail.');
   const said = d.attributions.find((a) => d.text.slice(a.cue.start, a.cue.end) === 'said')!;
   assert.equal(said.via, null);

@@ -10,7 +10,7 @@ import { defaultAttributionModel, MODEL_ATTRIBUTIONS } from '../attribution-mode
 import type { AttributionModel, ScoredAttribution } from '../attribution-model/model.js';
 import { tokenRange, type RoleModel, type RoleResult } from '../attribution-model/roles.js';
 import { defaultCueModel, defaultBoundsModel, defaultRoleModel } from '../attribution-model/shipped-models.js';
-import { boundsInput, type BoundsModel } from '../attribution-model/bounds.js';
+import { boundsInput, sourceBoundsInput, type BoundsModel } from '../attribution-model/bounds.js';
 import type { CueModel } from '../attribution-model/cues.js';
 import { resolveSource } from '../entities/index.js';
 import { DEFAULT_KB } from '../kb/index.js';
@@ -48,7 +48,7 @@ export interface AttributionOptions {
   rereadMargin?: number;
   /** The learned model consulted where rules find nothing; `null` for rules only. */
   model?: AttributionModel | null;
-  /** Content-boundary ranker (default the shipped one; `null` keeps the edges the other layers give). */
+  /** Boundary ranker for contents and sources (default the shipped one; `null` keeps the edges the other layers give). */
   bounds?: BoundsModel | null;
 }
 
@@ -278,19 +278,24 @@ export const attributionsStage = defineStage<AttributionOptions>(
     }
     const all = [...byCue.values()].sort((a, b) => a.cue.start - b.cue.start);
     for (const c of all) { widenCue(doc, c); closeSource(doc, c); cutCoordinatedVerb(doc, c); }
-    // The content-boundary ranker moves a content's edges where PolNeAR's annotators usually put them.
+    // The boundary ranker moves a content's and a source's edges where PolNeAR's annotators usually put them.
     const bounds = options?.bounds === undefined ? defaultBoundsModel() : options.bounds;
     if (bounds) {
       const cues = all.map((c) => c.cue);
       for (const c of all) {
         const x = boundsInput(doc.tokens, { cue: c.cue, content: c.content, rule: producer(c) }, cues);
-        if (!x) continue;
-        const end = bounds.choose(x, 'end');
-        let start = bounds.choose(x, 'start');
-        if (start >= end) start = x.from;
-        if (start === x.from && end === x.end) continue;
-        c.content = [{ start: doc.tokens[start]!.start, end: doc.tokens[end - 1]!.end }];
+        const moved = x && bounds.rebound(x);
+        if (!moved) continue;
+        c.content = [moved];
         refine(c, 'model:content-bounds');
+      }
+      const spans = all.flatMap((c) => [c.cue, ...c.content]);
+      for (const c of all) {
+        const x = sourceBoundsInput(doc.tokens, { cue: c.cue, source: c.source, rule: producer(c) }, spans);
+        const moved = x && bounds.rebound(x);
+        if (!moved) continue;
+        c.source = moved;
+        refine(c, 'model:source-bounds');
       }
     }
     // Belief/attitude cues count only where no other attribution's content holds them.

@@ -34,7 +34,7 @@ export function ablationSteps(): AblationStep[] {
     { name: '+ cue detector (score >= threshold)', options: { model, roles, cues, rereadMargin: never, cueFloor: CUE_THRESHOLD, bounds: null } },
     { name: '+ sure rereads of rule cues', options: { model, roles, cues, cueFloor: CUE_THRESHOLD, bounds: null } },
     { name: '+ low detector cues the role tagger is sure of', options: { model, roles, cues, bounds: null } },
-    { name: '+ content-boundary ranker (shipped)', options: { model, roles, cues } },
+    { name: '+ boundary ranker (shipped)', options: { model, roles, cues } },
   ];
 }
 
