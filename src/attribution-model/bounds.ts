@@ -145,16 +145,15 @@ export function goldBoundary(x: BoundsInput, side: BoundarySide, gold: Span): nu
 
 const lenBucket = (n: number): number => (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : n <= 10 ? 10 : n <= 20 ? 20 : n <= 40 ? 40 : 99);
 
+/** Word and tag hashes for an input (both sides of one span share them). */
+const hashesFor = (x: BoundsInput): TokenHashes => new TokenHashes(x.tokens, x.kind === 'source' ? Math.max(0, x.stop - 1) : x.cue);
+
 /** Walks the possible boundaries of one side with each one's feature hashes. */
-function eachCandidate(x: BoundsInput, side: BoundarySide, emit: Emit): void {
+function eachCandidate(x: BoundsInput, side: BoundarySide, emit: Emit, hashes = hashesFor(x)): void {
   if (x.kind === 'source') {
-    const hashes = new TokenHashes(x.tokens, x.stop);
     if (side === 'end') sourceEndCandidates(x, hashes, emit);
     else sourceStartCandidates(x, hashes, emit);
-    return;
-  }
-  const hashes = new TokenHashes(x.tokens, x.cue);
-  if (side === 'end') endCandidates(x, hashes, emit);
+  } else if (side === 'end') endCandidates(x, hashes, emit);
   else startCandidates(x, hashes, emit);
 }
 
@@ -385,7 +384,7 @@ export class BoundsModel {
   }
 
   /** The best boundary of one side; the current one unless another scores higher. */
-  choose(x: BoundsInput, side: BoundarySide): number {
+  choose(x: BoundsInput, side: BoundarySide, hashes = hashesFor(x)): number {
     const current = side === 'end' ? x.end : x.from;
     let keep = Number.NEGATIVE_INFINITY;
     let best = current;
@@ -395,7 +394,7 @@ export class BoundsModel {
       for (const h of f) s += this.weight(h);
       if (j === current) keep = s;
       if (s > bestScore) { bestScore = s; best = j; }
-    });
+    }, hashes);
     // The current edge wins ties; one the candidates cannot express (a content running past the
     // sentence's last word) stays.
     return keep === Number.NEGATIVE_INFINITY || bestScore <= keep ? current : best;
@@ -406,8 +405,9 @@ export class BoundsModel {
    * would reach the chosen end keeps its place.
    */
   rebound(x: BoundsInput): Span | null {
-    const end = this.choose(x, 'end');
-    let start = this.choose(x, 'start');
+    const hashes = hashesFor(x);
+    const end = this.choose(x, 'end', hashes);
+    let start = this.choose(x, 'start', hashes);
     if (start >= end) start = x.from;
     if (start === x.from && end === x.end) return null;
     return { start: x.tokens[start]!.start, end: x.tokens[end - 1]!.end };
