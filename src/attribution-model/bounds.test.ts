@@ -4,7 +4,7 @@ import { attributionsStage } from '../attribution/stage.js';
 import { HearsayError } from '../core/errors.js';
 import type { Span } from '../core/types.js';
 import type { GoldArticle } from '../eval/polnear.js';
-import { boundaryCandidates, boundsAccuracy, boundsInput, BoundsModel, goldBoundary, sourceBoundsInput, trainBoundsModel } from './bounds.js';
+import { boundaryCandidates, boundsAccuracy, boundsInput, BoundsModel, cueBoundsInput, goldBoundary, sourceBoundsInput, trainBoundsModel } from './bounds.js';
 import { boundsExamples, prepareArticles } from './train.js';
 
 const at = (text: string, s: string): Span => {
@@ -90,6 +90,36 @@ test('the ranker also bounds a source before its cue, and learns to take in a co
   const b = fresh!.doc.attributions[0]!;
   assert.equal(fresh!.doc.text.slice(b.source!.start, b.source!.end), 'Doctors on the ward and nurses');
   assert.ok(b.refinedBy?.includes('model:source-bounds'));
+});
+
+// Cues PolNeAR marks with their preposition: "complained about", content after it.
+const CUES = [
+  article('c1', 'The mayor complained about the delays on the bridge. Traffic was slow.', 'The mayor', 'complained about', 'the delays on the bridge'),
+  article('c2', 'The union complained about the new shift rota. Talks resume soon.', 'The union', 'complained about', 'the new shift rota'),
+  article('c3', 'Parents complained about the school bus times. The board met.', 'Parents', 'complained about', 'the school bus times'),
+  article('c4', 'Tenants complained about the broken heating. Repairs began.', 'Tenants', 'complained about', 'the broken heating'),
+];
+
+test('the ranker also ends a verb cue, moving the content after what the cue takes in', () => {
+  const docs = prepareArticles(CUES, { pos: true, rules: true });
+  attributionsStage(pipelineOptions).run(docs[0]!.doc);
+  const doc = docs[0]!.doc;
+  const a = doc.attributions[0]!;
+  assert.equal(doc.text.slice(a.cue.start, a.cue.end), 'complained');
+  const x = cueBoundsInput(doc.tokens, a, []);
+  assert.ok(x && x.kind === 'cue');
+  assert.equal(doc.tokens[goldBoundary(x, 'end', at(doc.text, 'complained about')) - 1]!.text, 'about');
+  // Not over the source, nor for a cue that is not a verb.
+  assert.equal(cueBoundsInput(doc.tokens, { ...a, cue: at(doc.text, 'delays') }, []), null);
+  const examples = boundsExamples(docs, pipelineOptions).filter((e) => e.input.kind === 'cue');
+  assert.equal(examples.length, CUES.length);
+  const { model } = trainBoundsModel(examples, { epochs: 3, select: (m) => boundsAccuracy(m, examples) });
+  const [fresh] = prepareArticles([article('n3', 'Drivers complained about the toll rise. Prices went up.', 'Drivers', 'complained about', 'the toll rise')], { pos: true, rules: true });
+  attributionsStage({ bounds: BoundsModel.fromJSON(model) }).run(fresh!.doc);
+  const b = fresh!.doc.attributions[0]!;
+  const t = fresh!.doc.text;
+  assert.deepEqual([t.slice(b.cue.start, b.cue.end), t.slice(b.content[0]!.start, b.content[0]!.end)], ['complained about', 'the toll rise']);
+  assert.ok(b.refinedBy?.includes('model:cue-bounds'));
 });
 
 test('a file that is not a boundary model is refused with MODEL_INVALID', () => {

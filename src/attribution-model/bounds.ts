@@ -1,6 +1,6 @@
 /**
- * The boundary ranker: where a reported clause that follows its cue starts and stops, and where a
- * source before its cue starts and stops. The rules and the taggers cut content at clause
+ * The boundary ranker: where a reported clause that follows its cue starts and stops, where a
+ * source before its cue starts and stops, and where a verb cue stops ("complained | about"). The rules and the taggers cut content at clause
  * boundaries ("said A, which B", "said A, citing B", "said A and B"), skip adjuncts after the cue
  * ("said Friday that", "told a rally in Ohio"), and take the nearest noun phrase as the source
  * ("Experts on trade and | economists say"); PolNeAR's annotators keep some of those and leave
@@ -19,7 +19,7 @@ import { tokenRange } from './roles.js';
  * its cue, in the cue's sentence.
  */
 export interface BoundsInput {
-  kind: 'content' | 'source';
+  kind: 'content' | 'source' | 'cue';
   tokens: readonly Token[];
   /** First token of the cue. */
   cue: number;
@@ -33,7 +33,8 @@ export interface BoundsInput {
   rule: string;
   /**
    * A content may not reach this token (another attribution's cue after the content's start); a
-   * source may not start before it (the sentence start, or the end of a content or cue before it).
+   * source may not start before it (the sentence start, or the end of a content or cue before it);
+   * a cue may not reach it (the source after the cue, or the sentence end).
    */
   stop: number;
 }
@@ -89,6 +90,25 @@ export function boundsInput(tokens: readonly Token[], a: { cue: Span; content: r
   return { kind: 'content', tokens, cue, cueEnd, from, end, rule: a.rule, stop: Math.max(stop, end) };
 }
 
+/** How far a cue may grow to the right, in tokens ("said in a phone interview"). */
+const CUE_REACH = 5;
+
+/**
+ * The ranker's input for an attribution's cue (its end only: "complained | about", "said |
+ * Monday", "said | in a statement"), or null where the cue is not a verb. The cue may grow over
+ * the start of its content, which then starts after it, but not over its source, another cue
+ * (`cues`) or a quotation mark.
+ */
+export function cueBoundsInput(tokens: readonly Token[], a: { cue: Span; source: Span | null; rule: string }, cues: readonly Span[]): BoundsInput | null {
+  const [cue, cueEnd] = tokenRange(tokens, a.cue);
+  if (cue >= cueEnd || !/^(?:VB|RP)/.test(tokens[cueEnd - 1]!.pos ?? '')) return null;
+  const s = tokens[cue]!.sentence;
+  const taken = (t: Token): boolean => (a.source !== null && t.end > a.source.start && t.start < a.source.end) || cues.some((q) => t.end > q.start && t.start < q.end);
+  let stop = cueEnd;
+  while (stop < tokens.length && stop - cueEnd < CUE_REACH && tokens[stop]!.sentence === s && tokens[stop]!.kind !== 'quote' && !taken(tokens[stop]!)) stop++;
+  return { kind: 'cue', tokens, cue, cueEnd, from: cue, end: cueEnd, rule: a.rule, stop };
+}
+
 /** How far a source may grow to the left of its current start, in tokens. */
 const SOURCE_REACH = 15;
 
@@ -126,6 +146,11 @@ export function endLimit(x: BoundsInput): number {
 /** The gold boundary of `side` as a candidate position, or -1 where the gold span's edge is out of reach. */
 export function goldBoundary(x: BoundsInput, side: BoundarySide, gold: Span): number {
   const T = x.tokens;
+  if (x.kind === 'cue') {
+    if (side === 'start' || gold.start !== T[x.from]!.start) return -1;
+    for (let j = x.from + 1; j <= x.stop; j++) if (T[j - 1]!.end === gold.end) return j;
+    return -1;
+  }
   if (x.kind === 'source') {
     if (side === 'end') {
       for (let j = x.from + 1; j <= x.cue; j++) if (T[j - 1]!.end === gold.end) return j;
@@ -150,6 +175,10 @@ const hashesFor = (x: BoundsInput): TokenHashes => new TokenHashes(x.tokens, x.k
 
 /** Walks the possible boundaries of one side with each one's feature hashes. */
 function eachCandidate(x: BoundsInput, side: BoundarySide, emit: Emit, hashes = hashesFor(x)): void {
+  if (x.kind === 'cue') {
+    if (side === 'end') cueEndCandidates(x, hashes, emit);
+    return;
+  }
   if (x.kind === 'source') {
     if (side === 'end') sourceEndCandidates(x, hashes, emit);
     else sourceStartCandidates(x, hashes, emit);
@@ -175,6 +204,7 @@ const F = {
   SCUE_GAP: T_(), SR_T: T_(), SR_PW: T_(), SQ: T_(),
   AR: T_(), ARULE_R: T_(), AW: T_(), AT: T_(), APW: T_(), APT: T_(), APT_T: T_(), ALEN: T_(), ASIG: T_(), AOF: T_(), AR_T: T_(), AR_PT: T_(),
   ZR: T_(), ZRULE_R: T_(), ZW: T_(), ZT: T_(), ZLT: T_(), ZLW: T_(), ZT_T2: T_(), ZGAP: T_(), ZSIG: T_(), ZCUE_T: T_(), ZR_T: T_(), ZR_W: T_(),
+  CR: T_(), CRULE_R: T_(), CHEAD_W: T_(), CHEAD_SIG: T_(), CSIG: T_(), CWSIG: T_(), CNW: T_(), CNT: T_(), CLW: T_(), CHEAD_LW: T_(), CN: T_(), CLW_NT: T_(),
 } as const;
 const mix = (t: number, a: number, b = 0, c = 0): number => hashMix(hashMix(hashMix(t, a), b), c);
 const OUTSIDE = hashString('<s>');
@@ -337,6 +367,32 @@ function sourceEndCandidates(x: BoundsInput, H: TokenHashes, emit: Emit): void {
       mix(F.ZR, r), mix(F.ZRULE_R, rule, r), mix(F.ZW, nw), mix(F.ZT, nt), mix(F.ZLT, H.tag(e - 1)), mix(F.ZLW, H.word(e - 1)),
       mix(F.ZT_T2, nt, e + 1 < x.cue ? H.tag(e + 1) : CUE_EDGE), mix(F.ZGAP, lenBucket(x.cue - e)), mix(F.ZSIG, sig), mix(F.ZCUE_T, cue, nt),
       mix(F.ZR_T, r, nt), mix(F.ZR_W, r, nw),
+    );
+    emit(e, f);
+  }
+}
+
+/**
+ * Possible cue ends: the current one and each of the next few tokens. Features: the cue's head
+ * word, the words and tags taken in, and what follows the new end.
+ */
+function cueEndCandidates(x: BoundsInput, H: TokenHashes, emit: Emit): void {
+  const T = x.tokens;
+  const rule = hashString(x.rule);
+  const head = H.word(x.cueEnd - 1);
+  const f: number[] = [];
+  let sig = 0;
+  let wsig = 0;
+  for (let e = x.cueEnd; e <= x.stop; e++) {
+    if (e > x.cueEnd) { sig = hashMix(sig, H.tag(e - 1)); wsig = hashMix(wsig, H.word(e - 1)); }
+    if (e > x.cueEnd && CUT_PUNCT.test(T[e - 1]!.text) && T[e - 1]!.text !== ':') continue;
+    const r = e === x.cueEnd ? 1 : 3;
+    const nw = e < T.length ? H.word(e) : OUTSIDE;
+    const nt = e < T.length ? H.tag(e) : OUTSIDE;
+    f.length = 0;
+    f.push(
+      mix(F.CR, r), mix(F.CRULE_R, rule, r), mix(F.CHEAD_W, head, r), mix(F.CHEAD_SIG, head, sig), mix(F.CSIG, sig), mix(F.CWSIG, wsig),
+      mix(F.CNW, nw, r), mix(F.CNT, nt, r), mix(F.CLW, H.word(e - 1)), mix(F.CHEAD_LW, head, H.word(e - 1)), mix(F.CN, e - x.cueEnd), mix(F.CLW_NT, H.word(e - 1), nt),
     );
     emit(e, f);
   }

@@ -24,7 +24,7 @@ import { AttributionModel, hasUnclaimedCue, makeLexicon, type AttributionModelJs
 import { readLabels, roleWindow, tokenRange, type RoleExample, type RoleModel, type RoleResult } from './roles.js';
 import { jaccardOfSpans } from '../eval/attributions.js';
 import { cueTargets, type CueDoc, type CueModel } from './cues.js';
-import { boundsInput, goldBoundary, sourceBoundsInput, type BoundsExample, type BoundsModel } from './bounds.js';
+import { boundsInput, cueBoundsInput, goldBoundary, sourceBoundsInput, type BoundsExample, type BoundsModel } from './bounds.js';
 
 /** A gold article segmented like the pipeline does, with its gold token labels. */
 export interface TrainingDoc {
@@ -247,6 +247,12 @@ export function boundsExamples(docs: readonly TrainingDoc[], options: Attributio
           const gold = goldBoundary(input, side, side === 'end' ? g.content[g.content.length - 1]! : g.content[0]!);
           if (gold >= 0) out.push({ input, side, gold });
         }
+      }
+      const cue = cueBoundsInput(d.doc.tokens, a, cues.filter((q) => q !== a.cue));
+      const goldCue = g.cue.find((q) => q.start < a.cue.end && a.cue.start < q.end);
+      if (cue && goldCue) {
+        const gold = goldBoundary(cue, 'end', goldCue);
+        if (gold >= 0) out.push({ input: cue, side: 'end', gold });
       }
       const src = sourceBoundsInput(d.doc.tokens, a, spans);
       if (src && g.source?.length) {

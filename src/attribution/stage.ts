@@ -10,7 +10,7 @@ import { defaultAttributionModel, MODEL_ATTRIBUTIONS } from '../attribution-mode
 import type { AttributionModel, ScoredAttribution } from '../attribution-model/model.js';
 import { tokenRange, type RoleModel, type RoleResult } from '../attribution-model/roles.js';
 import { defaultCueModel, defaultBoundsModel, defaultRoleModel } from '../attribution-model/shipped-models.js';
-import { boundsInput, sourceBoundsInput, type BoundsModel } from '../attribution-model/bounds.js';
+import { boundsInput, cueBoundsInput, sourceBoundsInput, type BoundsModel } from '../attribution-model/bounds.js';
 import type { CueModel } from '../attribution-model/cues.js';
 import { resolveSource } from '../entities/index.js';
 import { DEFAULT_KB } from '../kb/index.js';
@@ -48,7 +48,7 @@ export interface AttributionOptions {
   rereadMargin?: number;
   /** The learned model consulted where rules find nothing; `null` for rules only. */
   model?: AttributionModel | null;
-  /** Boundary ranker for contents and sources (default the shipped one; `null` keeps the edges the other layers give). */
+  /** Boundary ranker for contents, sources and cue ends (default the shipped one; `null` keeps the edges the other layers give). */
   bounds?: BoundsModel | null;
 }
 
@@ -278,7 +278,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
     }
     const all = [...byCue.values()].sort((a, b) => a.cue.start - b.cue.start);
     for (const c of all) { widenCue(doc, c); closeSource(doc, c); cutCoordinatedVerb(doc, c); }
-    // The boundary ranker moves a content's and a source's edges where PolNeAR's annotators usually put them.
+    // The boundary ranker moves the edges of contents, sources and cues where PolNeAR's annotators usually put them.
     const bounds = options?.bounds === undefined ? defaultBoundsModel() : options.bounds;
     if (bounds) {
       const cues = all.map((c) => c.cue);
@@ -296,6 +296,21 @@ export const attributionsStage = defineStage<AttributionOptions>(
         if (!moved) continue;
         c.source = moved;
         refine(c, 'model:source-bounds');
+      }
+      for (const c of all) {
+        const x = cueBoundsInput(doc.tokens, { cue: c.cue, source: c.source, rule: producer(c) }, cues.filter((q) => q !== c.cue));
+        if (!x) continue;
+        const e = bounds.choose(x, 'end');
+        if (e === x.end) continue;
+        // A content that started inside the grown cue now starts after it; one inside it entirely goes.
+        const end = doc.tokens[e - 1]!.end;
+        const content = c.content
+          .map((sp) => (sp.start < end && sp.start >= c.cue.end && sp.end > end ? { start: doc.tokens[e]!.start, end: sp.end } : sp))
+          .filter((sp) => !(sp.start < end && sp.start >= c.cue.end));
+        if (content.length === 0) continue;
+        c.cue = { start: c.cue.start, end };
+        c.content = content;
+        refine(c, 'model:cue-bounds');
       }
     }
     // Belief/attitude cues count only where no other attribution's content holds them.

@@ -23,9 +23,9 @@ const USAGE = `usage: hearsay train attributions --data ../shared/polnear [--out
   --paragraphs  train on all paragraphs, or only those the merged pipeline hands to the model
   --roles-*     the role tagger (source and content around a given cue), trained first
   --cues-*      the cue detector (cues in sentences the tagger does not read), trained second
-  --bounds-*    the boundary ranker (where a content after its cue and a source before it start and end),
-                trained last on the merged pipeline's output; with --module none no module is
-                written for any of the four models
+  --bounds-*    the boundary ranker (where a content after its cue and a source before it start
+                and end, and where a verb cue ends), trained last on the merged pipeline's
+                output; with --module none no module is written for any of the four models
 `;
 
 /**
@@ -124,7 +124,7 @@ export const run: Command = async (args, io) => {
     });
     await writeModel(io, boundsOut, boundsModule, boundsResult.model, () => renderBoundsModule(boundsResult.model));
     bounds = BoundsModel.fromJSON(boundsResult.model);
-    io.stdout(`boundary ranker: best epoch ${boundsResult.bestEpoch}; ${boundsResult.score.toFixed(1)} % of PolNeAR dev content and source edges right\n`);
+    io.stdout(`boundary ranker: best epoch ${boundsResult.bestEpoch}; ${boundsResult.score.toFixed(1)} % of PolNeAR dev content, source and cue edges right\n`);
     io.stdout(`PolNeAR dev, merged with the ranker (as shipped):\n${formatScores(evaluateMerged(model, dev, roles, cues, bounds).scores)}`);
   }
   io.stdout(`training ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
@@ -148,5 +148,5 @@ export const ${constName}: ${typeName} = ${JSON.stringify(model)};
 
 const renderModule = (m: AttributionModelJson) => renderModelModule('AttributionModelJson', 'model', 'ATTR_MODEL', 'The shipped attribution model (averaged perceptron BIO tagger + linker).', m);
 const renderRolesModule = (m: RoleModelJson) => renderModelModule('RoleModelJson', 'roles', 'ROLE_MODEL', 'The shipped role tagger (averaged perceptron over cue windows).', m);
-const renderBoundsModule = (m: BoundsModelJson) => renderModelModule('BoundsModelJson', 'bounds', 'BOUNDS_MODEL', 'The shipped boundary ranker for contents and sources (averaged ranking perceptron).', m);
+const renderBoundsModule = (m: BoundsModelJson) => renderModelModule('BoundsModelJson', 'bounds', 'BOUNDS_MODEL', 'The shipped boundary ranker for contents, sources and cues (averaged ranking perceptron).', m);
 const renderCuesModule = (m: CueModelJson) => renderModelModule('CueModelJson', 'cues', 'CUE_MODEL', 'The shipped cue detector (averaged perceptron over verbs and cue words).', m);
