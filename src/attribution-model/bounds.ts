@@ -11,6 +11,7 @@ import type { Span } from '../core/types.js';
 import type { Token } from '../core/working-doc.js';
 import { HearsayError } from '../core/errors.js';
 import { hashMix, hashString } from '../model/hash.js';
+import type { EpochTrainOptions } from '../model/perceptron.js';
 import { toLower } from '../text/lower.js';
 import { tokenRange } from './roles.js';
 
@@ -97,7 +98,7 @@ const CUE_REACH = 5;
  * The ranker's input for an attribution's cue (its end only: "complained | about", "said |
  * Monday", "said | in a statement"), or null where the cue is not a verb. The cue may grow over
  * the start of its content, which then starts after it, but not over its source, another cue
- * (`cues`) or a quotation mark.
+ * (`cues`; its own may be among them, as it never lies after itself) or a quotation mark.
  */
 export function cueBoundsInput(tokens: readonly Token[], a: { cue: Span; source: Span | null; rule: string }, cues: readonly Span[]): BoundsInput | null {
   const [cue, cueEnd] = tokenRange(tokens, a.cue);
@@ -134,7 +135,7 @@ export function sourceBoundsInput(tokens: readonly Token[], a: { cue: Span; sour
 }
 
 /** Token after the last a content of the cue's sentence may reach: the sentence end before its final punctuation, or `stop`. */
-export function endLimit(x: BoundsInput): number {
+function endLimit(x: BoundsInput): number {
   const T = x.tokens;
   const s = T[x.from]!.sentence;
   let max = x.from;
@@ -494,14 +495,8 @@ export function boundsAccuracy(model: BoundsModel, examples: readonly BoundsExam
   return (100 * right) / examples.length;
 }
 
-/** Options of {@link trainBoundsModel}. */
-export interface TrainBoundsOptions {
-  epochs?: number;
-  source?: string;
-  /** Scores a candidate model (higher is better) to pick the epoch; dev accuracy, say. */
-  select: (model: BoundsModel) => number;
-  onProgress?: (line: string) => void;
-}
+/** Options of {@link trainBoundsModel}: `select` scores dev edge accuracy, say. */
+export type TrainBoundsOptions = EpochTrainOptions<BoundsModel>;
 
 /**
  * Trains the ranker with an averaged ranking perceptron (examples in the given order, so the

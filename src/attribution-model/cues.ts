@@ -8,7 +8,7 @@ import { CUE_BY_FORM } from '../attribution/lexicon.js';
 import type { Span } from '../core/types.js';
 import type { Token } from '../core/working-doc.js';
 import { hashMix, hashPrefix, hashString } from '../model/hash.js';
-import { AveragedPerceptron, PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
+import { AveragedPerceptron, PerceptronModel, type EpochTrainOptions, type PerceptronModelJson } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
 import { SpanIndex } from '../core/span-index.js';
 import { lowerTexts, toLower } from '../text/lower.js';
@@ -253,13 +253,8 @@ export function cueTargets(d: CueDoc): { index: number; label: number }[] {
 }
 
 /** Options of {@link trainCueModel}. */
-export interface TrainCueOptions {
-  epochs?: number;
+export interface TrainCueOptions extends EpochTrainOptions<CueModel, { score: number; threshold: number }> {
   seed?: number;
-  source?: string;
-  /** Scores a candidate model (higher is better) and picks its threshold. */
-  select: (model: CueModel) => { score: number; threshold: number };
-  onProgress?: (line: string) => void;
 }
 
 /** Averaged perceptron over candidate tokens; keeps the epoch `select` scores best. */

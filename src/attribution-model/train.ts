@@ -248,7 +248,7 @@ export function boundsExamples(docs: readonly TrainingDoc[], options: Attributio
           if (gold >= 0) out.push({ input, side, gold });
         }
       }
-      const cue = cueBoundsInput(d.doc.tokens, a, cues.filter((q) => q !== a.cue));
+      const cue = cueBoundsInput(d.doc.tokens, a, cues);
       const goldCue = g.cue.find((q) => q.start < a.cue.end && a.cue.start < q.end);
       if (cue && goldCue) {
         const gold = goldBoundary(cue, 'end', goldCue);

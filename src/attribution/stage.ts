@@ -298,7 +298,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
         refine(c, 'model:source-bounds');
       }
       for (const c of all) {
-        const x = cueBoundsInput(doc.tokens, { cue: c.cue, source: c.source, rule: producer(c) }, cues.filter((q) => q !== c.cue));
+        const x = cueBoundsInput(doc.tokens, { cue: c.cue, source: c.source, rule: producer(c) }, cues);
         if (!x) continue;
         const e = bounds.choose(x, 'end');
         if (e === x.end) continue;

@@ -41,6 +41,18 @@ interface Cell {
   u: number[];
 }
 
+/**
+ * Options every epoch-selecting trainer takes: epochs, a provenance line for the model file, a
+ * dev scorer that picks the epoch (`S` is what it returns), and a progress callback.
+ */
+export interface EpochTrainOptions<M, S = number> {
+  epochs?: number;
+  source?: string;
+  /** Scores a candidate model on dev (higher is better); the best epoch is kept. */
+  select: (model: M) => S;
+  onProgress?: (line: string) => void;
+}
+
 /** The mutable trainer. Call {@link update} once per training instance, then {@link finalize}. */
 export class AveragedPerceptron {
   /** Class labels; indices into this array are the class ids used by the hashed API. */
