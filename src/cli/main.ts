@@ -17,7 +17,7 @@ Usage:
   hearsay eval attributions DIR [--split dev] [--errors FILE] [--min-relation-f1 N]
   hearsay eval extraction DIR [--limit N]
   hearsay eval events FILE
-  hearsay train pos --data DIR [--out FILE]
+  hearsay train pos --data DIR [--silver DIR] [--out FILE]
   hearsay train attributions --data DIR [--out FILE]
   hearsay serve [--port 8080] [--host 127.0.0.1] [--allow-fetch]
 `;

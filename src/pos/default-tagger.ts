@@ -1,12 +1,12 @@
-import { POS_MODEL_EWT } from './model-data.js';
+import { POS_MODEL } from './model-data.js';
 import type { QuoteHint } from './normalize.js';
 import { PosTagger } from './tagger.js';
 
 let shared: PosTagger | null = null;
 
-/** The shipped tagger (UD English EWT), decoded on first use and shared afterwards. */
+/** The shipped tagger (UD English EWT and PolNeAR train silver tags), decoded on first use and shared afterwards. */
 export function defaultPosTagger(): PosTagger {
-  shared ??= PosTagger.fromJSON(POS_MODEL_EWT);
+  shared ??= PosTagger.fromJSON(POS_MODEL);
   return shared;
 }
 

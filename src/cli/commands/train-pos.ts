@@ -4,20 +4,23 @@ import { writeModel } from '../write-model.js';
 import type { Command } from '../io.js';
 import { flagString, parseArgs } from '../io.js';
 import { parseConllu } from '../../pos/conllu.js';
+import { readSilver } from '../read-silver.js';
 import type { TaggedSentence } from '../../pos/conllu.js';
 import { PosTagger } from '../../pos/tagger.js';
 import type { PosModelJson } from '../../pos/tagger.js';
 import { evaluateTagger, trainPosTagger } from '../../pos/train.js';
 
-const USAGE = `usage: hearsay train pos --data ../shared/ud-ewt [--out models/pos-ewt.json]
+const USAGE = `usage: hearsay train pos --data ../shared/ud-ewt [--silver ../shared/polnear|none] [--out models/pos.json]
        [--module src/pos/model-data.ts|none] [--iterations 10] [--seed 1]
        [--quantum 0.03125] [--prune 0]
-       hearsay train pos --measure [--data ../shared/ud-ewt] [--model models/pos-ewt.json]
+       hearsay train pos --measure [--data ../shared/ud-ewt] [--model models/pos.json]
 `;
 
 /**
- * `hearsay train pos`: trains the POS tagger on UD EWT train, selects the epoch on dev, writes the
- * model JSON and the generated TypeScript module the core imports, and prints dev accuracy.
+ * `hearsay train pos`: trains the POS tagger on UD EWT train plus, with `--silver`, the CoreNLP
+ * silver tags of PolNeAR train (news, in hearsay's own tokenization), selects the epoch on PolNeAR
+ * dev silver (or EWT dev without `--silver`), writes the model JSON and the generated TypeScript
+ * module the core imports, and prints both dev accuracies.
  * With `--measure` it instead reports load time, accuracy and tagging speed of a model file.
  */
 export const run: Command = async (args, io) => {
@@ -31,7 +34,7 @@ export const run: Command = async (args, io) => {
     io.stderr(`train pos: cannot read UD EWT dev under ${data}: ${(e as Error).message}\n${USAGE}`);
     return 2;
   }
-  if (p.flags.has('measure')) return measure(path.resolve(io.cwd, flagString(p, 'model', 'models/pos-ewt.json')), dev, io.stdout);
+  if (p.flags.has('measure')) return measure(path.resolve(io.cwd, flagString(p, 'model', 'models/pos.json')), dev, io.stdout);
 
   const iterations = Number(flagString(p, 'iterations', '10'));
   const seed = Number(flagString(p, 'seed', '1'));
@@ -45,29 +48,48 @@ export const run: Command = async (args, io) => {
     io.stderr(`train pos: --quantum takes a positive number, --prune a non-negative one\n${USAGE}`);
     return 2;
   }
-  const out = path.resolve(io.cwd, flagString(p, 'out', 'models/pos-ewt.json'));
+  const out = path.resolve(io.cwd, flagString(p, 'out', 'models/pos.json'));
+  const silverFlag = flagString(p, 'silver', 'none');
+  let silver: { train: TaggedSentence[]; dev: TaggedSentence[] } | null = null;
+  if (silverFlag !== 'none') {
+    try {
+      const dir = path.resolve(io.cwd, silverFlag);
+      silver = { train: await readSilver(dir, 'train', io.stdout), dev: await readSilver(dir, 'dev', io.stdout) };
+    } catch (e) {
+      io.stderr(`train pos: cannot read PolNeAR silver layers under ${silverFlag}: ${(e as Error).message}\n${USAGE}`);
+      return 2;
+    }
+  }
   const moduleFlag = flagString(p, 'module', 'src/pos/model-data.ts');
   const t0 = performance.now();
   const train = parseConllu(await readFile(path.join(data, 'en_ewt-ud-train.conllu'), 'utf8'));
-  io.stdout(`train pos: ${train.length} train / ${dev.length} dev sentences, ${iterations} epochs, seed ${seed}\n`);
-  const result = trainPosTagger(train, dev, {
+  const trainSet = silver ? [...train, ...silver.train] : train;
+  const selectOn = silver ? silver.dev : dev;
+  io.stdout(`train pos: ${trainSet.length} train / ${selectOn.length} dev sentences (${silver ? 'EWT train + PolNeAR train silver; epoch chosen on PolNeAR dev silver' : 'EWT'}), ${iterations} epochs, seed ${seed}\n`);
+  const result = trainPosTagger(trainSet, selectOn, {
     iterations, seed, finalize: { quantum, prune },
-    source: 'UD_English-EWT v2.16 train, XPOS (CC BY-SA 4.0)',
+    source: silver
+      ? 'UD_English-EWT v2.16 train, XPOS (CC BY-SA 4.0) + PolNeAR train, CoreNLP silver PTB tags'
+      : 'UD_English-EWT v2.16 train, XPOS (CC BY-SA 4.0)',
     onProgress: (line) => io.stdout(`  ${line}\n`),
   });
   const seconds = (performance.now() - t0) / 1000;
   await writeModel(io, out, moduleFlag, result.model, () => renderModule(result.model));
-  io.stdout(`best epoch ${result.bestIteration}; dev accuracy ${(100 * result.devAccuracy).toFixed(2)}%; training ${seconds.toFixed(1)} s\n`);
+  const tagger = PosTagger.fromJSON(result.model);
+  const ewt = evaluateTagger(dev, (w) => tagger.tagWords(w)).accuracy;
+  const news = silver ? `; PolNeAR dev silver ${(100 * evaluateTagger(silver.dev, (w) => tagger.tagWords(w)).accuracy).toFixed(2)}%` : '';
+  io.stdout(`best epoch ${result.bestIteration}; UD EWT dev ${(100 * ewt).toFixed(2)}%${news}; training ${seconds.toFixed(1)} s\n`);
   return 0;
 };
 
 /** The generated module: the model as a typed constant, importable by the browser-safe core. */
 function renderModule(model: PosModelJson): string {
-  return `// Generated by \`hearsay train pos\`; do not edit. Weights derived from UD English EWT (CC BY-SA 4.0).
+  return `// Generated by \`hearsay train pos\`; do not edit. Weights derived from UD English EWT (CC BY-SA 4.0)
+// and from CoreNLP's tags of PolNeAR train.
 import type { PosModelJson } from './tagger.js';
 
-/** The shipped POS model trained on UD English EWT. */
-export const POS_MODEL_EWT: PosModelJson = ${JSON.stringify(model)};
+/** The shipped POS model. */
+export const POS_MODEL: PosModelJson = ${JSON.stringify(model)};
 `;
 }
 
