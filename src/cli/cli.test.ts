@@ -169,3 +169,38 @@ test('eval attributions --ablation prints one row per step, rules alone first an
   const parsed = JSON.parse(json.out) as { ablation: { name: string; scores: { relation: { f1: number } } }[] };
   assert.deepEqual(parsed.ablation.map((r) => r.scores.relation.f1), [1, 1, 1, 1, 1, 1, 1, 1]);
 });
+
+test('train pos --silver: EWT plus aligned CoreNLP silver tags, deterministic; a missing silver dir is a usage error', async () => {
+  const { mkdirSync, readFileSync } = await import('node:fs');
+  const ewt = join(dir, 'ewt');
+  mkdirSync(ewt, { recursive: true });
+  const conllu = [
+    '1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_', '2\tport\tport\tNOUN\tNN\t_\t3\tnsubj\t_\t_', '3\treopened\treopen\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No',
+    '4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_', '',
+  ].join('\n');
+  writeFileSync(join(ewt, 'en_ewt-ud-train.conllu'), conllu);
+  writeFileSync(join(ewt, 'en_ewt-ud-dev.conllu'), conllu);
+  const corpus = join(dir, 'silver');
+  const text = 'Aides said the host left.';
+  // id form lemma xpos ner head deprel start end
+  const conll = ['# sent 1', '1\tAides\taide\tNNS\tO\t2\tnsubj\t0\t5', '2\tsaid\tsay\tVBD\tO\t0\troot\t6\t10', '3\tthe\tthe\tDT\tO\t4\tdet\t11\t14',
+    '4\thost\thost\tNN\tO\t5\tnsubj\t15\t19', '5\tleft\tleave\tVBD\tO\t2\tccomp\t20\t24', '6\t.\t.\t.\tO\t2\tpunct\t24\t25', ''].join('\n');
+  for (const split of ['train', 'dev']) {
+    mkdirSync(join(corpus, split, 'text'), { recursive: true });
+    mkdirSync(join(corpus, split, 'corenlp-silver'), { recursive: true });
+    writeFileSync(join(corpus, split, 'text', 'a.txt'), text);
+    writeFileSync(join(corpus, split, 'corenlp-silver', 'a.conll'), conll);
+  }
+  const runs: string[] = [];
+  for (const out of ['pos-a.json', 'pos-b.json']) {
+    const x = io();
+    assert.equal(await main(['train', 'pos', '--data', ewt, '--silver', corpus, '--iterations', '2', '--module', 'none', '--out', join(dir, out)], x), 0, x.err);
+    assert.match(x.out, /PolNeAR train silver: 1 articles, 1 sentences \(0 dropped/);
+    assert.match(x.out, /best epoch \d; UD EWT dev [\d.]+%; PolNeAR dev silver [\d.]+%/);
+    runs.push(readFileSync(join(dir, out), 'utf8'));
+  }
+  assert.equal(runs[0], runs[1], 'same data and seed, same model');
+  const bad = io();
+  assert.equal(await main(['train', 'pos', '--data', ewt, '--silver', join(dir, 'nowhere')], bad), 2);
+  assert.match(bad.err, /cannot read PolNeAR silver layers/);
+});
