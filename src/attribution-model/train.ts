@@ -8,7 +8,7 @@ import { analyzeToWorkingDoc } from '../analyze.js';
 import { attributionsStage, type AttributionOptions } from '../attribution/stage.js';
 import { createPipeline, type Stage } from '../core/pipeline.js';
 import type { Attribution } from '../core/types.js';
-import { WorkingDoc } from '../core/working-doc.js';
+import type { WorkingDoc } from '../core/working-doc.js';
 import { entitiesStage } from '../entities/index.js';
 import { posStage } from '../pos/stage.js';
 import type { AttributionScores } from '../eval/attributions.js';
@@ -16,7 +16,7 @@ import { scoreAttributions } from '../eval/attributions.js';
 import type { GoldArticle, GoldAttribution } from '../eval/polnear.js';
 import { AveragedPerceptron } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
-import { segmentStage } from '../text/segment.js';
+import { segmentArticle, segmentStage } from '../text/segment.js';
 import { LABELS, StructuredTrainer, paragraphRanges, sliceFeatures, viterbi } from './decode.js';
 import { FEATURES_PER_TOKEN, extractFeatures, type CueLexicon, type TokenFeatures, type WordHashes } from './features.js';
 import type { LinkOptions } from './linker.js';
@@ -58,12 +58,7 @@ function ruleRecorder(sink: { claimed: Uint8Array | null }): AttributionModel {
   return rec;
 }
 
-/** Segments an article (tokens, sentences, quotes) as `analyze` does before attribution. */
-export function segmentArticle(text: string): WorkingDoc {
-  const doc = new WorkingDoc(text, { path: null, type: 'text' });
-  segmentStage().run(doc);
-  return doc;
-}
+export { segmentArticle };
 
 /**
  * Gold BIO labels over tokens. A token takes the role of any gold span it overlaps; where roles

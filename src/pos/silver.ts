@@ -1,5 +1,4 @@
-import { WorkingDoc } from '../core/working-doc.js';
-import { segmentStage } from '../text/segment.js';
+import { segmentArticle } from '../text/segment.js';
 import type { TaggedSentence } from './conllu.js';
 import { normalizeForm } from './normalize.js';
 
@@ -43,13 +42,10 @@ export function silverTaggedSentences(text: string, conll: string, toUtf16: (cp:
   const byStart = new Map<number, { row: SilverRow; sentence: number; index: number }>();
   rows.forEach((s, k) => s.forEach((row, index) => byStart.set(row.start, { row, sentence: k, index })));
 
-  const doc = new WorkingDoc(text, { path: null, type: 'text' });
-  segmentStage().run(doc);
+  const tokens = segmentArticle(text).tokens;
   const out: TaggedSentence[] = [];
-  let kept = 0;
   let dropped = 0;
   let i = 0;
-  const tokens = doc.tokens;
   while (i < tokens.length) {
     const s = tokens[i]!.sentence;
     let j = i;
@@ -57,7 +53,7 @@ export function silverTaggedSentences(text: string, conll: string, toUtf16: (cp:
     const words: string[] = [];
     const tags: string[] = [];
     let ok = true;
-    for (let k = i; k < j && ok; k++) {
+    for (let k = i; k < j; k++) {
       const t = tokens[k]!;
       const first = byStart.get(t.start);
       if (!first) { ok = false; break; }
@@ -79,11 +75,9 @@ export function silverTaggedSentences(text: string, conll: string, toUtf16: (cp:
       words.push(normalizeForm(t.text, t.kind === 'quote' ? t.quote : undefined));
       tags.push(headPart.xpos);
     }
-    if (ok && words.length) {
-      out.push({ words, tags });
-      kept++;
-    } else dropped++;
+    if (ok) out.push({ words, tags });
+    else dropped++;
     i = j;
   }
-  return { sentences: out, kept, dropped };
+  return { sentences: out, kept: out.length, dropped };
 }

@@ -1,5 +1,6 @@
 import { defineStage } from '../core/pipeline.js';
-import type { Quotation, Token, WorkingDoc } from '../core/working-doc.js';
+import { WorkingDoc } from '../core/working-doc.js';
+import type { Quotation, Token } from '../core/working-doc.js';
 import type { Span } from '../core/types.js';
 import { TITLE_ABBREVIATIONS, isAbbreviation, tokenize } from './tokenize.js';
 
@@ -141,3 +142,10 @@ export const segmentStage = defineStage('segment', { requires: ['text'], assigns
   }
   doc.tokens = tokens;
 });
+
+/** Segments a plain text (tokens, sentences, quotes) as `analyze` does before tagging. */
+export function segmentArticle(text: string): WorkingDoc {
+  const doc = new WorkingDoc(text, { path: null, type: 'text' });
+  segmentStage().run(doc);
+  return doc;
+}

@@ -75,9 +75,13 @@ export const run: Command = async (args, io) => {
   });
   const seconds = (performance.now() - t0) / 1000;
   await writeModel(io, out, moduleFlag, result.model, () => renderModule(result.model));
-  const tagger = PosTagger.fromJSON(result.model);
-  const ewt = evaluateTagger(dev, (w) => tagger.tagWords(w)).accuracy;
-  const news = silver ? `; PolNeAR dev silver ${(100 * evaluateTagger(silver.dev, (w) => tagger.tagWords(w)).accuracy).toFixed(2)}%` : '';
+  // The selection set's accuracy comes with the result; EWT dev needs a pass only when it was not that set.
+  let ewt = result.devAccuracy;
+  if (silver) {
+    const tagger = PosTagger.fromJSON(result.model);
+    ewt = evaluateTagger(dev, (w) => tagger.tagWords(w)).accuracy;
+  }
+  const news = silver ? `; PolNeAR dev silver ${(100 * result.devAccuracy).toFixed(2)}%` : '';
   io.stdout(`best epoch ${result.bestIteration}; UD EWT dev ${(100 * ewt).toFixed(2)}%${news}; training ${seconds.toFixed(1)} s\n`);
   return 0;
 };
