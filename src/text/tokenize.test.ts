@@ -18,6 +18,19 @@ test('single curly quotes used as quotation marks are told apart from apostrophe
   assert.ok(toks.some((t) => t.text === '’s' && t.kind === 'word'));
 });
 
+test('a closing double mark typed at a paragraph start opens the quotation', () => {
+  // Reader comments pasted with the wrong mark: "\n”We …” ― Name".
+  const text = 'Readers wrote in.\n\u201DWe were never asked. Nobody listened.\u201D \u2015 Ana Ruiz\nShe said \u201Dno\u201D twice.';
+  const quotes = tokenize(text).filter((t) => t.kind === 'quote').map((q) => [q.start, q.quote]);
+  const para = text.indexOf('\n') + 1;
+  assert.deepEqual(quotes.slice(0, 2), [[para, 'open'], [text.indexOf('\u201D \u2015'), 'close']]);
+  // Elsewhere the mark keeps its closing reading: after a space it does not open.
+  assert.equal(quotes[2]![1], 'close');
+  const doc = new WorkingDoc(text, { path: null, type: 'text' });
+  const qs = pairQuotes(doc, tokenize(text));
+  assert.ok(qs.some((q) => q.start === para && text.slice(q.end - 1, q.end) === '\u201D'));
+});
+
 test('abbreviations keep their period and do not end sentences', () => {
   const text = 'Sen. Maria Lopez met U.S. officials on Sept. 3. They talked.';
   const toks = tokenize(text);

@@ -64,7 +64,8 @@ function quoteToken(text: string, i: number, ch: string): Omit<Token, 'sentence'
   }
   let quote: 'open' | 'close';
   if (DOUBLE_OPEN.includes(ch) || SINGLE_OPEN.includes(ch)) quote = 'open';
-  else if (DOUBLE_CLOSE.includes(ch)) quote = 'close';
+  // A closing mark typed at a paragraph's start ("\n”Mr. Trump embodies…") can only open.
+  else if (DOUBLE_CLOSE.includes(ch)) quote = (prev === undefined || prev === '\n') && next !== undefined && /[\p{L}\p{N}]/u.test(next) ? 'open' : 'close';
   else {
     // Straight quotes and ’: opening when preceded by space/open bracket and followed by a non-space.
     const prevOpens = prev === undefined || OPENS_SINGLE.test(prev);

@@ -1,7 +1,8 @@
 import { subcommands } from '../io.js';
 
-/** `hearsay train pos|attributions …`: reproduces the shipped models from the shared corpora. */
+/** `hearsay train pos|attributions|wordnet …`: reproduces the shipped models from the shared corpora. */
 export const run = subcommands('train', {
   pos: async () => (await import('./train-pos.js')).run,
   attributions: async () => (await import('./train-attributions.js')).run,
+  wordnet: async () => (await import('./train-wordnet.js')).run,
 });
