@@ -50,7 +50,7 @@ test('builds the class table from WordNet files and a treebank’s irregular for
   assert.equal(LEXFILES[t.noun('children')!.first], 'noun.person');
   assert.equal(LEXFILES[t.noun('officials')!.first], 'noun.person');
   assert.equal(LEXFILES[t.noun('reports')!.first], 'noun.communication');
-  assert.throws(() => SupersenseTable.fromJSON({ ...json, format: 'x' as 'hearsay-supersenses/1' }), /unsupported/);
+  assert.throws(() => SupersenseTable.fromJSON({ ...json, format: 'x' as 'hearsay-supersenses/2' }), /unsupported/);
 });
 
 test('token classes: verbs and common nouns by WordNet, pronouns and names by tag', () => {

