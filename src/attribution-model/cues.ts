@@ -14,7 +14,7 @@ import { SpanIndex } from '../core/span-index.js';
 import { lowerTexts, toLower } from '../text/lower.js';
 import type { TagInput } from './features.js';
 import { defaultSupersenses } from '../wordnet/shipped.js';
-import { tokenClasses } from '../wordnet/supersenses.js';
+import { isVerbClass, tokenClasses } from '../wordnet/supersenses.js';
 
 /** Features per candidate token. */
 export const CUE_FEATURES = 31;
@@ -34,7 +34,7 @@ const F = {
   BIAS: T(), W0: T(), STEM: T(), POS0: T(), WM1: T(), POSM1: T(), WP1: T(), POSP1: T(), WP2: T(), POSP2: T(), POS_WP1: T(),
   W_WP1: T(), NEXT: T(), INQ: T(), SENTQ: T(), CLAIMED: T(), CLAIMED_POS: T(), LEX: T(), SUBJ: T(), SUBJ_W: T(), SENTPOS: T(),
   W_INQ: T(), PREV_COMMA: T(), BIGRAM: T(), VERBS_BEFORE: T(), STEM_NEXT: T(),
-  SS: T(), SS_SET: T(), SS_NEXT: T(), SUBJ_SS: T(), OBJ_SS: T(), SS_INQ: T(), SET_NEXT: T(),
+  SS: T(), SS_SET: T(), SS_NEXT: T(), SUBJ_SS: T(), OBJ_SS: T(),
 };
 
 const AUX = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", '’s', 'has', 'have', 'had', 'having', "'ve", 'do', 'does', 'did',
@@ -176,7 +176,7 @@ function features(c: CueContext, i: number, claimed: Uint8Array | null, out: Uin
   put(hashMix(hashMix(F.STEM_NEXT, st), nt));
   const ss = c.ss[i]!;
   put(hashMix(hashMix(F.SS, ss), pos0));
-  put(hashMix(F.SS_SET, c.ssSet[i]! + 65536 * (ss >= 29 && ss < 45 ? 1 : 0)));
+  put(hashMix(F.SS_SET, c.ssSet[i]! + 65536 * (isVerbClass(ss) ? 1 : 0)));
   put(hashMix(hashMix(F.SS_NEXT, ss), nt));
   put(hashMix(hashMix(F.SUBJ_SS, s >= 0 ? c.ss[s]! : -2), ss));
   // The object's class: "criticized the plan" against "planted mangroves".

@@ -60,6 +60,11 @@ export interface Supersense {
 
 const VERB_BASE = 29;
 const NOUN_BASE = 3;
+
+/** Whether a lexicographer file number is a verb file (verb.body … verb.weather). */
+export function isVerbClass(first: number): boolean {
+  return first >= VERB_BASE && first <= 43;
+}
 const VERB_RULES: readonly [string, string][] = [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']];
 const NOUN_RULES: readonly [string, string][] = [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']];
 
