@@ -45,3 +45,21 @@ test('a detector trained on hand-written articles finds their cues, deterministi
   assert.ok(words.includes('blasted'), `found ${JSON.stringify(words)}`);
   assert.ok(!words.includes('is'), 'the copula is no cue');
 });
+
+test('WordNet classes carry a detector over to verbs it never saw', () => {
+  // Cues are communication verbs, non-cues motion verbs. The test sentences share subject, object
+  // and shape, and "denounced" and "wandered" occur nowhere in training, so only their classes
+  // can tell them apart.
+  const train = [
+    article('w1', 'Critics criticized the plan as reckless. Aides walked the route on Friday.', 'criticized'),
+    article('w2', 'Residents praised the new park. Buses drove the loop on Monday.', 'praised'),
+    article('w3', 'Unions condemned the offer as an insult. Hikers hiked the ridge today.', 'condemned'),
+    article('w4', 'Farmers applauded the import rules. Crews walked the levee in May.', 'applauded'),
+  ];
+  const docs = cueDocs(prepareArticles(train, { pos: true, rules: true }));
+  const model = CueModel.fromJSON(trainCueModel(docs, { epochs: 4, seed: 1, select: (m) => cueDetectionF1(m, docs) }).model);
+  const [test] = cueDocs(prepareArticles([article('w5', 'Officials denounced the deal. Officials wandered the deal.', 'denounced')], { pos: true, rules: true }));
+  const scores = model.scoreAll(test!.doc, test!.claimed);
+  const score = (w: string) => scores[test!.doc.tokens.findIndex((t) => t.text === w)]!;
+  assert.ok(score('denounced') > score('wandered'), `denounced ${score('denounced')} vs wandered ${score('wandered')}`);
+});
