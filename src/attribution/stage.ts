@@ -543,9 +543,10 @@ function widenCue(doc: WorkingDoc, c: Candidate): void {
 /**
  * Drops stray one-word pieces from a role tagger's content ("The ‖ supporters to monitor …",
  * "Friday ‖ that …"): a lone determiner, preposition, conjunction, adverb or time word beside
- * the real content.
+ * the real content. The source first loses trailing adverbs ({@link trimSourceAdverbs}).
  */
-function dropStrays(doc: WorkingDoc, read: RoleResult): RoleResult {
+function dropStrays(doc: WorkingDoc, raw: RoleResult): RoleResult {
+  const read = trimSourceAdverbs(doc, raw);
   if (read.content.length < 2) return read;
   const kept = read.content.filter((s) => {
     const words = tokensIn(doc, s).filter((t) => t.kind === 'word' || t.kind === 'number');
@@ -556,6 +557,21 @@ function dropStrays(doc: WorkingDoc, read: RoleResult): RoleResult {
   return kept.length === read.content.length || kept.length === 0 ? read : { source: read.source, content: kept };
 }
 
+
+/**
+ * Cuts adverbs off the end of a role tagger's source ("The group also | views", "These voters
+ * specifically | point to"): PolNeAR sources end at their noun, and a source ending in an adverb
+ * fails {@link sourceHasHead}.
+ */
+function trimSourceAdverbs(doc: WorkingDoc, read: RoleResult): RoleResult {
+  const src = read.source;
+  if (!src) return read;
+  const toks = tokensIn(doc, src);
+  let k = toks.length;
+  while (k > 1 && /^RB/.test(toks[k - 1]!.pos ?? '')) k--;
+  if (k === toks.length) return read;
+  return { source: { start: src.start, end: toks[k - 1]!.end }, content: read.content };
+}
 
 /** End of the paragraph holding sentence `si`: the last following sentence before a line break. */
 function paragraphEnd(doc: WorkingDoc, si: number): number {
@@ -772,12 +788,15 @@ function propositional(doc: WorkingDoc, content: readonly Span[]): boolean {
   return ct.some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t.pos ?? ''));
 }
 
-/** Whether a model attribution's source ends in a noun, pronoun or number (or is "who"). */
+/** Words that stand for a source on their own: relative pronouns and quantifiers ("all agreed"). */
+const SOURCE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'which', 'that', 'all', 'both', 'many', 'some', 'most', 'few', 'several', 'each', 'none', 'others']);
+
+/** Whether a model attribution's source ends in a noun, pronoun or number (or is "who", "all"…). */
 function sourceHasHead(doc: WorkingDoc, source: Span | null): boolean {
   // Trailing punctuation ("Ms. Moore, an aide,") says nothing about the source's head.
   const src = source ? tokensIn(doc, source).filter((t) => t.kind !== 'punct' && t.kind !== 'quote') : [];
   const last = src[src.length - 1];
-  return !!last && (!!(last.pos && /^(?:NN|PRP|CD)/.test(last.pos)) || last.text.toLowerCase() === 'who');
+  return !!last && (!!(last.pos && /^(?:NN|PRP|CD)/.test(last.pos)) || SOURCE_PRONOUNS.has(last.text.toLowerCase()));
 }
 
 /** Whether {@link acceptModelCue} could accept a cue, judging by the cue's tokens alone. */
