@@ -31,6 +31,12 @@ test('inverted quotation: “Y,” said X', () => {
   assert.equal(d.attributions[0]!.quote, 'direct');
 });
 
+test('according to a source whose first word the tagger would read as a verb ("exit polls")', () => {
+  assert.deepEqual(one('According to exit polls, the governor carried the county by nine points.'), [['exit polls', 'According to', 'the governor carried the county by nine points']]);
+  const doc = analyzeToWorkingDoc('According to press reports, the mayor will resign.');
+  assert.equal(doc.tokens.find((t) => t.text === 'press')!.pos, 'NN');
+});
+
 test('X told Z that Y keeps the recipient out of the content', () => {
   assert.deepEqual(one('An aide told reporters that the talks had collapsed.'), [['An aide', 'told', 'that the talks had collapsed']]);
 });

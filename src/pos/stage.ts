@@ -31,6 +31,13 @@ export const posStage = defineStage<PosStageOptions>('pos', { requires: ['tokens
       }
       const ids = tagger.tagIds(words, quotes);
       for (let i = start; i < end; i++) tokens[i]!.pos = tagger.tags[ids[i - start]!]!;
+      // "according to exit/VB polls": the tagger reads "to" as an infinitive marker, but after
+      // "according" it is a preposition, so a verb-tagged word before a noun is a modifier noun.
+      for (let i = start + 2; i + 1 < end; i++) {
+        const p = tokens[i]!.pos;
+        if ((p === 'VB' || p === 'VBP' || p === 'VBG') && tokens[i + 1]!.pos?.startsWith('NN')
+          && tokens[i - 1]!.text.toLowerCase() === 'to' && tokens[i - 2]!.text.toLowerCase() === 'according') tokens[i]!.pos = 'NN';
+      }
       start = end;
     }
   };
