@@ -136,6 +136,21 @@ function relativeHost(w: Window, np: [number, number] | null): [number, number] 
 }
 
 /** NP ending just before token index `end` (exclusive), scanning backwards; [start, end) or null. */
+/**
+ * Start of a time phrase ending at `end` after a noun ("in 2001", "in April", "on Tuesday",
+ * "in early March 2015"), or null when there is none.
+ */
+function trailingTimePhrase(w: Window, end: number): number | null {
+  let i = end - 1;
+  const isYear = (k: number) => /^(?:1[89]|20)\d\d$/.test(w.tokens[k]?.text ?? '');
+  if (isYear(i)) i--;
+  if (i >= 0 && WEEKDAY_MONTH.test(w.tokens[i]!.text)) i--;
+  else if (i === end - 1) return null;
+  if (i >= 0 && /^(?:early|late|mid)$/.test(low(w.tokens[i]))) i--;
+  if (i < 1 || !/^(?:in|on|during|since)$/.test(low(w.tokens[i])) || !isHeadTag(w.tags[i - 1]!)) return null;
+  return i;
+}
+
 export function npBefore(w: Window, end: number): [number, number] | null {
   if (w.tokens[end - 1]?.text === ')') {
     let l = end - 2;
@@ -145,6 +160,9 @@ export function npBefore(w: Window, end: number): [number, number] | null {
       return inner ? [inner[0], end] : null;
     }
   }
+  // "An arbitration panel in 2001 said": a time phrase closing the subject dates the statement.
+  const timeFrom = trailingTimePhrase(w, end);
+  if (timeFrom !== null) return npBefore(w, timeFrom);
   let i = end - 1;
   if (low(w.tokens[i]) === 'who') return [i, end];
   // "…, many of whom say": the relative pronoun and its quantifier are the source.
