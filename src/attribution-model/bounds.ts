@@ -14,6 +14,7 @@ import { hashMix, hashString } from '../model/hash.js';
 import type { EpochTrainOptions } from '../model/perceptron.js';
 import { toLower } from '../text/lower.js';
 import { tokenRange } from './roles.js';
+import { timePhraseStart } from '../attribution/find.js';
 
 /**
  * One span to bound, as token indices into `tokens`: a content after its cue, or a source before
@@ -344,18 +345,6 @@ function sourceStartCandidates(x: BoundsInput, H: TokenHashes, emit: Emit): void
   }
 }
 
-const TIME_WORD = /^(?:(?:1[89]|20)\d\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
-
-/** Whether tokens `[from, end)` end in "in 2001", "on Tuesday", "in early March 2015" and the like. */
-function endsInTimePhrase(T: readonly Token[], from: number, end: number): boolean {
-  let i = end - 1;
-  let words = 0;
-  while (i > from && words < 3 && TIME_WORD.test(T[i]!.text)) { i--; words++; }
-  if (words === 0) return false;
-  if (i > from && /^(?:early|late|mid)$/i.test(T[i]!.text)) i--;
-  return i > from && /^(?:in|on|during|since)$/i.test(T[i]!.text);
-}
-
 /** Possible source ends: after any word from the current start to the cue, with two limits (below). */
 function sourceEndCandidates(x: BoundsInput, H: TokenHashes, emit: Emit): void {
   const T = x.tokens;
@@ -368,7 +357,7 @@ function sourceEndCandidates(x: BoundsInput, H: TokenHashes, emit: Emit): void {
     if (e > x.end && /^(?:VB|MD)/.test(T[e - 1]!.pos ?? '')) break;
     if (CUT_PUNCT.test(T[e - 1]!.text) && e !== x.end) continue;
     // Nor over a time phrase before the cue ("An arbitration panel | in 2001 said"): it dates the statement.
-    if (e > x.end && endsInTimePhrase(T, x.from, e)) continue;
+    if (e > x.end && timePhraseStart(T, x.from, e) !== null) continue;
     // Nor does it drop a restrictive relative clause ("others who want to stop the dam").
     if (e < x.end && /^(?:WP|WDT)$/.test(T[e]!.pos ?? '') && T[e - 1]!.text !== ',') continue;
     const r = e === x.end ? 1 : e < x.end ? 2 : 3;

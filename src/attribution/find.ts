@@ -136,19 +136,19 @@ function relativeHost(w: Window, np: [number, number] | null): [number, number] 
 }
 
 /** NP ending just before token index `end` (exclusive), scanning backwards; [start, end) or null. */
+const TIME_WORD = /^(?:(?:1[89]|20)\d\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
 /**
- * Start of a time phrase ending at `end` after a noun ("in 2001", "in April", "on Tuesday",
- * "in early March 2015"), or null when there is none.
+ * Index of the preposition opening a time phrase that ends at `end` ("in 2001", "on Tuesday",
+ * "in early March 2015"), not before `from`; null when `[from, end)` does not end in one.
  */
-function trailingTimePhrase(w: Window, end: number): number | null {
+export function timePhraseStart(tokens: readonly Token[], from: number, end: number): number | null {
   let i = end - 1;
-  const isYear = (k: number) => /^(?:1[89]|20)\d\d$/.test(w.tokens[k]?.text ?? '');
-  if (isYear(i)) i--;
-  if (i >= 0 && WEEKDAY_MONTH.test(w.tokens[i]!.text)) i--;
-  else if (i === end - 1) return null;
-  if (i >= 0 && /^(?:early|late|mid)$/.test(low(w.tokens[i]))) i--;
-  if (i < 1 || !/^(?:in|on|during|since)$/.test(low(w.tokens[i])) || !isHeadTag(w.tags[i - 1]!)) return null;
-  return i;
+  let words = 0;
+  while (i > from && words < 3 && TIME_WORD.test(tokens[i]!.text)) { i--; words++; }
+  if (words === 0) return null;
+  if (i > from && /^(?:early|late|mid)$/i.test(tokens[i]!.text)) i--;
+  return i > from && /^(?:in|on|during|since)$/i.test(tokens[i]!.text) ? i : null;
 }
 
 export function npBefore(w: Window, end: number): [number, number] | null {
@@ -161,8 +161,8 @@ export function npBefore(w: Window, end: number): [number, number] | null {
     }
   }
   // "An arbitration panel in 2001 said": a time phrase closing the subject dates the statement.
-  const timeFrom = trailingTimePhrase(w, end);
-  if (timeFrom !== null) return npBefore(w, timeFrom);
+  const timeFrom = timePhraseStart(w.tokens, 0, end);
+  if (timeFrom !== null && isHeadTag(w.tags[timeFrom - 1]!)) return npBefore(w, timeFrom);
   let i = end - 1;
   if (low(w.tokens[i]) === 'who') return [i, end];
   // "…, many of whom say": the relative pronoun and its quantifier are the source.
