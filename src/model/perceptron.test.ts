@@ -66,6 +66,13 @@ test('unknown labels and corrupt data are rejected', () => {
   assert.throws(() => p.update(['x'], 'C', 'A'), /unknown class/);
   const json = trainToy(1).toJSON();
   assert.throws(() => PerceptronModel.fromJSON({ ...json, data: json.data.slice(0, 8) }), /corrupt/);
+  // Cut anywhere, or with a byte appended, the weights never load half-read.
+  const bytes = fromBase64(json.data);
+  for (let cut = 0; cut < bytes.length; cut++) {
+    assert.throws(() => PerceptronModel.fromJSON({ ...json, data: toBase64(bytes.subarray(0, cut)) }), /corrupt/, `cut at ${cut}`);
+  }
+  assert.throws(() => PerceptronModel.fromJSON({ ...json, data: toBase64(Uint8Array.from([...bytes, 1])) }), /corrupt/);
+  assert.deepEqual(PerceptronModel.fromJSON(json).toJSON(), json);
   assert.throws(() => PerceptronModel.fromJSON({ ...json, format: 'x' as 'hearsay-perceptron/1' }), /unsupported/);
 });
 
@@ -95,4 +102,8 @@ test('codec round-trips bytes and varints', () => {
     assert.deepEqual([...decodeBase64(toBase64(b))], [...b]);
   }
   assert.throws(() => fromBase64('ab$c'), /invalid base64/);
+  // Characters Node's decoder would skip or read as base64url, wherever they stand.
+  for (const bad of ['AAAA!', 'AA!AAA', 'ab-c', 'ab_c', 'AB CD', 'AB=CD', 'AB\u00e9C']) {
+    assert.throws(() => fromBase64(bad), /invalid base64/, bad);
+  }
 });
