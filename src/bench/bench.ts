@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { analyze } from '../analyze.js';
 import { tokenize } from '../text/tokenize.js';
@@ -30,6 +32,28 @@ function measure(texts: readonly string[], words: number, minMs: number, fn: (t:
   return { wps: (words * rounds) / s, rounds };
 }
 
+/**
+ * Model load as a new process sees it: importing the library (its code and the model data
+ * modules) and the first `analyze` (decoding the models, warming up), each timed from inside a
+ * fresh Node process; medians over `runs`.
+ */
+function coldStarts(runs: number): { runs: number; importMs: number; firstMs: number } {
+  const entry = pathToFileURL(resolve(dirname(fileURLToPath(import.meta.url)), '../analyze.js')).href;
+  const script = `const t0 = performance.now(); const { analyze } = await import(${JSON.stringify(entry)}); const t1 = performance.now();`
+    + ` analyze('Warm-up: the minister said the models load once.', { date: '2025-01-01' });`
+    + ` console.log(JSON.stringify([t1 - t0, performance.now() - t1]));`;
+  const imports: number[] = [];
+  const firsts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    const [a, b] = JSON.parse(r.stdout.trim()) as [number, number];
+    imports.push(a);
+    firsts.push(b);
+  }
+  const median = (xs: number[]) => Math.round([...xs].sort((x, y) => x - y)[xs.length >> 1]!);
+  return { runs, importMs: median(imports), firstMs: median(firsts) };
+}
+
 /** `npm run bench`: words/second per core and peak memory of analyze, beside a tokenizer-only pass. */
 export async function main(): Promise<void> {
   const tLoad = performance.now();
@@ -38,7 +62,9 @@ export async function main(): Promise<void> {
   const { name, texts } = corpus();
   const words = texts.reduce((n, t) => n + countWords(t), 0);
   console.log(`corpus: ${name}, ${words} words; node ${process.version}, one thread`);
-  console.log(`first analyze (model load + warm-up): ${loadMs.toFixed(0)} ms`);
+  console.log(`first analyze in this process (models decoded + warm-up, code already imported): ${loadMs.toFixed(0)} ms`);
+  const cold = coldStarts(3);
+  console.log(`cold start, median of ${cold.runs} fresh processes: import ${cold.importMs} ms + first analyze ${cold.firstMs} ms = ${cold.importMs + cold.firstMs} ms (Node's own start-up not counted)`);
   for (const t of texts) analyze(t, { date: '2025-01-01' });
   const base = measure(texts, words, 3000, (t) => { tokenize(t); });
   let peak = process.memoryUsage().rss;

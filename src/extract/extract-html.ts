@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { parseHTML } from '../vendor/linkedom.js';
 import type { Message, Meta, SourceMapPair, Span } from '../core/types.js';
 import { collectBlocks, filterBlocks, type Block } from './blocks.js';
 import { extractMeta, parseJsonLd } from './metadata.js';
