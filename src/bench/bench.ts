@@ -63,8 +63,6 @@ export async function main(): Promise<void> {
   const words = texts.reduce((n, t) => n + countWords(t), 0);
   console.log(`corpus: ${name}, ${words} words; node ${process.version}, one thread`);
   console.log(`first analyze in this process (models decoded + warm-up, code already imported): ${loadMs.toFixed(0)} ms`);
-  const cold = coldStarts(3);
-  console.log(`cold start, median of ${cold.runs} fresh processes: import ${cold.importMs} ms + first analyze ${cold.firstMs} ms = ${cold.importMs + cold.firstMs} ms (Node's own start-up not counted)`);
   for (const t of texts) analyze(t, { date: '2025-01-01' });
   const base = measure(texts, words, 3000, (t) => { tokenize(t); });
   let peak = process.memoryUsage().rss;
@@ -95,6 +93,9 @@ export async function main(): Promise<void> {
   }
   const total = [...spent.values()].reduce((a, b) => a + b, 0);
   console.log('per stage (one pass): ' + [...spent].map(([n, ms]) => `${n} ${ms.toFixed(0)} ms (${((100 * ms) / total).toFixed(0)}%)`).join(', '));
+  // Last, so the child processes' start-up does not touch this process's memory figures.
+  const cold = coldStarts(3);
+  console.log(`cold start, median of ${cold.runs} fresh processes: import ${cold.importMs} ms + first analyze ${cold.firstMs} ms = ${cold.importMs + cold.firstMs} ms (Node's own start-up not counted)`);
   if (!process.argv.includes('--no-load')) {
     const { runLoadTest } = await import('./load.js');
     const r = await runLoadTest({ concurrency: 8, durationMs: 8000, requests: 4000 });
