@@ -7,15 +7,30 @@ import { analyze } from '../analyze.js';
 import { tokenize } from '../text/tokenize.js';
 
 /** Texts to measure: PolNeAR dev when ../shared is present, else the bundled examples. */
-function corpus(): { name: string; texts: string[] } {
+function corpus(): { name: string; files: string[]; texts: string[] } {
   const dir = resolve(process.cwd(), '../shared/polnear/dev/text');
   if (existsSync(dir)) {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
-    return { name: `PolNeAR dev (${files.length} articles)`, texts: files.map((f) => readFileSync(resolve(dir, f), 'utf8')) };
+    const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => resolve(dir, f));
+    return { name: `PolNeAR dev (${files.length} articles)`, files, texts: files.map((f) => readFileSync(f, 'utf8')) };
   }
   const ex = resolve(process.cwd(), 'examples');
-  const files = readdirSync(ex).filter((f) => f.endsWith('.txt')).sort();
-  return { name: `bundled examples (${files.length}; ../shared absent)`, texts: files.map((f) => readFileSync(resolve(ex, f), 'utf8')) };
+  const files = readdirSync(ex).filter((f) => f.endsWith('.txt')).sort().map((f) => resolve(ex, f));
+  return { name: `bundled examples (${files.length}; ../shared absent)`, files, texts: files.map((f) => readFileSync(f, 'utf8')) };
+}
+
+/**
+ * Peak RSS of a fresh process that only loads the library and analyzes the corpus `rounds`
+ * times: the pipeline's own memory, without the tokenizer baseline's garbage that this
+ * process's figure also holds.
+ */
+function analyzeOnlyPeak(files: readonly string[], rounds: number): number {
+  const entry = pathToFileURL(resolve(dirname(fileURLToPath(import.meta.url)), '../analyze.js')).href;
+  const script = `import { readFileSync } from 'node:fs'; const { analyze } = await import(${JSON.stringify(entry)});`
+    + ` const texts = ${JSON.stringify(files)}.map((f) => readFileSync(f, 'utf8'));`
+    + ` for (let r = 0; r < ${rounds}; r++) for (const t of texts) analyze(t, { date: '2025-01-01' });`
+    + ` console.log(process.resourceUsage().maxRSS * 1024);`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return Number(r.stdout.trim());
 }
 
 const countWords = (t: string): number => (t.match(/\S+/g) ?? []).length;
@@ -59,7 +74,7 @@ export async function main(): Promise<void> {
   const tLoad = performance.now();
   analyze('Warm-up: the minister said the models load once.', { date: '2025-01-01' });
   const loadMs = performance.now() - tLoad;
-  const { name, texts } = corpus();
+  const { name, files, texts } = corpus();
   const words = texts.reduce((n, t) => n + countWords(t), 0);
   console.log(`corpus: ${name}, ${words} words; node ${process.version}, one thread`);
   console.log(`first analyze in this process (models decoded + warm-up, code already imported): ${loadMs.toFixed(0)} ms`);
@@ -75,7 +90,7 @@ export async function main(): Promise<void> {
   console.log(`tokenizer only (baseline): ${Math.round(base.wps).toLocaleString('en-US')} words/s (${base.rounds} rounds)`);
   console.log(`analyze (whole pipeline):  ${Math.round(full.wps).toLocaleString('en-US')} words/s (${full.rounds} rounds)`);
   console.log(`ratio analyze/tokenizer: ${(full.wps / base.wps).toFixed(3)}`);
-  console.log(`peak memory (max RSS): ${(Math.max(peak, maxRss) / 1048576).toFixed(0)} MB`);
+  console.log(`peak memory (max RSS): ${(Math.max(peak, maxRss) / 1048576).toFixed(0)} MB in this process (tokenizer rounds, then analyze rounds)`);
   // Where the time goes: each stage timed over one pass of the corpus.
   const { defaultStages, looksLikeHtml } = await import('../analyze.js');
   const { WorkingDoc } = await import('../core/working-doc.js');
@@ -94,6 +109,7 @@ export async function main(): Promise<void> {
   const total = [...spent.values()].reduce((a, b) => a + b, 0);
   console.log('per stage (one pass): ' + [...spent].map(([n, ms]) => `${n} ${ms.toFixed(0)} ms (${((100 * ms) / total).toFixed(0)}%)`).join(', '));
   // Last, so the child processes' start-up does not touch this process's memory figures.
+  console.log(`peak memory of a fresh process that only analyzes the corpus 3 times: ${(analyzeOnlyPeak(files, 3) / 1048576).toFixed(0)} MB`);
   const cold = coldStarts(3);
   console.log(`cold start, median of ${cold.runs} fresh processes: import ${cold.importMs} ms + first analyze ${cold.firstMs} ms = ${cold.importMs + cold.firstMs} ms (Node's own start-up not counted)`);
   if (!process.argv.includes('--no-load')) {
