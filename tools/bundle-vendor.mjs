@@ -2,11 +2,18 @@
 // whose dependency code is compiled and run on the first call of one of its functions: Node then
 // loads one file instead of a dependency's hundreds, and a run that never calls it (plain text
 // has no HTML to parse) pays only for reading it. See src/vendor/linkedom.ts.
-import { build } from 'esbuild';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// Without esbuild (a devDependency) the re-exports stay: everything works, starts slower.
+let build;
+try {
+  ({ build } = await import('esbuild'));
+} catch (e) {
+  console.warn(`bundle-vendor: esbuild unavailable (${e.message}); dist/vendor keeps plain re-exports`);
+  process.exit(0);
+}
 const dir = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'dist', 'vendor');
 for (const f of readdirSync(dir).filter((x) => x.endsWith('.js'))) {
   const file = join(dir, f);
