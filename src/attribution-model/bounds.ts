@@ -351,7 +351,11 @@ function sourceEndCandidates(x: BoundsInput, H: TokenHashes, emit: Emit): void {
   const rule = hashString(x.rule);
   const cue = H.word(x.cue);
   const f: number[] = [];
+  // A dated subject ("State prosecutors | in early April | said") keeps the end the rules gave
+  // it: the ranker learned its edges from sources that touch their cue.
+  const dated = timePhraseStart(T, x.end - 1, x.cue) === x.end;
   for (let e = x.from + 1; e <= x.cue; e++) {
+    if (dated && e !== x.end) continue;
     // A source grows over no verb: past one it would take in the clause the cue hangs from
     // ("Netanyahu appeared to soften his tone, saying …").
     if (e > x.end && /^(?:VB|MD)/.test(T[e - 1]!.pos ?? '')) break;

@@ -40,6 +40,7 @@ test('according to a source whose first word the tagger would read as a verb ("e
 test('a time phrase closing the subject dates the statement and stays out of the source', () => {
   assert.deepEqual(one('An arbitration panel in 2001 said the company owed nothing.'), [['An arbitration panel', 'said', 'the company owed nothing']]);
   assert.deepEqual(one('Federal prosecutors in April 2015 said the bank had misled investors.'), [['Federal prosecutors', 'said', 'the bank had misled investors']]);
+  assert.deepEqual(one('State prosecutors in early April said the bank had misled investors.'), [['State prosecutors', 'said', 'the bank had misled investors']]);
   // A place keeps its preposition: it narrows who spoke.
   assert.deepEqual(one('Officials in Ohio said the bridge would reopen.'), [['Officials in Ohio', 'said', 'the bridge would reopen']]);
 });
