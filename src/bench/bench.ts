@@ -69,6 +69,33 @@ function coldStarts(runs: number): { runs: number; importMs: number; firstMs: nu
   return { runs, importMs: median(imports), firstMs: median(firsts) };
 }
 
+/**
+ * CPU time of this build's `analyze` against another build's (`--ab DIR`, a checkout with its own
+ * `dist/`), both loaded in one process and alternating over quarters of the corpus. The build
+ * imported second runs about 9 % slower even against an identical copy, so two processes run with
+ * the import order swapped and the result is the geometric mean of their ratios.
+ */
+function abRatio(other: string, files: readonly string[]): { ratios: number[]; mean: number } {
+  const here = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const there = resolve(other, 'dist');
+  const script = (first: string, second: string) => `import { readFileSync } from 'node:fs';`
+    + ` const A = await import(${JSON.stringify(pathToFileURL(resolve(first, 'analyze.js')).href)});`
+    + ` const B = await import(${JSON.stringify(pathToFileURL(resolve(second, 'analyze.js')).href)});`
+    + ` const texts = ${JSON.stringify(files)}.map((f) => readFileSync(f, 'utf8'));`
+    + ` const q = Math.ceil(texts.length / 4); const o = { date: '2025-01-01' };`
+    + ` for (const t of texts) { A.analyze(t, o); B.analyze(t, o); }`
+    + ` let a = 0, b = 0;`
+    + ` for (let r = 0; r < 3; r++) for (let k = 0; k < 4; k++) { const part = texts.slice(k * q, (k + 1) * q);`
+    + `   for (const [n, M] of ((r + k) % 2 ? [['a', A], ['b', B]] : [['b', B], ['a', A]])) {`
+    + `     const c0 = process.cpuUsage(); for (const t of part) M.analyze(t, o); const c = process.cpuUsage(c0);`
+    + `     if (n === 'a') a += c.user + c.system; else b += c.user + c.system; } }`
+    + ` console.log(b / a);`;
+  const run = (first: string, second: string) => Number(spawnSync(process.execPath, ['--input-type=module', '-e', script(first, second)], { encoding: 'utf8', maxBuffer: 1 << 20 }).stdout.trim());
+  // Ratios of this build's time to the other build's, one per import order.
+  const ratios = [run(there, here), 1 / run(here, there)];
+  return { ratios, mean: Math.sqrt(ratios[0]! * ratios[1]!) };
+}
+
 /** `npm run bench`: words/second per core and peak memory of analyze, beside a tokenizer-only pass. */
 export async function main(): Promise<void> {
   const tLoad = performance.now();
@@ -108,6 +135,11 @@ export async function main(): Promise<void> {
   }
   const total = [...spent.values()].reduce((a, b) => a + b, 0);
   console.log('per stage (one pass): ' + [...spent].map(([n, ms]) => `${n} ${ms.toFixed(0)} ms (${((100 * ms) / total).toFixed(0)}%)`).join(', '));
+  const abAt = process.argv.indexOf('--ab');
+  if (abAt > 0 && process.argv[abAt + 1]) {
+    const ab = abRatio(process.argv[abAt + 1]!, files);
+    console.log(`A/B against ${process.argv[abAt + 1]}: this build takes ${ab.mean.toFixed(3)} of its CPU time (import orders: ${ab.ratios.map((r) => r.toFixed(3)).join(', ')})`);
+  }
   // Last, so the child processes' start-up does not touch this process's memory figures.
   console.log(`peak memory of a fresh process that only analyzes the corpus 3 times: ${(analyzeOnlyPeak(files, 3) / 1048576).toFixed(0)} MB`);
   const cold = coldStarts(3);
