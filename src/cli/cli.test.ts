@@ -170,6 +170,27 @@ test('eval attributions --ablation prints one row per step, rules alone first an
   assert.deepEqual(parsed.ablation.map((r) => r.scores.relation.f1), [1, 1, 1, 1, 1, 1, 1, 1]);
 });
 
+test('eval attributions --lost sorts the gold attributions into kept, lost, misread and no cue', async () => {
+  const root = await strikeCorpus('mini-lost');
+  writeFileSync(join(root, 'dev', 'text', 'mini_2025-01-01_strike.txt'), 'A union leader said the strike was over.\nThe harbor reopened on Monday.\n');
+  writeFileSync(join(root, 'dev', 'attributions', 'mini_2025-01-01_strike_a1.ann'), [
+    // Found by the pipeline.
+    'T1\tSource 0 14\tA union leader', 'T2\tCue 15 19\tsaid', 'T3\tContent 20 39\tthe strike was over', 'E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3',
+    // The same cue with a content no layer reads ("over" alone): misread.
+    'T4\tContent 35 39\tover', 'E2\tAttribution:T2 Source:T1 Cue:T2 Content:T4',
+    // A noun as the cue, which no layer takes for one: no cue.
+    'T5\tCue 45 51\tharbor', 'T6\tContent 52 70\treopened on Monday', 'E3\tAttribution-no-source:T5 Cue:T5 Content:T6', '',
+  ].join('\n'));
+  const x = io();
+  assert.equal(await main(['eval', 'attributions', root, '--lost'], x), 0);
+  assert.match(x.out, /gold attributions\s+3 /);
+  assert.match(x.out, /kept: the pipeline finds them\s+1 /);
+  const json = io();
+  assert.equal(await main(['eval', 'attributions', root, '--lost', '--json'], json), 0);
+  const { lost } = JSON.parse(json.out) as { lost: { gold: number; kept: number; lost: number; misread: number; noCue: number } };
+  assert.deepEqual([lost.gold, lost.kept, lost.lost, lost.misread, lost.noCue], [3, 1, 0, 1, 1]);
+});
+
 test('train pos --silver: EWT plus aligned CoreNLP silver tags, deterministic; a missing silver dir is a usage error', async () => {
   const { mkdirSync, readFileSync } = await import('node:fs');
   const ewt = join(dir, 'ewt');

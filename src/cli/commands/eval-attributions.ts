@@ -7,12 +7,13 @@ import type { Attribution, Span } from '../../core/types.js';
 import { describeErrors, formatRuleScores, formatScores, scoreAttributions, scoreByRule, type AttributionScores } from '../../eval/attributions.js';
 import { readPolnear, type GoldArticle } from '../../eval/polnear.js';
 import { RULES_ONLY, ablationSteps, formatAblation } from '../../eval/ablation.js';
+import { formatLost, lostReadings } from '../../eval/lost.js';
 import { evaluateStage, prepareArticles } from '../../attribution-model/train.js';
 import type { Command } from '../io.js';
 import { flagString, parseArgs } from '../io.js';
 
 const USAGE = `usage: hearsay eval attributions DIR [--split dev|train] [--errors FILE] [--min-relation-f1 N] [--json]
-       [--min-exact-source N] [--min-exact-cue N] [--min-exact-content N] [--layer attributions|rules|model] [--by-rule] [--ablation]
+       [--min-exact-source N] [--min-exact-cue N] [--min-exact-content N] [--layer attributions|rules|model] [--by-rule] [--ablation] [--lost]
   DIR holds SPLIT/text/*.txt and SPLIT/attributions/*.ann (PolNeAR layout).
   --min-relation-f1 N   exit 1 when relation F1 is below N (percent, e.g. 50; or a fraction ≤ 1)
   --min-exact-LABEL N   the same for the exact-span F1 of source, cue or content
@@ -20,6 +21,8 @@ const USAGE = `usage: hearsay eval attributions DIR [--split dev|train] [--error
   --layer rules         score the rule-based attributions alone (every learned model switched off)
   --layer model         score the attribution model's own output (scratch layer) instead of the merged attributions
   --ablation            score the shipped models switched on one by one (rules alone … shipped), one row each
+  --lost                where the gold attributions the pipeline misses are lost: read right by some layer
+                        before the pipeline's gates (and which), cue found but misread, or no cue found
 `;
 
 /**
@@ -28,7 +31,7 @@ const USAGE = `usage: hearsay eval attributions DIR [--split dev|train] [--error
  * optionally writes the misses and false alarms, and enforces a relation-F1 floor for CI.
  */
 export const run: Command = async (args, io) => {
-  const p = parseArgs(args, ['json', 'help', 'by-rule', 'ablation']);
+  const p = parseArgs(args, ['json', 'help', 'by-rule', 'ablation', 'lost']);
   if (p.flags.has('help')) { io.stdout(USAGE); return 0; }
   const dirArg = p.positionals[0];
   if (!dirArg) { io.stderr(USAGE); return 2; }
@@ -74,6 +77,11 @@ export const run: Command = async (args, io) => {
       io.stderr(`eval attributions: ablation ${rows.length}/${steps.length}: ${step.name}\n`);
     }
     io.stdout(p.flags.has('json') ? JSON.stringify({ split, ablation: rows }, null, 2) + '\n' : formatAblation(rows));
+    return 0;
+  }
+  if (p.flags.has('lost')) {
+    const report = lostReadings(prepareArticles(gold, { pos: true, rules: true }));
+    io.stdout(p.flags.has('json') ? JSON.stringify({ split, lost: report }, null, 2) + '\n' : formatLost(report));
     return 0;
   }
   const predicted = new Map<string, Attribution[]>();
