@@ -45,6 +45,11 @@ test('a time phrase closing the subject dates the statement and stays out of the
   assert.deepEqual(one('Officials in Ohio said the bridge would reopen.'), [['Officials in Ohio', 'said', 'the bridge would reopen']]);
 });
 
+test('a possessor is a source of the noun cue it owns ("North Korea\'s claims about …")', () => {
+  const got = one("Though it is hard to judge North Korea's claims about the test, experts were wary.");
+  assert.deepEqual(got.map((t) => t.slice(0, 2)), [["North Korea's", 'claims']]);
+});
+
 test('X told Z that Y keeps the recipient out of the content', () => {
   assert.deepEqual(one('An aide told reporters that the talks had collapsed.'), [['An aide', 'told', 'that the talks had collapsed']]);
 });

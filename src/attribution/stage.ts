@@ -794,7 +794,9 @@ const SOURCE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'which', 'that', 'a
 /** Whether a model attribution's source ends in a noun, pronoun or number (or is "who", "all"…). */
 function sourceHasHead(doc: WorkingDoc, source: Span | null): boolean {
   // Trailing punctuation ("Ms. Moore, an aide,") says nothing about the source's head.
-  const src = source ? tokensIn(doc, source).filter((t) => t.kind !== 'punct' && t.kind !== 'quote') : [];
+  let src = source ? tokensIn(doc, source).filter((t) => t.kind !== 'punct' && t.kind !== 'quote') : [];
+  // A possessor is a source ("Trump’s | claim that …", "North Korea's | claims"): its noun is the head.
+  if (src.length > 1 && src[src.length - 1]!.pos === 'POS') src = src.slice(0, -1);
   const last = src[src.length - 1];
   return !!last && (!!(last.pos && /^(?:NN|PRP|CD)/.test(last.pos)) || SOURCE_PRONOUNS.has(last.text.toLowerCase()));
 }
