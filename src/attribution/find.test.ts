@@ -50,6 +50,16 @@ test('a possessor is a source of the noun cue it owns ("North Korea\'s claims ab
   assert.deepEqual(got.map((t) => t.slice(0, 2)), [["North Korea's", 'claims']]);
 });
 
+test('a dateline opening the sentence is no part of the content', () => {
+  assert.deepEqual(one('WASHINGTON \u2015 The deal is dead, the senator said on Tuesday.'), [['the senator', 'said', 'The deal is dead']]);
+  assert.deepEqual(one('FLINT, Mich., Oct. 4 (UPI) \u2014 The plant will close next year, the company said.'), [['the company', 'said', 'The plant will close next year']]);
+  const d = analyze('LONDON \u2014 \u201CWe will not back down,\u201D the prime minister said.');
+  assert.deepEqual(triples(d), [['the prime minister', 'said', '\u201CWe will not back down,\u201D']]);
+  assert.deepEqual(d.attributions[0]!.refinedBy, ['attribution:dateline']);
+  // An acronym opening a clause is not a dateline.
+  assert.deepEqual(one('NATO troops will stay, the minister said.'), [['the minister', 'said', 'NATO troops will stay']]);
+});
+
 test('X told Z that Y keeps the recipient out of the content', () => {
   assert.deepEqual(one('An aide told reporters that the talks had collapsed.'), [['An aide', 'told', 'that the talks had collapsed']]);
 });

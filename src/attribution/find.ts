@@ -735,8 +735,26 @@ function appositiveBefore(w: Window, end: number): [number, number] | null {
 }
 
 /**
+ * Number of tokens of a dateline starting at token `from` ("WASHINGTON ― ", "FLINT, Mich., Oct. 4
+ * (UPI) — "): an all-capital place, then capitalised words, numbers and punctuation, then a dash,
+ * all before token `limit`; 0 when there is none. A dateline places the story; it is never
+ * reported content.
+ */
+export function datelineLength(tokens: readonly Token[], from: number, limit: number): number {
+  const first = tokens[from];
+  if (!first || !/^[A-Z][A-Z.'-]+$/.test(first.text)) return 0;
+  for (let k = from + 1; k < Math.min(limit - 1, from + 14); k++) {
+    const t = tokens[k]!;
+    if (/^(?:\u2015|\u2014|\u2013|--)$/.test(t.text)) return k + 1 - from;
+    if (t.kind === 'word' && !/^[A-Z]/.test(t.text)) return 0;
+  }
+  return 0;
+}
+
+/**
  * Where content ending at token `e` (exclusive) starts: the opening mark of the quotation that
- * closes there, else just after an earlier "according to" or ", saying", else the sentence start.
+ * closes there, else just after an earlier "according to" or ", saying", else the sentence start
+ * (past a dateline).
  */
 function contentStartBefore(w: Window, e: number): number {
   if (w.tokens[e - 1]?.quote === 'close') {
@@ -761,5 +779,5 @@ function contentStartBefore(w: Window, e: number): number {
   for (let k = e - 1; k >= 0; k--) {
     if (low(w.tokens[k]) === 'according' || (w.tokens[k]!.text === ',' && PARTICIPLE_CUES.has(low(w.tokens[k + 1])))) return k + 1;
   }
-  return 0;
+  return datelineLength(w.tokens, 0, e);
 }

@@ -4,7 +4,7 @@ import type { Attribution, QuoteType, Source, Span } from '../core/types.js';
 import type { Quotation, Token, WorkingDoc } from '../core/working-doc.js';
 import { lowerTexts, toLower } from '../text/lower.js';
 import { containersOf, SpanIndex } from '../core/span-index.js';
-import { findInWindow, TEMPORAL, windowOf, type Candidate } from './find.js';
+import { datelineLength, findInWindow, TEMPORAL, windowOf, type Candidate } from './find.js';
 import { CUE_BY_FORM, CUE_GAP_WORDS, CUE_PREFIX_STOP, CUE_PREFIX_WORDS, HEDGES } from './lexicon.js';
 import { defaultAttributionModel, MODEL_ATTRIBUTIONS } from '../attribution-model/stage.js';
 import type { AttributionModel, ScoredAttribution } from '../attribution-model/model.js';
@@ -277,7 +277,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
       if (!prev || (!prev.source && c.source)) byCue.set(c.cue.start, c);
     }
     const all = [...byCue.values()].sort((a, b) => a.cue.start - b.cue.start);
-    for (const c of all) { widenCue(doc, c); closeSource(doc, c); cutCoordinatedVerb(doc, c); }
+    for (const c of all) { widenCue(doc, c); closeSource(doc, c); cutCoordinatedVerb(doc, c); dropDateline(doc, c); }
     // The boundary ranker moves the edges of contents, sources and cues where PolNeAR's annotators usually put them.
     const bounds = options?.bounds === undefined ? defaultBoundsModel() : options.bounds;
     if (bounds) {
@@ -620,6 +620,19 @@ function endsSentence(doc: WorkingDoc, c: Candidate): boolean {
   const last = c.content[c.content.length - 1];
   const s = doc.sentences[c.sentence];
   return !!last && !!s && /^[\s.”"’')!?]*$/.test(doc.text.slice(last.end, s.end));
+}
+
+/** A content that opens its sentence starts after the sentence's dateline ("WASHINGTON ― | The deal …"). */
+function dropDateline(doc: WorkingDoc, c: Candidate): void {
+  const toks = doc.tokens;
+  c.content = c.content.map((s) => {
+    const [a, b] = tokenRange(toks, s);
+    if (a >= b || (a > 0 && toks[a - 1]!.sentence === toks[a]!.sentence)) return s;
+    const n = datelineLength(toks, a, b);
+    if (n === 0) return s;
+    refine(c, 'attribution:dateline');
+    return { start: toks[a + n]!.start, end: s.end };
+  });
 }
 
 /** Records that a refiner changed a candidate's spans. */
