@@ -60,6 +60,11 @@ test('a dateline opening the sentence is no part of the content', () => {
   assert.deepEqual(one('NATO troops will stay, the minister said.'), [['the minister', 'said', 'NATO troops will stay']]);
 });
 
+test('a transcript turn opened by a stray quotation mark keeps its speaker label out of the content', () => {
+  const d = analyze('Partial transcript:\n\n"WALLACE: Let us start with the news. Will she be there?\n\n"PENCE: Well, look, this is serious business.\n');
+  assert.deepEqual(triples(d).map((t) => [t[0], t[2]!.slice(0, 12)]), [['WALLACE', 'Let us start'], ['PENCE', 'Well, look, ']]);
+});
+
 test('X told Z that Y keeps the recipient out of the content', () => {
   assert.deepEqual(one('An aide told reporters that the talks had collapsed.'), [['An aide', 'told', 'that the talks had collapsed']]);
 });

@@ -110,6 +110,9 @@ function extendQuotes(doc: WorkingDoc, c: Candidate): void {
   // Content ending at a closing mark whose quotation opened sentences earlier starts there.
   for (const q of qi.byEnd.get(first.end) ?? []) {
     if (q.start < first.start && (q.marks === 'double' || first.start - q.start < 2000)) {
+      // Never back over the attribution's own cue or source ("\"WALLACE: | Let's start …").
+      const taken = { start: q.start, end: first.start };
+      if (overlaps(taken, c.cue) || (c.source && overlaps(taken, c.source))) break;
       first.start = q.start;
       break;
     }
