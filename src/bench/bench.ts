@@ -18,19 +18,27 @@ function corpus(): { name: string; files: string[]; texts: string[] } {
   return { name: `bundled examples (${files.length}; ../shared absent)`, files, texts: files.map((f) => readFileSync(f, 'utf8')) };
 }
 
+/** This build's `dist/` folder. */
+const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const moduleUrl = (dist: string) => JSON.stringify(pathToFileURL(resolve(dist, 'analyze.js')).href);
+
+/** Runs an ES module script in a fresh Node process and returns its trimmed standard output. */
+function runScript(script: string): string {
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(`bench child process failed (${r.status}): ${r.stderr.trim().slice(0, 500)}`);
+  return r.stdout.trim();
+}
+
 /**
  * Peak RSS of a fresh process that only loads the library and analyzes the corpus `rounds`
  * times: the pipeline's own memory, without the tokenizer baseline's garbage that this
  * process's figure also holds.
  */
 function analyzeOnlyPeak(files: readonly string[], rounds: number): number {
-  const entry = pathToFileURL(resolve(dirname(fileURLToPath(import.meta.url)), '../analyze.js')).href;
-  const script = `import { readFileSync } from 'node:fs'; const { analyze } = await import(${JSON.stringify(entry)});`
+  return Number(runScript(`import { readFileSync } from 'node:fs'; const { analyze } = await import(${moduleUrl(DIST)});`
     + ` const texts = ${JSON.stringify(files)}.map((f) => readFileSync(f, 'utf8'));`
     + ` for (let r = 0; r < ${rounds}; r++) for (const t of texts) analyze(t, { date: '2025-01-01' });`
-    + ` console.log(process.resourceUsage().maxRSS * 1024);`;
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return Number(r.stdout.trim());
+    + ` console.log(process.resourceUsage().maxRSS * 1024);`));
 }
 
 const countWords = (t: string): number => (t.match(/\S+/g) ?? []).length;
@@ -53,15 +61,13 @@ function measure(texts: readonly string[], words: number, minMs: number, fn: (t:
  * fresh Node process; medians over `runs`.
  */
 function coldStarts(runs: number): { runs: number; importMs: number; firstMs: number } {
-  const entry = pathToFileURL(resolve(dirname(fileURLToPath(import.meta.url)), '../analyze.js')).href;
-  const script = `const t0 = performance.now(); const { analyze } = await import(${JSON.stringify(entry)}); const t1 = performance.now();`
+  const script = `const t0 = performance.now(); const { analyze } = await import(${moduleUrl(DIST)}); const t1 = performance.now();`
     + ` analyze('Warm-up: the minister said the models load once.', { date: '2025-01-01' });`
     + ` console.log(JSON.stringify([t1 - t0, performance.now() - t1]));`;
   const imports: number[] = [];
   const firsts: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-    const [a, b] = JSON.parse(r.stdout.trim()) as [number, number];
+    const [a, b] = JSON.parse(runScript(script)) as [number, number];
     imports.push(a);
     firsts.push(b);
   }
@@ -76,11 +82,9 @@ function coldStarts(runs: number): { runs: number; importMs: number; firstMs: nu
  * the import order swapped and the result is the geometric mean of their ratios.
  */
 function abRatio(other: string, files: readonly string[]): { ratios: number[]; mean: number } {
-  const here = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const there = resolve(other, 'dist');
   const script = (first: string, second: string) => `import { readFileSync } from 'node:fs';`
-    + ` const A = await import(${JSON.stringify(pathToFileURL(resolve(first, 'analyze.js')).href)});`
-    + ` const B = await import(${JSON.stringify(pathToFileURL(resolve(second, 'analyze.js')).href)});`
+    + ` const A = await import(${moduleUrl(first)}); const B = await import(${moduleUrl(second)});`
     + ` const texts = ${JSON.stringify(files)}.map((f) => readFileSync(f, 'utf8'));`
     + ` const q = Math.ceil(texts.length / 4); const o = { date: '2025-01-01' };`
     + ` for (const t of texts) { A.analyze(t, o); B.analyze(t, o); }`
@@ -90,9 +94,9 @@ function abRatio(other: string, files: readonly string[]): { ratios: number[]; m
     + `     const c0 = process.cpuUsage(); for (const t of part) M.analyze(t, o); const c = process.cpuUsage(c0);`
     + `     if (n === 'a') a += c.user + c.system; else b += c.user + c.system; } }`
     + ` console.log(b / a);`;
-  const run = (first: string, second: string) => Number(spawnSync(process.execPath, ['--input-type=module', '-e', script(first, second)], { encoding: 'utf8', maxBuffer: 1 << 20 }).stdout.trim());
+  const run = (first: string, second: string) => Number(runScript(script(first, second)));
   // Ratios of this build's time to the other build's, one per import order.
-  const ratios = [run(there, here), 1 / run(here, there)];
+  const ratios = [run(there, DIST), 1 / run(DIST, there)];
   return { ratios, mean: Math.sqrt(ratios[0]! * ratios[1]!) };
 }
 
