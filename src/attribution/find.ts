@@ -136,7 +136,8 @@ function relativeHost(w: Window, np: [number, number] | null): [number, number] 
 }
 
 /** NP ending just before token index `end` (exclusive), scanning backwards; [start, end) or null. */
-const TIME_WORD = /^(?:(?:1[89]|20)\d\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+/** A year, or a capitalised weekday or month name ("May" here: lower-case it is a modal). */
+const isTimeWord = (t: string): boolean => /^(?:1[89]|20)\d\d$/.test(t) || (/^[A-Z]/.test(t) && (WEEKDAY_MONTH.test(t) || t === 'May'));
 
 /**
  * Index of the preposition opening a time phrase that ends at `end` ("in 2001", "on Tuesday",
@@ -145,7 +146,7 @@ const TIME_WORD = /^(?:(?:1[89]|20)\d\d|Monday|Tuesday|Wednesday|Thursday|Friday
 export function timePhraseStart(tokens: readonly Token[], from: number, end: number): number | null {
   let i = end - 1;
   let words = 0;
-  while (i > from && words < 3 && TIME_WORD.test(tokens[i]!.text)) { i--; words++; }
+  while (i > from && words < 3 && isTimeWord(tokens[i]!.text)) { i--; words++; }
   if (words === 0) return null;
   if (i > from && /^(?:early|late|mid)$/i.test(tokens[i]!.text)) i--;
   return i > from && /^(?:in|on|during|since)$/i.test(tokens[i]!.text) ? i : null;

@@ -157,6 +157,14 @@ function relationOk(tok: Int32Array, g: GoldAttribution, p: Roles): number {
   return j >= RELATION_CONTENT_JACCARD ? j : -1;
 }
 
+/**
+ * Whether a reading (role span lists, like gold) finds a gold attribution by the relation
+ * criterion (see module doc); `tok` is {@link wordTokens} of the text.
+ */
+export function relationMatches(tok: Int32Array, g: GoldAttribution, p: { source: Span[] | null; cue: Span[]; content: Span[] }): boolean {
+  return relationOk(tok, g, p) >= 0;
+}
+
 /** Pairs gold and outermost predictions of one article one to one (see module doc). */
 export function matchArticle(text: string, gold: readonly GoldAttribution[], predictedAll: readonly Attribution[], tok = wordTokens(text)): ArticleMatch {
   const predicted = outermost(predictedAll);

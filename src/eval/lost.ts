@@ -7,19 +7,18 @@
  */
 import type { Span } from '../core/types.js';
 import { RULES_ONLY } from './ablation.js';
-import { jaccardOfSpans, matchArticle, wordTokens, RELATION_CONTENT_JACCARD } from './attributions.js';
+import { matchArticle, relationMatches, wordTokens } from './attributions.js';
 import { defaultAttributionModel } from '../attribution-model/stage.js';
 import { defaultCueModel, defaultRoleModel } from '../attribution-model/shipped-models.js';
 import { tokenRange } from '../attribution-model/roles.js';
 import { evaluateStage, type TrainingDoc } from '../attribution-model/train.js';
-import type { GoldAttribution } from './polnear.js';
 
-/** A layer's reading of one cue, before the pipeline's gates. */
+/** A layer's reading of one cue, before the pipeline's gates, as role span lists. */
 interface Reading {
   layer: string;
-  cue: Span;
-  source: Span | null;
-  content: readonly Span[];
+  cue: Span[];
+  source: Span[] | null;
+  content: Span[];
 }
 
 /** Counts per outcome; `lost` breaks the lost ones down by the set of layers that read them right. */
@@ -39,9 +38,9 @@ export interface LostReport {
  */
 const LAYERS = ['rules', 'BIO', 'roles', 'detector'] as const;
 
-function overlapsAny(a: readonly Span[], b: Span): boolean {
-  return a.some((s) => s.start < b.end && b.start < s.end);
-}
+/** A reading from a cue span and a source and content as the layers return them. */
+const reading = (layer: string, cue: Span, source: Span | null, content: readonly Span[]): Reading =>
+  ({ layer, cue: [cue], source: source ? [source] : null, content: [...content] });
 
 /**
  * The lost-readings breakdown over documents prepared with `rules` (see `prepareArticles`), with
@@ -61,30 +60,28 @@ export function lostReadings(docs: readonly TrainingDoc[]): LostReport {
     const tok = wordTokens(text);
     const readings: Reading[] = [];
     const rules = rulesOnly.get(d.gold.id) ?? [];
-    for (const p of rules) readings.push({ layer: LAYERS[0], cue: p.cue, source: p.source, content: p.content });
+    for (const p of rules) readings.push(reading(LAYERS[0], p.cue, p.source, p.content));
     const linked = bio.predict(doc, false);
-    for (const p of linked) readings.push({ layer: LAYERS[1], cue: p.cue, source: p.source, content: p.content });
+    for (const p of linked) readings.push(reading(LAYERS[1], p.cue, p.source, p.content));
     for (const c of [...rules.map((p) => ({ cue: p.cue, rule: { source: p.source, content: p.content } })), ...linked.map((p) => ({ cue: p.cue, rule: null }))]) {
       const [a, b] = tokenRange(doc.tokens, c.cue);
-      if (a < b) readings.push({ layer: LAYERS[2], cue: c.cue, ...roles.read(doc, a, b, c.rule) });
+      if (a < b) { const r = roles.read(doc, a, b, c.rule); readings.push(reading(LAYERS[2], c.cue, r.source, r.content)); }
     }
     for (const r of detector.detect(doc, null, undefined, Number.NEGATIVE_INFINITY)) {
       const cue = { start: doc.tokens[r.from]!.start, end: doc.tokens[r.to - 1]!.end };
-      readings.push({ layer: LAYERS[3], cue, ...roles.readScored(doc, r.from, r.to).read });
+      const { read } = roles.readScored(doc, r.from, r.to);
+      readings.push(reading(LAYERS[3], cue, read.source, read.content));
     }
-    const right = (g: GoldAttribution, p: Reading) => overlapsAny(g.cue, p.cue)
-      && (!g.source?.length || (p.source !== null && overlapsAny(g.source, p.source)))
-      && jaccardOfSpans(text, g.content, p.content, tok) >= RELATION_CONTENT_JACCARD;
     const m = matchArticle(text, gold, shipped.get(d.gold.id) ?? [], tok);
     gold.forEach((g, gi) => {
       report.gold++;
       if (m.goldToPred[gi]! >= 0) { report.kept++; return; }
-      const layers = new Set(readings.filter((p) => right(g, p)).map((p) => p.layer));
+      const layers = new Set(readings.filter((p) => relationMatches(tok, g, p)).map((p) => p.layer));
       if (layers.size) {
         report.lost++;
         const key = LAYERS.filter((l) => layers.has(l)).join(' + ');
         by.set(key, (by.get(key) ?? 0) + 1);
-      } else if (readings.some((p) => overlapsAny(g.cue, p.cue))) report.misread++;
+      } else if (readings.some((p) => g.cue.some((s) => s.start < p.cue[0]!.end && p.cue[0]!.start < s.end))) report.misread++;
       else report.noCue++;
     });
   }
