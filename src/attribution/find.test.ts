@@ -186,3 +186,11 @@ test('"In a poll, …": the poll is the source of its finding', () => {
   assert.deepEqual(one('In a county poll released Monday, the levy led by six points.'), [['a county poll released Monday', 'In', 'the levy led by six points']]);
   assert.deepEqual(one('In a speech on Monday, the mayor praised the crews.').filter((x) => x[1] === 'In'), []);
 });
+
+test('a participle after a reported clause speaks with the reporter, not the clause\'s subject', () => {
+  const got = one('Senator Mara Quill said she doubted the new rules would hurt farmers, arguing that the drought was the bigger threat.');
+  assert.deepEqual(got.map((t) => t.slice(0, 2)), [['Senator Mara Quill', 'said'], ['Senator Mara Quill', 'arguing']]);
+  // A participle inside the reported clause keeps that clause's subject.
+  const inner = one('Aides said that the mayor objected, telling him the plan was too costly.');
+  assert.equal(inner.find((t) => t[1] === 'telling')?.[0], 'the mayor');
+});

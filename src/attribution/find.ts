@@ -498,6 +498,13 @@ export function findInWindow(w: Window): Candidate[] {
         if (source && w.tags[source[1] - 1] === 'PRP') {
           const earlier = out.find((c) => c.source && c.rule !== 'according-to');
           if (earlier?.source) source = tokenRange(w, earlier.source);
+        } else if (source) {
+          // The subject of a reported clause that ends before the participle is not its subject:
+          // "Perdue said those claims did Romney in, arguing …" argues with Perdue's voice.
+          const a = w.tokens[source[0]]!.start;
+          const cueStart = w.tokens[i]!.start;
+          const outer = out.find((c) => c.source && c.rule !== 'according-to' && c.content.some((s) => s.start <= a && s.end <= cueStart && s.end > a));
+          if (outer?.source) source = tokenRange(w, outer.source);
         }
       }
       participleSources.push(source);
