@@ -121,6 +121,10 @@ test('coordination: subjects that speak together, and a verb that starts a secon
   assert.deepEqual(one('She urges her husband to leave and repeatedly says the police are coming.').map((x) => x[1]), ['urges', 'repeatedly says']);
   // A coordinated clause with its own subject stays in the content.
   assert.deepEqual(one('She said that prices rose and wages fell.'), [['She', 'said', 'that prices rose and wages fell']]);
+  // The coordinated verb speaks with the first cue's source, not with the reported clause's subject.
+  assert.deepEqual(one('Ms. Idowu said he had fought off two bouts of flu in the spring and called it a routine hazard of the job.').map((x) => x.slice(0, 2)), [
+    ['Ms. Idowu', 'said'], ['Ms. Idowu', 'called'],
+  ]);
 });
 
 test('a cue ending its paragraph with a colon takes the quotation below it once', () => {

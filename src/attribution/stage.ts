@@ -280,7 +280,13 @@ export const attributionsStage = defineStage<AttributionOptions>(
       if (!prev || (!prev.source && c.source)) byCue.set(c.cue.start, c);
     }
     const all = [...byCue.values()].sort((a, b) => a.cue.start - b.cue.start);
-    for (const c of all) { widenCue(doc, c); closeSource(doc, c); cutCoordinatedVerb(doc, c); dropDateline(doc, c); }
+    for (const c of all) {
+      widenCue(doc, c);
+      closeSource(doc, c);
+      const cut = cutCoordinatedVerb(doc, c);
+      if (cut) shareSourceWithVerb(doc, all, c, cut);
+      dropDateline(doc, c);
+    }
     // The boundary ranker moves the edges of contents, sources and cues where PolNeAR's annotators usually put them.
     const bounds = options?.bounds === undefined ? defaultBoundsModel() : options.bounds;
     if (bounds) {
@@ -649,14 +655,14 @@ function refine(c: Candidate, rule: string): void {
  * urged B"): a verb of the cue's own form after "and" continues the source's own clause. In
  * PolNeAR train such content stops there 172 times and runs on 99 times.
  */
-function cutCoordinatedVerb(doc: WorkingDoc, c: Candidate): void {
+function cutCoordinatedVerb(doc: WorkingDoc, c: Candidate): Span | null {
   const first = c.content[0];
-  if (!first || first.start < c.cue.end) return;
+  if (!first || first.start < c.cue.end) return null;
   const toks = doc.tokens;
   const [cueFrom, cueTo] = tokenRange(toks, c.cue);
   let head: Token | undefined;
   for (let i = cueTo - 1; i >= cueFrom; i--) if (toks[i]!.pos && /^VB[DZP]$/.test(toks[i]!.pos!)) { head = toks[i]; break; }
-  if (!head) return;
+  if (!head) return null;
   const [a, b] = tokenRange(toks, first);
   const inner = quoteIndex(doc).inner;
   for (let k = a + 1; k + 1 < b; k++) {
@@ -668,11 +674,25 @@ function cutCoordinatedVerb(doc: WorkingDoc, c: Candidate): void {
     while (v + 1 < b && toks[v]!.pos === 'RB') v++;
     if (!sameVerbForm(toks[v]!, head.pos!)) continue;
     const end = toks[k - 1]!.text === ',' ? k - 1 : k;
-    if (end <= a) return;
+    if (end <= a) return null;
     c.content = [{ start: first.start, end: toks[end - 1]!.end }];
     refine(c, 'attribution:coordinated-verb');
-    return;
+    return { start: first.start, end: toks[v]!.start };
   }
+  return null;
+}
+
+/**
+ * The coordinated verb a content was cut before ("said A and | called it B") speaks with the
+ * cue's source: where that verb is another attribution's cue whose source lies in the cut-off
+ * clause (the subject of A, "he"), or is missing, it takes this one's.
+ */
+function shareSourceWithVerb(doc: WorkingDoc, all: readonly Candidate[], c: Candidate, cut: Span): void {
+  if (!c.source) return;
+  const next = all.find((d) => d.cue.start === cut.end);
+  if (!next || (next.source && !(next.source.start >= cut.start && next.source.end <= cut.end))) return;
+  next.source = c.source;
+  refine(next, 'attribution:coordinated-verb');
 }
 
 /** Whether a token is a verb of the given finite form; a lexicon cue counts by its ending (the tagger may call "urged" JJ). */
