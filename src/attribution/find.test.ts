@@ -198,3 +198,8 @@ test('a participle after a reported clause speaks with the reporter, not the cla
   const inner = one('Aides said that the mayor objected, telling him the plan was too costly.');
   assert.equal(inner.find((t) => t[1] === 'telling')?.[0], 'the mayor');
 });
+
+test('a cue verb inside a free relative ("what he called") stays in the content', () => {
+  const got = one('Lately, Ms. Ferro said, the talk about the river is full of what she called wishful thinking about the dam.');
+  assert.deepEqual(got.find((t) => t[1] === 'said')?.slice(2), ['Lately', 'the talk about the river is full of what she called wishful thinking about the dam']);
+});

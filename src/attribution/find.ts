@@ -321,7 +321,7 @@ export function clauseStop(w: Window, from: number, cueIdx: number, source: [num
     const lnx = low(nx);
     // An object or infinitive has no finite verb of its own: a finite cue verb after it is the
     // main clause's ("others who want to ban it | said …", "citing the polls, | said …").
-    if (!contentIsClause && i > from && /^VB[DZP]$/.test(w.tags[i]!) && CUE_BY_FORM.has(low(t)) && !RELATIVE.has(low(w.tokens[i - 1]))) return trimEnd(w, from, i);
+    if (!contentIsClause && i > from && /^VB[DZP]$/.test(w.tags[i]!) && CUE_BY_FORM.has(low(t)) && !RELATIVE.has(low(w.tokens[i - 1])) && !inRelativeClause(w, from, i)) return trimEnd(w, from, i);
     if (t.text === ',' && (lnx === 'which' || (lnx === 'who' && i > from + 1))) return trimEnd(w, from, i);
     // A semicolon starts another statement ("…, the center estimates; another group finds …").
     if (t.text === ';' && i > from) return trimEnd(w, from, i);
@@ -368,6 +368,14 @@ export function clauseStop(w: Window, from: number, cueIdx: number, source: [num
     }
   }
   return n;
+}
+
+/** Whether the verb at `i` has a subject opened by a relative or "what" ("infected with what he | called …"). */
+function inRelativeClause(w: Window, from: number, i: number): boolean {
+  const np = npBefore(w, i);
+  if (!np || np[0] <= from) return false;
+  const l = low(w.tokens[np[0] - 1]);
+  return l === 'what' || RELATIVE.has(l);
 }
 
 function trimEnd(w: Window, from: number, end: number): number {
