@@ -203,3 +203,8 @@ test('a cue verb inside a free relative ("what he called") stays in the content'
   const got = one('Lately, Ms. Ferro said, the talk about the river is full of what she called wishful thinking about the dam.');
   assert.deepEqual(got.find((t) => t[1] === 'said')?.slice(2), ['Lately', 'the talk about the river is full of what she called wishful thinking about the dam']);
 });
+
+test('"Asked to …, X said, “…”": the question is no part of what X said', () => {
+  const got = one('Asked to name the donors behind the fund, Ms. Abara said, \u201CThat is not something I will share.\u201D');
+  assert.deepEqual(got.find((t) => t[1] === 'said')?.slice(2), ['\u201CThat is not something I will share.\u201D']);
+});

@@ -599,6 +599,8 @@ export function findInWindow(w: Window): Candidate[] {
             else if (x.quote === 'close' && --depth === 0) { spans.push({ start: t.start, end: x.end }); q = r; break; }
           }
         }
+        // "Asked to describe it, O'Neill said, “…”": the question is put to the source, not said by it.
+        if (spans.length > 1 && pre[0] === 0 && low(w.tokens[0]) === 'asked') spans.shift();
         out.push({ source: span(w, source[0], source[1]), cue: span(w, i, cue.end), content: spans, hedge, rule: 'content-source-cue', sentence: w.sentence, ...(entry.outermostOnly ? { outermostOnly: true } : {}) });
         continue;
       }
