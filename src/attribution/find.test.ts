@@ -208,3 +208,8 @@ test('"Asked to …, X said, “…”": the question is no part of what X said'
   const got = one('Asked to name the donors behind the fund, Ms. Abara said, \u201CThat is not something I will share.\u201D');
   assert.deepEqual(got.find((t) => t[1] === 'said')?.slice(2), ['\u201CThat is not something I will share.\u201D']);
 });
+
+test('an object content keeps a participle coordinated with its adjective ("unfounded and invented by …")', () => {
+  const got = one('The company called the reports unfounded and invented by rival bidders.');
+  assert.deepEqual(got, [['The company', 'called', 'the reports unfounded and invented by rival bidders']]);
+});

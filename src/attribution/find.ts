@@ -364,7 +364,9 @@ export function clauseStop(w: Window, from: number, cueIdx: number, source: [num
     if ((commaHere || !contentIsClause) && i > cueIdx + 1 && (lnx === 'but' || lnx === 'and') && i + 2 < n) {
       const v = w.tags[i + 2]!;
       const g = w.tags[i + 1] === 'CC' ? i + 2 : -1;
-      if (g > 0 && (v === 'VBD' || v === 'VBZ' || (v === 'VBN' && !contentIsClause)) && !RELATIVE.has(low(w.tokens[g]))) return trimEnd(w, from, i + 1);
+      // "unsubstantiated and fabricated by …": a participle coordinated with an adjective describes, it does not act.
+      const adjectival = v === 'VBN' && /^(?:JJ|VBN)$/.test(w.tags[i]!);
+      if (g > 0 && (v === 'VBD' || v === 'VBZ' || (v === 'VBN' && !contentIsClause && !adjectival)) && !RELATIVE.has(low(w.tokens[g]))) return trimEnd(w, from, i + 1);
     }
   }
   return n;
