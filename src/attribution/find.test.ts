@@ -213,3 +213,8 @@ test('an object content keeps a participle coordinated with its adjective ("unfo
   const got = one('The company called the reports unfounded and invented by rival bidders.');
   assert.deepEqual(got, [['The company', 'called', 'the reports unfounded and invented by rival bidders']]);
 });
+
+test('a participle\'s subject may carry an appositive ("Dean, a doctor, then appeared …, saying")', () => {
+  const got = one('Ms. Varga, a retired judge, then appeared on the radio on Sunday and began by saying she would never rule on a friend.');
+  assert.deepEqual(got.map((t) => t.slice(0, 2)), [['Ms. Varga, a retired judge', 'saying']]);
+});

@@ -272,7 +272,8 @@ export function clauseSubject(w: Window, end: number, preferFirst = false): [num
     while (e > 0 && CUE_GAP_WORDS.has(low(w.tokens[e - 1])) && !isFiniteVerbTag(w.tags[e - 1]!) ) e--;
     // Walk back over a chain of auxiliaries ("has been", "would have").
     while (e > 0 && isFiniteVerbTag(w.tags[e - 1]!)) e--;
-    const np = npBefore(w, e);
+    // "Dean, a medical doctor, then appeared …": a subject with an appositive.
+    const np = npBefore(w, e) ?? appositiveBefore(w, e);
     // An NP right after a preposition is an object, not a subject ("with rebels trapped").
     if (np && !PREPOSITIONS.has(low(w.tokens[np[0] - 1]))) return np;
   }
