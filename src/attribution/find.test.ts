@@ -189,6 +189,11 @@ test('relative clauses and participles inside a subject leave the main cue outer
 test('"In a poll, …": the poll is the source of its finding', () => {
   assert.deepEqual(one('In a county poll released Monday, the levy led by six points.'), [['a county poll released Monday', 'In', 'the levy led by six points']]);
   assert.deepEqual(one('In a speech on Monday, the mayor praised the crews.').filter((x) => x[1] === 'In'), []);
+  // After the clause it reports, in a sentence with no cue verb at all.
+  assert.deepEqual(one('But the levy fell to 40 percent in the latest county poll released Wednesday.'), [['the latest county poll released Wednesday', 'in', 'the levy fell to 40 percent']]);
+  assert.deepEqual(one('In the spring, Ortiz was winning older voters by 28 points in the same poll, a big swing.'), [['the same poll', 'in', 'Ortiz was winning older voters by 28 points']]);
+  // "in the polls" alone is a manner of speaking.
+  assert.deepEqual(one('Ms. Varga has a decisive lead in the polls ahead of the vote.'), []);
 });
 
 test('a participle after a reported clause speaks with the reporter, not the clause\'s subject', () => {

@@ -52,7 +52,7 @@ const WEAK_DIRECTIVES = new Set(['ask', 'press', 'pressure', 'encourage']);
 /** What follows "asked" when a question is put: "asked about", "asked whether". */
 const QUESTION_WORDS = new Set(['about', 'whether', 'if', 'what', 'why', 'how', 'who', 'when', 'where', 'which']);
 /** Heads of a survey that reports its findings ("In a new poll, …"). */
-const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys']);
+export const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
 const NOT_SOURCES = new Set(['it', 'this', 'that', 'there', 'what', 'which']);
 
@@ -373,6 +373,37 @@ export function clauseStop(w: Window, from: number, cueIdx: number, source: [num
   return n;
 }
 
+/**
+ * A poll named after the clause it reports ("Cruz led by 10 points | in | a Register poll released
+ * Monday"): the poll phrase runs to the next comma or the sentence end, and the clause before "in"
+ * must have a subject and a finite verb of its own. Returns where the clause starts (after a
+ * leading connective or comma-closed adverbial) and where the poll phrase ends.
+ */
+function trailingPoll(w: Window, i: number): { from: number; sourceEnd: number } | null {
+  const np = npAfter(w, i + 1);
+  if (!np) return null;
+  let head = np[1] - 1;
+  // "the RealClearPolitics average of New Hampshire polls"
+  if (low(w.tokens[np[1]]) === 'of') { const of = npAfter(w, np[1] + 1); if (of) head = of[1] - 1; }
+  if (!POLL_NOUNS.has(low(w.tokens[head]))) return null;
+  // "ahead in the polls" is a manner of speaking, not a reported finding (PolNeAR marks it rarely).
+  if (head - np[0] < 2 && (head === np[0] || low(w.tokens[np[0]]) === 'the')) return null;
+  const n = contentEnd(w, head + 1);
+  let e = head + 1;
+  // "… released Sunday", "… conducted in May": the poll's own modifier, up to a comma.
+  if (w.tags[e] === 'VBN') while (e < n && e < head + 6 && w.tokens[e]!.text !== ',' && !w.tokens[e]!.quote) e++;
+  // The clause before: from the last comma (or the sentence start) that a subject follows.
+  let from = 0;
+  for (let k = i - 1; k > 0; k--) if (w.tokens[k]!.text === ',' || w.tokens[k]!.text === ';') { from = k + 1; break; }
+  while (from < i && (w.tags[from] === 'CC' || w.tags[from] === 'RB' || w.tokens[from]!.kind === 'punct')) from++;
+  const subj = npAfter(w, from);
+  if (!subj || subj[1] >= i) return null;
+  let v = subj[1];
+  while (v < i && w.tags[v] === 'RB') v++;
+  if (!isFiniteVerbTag(w.tags[v] ?? '') && w.tags[v] !== 'MD') return null;
+  return { from, sourceEnd: e };
+}
+
 /** Whether the verb at `i` has a subject opened by a relative or "what" ("infected with what he | called …"). */
 function inRelativeClause(w: Window, from: number, i: number): boolean {
   const np = npBefore(w, i);
@@ -457,6 +488,12 @@ export function findInWindow(w: Window): Candidate[] {
       if (w.tokens[k]?.text !== ',' || k + 1 >= n) continue;
       const end = contentEnd(w, k + 1);
       if (end > k + 1) out.push({ source: span(w, 1, k), cue: span(w, 0, 1), content: [span(w, k + 1, end)], hedge: null, rule: 'in-poll', sentence: w.sentence });
+      continue;
+    }
+    // "Cruz led by 10 points in a Register poll released Monday": the same, after the clause.
+    if (i > 2 && lt === 'in') {
+      const found = trailingPoll(w, i);
+      if (found) out.push({ source: span(w, i + 1, found.sourceEnd), cue: span(w, i, i + 1), content: [span(w, found.from, i)], hedge: null, rule: 'in-poll', sentence: w.sentence });
       continue;
     }
     // "Asked whether she would run, Ortiz said …", "… when asked about the fee": the question

@@ -4,7 +4,7 @@ import type { Attribution, QuoteType, Source, Span } from '../core/types.js';
 import type { Quotation, Token, WorkingDoc } from '../core/working-doc.js';
 import { lowerTexts, toLower } from '../text/lower.js';
 import { containersOf, SpanIndex } from '../core/span-index.js';
-import { datelineLength, findInWindow, TEMPORAL, windowOf, type Candidate } from './find.js';
+import { datelineLength, findInWindow, POLL_NOUNS, TEMPORAL, windowOf, type Candidate } from './find.js';
 import { CUE_BY_FORM, CUE_GAP_WORDS, CUE_PREFIX_STOP, CUE_PREFIX_WORDS, HEDGES } from './lexicon.js';
 import { defaultAttributionModel, MODEL_ATTRIBUTIONS } from '../attribution-model/stage.js';
 import type { AttributionModel, ScoredAttribution } from '../attribution-model/model.js';
@@ -201,7 +201,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
       let hasCue = false;
       while (tj < doc.tokens.length && doc.tokens[tj]!.end <= s.end) {
         const lw = lower[tj]!;
-        if (!hasCue && (CUE_BY_FORM.has(lw) || lw === 'according')) hasCue = true;
+        if (!hasCue && (CUE_BY_FORM.has(lw) || lw === 'according' || POLL_NOUNS.has(lw))) hasCue = true;
         tj++;
       }
       if (!hasCue) continue;
@@ -716,8 +716,8 @@ function closeSource(doc: WorkingDoc, c: Candidate): void {
     refine(c, 'attribution:source-appositive');
   }
   // A source after its cue takes the appositive that ends the sentence ("…,” said Ann Lee, a
-  // professor of law at Yale.").
-  if (s.start < c.cue.end) return;
+  // professor of law at Yale."). A poll's trailing comment is the writer's ("…, a big swing").
+  if (s.start < c.cue.end || c.rule === 'in-poll') return;
   const toks = doc.tokens;
   const [, b] = tokenRange(toks, c.source!);
   if (toks[b]?.text !== ',' || toks[b]!.sentence !== toks[b - 1]!.sentence) return;
