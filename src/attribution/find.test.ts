@@ -223,3 +223,10 @@ test('a participle\'s subject may carry an appositive ("Dean, a doctor, then app
   const got = one('Ms. Varga, a retired judge, then appeared on the radio on Sunday and began by saying she would never rule on a friend.');
   assert.deepEqual(got.map((t) => t.slice(0, 2)), [['Ms. Varga, a retired judge', 'saying']]);
 });
+
+test('"reportedly" on a verb that is no cue: unnamed others report the clause', () => {
+  assert.deepEqual(one('Anti-tax delegates reportedly erupted in a chorus of booing.'), [['', 'reportedly', 'Anti-tax delegates', 'erupted in a chorus of booing']]);
+  assert.deepEqual(one('Reportedly, he made hostile comments to co-workers.'), [['', 'Reportedly', 'he made hostile comments to co-workers']]);
+  // On a cue verb it hedges that cue's attribution instead.
+  assert.deepEqual(one('The coach reportedly replied that the players were tired.').map((t) => t[1]), ['replied']);
+});

@@ -490,6 +490,22 @@ export function findInWindow(w: Window): Candidate[] {
       if (end > k + 1) out.push({ source: span(w, 1, k), cue: span(w, 0, 1), content: [span(w, k + 1, end)], hedge: null, rule: 'in-poll', sentence: w.sentence });
       continue;
     }
+    // "The club is reportedly spending $2 million": unnamed others report it. On a cue verb
+    // ("reportedly replied") it is the cue's hedge instead.
+    if (lt === 'reportedly' && w.tags[i] === 'RB') {
+      let v = i + 1;
+      if (i === 0 && w.tokens[1]?.text === ',') { const np = npAfter(w, 2); v = np ? np[1] : 2; }
+      while (v < n && (w.tags[v] === 'RB' || CUE_GAP_WORDS.has(low(w.tokens[v])))) v++;
+      if (v >= n || CUE_BY_FORM.has(low(w.tokens[v])) || !/^(?:VB|JJ|IN|DT)/.test(w.tags[v] ?? '')) continue;
+      const end = clauseStop(w, i + 1, i);
+      if (end <= i + 1) continue;
+      let e = i;
+      while (e > 0 && (CUE_GAP_WORDS.has(low(w.tokens[e - 1])) || isFiniteVerbTag(w.tags[e - 1]!) && BE_FORMS.has(low(w.tokens[e - 1])))) e--;
+      const subj = e > 0 ? npBefore(w, e) ?? appositiveBefore(w, e) : null;
+      const content = subj ? [span(w, subj[0], i), span(w, i + 1, end)] : [span(w, i + 1 + (w.tokens[i + 1]?.text === ',' ? 1 : 0), end)];
+      out.push({ source: null, cue: span(w, i, i + 1), content, hedge: null, rule: 'reportedly', sentence: w.sentence });
+      continue;
+    }
     // "Cruz led by 10 points in a Register poll released Monday": the same, after the clause.
     if (i > 2 && lt === 'in') {
       const found = trailingPoll(w, i);

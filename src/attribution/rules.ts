@@ -6,6 +6,7 @@ export const ATTRIBUTION_RULES = [
   { name: 'expectation', reason: 'a passive "expected to" with no agent is an expectation PolNeAR attributes to no one: subject and infinitive are the content', example: 'The bridge is expected to reopen in May.' },
   { name: 'asked-question', reason: 'a question put to the speaker by someone unnamed ("Asked whether …", "when asked about …"): no source, the question is the content', example: 'Asked whether she would run, the mayor smiled.' },
   { name: 'in-poll', reason: 'a sentence opening "In <a poll>," or a clause closed by "in <a named poll>" reports the poll\'s finding: the poll is the source ("in the polls" alone is not)', example: 'In a county poll released Monday, the levy led by six points. The levy led by six points in a county poll released Monday.' },
+  { name: 'reportedly', reason: 'a "reportedly" on a verb that is not a cue reports what unnamed others say: no source, the clause around it is the content', example: 'The club is reportedly spending $2 million on ads.' },
   { name: 'source-cue-content', reason: 'subject NP, cue verb, then the reported clause', example: 'An official said the talks failed.' },
   { name: 'source-tell-content', reason: 'telling verb: source, recipient, then the reported clause', example: 'An official told reporters that the talks failed.' },
   { name: 'source-directive-infinitive', reason: 'directive cue with an object and an infinitive', example: 'She urged him to resign.' },

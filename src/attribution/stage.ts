@@ -201,7 +201,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
       let hasCue = false;
       while (tj < doc.tokens.length && doc.tokens[tj]!.end <= s.end) {
         const lw = lower[tj]!;
-        if (!hasCue && (CUE_BY_FORM.has(lw) || lw === 'according' || POLL_NOUNS.has(lw))) hasCue = true;
+        if (!hasCue && (CUE_BY_FORM.has(lw) || lw === 'according' || lw === 'reportedly' || POLL_NOUNS.has(lw))) hasCue = true;
         tj++;
       }
       if (!hasCue) continue;
