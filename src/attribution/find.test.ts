@@ -230,3 +230,8 @@ test('"reportedly" on a verb that is no cue: unnamed others report the clause', 
   // On a cue verb it hedges that cue's attribution instead.
   assert.deepEqual(one('The coach reportedly replied that the players were tired.').map((t) => t[1]), ['replied']);
 });
+
+test('a quotation resumed after the cue runs on to its closing mark in a later sentence', () => {
+  const got = one('"I think the referee will be fair," the coach said at a rally in Dayton, "but a lot of people are watching. The fans are angry."\n\nNext.');
+  assert.deepEqual(got, [['the coach', 'said', '"I think the referee will be fair,"', '"but a lot of people are watching. The fans are angry."']]);
+});

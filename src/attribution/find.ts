@@ -649,11 +649,15 @@ export function findInWindow(w: Window): Candidate[] {
           if (t.quote !== 'open' && PARTICIPLE_CUES.has(low(t))) break;
           if (t.quote !== 'open' || t.start < lastEnd) continue;
           let depth = 0;
+          let closed = false;
           for (let r = q; r < n; r++) {
             const x = w.tokens[r]!;
             if (x.quote === 'open') depth++;
-            else if (x.quote === 'close' && --depth === 0) { spans.push({ start: t.start, end: x.end }); q = r; break; }
+            else if (x.quote === 'close' && --depth === 0) { spans.push({ start: t.start, end: x.end }); q = r; closed = true; break; }
           }
+          // A quotation that runs on past the sentence ("“A,” he said, “but B. C.”"): the stage
+          // extends it to its closing mark.
+          if (!closed) { spans.push({ start: t.start, end: w.tokens[n - 1]!.end }); break; }
         }
         // "Asked to describe it, O'Neill said, “…”": the question is put to the source, not said by it.
         if (spans.length > 1 && pre[0] === 0 && low(w.tokens[0]) === 'asked') spans.shift();
