@@ -235,3 +235,8 @@ test('a quotation resumed after the cue runs on to its closing mark in a later s
   const got = one('"I think the referee will be fair," the coach said at a rally in Dayton, "but a lot of people are watching. The fans are angry."\n\nNext.');
   assert.deepEqual(got, [['the coach', 'said', '"I think the referee will be fair,"', '"but a lot of people are watching. The fans are angry."']]);
 });
+
+test('a participle whose clause verb was read as a participle takes the source of the sentence\'s earlier cue', () => {
+  const got = one('Mayor Ana Ruiz (D), the governor\'s rival in the coming race, called Friday for releasing the videos, as well, saying that openness "builds trust."');
+  assert.equal(got.find((t) => t[1] === 'saying')?.[0], 'Mayor Ana Ruiz (D), the governor\'s rival in the coming race');
+});

@@ -559,7 +559,12 @@ export function findInWindow(w: Window): Candidate[] {
         source = clauseSubject(w, stopAt);
         // "Mr. Manafort, citing the polls, said …": the subject before the comma, its verb after.
         if (!source && commaBefore && !afterDocNoun) source = npBefore(w, i - 1);
-        if (source && w.tags[source[1] - 1] === 'PRP') {
+        if (!source) {
+          // "Cooper, the governor's rival, called/VBN for …, saying …": the clause's verb was
+          // read as a participle; an earlier cue of the sentence knows its subject.
+          const earlier = out.find((c) => c.source && c.rule !== 'according-to' && c.rule !== 'in-poll' && c.rule !== 'reportedly');
+          if (earlier?.source) source = tokenRange(w, earlier.source);
+        } else if (source && w.tags[source[1] - 1] === 'PRP') {
           const earlier = out.find((c) => c.source && c.rule !== 'according-to');
           if (earlier?.source) source = tokenRange(w, earlier.source);
         } else if (source) {
