@@ -240,3 +240,10 @@ test('a participle whose clause verb was read as a participle takes the source o
   const got = one('Mayor Ana Ruiz (D), the governor\'s rival in the coming race, called Friday for releasing the videos, as well, saying that openness "builds trust."');
   assert.equal(got.find((t) => t[1] === 'saying')?.[0], 'Mayor Ana Ruiz (D), the governor\'s rival in the coming race');
 });
+
+test('a name after a dash or "from" introduces the quotation after its colon', () => {
+  const d = analyze('Turnout was high - Philip Bump: \u201CTwo weeks ago, the rural vote was weak.\u201D\n\nMore from Jones: \u201CThe state population is a starting point.\u201D\n');
+  assert.deepEqual(triples(d), [['Philip Bump', ':', '\u201CTwo weeks ago, the rural vote was weak.\u201D'], ['Jones', ':', '\u201CThe state population is a starting point.\u201D']]);
+  // Not a headline's topic ("Update on the vote: …").
+  assert.deepEqual(triples(analyze('The tally - Update on the Vote: \u201CNo change.\u201D\n')), []);
+});

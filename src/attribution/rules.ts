@@ -17,7 +17,7 @@ export const ATTRIBUTION_RULES = [
   { name: 'participle-cue', reason: 'a ", saying …" adjunct reports what the subject of its clause said', example: 'The army struck the town, saying it targeted rebels.' },
   { name: 'dash-credit', reason: 'a dash and a name after a quotation credit it', example: '“We were ignored.” ― Ana Ruiz' },
   { name: 'colon-paragraph', reason: 'a short "X added:" closing a paragraph hands the next paragraph to X', example: 'The governor added:\n\n“We will rebuild every road.”' },
-  { name: 'colon-cue', reason: 'a speaker label and a colon introduce a transcript turn', example: 'SMITH: We will win.' },
+  { name: 'colon-cue', reason: 'a speaker label and a colon introduce a transcript turn; mid-sentence, a name after a dash or "from" and a colon introduce the quotation that follows', example: 'SMITH: We will win. More from Jones: “The count is final.”' },
   { name: 'nested', reason: 'the cue lies inside the content of another attribution', example: 'Officials said the president told him to wait.' },
   { name: 'quote-continuation', reason: 'quoted sentences after a quote by the same speaker, with no new cue, continue the content', example: '“We won,” she said. “It was close.”' },
   { name: 'cue-auxiliaries', reason: 'auxiliaries, modals, negation and adverbs before a cue verb belong to the cue (hedges stay out)', example: 'The mayor has not said whether the bridge will close.' },

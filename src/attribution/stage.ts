@@ -423,6 +423,20 @@ function speakerLabels(doc: WorkingDoc): Candidate[] {
         content: [{ start: toks[k + 1]!.start, end }], hedge: null, rule: 'colon-cue', sentence: si,
       });
     }
+    // A name introducing a quotation mid-sentence: "… – Philip Bump: “Two weeks ago …”",
+    // "More from Jones: “…”", "A lesson from Loretta Lynch: 'Be …'".
+    for (let c = ti + 2; c + 1 < tj; c++) {
+      if (toks[c]!.text !== ':' || toks[c + 1]!.quote !== 'open') continue;
+      let a = c;
+      while (a > ti && c - a < 4 && toks[a - 1]!.kind === 'word' && /^\p{Lu}/u.test(toks[a - 1]!.text)) a--;
+      const before = toks[a - 1];
+      if (a === c || !before || !(/^[-\u2013\u2014]$/.test(before.text) || /^from$/i.test(before.text))) continue;
+      if (LABEL_STOP.test(toks[a]!.text) || toks.slice(a, c).some((t) => LABEL_FUNCTION_WORDS.has(toLower(t.text)))) continue;
+      const q = doc.quotes.find((x) => x.start === toks[c + 1]!.start);
+      if (!q) continue;
+      out.push({ source: { start: toks[a]!.start, end: toks[c - 1]!.end }, cue: { start: toks[c]!.start, end: toks[c]!.end }, content: [{ start: q.start, end: q.end }], hedge: null, rule: 'colon-cue', sentence: si });
+      break;
+    }
     // Dash credit: closing quote, dash, name at the end of the sentence.
     let e = tj - 1;
     if (toks[e]?.text === '.') e--;
