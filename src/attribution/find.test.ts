@@ -247,3 +247,9 @@ test('a name after a dash or "from" introduces the quotation after its colon', (
   // Not a headline's topic ("Update on the vote: …").
   assert.deepEqual(triples(analyze('The tally - Update on the Vote: \u201CNo change.\u201D\n')), []);
 });
+
+test('a cue in an opening subordinate clause: the content ends where the main clause starts', () => {
+  const d = analyze('Although the senator said that the bill was flawed, her party voted for it on Tuesday.');
+  assert.deepEqual(triples(d)[0], ['the senator', 'said', 'that the bill was flawed']);
+  assert.ok(d.attributions[0]!.refinedBy?.includes('attribution:main-clause'));
+});

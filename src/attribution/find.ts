@@ -51,6 +51,9 @@ const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 const WEAK_DIRECTIVES = new Set(['ask', 'press', 'pressure', 'encourage']);
 /** What follows "asked" when a question is put: "asked about", "asked whether". */
 const QUESTION_WORDS = new Set(['about', 'whether', 'if', 'what', 'why', 'how', 'who', 'when', 'where', 'which']);
+/** Words opening a subordinate clause before the main one ("While …, the mayor …"). */
+export const SUBORDINATORS = new Set(['while', 'when', 'although', 'though', 'if', 'after', 'before', 'because', 'since', 'unless', 'whereas', 'once', 'until']);
+
 /** Heads of a survey that reports its findings ("In a new poll, …"). */
 export const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
@@ -312,9 +315,16 @@ export function clauseStop(w: Window, from: number, cueIdx: number, source: [num
       ownSubject = a !== b;
     }
   }
+  // A cue inside an opening subordinate clause ("While a judge ruled X, | his decision …"):
+  // its content ends at the comma that closes that clause (the stage's main-clause refiner).
+  const sub = SUBORDINATORS.has(low(w.tokens[0])) && !w.tokens.slice(1, cueIdx).some((t) => t.text === ',');
   let depth = 0;
   for (let i = from; i < n; i++) {
     const t = w.tokens[i]!;
+    if (sub && depth === 0 && t.text === ',' && i > from) {
+      const np = npAfter(w, i + 1);
+      if (np && (isFiniteVerbTag(w.tags[np[1]] ?? '') || w.tags[np[1]] === 'MD')) return trimEnd(w, from, i);
+    }
     if (t.quote === 'open') depth++;
     else if (t.quote === 'close') depth = Math.max(0, depth - 1);
     if (depth > 0) continue;

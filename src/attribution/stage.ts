@@ -4,7 +4,7 @@ import type { Attribution, QuoteType, Source, Span } from '../core/types.js';
 import type { Quotation, Token, WorkingDoc } from '../core/working-doc.js';
 import { lowerTexts, toLower } from '../text/lower.js';
 import { containersOf, SpanIndex } from '../core/span-index.js';
-import { datelineLength, findInWindow, POLL_NOUNS, TEMPORAL, windowOf, type Candidate } from './find.js';
+import { datelineLength, findInWindow, POLL_NOUNS, SUBORDINATORS, TEMPORAL, windowOf, type Candidate } from './find.js';
 import { CUE_BY_FORM, CUE_GAP_WORDS, CUE_PREFIX_STOP, CUE_PREFIX_WORDS, HEDGES } from './lexicon.js';
 import { defaultAttributionModel, MODEL_ATTRIBUTIONS } from '../attribution-model/stage.js';
 import type { AttributionModel, ScoredAttribution } from '../attribution-model/model.js';
@@ -322,6 +322,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
         refine(c, 'model:cue-bounds');
       }
     }
+    for (const c of all) cutAtMainClause(doc, c);
     // Belief/attitude cues count only where no other attribution's content holds them.
     const inQuotation = (x: Span) => quoteIndex(doc).inner.holds(x);
     const isQuestion = (c: Candidate) => /\?\W*$/.test(doc.slice(doc.sentences[c.sentence]!));
@@ -656,6 +657,36 @@ function dropDateline(doc: WorkingDoc, c: Candidate): void {
     refine(c, 'attribution:dateline');
     return { start: toks[a + n]!.start, end: s.end };
   });
+}
+
+/**
+ * A cue inside an opening subordinate clause ("Although the senator said A, | her party …"): its
+ * content after the cue ends at the comma that closes the clause, where a subject and a finite
+ * verb start the main one. Runs after the boundary ranker, which may not move past it.
+ */
+function cutAtMainClause(doc: WorkingDoc, c: Candidate): void {
+  const last = c.content[c.content.length - 1];
+  if (!last || last.start < c.cue.end) return;
+  const toks = doc.tokens;
+  const [cueFrom] = tokenRange(toks, c.cue);
+  let s0 = cueFrom;
+  while (s0 > 0 && toks[s0 - 1]!.sentence === toks[cueFrom]!.sentence) s0--;
+  if (!SUBORDINATORS.has(toLower(toks[s0]!.text))) return;
+  for (let k = s0 + 1; k < cueFrom; k++) if (toks[k]!.text === ',') return;
+  const [a, b] = tokenRange(toks, last);
+  const inner = quoteIndex(doc).inner;
+  for (let k = a + 1; k + 2 < b; k++) {
+    const t = toks[k]!;
+    if (t.text !== ',' || inner.holds(t)) continue;
+    let v = k + 1;
+    if (!/^(?:DT|PRP\$?|NNP?S?|JJ|CD)$/.test(toks[v]!.pos ?? '')) continue;
+    while (v < b && /^(?:DT|PRP\$|NNP?S?|JJ|CD|POS)$/.test(toks[v]!.pos ?? '')) v++;
+    if (toks[k + 1]!.pos === 'PRP') v = k + 2;
+    if (!/^(?:VBD|VBZ|VBP|MD)$/.test(toks[v]?.pos ?? '')) continue;
+    c.content = [...c.content.slice(0, -1), { start: last.start, end: toks[k - 1]!.end }];
+    refine(c, 'attribution:main-clause');
+    return;
+  }
 }
 
 /** Records that a refiner changed a candidate's spans. */
