@@ -253,3 +253,8 @@ test('a cue in an opening subordinate clause: the content ends where the main cl
   assert.deepEqual(triples(d)[0], ['the senator', 'said', 'that the bill was flawed']);
   assert.ok(d.attributions[0]!.refinedBy?.includes('attribution:main-clause'));
 });
+
+test('a participle content stops before a second coordinated participle', () => {
+  const got = one('The governor left the meeting early, saying the talks had failed and warning that a strike was likely.');
+  assert.deepEqual(got, [['The governor', 'saying', 'the talks had failed'], ['The governor', 'warning', 'that a strike was likely']]);
+});

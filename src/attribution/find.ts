@@ -317,6 +317,7 @@ export function clauseStop(w: Window, from: number, cueIdx: number, source: [num
   }
   // A cue inside an opening subordinate clause ("While a judge ruled X, | his decision …"):
   // its content ends at the comma that closes that clause (the stage's main-clause refiner).
+  const participleCue = w.tags[cueIdx] === 'VBG' && PARTICIPLE_CUES.has(low(w.tokens[cueIdx]));
   const sub = SUBORDINATORS.has(low(w.tokens[0])) && !w.tokens.slice(1, cueIdx).some((t) => t.text === ',');
   let depth = 0;
   for (let i = from; i < n; i++) {
@@ -328,6 +329,8 @@ export function clauseStop(w: Window, from: number, cueIdx: number, source: [num
     if (t.quote === 'open') depth++;
     else if (t.quote === 'close') depth = Math.max(0, depth - 1);
     if (depth > 0) continue;
+    // "saying A and questioning B": a second participle is the subject's next act, as the first was.
+    if (participleCue && i > from && low(t) === 'and' && w.tags[i + 1] === 'VBG') return trimEnd(w, from, i);
     const nx = w.tokens[i + 1];
     const lnx = low(nx);
     // An object or infinitive has no finite verb of its own: a finite cue verb after it is the
