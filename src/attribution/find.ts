@@ -54,6 +54,9 @@ const QUESTION_WORDS = new Set(['about', 'whether', 'if', 'what', 'why', 'how', 
 /** Words opening a subordinate clause before the main one ("While …, the mayor …"). */
 export const SUBORDINATORS = new Set(['while', 'when', 'although', 'though', 'if', 'after', 'before', 'because', 'since', 'unless', 'whereas', 'once', 'until']);
 
+/** Rules whose source never speaks a later participle of the sentence ("according to X, …, saying"). */
+const PARTICIPLE_SKIPS: ReadonlySet<string> = new Set(['according-to', 'in-poll', 'reportedly']);
+
 /** Heads of a survey that reports its findings ("In a new poll, …"). */
 export const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
@@ -315,9 +318,10 @@ export function clauseStop(w: Window, from: number, cueIdx: number, source: [num
       ownSubject = a !== b;
     }
   }
-  // A cue inside an opening subordinate clause ("While a judge ruled X, | his decision …"):
-  // its content ends at the comma that closes that clause (the stage's main-clause refiner).
   const participleCue = w.tags[cueIdx] === 'VBG' && PARTICIPLE_CUES.has(low(w.tokens[cueIdx]));
+  // A cue inside an opening subordinate clause ("While a judge ruled X, | his decision …"):
+  // its content ends at the comma that closes that clause (the stage's main-clause refiner
+  // does the same after the boundary ranker).
   const sub = SUBORDINATORS.has(low(w.tokens[0])) && !w.tokens.slice(1, cueIdx).some((t) => t.text === ',');
   let depth = 0;
   for (let i = from; i < n; i++) {
@@ -572,20 +576,18 @@ export function findInWindow(w: Window): Candidate[] {
         source = clauseSubject(w, stopAt);
         // "Mr. Manafort, citing the polls, said …": the subject before the comma, its verb after.
         if (!source && commaBefore && !afterDocNoun) source = npBefore(w, i - 1);
-        if (!source) {
-          // "Cooper, the governor's rival, called/VBN for …, saying …": the clause's verb was
-          // read as a participle; an earlier cue of the sentence knows its subject.
-          const earlier = out.find((c) => c.source && c.rule !== 'according-to' && c.rule !== 'in-poll' && c.rule !== 'reportedly');
+        // A pronoun, or no subject at all ("Cooper, the governor's rival, called/VBN for …,
+        // saying …": the clause's verb was read as a participle): an earlier cue of the sentence
+        // knows who speaks.
+        if (!source || w.tags[source[1] - 1] === 'PRP') {
+          const earlier = out.find((c) => c.source && !PARTICIPLE_SKIPS.has(c.rule));
           if (earlier?.source) source = tokenRange(w, earlier.source);
-        } else if (source && w.tags[source[1] - 1] === 'PRP') {
-          const earlier = out.find((c) => c.source && c.rule !== 'according-to');
-          if (earlier?.source) source = tokenRange(w, earlier.source);
-        } else if (source) {
+        } else {
           // The subject of a reported clause that ends before the participle is not its subject:
           // "Perdue said those claims did Romney in, arguing …" argues with Perdue's voice.
           const a = w.tokens[source[0]]!.start;
           const cueStart = w.tokens[i]!.start;
-          const outer = out.find((c) => c.source && c.rule !== 'according-to' && c.content.some((s) => s.start <= a && s.end <= cueStart && s.end > a));
+          const outer = out.find((c) => c.source && !PARTICIPLE_SKIPS.has(c.rule) && c.content.some((s) => s.start <= a && s.end <= cueStart && s.end > a));
           if (outer?.source) source = tokenRange(w, outer.source);
         }
       }
