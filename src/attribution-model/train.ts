@@ -16,6 +16,7 @@ import { scoreAttributions } from '../eval/attributions.js';
 import type { GoldArticle, GoldAttribution } from '../eval/polnear.js';
 import { AveragedPerceptron } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
+import { hashMix, hashString } from '../model/hash.js';
 import { segmentArticle, segmentStage } from '../text/segment.js';
 import { LABELS, StructuredTrainer, paragraphRanges, sliceFeatures, viterbi } from './decode.js';
 import { FEATURES_PER_TOKEN, extractFeatures, type CueLexicon, type TokenFeatures, type WordHashes } from './features.js';
@@ -425,4 +426,40 @@ export function cueDetectionF1(model: CueModel, docs: readonly CueDoc[]): { scor
     if (f > best.score) best = { score: f, threshold: th };
   }
   return best;
+}
+
+/** Training articles {@link ruleLayerDigest} covers: the first ones by id (a twelfth of PolNeAR train, so a test can recompute it in seconds). */
+export const RULE_LAYER_ARTICLES = 70;
+
+/** The rule layer's record beside the shipped models (`models/attr-rule-layer.json`). */
+export interface RuleLayerJson {
+  format: 'hearsay-rule-layer/1';
+  /** Articles covered (the first by id). */
+  articles: number;
+  /** {@link ruleLayerDigest} of those articles. */
+  digest: string;
+}
+
+/**
+ * A digest of what the attribution models learn from, over the first {@link RULE_LAYER_ARTICLES}
+ * documents by id (prepared with `pos` and `rules`): each token's text and tag, the tokens the
+ * rules claim, the gold labels, and the rule layer's own attributions. The training command
+ * records it beside the models and a test recomputes it, so a change to the rules, the merge or
+ * the tagger that ships without retraining fails CI instead of leaving models the training
+ * command cannot reproduce.
+ */
+export function ruleLayerDigest(docs: readonly TrainingDoc[]): string {
+  const chosen = [...docs].sort((a, b) => (a.gold.id < b.gold.id ? -1 : a.gold.id > b.gold.id ? 1 : 0)).slice(0, RULE_LAYER_ARTICLES);
+  const rules = evaluateStage(chosen, { model: null, roles: null, cues: null, bounds: null }).predicted;
+  let a = 0x811c9dc5;
+  let b = 0x2545f491;
+  const add = (x: string) => { const h = hashString(x); a = hashMix(a, h); b = hashMix(h, b ^ 0x5bd1e995); };
+  for (const d of chosen) {
+    add(d.gold.id);
+    add(d.doc.tokens.map((t) => `${t.start}:${t.text}/${t.pos ?? ''}`).join(' '));
+    add(Array.from(d.claimed ?? []).join(''));
+    add(Array.from(d.labels).join(''));
+    add(JSON.stringify((rules.get(d.gold.id) ?? []).map((x) => [x.rule, x.source?.start, x.source?.end, x.cue.start, x.cue.end, x.content.map((c) => [c.start, c.end])])));
+  }
+  return `${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describeErrors, formatScores } from '../../eval/attributions.js';
 import { readPolnear } from '../../eval/polnear.js';
 import { AttributionModel } from '../../attribution-model/model.js';
-import { boundsExamples, cueDetectionF1, cueDocs, evaluateMerged, evaluateModel, prepareArticles, roleAccuracy, roleExamples, trainAttributionModel } from '../../attribution-model/train.js';
+import { RULE_LAYER_ARTICLES, boundsExamples, cueDetectionF1, cueDocs, evaluateMerged, evaluateModel, prepareArticles, roleAccuracy, roleExamples, ruleLayerDigest, trainAttributionModel, type RuleLayerJson } from '../../attribution-model/train.js';
 import { BoundsModel, boundsAccuracy, trainBoundsModel, type BoundsModelJson } from '../../attribution-model/bounds.js';
 import { CueModel, trainCueModel, type CueModelJson } from '../../attribution-model/cues.js';
 import { RoleModel, trainRoleModel, type RoleModelJson } from '../../attribution-model/roles.js';
@@ -18,6 +18,7 @@ const USAGE = `usage: hearsay train attributions --data ../shared/polnear [--out
        [--roles-module src/attribution-model/roles-data.ts|none] [--roles-epochs 8]
        [--cues-out models/attr-cues.json] [--cues-module src/attribution-model/cues-data.ts|none]
        [--bounds-out models/attr-bounds.json] [--bounds-module src/attribution-model/bounds-data.ts|none]
+       [--rule-layer-out models/attr-rule-layer.json]
   --features    what the tagger reads beyond words: pos (the shipped POS tagger's tags), rules (the
                 tokens the rule-based attribution stage claims); "none" for neither
   --paragraphs  train on all paragraphs, or only those the merged pipeline hands to the model
@@ -26,6 +27,8 @@ const USAGE = `usage: hearsay train attributions --data ../shared/polnear [--out
   --bounds-*    the boundary ranker (where a content after its cue and a source before it start
                 and end, and where a verb cue ends), trained last on the merged pipeline's
                 output; with --module none no module is written for any of the four models
+  --rule-layer-out  a digest of the rule layer the models learned from (with pos,rules); a test
+                checks it against the current code, so rules changed without retraining fail CI
 `;
 
 /**
@@ -49,6 +52,7 @@ export const run: Command = async (args, io) => {
   const cuesModule = moduleFlag === 'none' ? 'none' : flagString(p, 'cues-module', 'src/attribution-model/cues-data.ts');
   const boundsOut = path.resolve(io.cwd, flagString(p, 'bounds-out', 'models/attr-bounds.json'));
   const boundsModule = moduleFlag === 'none' ? 'none' : flagString(p, 'bounds-module', 'src/attribution-model/bounds-data.ts');
+  const ruleLayerOut = path.resolve(io.cwd, flagString(p, 'rule-layer-out', 'models/attr-rule-layer.json'));
   const seed = Number(flagString(p, 'seed', '1'));
   if (!Number.isInteger(epochs) || epochs < 1 || !Number.isInteger(rolesEpochs) || rolesEpochs < 1 || !Number.isInteger(seed)) {
     io.stderr(`train attributions: --epochs, --roles-epochs and --seed take integers\n${USAGE}`);
@@ -126,6 +130,11 @@ export const run: Command = async (args, io) => {
     bounds = BoundsModel.fromJSON(boundsResult.model);
     io.stdout(`boundary ranker: best epoch ${boundsResult.bestEpoch}; ${boundsResult.score.toFixed(1)} % of PolNeAR dev content, source and cue edges right\n`);
     io.stdout(`PolNeAR dev, merged with the ranker (as shipped):\n${formatScores(evaluateMerged(model, dev, roles, cues, bounds).scores)}`);
+  }
+  if (useRules && usePos) {
+    // Last, so its stage runs cannot touch the documents the models learn from.
+    const layer: RuleLayerJson = { format: 'hearsay-rule-layer/1', articles: RULE_LAYER_ARTICLES, digest: ruleLayerDigest(train) };
+    await writeModel(io, ruleLayerOut, 'none', layer, () => '');
   }
   io.stdout(`training ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   const errors = flagString(p, 'errors');
