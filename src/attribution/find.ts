@@ -58,7 +58,12 @@ export const SUBORDINATORS = new Set(['while', 'when', 'although', 'though', 'if
 const PARTICIPLE_SKIPS: ReadonlySet<string> = new Set(['according-to', 'in-poll', 'reportedly']);
 
 /** Heads of a survey that reports its findings ("In a new poll, …"). */
-export const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys']);
+const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys']);
+/**
+ * Words besides the cue lexicon that make a sentence worth the finders: "according to", a
+ * sourceless "reportedly", and a poll reporting its finding ("in a new poll").
+ */
+export const FINDER_TRIGGERS: ReadonlySet<string> = new Set(['according', 'reportedly', ...POLL_NOUNS]);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
 const NOT_SOURCES = new Set(['it', 'this', 'that', 'there', 'what', 'which']);
 

@@ -4,7 +4,7 @@ import type { Attribution, QuoteType, Source, Span } from '../core/types.js';
 import type { Quotation, Token, WorkingDoc } from '../core/working-doc.js';
 import { lowerTexts, toLower } from '../text/lower.js';
 import { containersOf, SpanIndex } from '../core/span-index.js';
-import { datelineLength, findInWindow, POLL_NOUNS, SUBORDINATORS, TEMPORAL, windowOf, type Candidate } from './find.js';
+import { datelineLength, FINDER_TRIGGERS, findInWindow, SUBORDINATORS, TEMPORAL, windowOf, type Candidate } from './find.js';
 import { CUE_BY_FORM, CUE_GAP_WORDS, CUE_PREFIX_STOP, CUE_PREFIX_WORDS, HEDGES } from './lexicon.js';
 import { defaultAttributionModel, MODEL_ATTRIBUTIONS } from '../attribution-model/stage.js';
 import type { AttributionModel, ScoredAttribution } from '../attribution-model/model.js';
@@ -201,7 +201,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
       let hasCue = false;
       while (tj < doc.tokens.length && doc.tokens[tj]!.end <= s.end) {
         const lw = lower[tj]!;
-        if (!hasCue && (CUE_BY_FORM.has(lw) || lw === 'according' || lw === 'reportedly' || POLL_NOUNS.has(lw))) hasCue = true;
+        if (!hasCue && (CUE_BY_FORM.has(lw) || FINDER_TRIGGERS.has(lw))) hasCue = true;
         tj++;
       }
       if (!hasCue) continue;
@@ -668,10 +668,11 @@ function cutAtMainClause(doc: WorkingDoc, c: Candidate): void {
   const last = c.content[c.content.length - 1];
   if (!last || last.start < c.cue.end) return;
   const toks = doc.tokens;
+  const sentence = doc.sentences[c.sentence];
+  if (!sentence) return;
+  const [s0] = tokenRange(toks, sentence);
+  if (!SUBORDINATORS.has(toLower(toks[s0]?.text ?? ''))) return;
   const [cueFrom] = tokenRange(toks, c.cue);
-  let s0 = cueFrom;
-  while (s0 > 0 && toks[s0 - 1]!.sentence === toks[cueFrom]!.sentence) s0--;
-  if (!SUBORDINATORS.has(toLower(toks[s0]!.text))) return;
   for (let k = s0 + 1; k < cueFrom; k++) if (toks[k]!.text === ',') return;
   const [a, b] = tokenRange(toks, last);
   const inner = quoteIndex(doc).inner;
