@@ -117,11 +117,7 @@ type Label = 'source' | 'cue' | 'content';
 const LABELS: readonly Label[] = ['source', 'cue', 'content'];
 
 /** A predicted attribution reduced to role span lists, like gold. */
-interface Roles {
-  source: Span[] | null;
-  cue: Span[];
-  content: Span[];
-}
+type Roles = GoldAttribution;
 
 function predRoles(a: Attribution): Roles {
   return {
@@ -168,9 +164,12 @@ export function relationMatches(tok: Int32Array, g: GoldAttribution, p: { source
 /** Pairs gold and outermost predictions of one article one to one (see module doc). */
 export function matchArticle(text: string, gold: readonly GoldAttribution[], predictedAll: readonly Attribution[], tok = wordTokens(text)): ArticleMatch {
   const predicted = outermost(predictedAll);
-  const roles = predicted.map(predRoles);
+  return { ...matchRoles(tok, gold, predicted.map(predRoles)), predicted };
+}
+
+function matchRoles(tok: Int32Array, gold: readonly GoldAttribution[], roles: readonly Roles[]): { goldToPred: number[]; predToGold: number[] } {
   const goldToPred = gold.map(() => -1);
-  const predToGold = predicted.map(() => -1);
+  const predToGold = roles.map(() => -1);
   gold.forEach((g, gi) => {
     let best = -1;
     let bestJ = -1;
@@ -181,7 +180,7 @@ export function matchArticle(text: string, gold: readonly GoldAttribution[], pre
     });
     if (best >= 0 && bestJ >= 0) { goldToPred[gi] = best; predToGold[best] = gi; }
   });
-  return { goldToPred, predToGold, predicted };
+  return { goldToPred, predToGold };
 }
 
 /**
@@ -189,6 +188,14 @@ export function matchArticle(text: string, gold: readonly GoldAttribution[], pre
  * See the module documentation for the exact definitions.
  */
 export function scoreAttributions(gold: readonly GoldArticle[], predicted: ReadonlyMap<string, readonly Attribution[]>): AttributionScores {
+  return scoreReadings(gold, new Map(gold.map((a) => [a.id, outermost(predicted.get(a.id) ?? []).map(predRoles)])));
+}
+
+/**
+ * {@link scoreAttributions} for readings given as role span lists like gold's (e.g. a second
+ * annotator's attributions scored against the first's); every reading counts.
+ */
+export function scoreReadings(gold: readonly GoldArticle[], readings: ReadonlyMap<string, readonly GoldAttribution[]>): AttributionScores {
   const ex = { source: [0, 0, 0], cue: [0, 0, 0], content: [0, 0, 0] } as Record<Label, [number, number, number]>;
   const ov = { source: [0, 0, 0], cue: [0, 0, 0], content: [0, 0, 0] } as Record<Label, [number, number, number]>;
   let relTp = 0;
@@ -196,8 +203,7 @@ export function scoreAttributions(gold: readonly GoldArticle[], predicted: Reado
   let relGold = 0;
   for (const article of gold) {
     const tok = wordTokens(article.text);
-    const preds = outermost(predicted.get(article.id) ?? []);
-    const pRoles = preds.map(predRoles);
+    const pRoles = readings.get(article.id) ?? [];
     for (const label of LABELS) {
       const gKeys = new Set<string>();
       const pKeys = new Set<string>();
@@ -224,9 +230,9 @@ export function scoreAttributions(gold: readonly GoldArticle[], predicted: Reado
       for (const x of pTok) if (gTok.has(x)) shared++;
       ov[label][0] += shared; ov[label][1] += pTok.size; ov[label][2] += gTok.size;
     }
-    const m = matchArticle(article.text, article.attributions, preds, tok);
+    const m = matchRoles(tok, article.attributions, pRoles);
     relTp += m.goldToPred.filter((x) => x >= 0).length;
-    relPred += preds.length;
+    relPred += pRoles.length;
     relGold += article.attributions.length;
   }
   const labels = (c: Record<Label, [number, number, number]>): LabelScores => ({

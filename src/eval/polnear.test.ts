@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { access } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { codePointToUtf16, parsePolnearAnn, readPolnear } from './polnear.js';
+import { codePointToUtf16, parsePolnearAnn, readPolnear, readPolnearAnnotators } from './polnear.js';
 
 test('code points convert to UTF-16 offsets after astral characters', () => {
   const text = 'a😀b said';
@@ -53,4 +54,32 @@ test('reads the PolNeAR dev split', async (t) => {
   const a = gold[0]!;
   assert.ok(a.attributions.length > 0);
   for (const g of a.attributions) for (const s of [...g.cue, ...g.content]) assert.ok(s.start < s.end && s.end <= a.text.length);
+});
+
+test('the first annotation file is the gold; readPolnearAnnotators returns every file of doubly annotated articles', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'hearsay-polnear-'));
+  try {
+    await mkdir(path.join(dir, 'dev', 'text'), { recursive: true });
+    await mkdir(path.join(dir, 'dev', 'attributions'), { recursive: true });
+    const one = 'The mayor said it rained.';
+    const two = 'Rain fell, she claimed.';
+    const ann = (text: string, cue: string) => {
+      const i = text.indexOf(cue);
+      return `T1\tCue ${i} ${i + cue.length}\t${cue}\nE1\tAttribution-no-source:T1 Cue:T1\n`;
+    };
+    await writeFile(path.join(dir, 'dev', 'text', 'one.txt'), one);
+    await writeFile(path.join(dir, 'dev', 'text', 'two.txt'), two);
+    await writeFile(path.join(dir, 'dev', 'attributions', 'one_bbb.ann'), ann(one, 'rained'));
+    await writeFile(path.join(dir, 'dev', 'attributions', 'one_aaa.ann'), ann(one, 'said'));
+    await writeFile(path.join(dir, 'dev', 'attributions', 'two_ccc.ann'), ann(two, 'claimed'));
+    const gold = await readPolnear(dir, 'dev');
+    assert.deepEqual(gold.map((a) => [a.id, a.annotator]), [['one', 'aaa'], ['two', 'ccc']]);
+    assert.equal(one.slice(gold[0]!.attributions[0]!.cue[0]!.start, gold[0]!.attributions[0]!.cue[0]!.end), 'said');
+    const multi = await readPolnearAnnotators(dir, 'dev');
+    assert.deepEqual(multi.map((a) => [a.id, a.annotations.map((x) => x.annotator)]), [['one', ['aaa', 'bbb']]]);
+    const second = multi[0]!.annotations[1]!.attributions[0]!.cue[0]!;
+    assert.equal(one.slice(second.start, second.end), 'rained');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

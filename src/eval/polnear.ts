@@ -16,6 +16,8 @@ export interface GoldArticle {
   id: string;
   text: string;
   attributions: GoldAttribution[];
+  /** Who annotated it (the `.ann` file's suffix), where known. */
+  annotator?: string;
 }
 
 /**
@@ -92,25 +94,44 @@ export function parsePolnearAnn(ann: string, text: string): GoldAttribution[] {
  * file are skipped. Sorted by id, so runs are deterministic.
  */
 export async function readPolnear(dir: string, split: 'train' | 'dev'): Promise<GoldArticle[]> {
+  return (await readAnnotated(dir, split, 1)).map(({ id, text, annotations }) => ({ id, text, attributions: annotations[0]!.attributions, annotator: annotations[0]!.annotator }));
+}
+
+/** An article annotated by several annotators, each file parsed (in sorted file order: the first is {@link readPolnear}'s gold). */
+export interface MultiAnnotatedArticle {
+  id: string;
+  text: string;
+  annotations: { annotator: string; attributions: GoldAttribution[] }[];
+}
+
+/** The articles of a split that have at least two annotation files, for inter-annotator agreement. */
+export async function readPolnearAnnotators(dir: string, split: 'train' | 'dev'): Promise<MultiAnnotatedArticle[]> {
+  return (await readAnnotated(dir, split, Infinity)).filter((a) => a.annotations.length >= 2);
+}
+
+async function readAnnotated(dir: string, split: 'train' | 'dev', most: number): Promise<MultiAnnotatedArticle[]> {
   const textDir = path.join(dir, split, 'text');
   const annDir = path.join(dir, split, 'attributions');
   const texts = (await readdir(textDir)).filter((f) => f.endsWith('.txt')).sort();
   const anns = (await readdir(annDir)).filter((f) => f.endsWith('.ann')).sort();
-  const firstAnn = new Map<string, string>();
+  const files = new Map<string, string[]>();
   for (const a of anns) {
     const id = a.slice(0, a.lastIndexOf('_'));
-    if (!firstAnn.has(id)) firstAnn.set(id, a);
+    const list = files.get(id) ?? [];
+    if (list.length < most) list.push(a);
+    files.set(id, list);
   }
-  const out: GoldArticle[] = [];
+  const out: MultiAnnotatedArticle[] = [];
   for (const t of texts) {
     const id = t.slice(0, -4);
-    const annFile = firstAnn.get(id);
-    if (!annFile) continue;
-    const [text, ann] = await Promise.all([
-      readFile(path.join(textDir, t), 'utf8'),
-      readFile(path.join(annDir, annFile), 'utf8'),
-    ]);
-    out.push({ id, text, attributions: parsePolnearAnn(ann, text) });
+    const list = files.get(id);
+    if (!list) continue;
+    const text = await readFile(path.join(textDir, t), 'utf8');
+    const annotations = await Promise.all(list.map(async (f) => ({
+      annotator: f.slice(id.length + 1, -4),
+      attributions: parsePolnearAnn(await readFile(path.join(annDir, f), 'utf8'), text),
+    })));
+    out.push({ id, text, annotations });
   }
   return out;
 }

@@ -5,7 +5,8 @@ import { attributionsStage } from '../../attribution/stage.js';
 import { createPipeline } from '../../core/pipeline.js';
 import type { Attribution, Span } from '../../core/types.js';
 import { describeErrors, formatRuleScores, formatScores, scoreAttributions, scoreByRule, type AttributionScores } from '../../eval/attributions.js';
-import { readPolnear, type GoldArticle } from '../../eval/polnear.js';
+import { readPolnear, readPolnearAnnotators, type GoldArticle } from '../../eval/polnear.js';
+import { agreementReport, formatAgreement } from '../../eval/agreement.js';
 import { RULES_ONLY, ablationSteps, formatAblation } from '../../eval/ablation.js';
 import { formatLost, lostReadings } from '../../eval/lost.js';
 import { evaluateStage, prepareArticles } from '../../attribution-model/train.js';
@@ -14,6 +15,7 @@ import { flagString, parseArgs } from '../io.js';
 
 const USAGE = `usage: hearsay eval attributions DIR [--split dev|train] [--errors FILE] [--min-relation-f1 N] [--json]
        [--min-exact-source N] [--min-exact-cue N] [--min-exact-content N] [--layer attributions|rules|model] [--by-rule] [--ablation] [--lost]
+       [--agreement]
   DIR holds SPLIT/text/*.txt and SPLIT/attributions/*.ann (PolNeAR layout).
   --min-relation-f1 N   exit 1 when relation F1 is below N (percent, e.g. 50; or a fraction ≤ 1)
   --min-exact-LABEL N   the same for the exact-span F1 of source, cue or content
@@ -23,6 +25,9 @@ const USAGE = `usage: hearsay eval attributions DIR [--split dev|train] [--error
   --ablation            score the shipped models switched on one by one (rules alone … shipped), one row each
   --lost                where the gold attributions the pipeline misses are lost: read right by some layer
                         before the pipeline's gates (and which), cue found but misread, or no cue found
+  --agreement           also print how far the annotators agree (articles with a second annotation file,
+                        scored against the first) beside the pipeline on the same articles, and the
+                        pipeline's scores per annotator of the gold files
 `;
 
 /**
@@ -31,7 +36,7 @@ const USAGE = `usage: hearsay eval attributions DIR [--split dev|train] [--error
  * optionally writes the misses and false alarms, and enforces a relation-F1 floor for CI.
  */
 export const run: Command = async (args, io) => {
-  const p = parseArgs(args, ['json', 'help', 'by-rule', 'ablation', 'lost']);
+  const p = parseArgs(args, ['json', 'help', 'by-rule', 'ablation', 'lost', 'agreement']);
   if (p.flags.has('help')) { io.stdout(USAGE); return 0; }
   const dirArg = p.positionals[0];
   if (!dirArg) { io.stderr(USAGE); return 2; }
@@ -101,13 +106,15 @@ export const run: Command = async (args, io) => {
   if (tty) io.stderr('\n');
   const seconds = (performance.now() - t0) / 1000;
   const scores = scoreAttributions(gold, predicted);
+  const agreement = p.flags.has('agreement') ? agreementReport(gold, await readPolnearAnnotators(dir, split), predicted) : null;
   if (p.flags.has('json')) {
     const byRule = p.flags.has('by-rule') ? { byRule: scoreByRule(gold, predicted) } : {};
-    io.stdout(JSON.stringify({ split, layer, seconds, tokens: words, ...scores, ...byRule }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ split, layer, seconds, tokens: words, ...scores, ...byRule, ...(agreement ? { agreement } : {}) }, null, 2) + '\n');
   } else {
     io.stdout(`PolNeAR ${split} (${layer}), ${gold.length} articles, ${words} tokens, ${seconds.toFixed(1)} s\n`);
     io.stdout(formatScores(scores));
     if (p.flags.has('by-rule')) io.stdout(`\n${formatRuleScores(scoreByRule(gold, predicted))}`);
+    if (agreement) io.stdout(`\n${formatAgreement(agreement)}`);
   }
   const errorsFile = flagString(p, 'errors');
   if (errorsFile) {
