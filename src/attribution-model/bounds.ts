@@ -533,7 +533,7 @@ export function trainBoundsModel(examples: readonly BoundsExample[], options: Tr
     }
     const json = freeze(w, u, step, options.source ?? 'PolNeAR train');
     const score = options.select(BoundsModel.fromJSON(json));
-    options.onProgress?.(`bounds epoch ${epoch}: train ${(100 * right / Math.max(1, prepared.length)).toFixed(2)} %; dev ${score.toFixed(2)} %; ${json.hashes.length} weights`);
+    options.onProgress?.(`bounds epoch ${epoch}: train ${(100 * right / Math.max(1, prepared.length)).toFixed(2)} %; dev ${score.toFixed(2)}; ${json.hashes.length} weights`);
     if (!best || score > best.score) best = { score, epoch, json };
   }
   return { model: best!.json, bestEpoch: best!.epoch, score: best!.score };
