@@ -92,6 +92,22 @@ test('the ranker also bounds a source before its cue, and learns to take in a co
   assert.ok(b.refinedBy?.includes('model:source-bounds'));
 });
 
+test("a gold source ending on the comma that closes its appositive is a boundary the ranker can choose", () => {
+  // Hand-written; the gold source keeps the age and its closing comma, as PolNeAR often marks it.
+  const text = 'Carlos Ortega, 55, said the plant would close. Workers left.';
+  const [d] = prepareArticles([article('g1', text, 'Carlos Ortega, 55,', 'said', 'the plant would close')], { pos: true, rules: true });
+  const doc = d!.doc;
+  attributionsStage(pipelineOptions).run(doc);
+  const a = doc.attributions[0]!;
+  const x = sourceBoundsInput(doc.tokens, a, [a.cue, ...a.content]);
+  assert.ok(x && x.kind === 'source');
+  const end = goldBoundary(x, 'end', at(text, 'Carlos Ortega, 55,'));
+  assert.equal(doc.tokens[end - 1]!.text, '55');
+  assert.ok(boundaryCandidates(x, 'end').at.includes(end));
+  // So the example is kept for training, not dropped as out of reach.
+  assert.equal(boundsExamples([d!], pipelineOptions).filter((e) => e.input.kind === 'source' && e.side === 'end').length, 1);
+});
+
 // Cues PolNeAR marks with their preposition: "complained about", content after it.
 const CUES = [
   article('c1', 'The mayor complained about the delays on the bridge. Traffic was slow.', 'The mayor', 'complained about', 'the delays on the bridge'),

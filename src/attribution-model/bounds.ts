@@ -145,9 +145,27 @@ function endLimit(x: BoundsInput): number {
   return max;
 }
 
+/**
+ * A gold span without the commas, semicolons, colons and dashes at its edges: no boundary is
+ * placed on them (scoring ignores punctuation), and PolNeAR ends 5 % of its sources with the
+ * comma that closes an appositive ("Chris Cox, who runs the NRA's lobbying arm,").
+ */
+function wordEdges(T: readonly Token[], gold: Span): Span {
+  let lo = 0;
+  let hi = T.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (T[m]!.end <= gold.start) lo = m + 1; else hi = m; }
+  let a = lo;
+  let b = a;
+  while (b < T.length && T[b]!.start < gold.end) b++;
+  while (a < b && CUT_PUNCT.test(T[a]!.text)) a++;
+  while (b > a && CUT_PUNCT.test(T[b - 1]!.text)) b--;
+  return a < b ? { start: Math.max(gold.start, T[a]!.start), end: Math.min(gold.end, T[b - 1]!.end) } : gold;
+}
+
 /** The gold boundary of `side` as a candidate position, or -1 where the gold span's edge is out of reach. */
-export function goldBoundary(x: BoundsInput, side: BoundarySide, gold: Span): number {
+export function goldBoundary(x: BoundsInput, side: BoundarySide, goldSpan: Span): number {
   const T = x.tokens;
+  const gold = x.kind === 'source' ? wordEdges(T, goldSpan) : goldSpan;
   if (x.kind === 'cue') {
     if (side === 'start' || gold.start !== T[x.from]!.start) return -1;
     for (let j = x.from + 1; j <= x.stop; j++) if (T[j - 1]!.end === gold.end) return j;
