@@ -4,7 +4,7 @@ import { attributionsStage } from '../attribution/stage.js';
 import { HearsayError } from '../core/errors.js';
 import type { Span } from '../core/types.js';
 import type { GoldArticle } from '../eval/polnear.js';
-import { boundaryCandidates, boundsAccuracy, boundsInput, BoundsModel, cueBoundsInput, goldBoundary, sourceBoundsInput, trainBoundsModel } from './bounds.js';
+import { boundaryCandidates, boundsAccuracy, boundsInput, BoundsModel, cueBoundsInput, goldBoundary, sourceBoundsInput, trailingSourceBoundsInput, trainBoundsModel } from './bounds.js';
 import { boundsExamples, prepareArticles } from './train.js';
 
 const at = (text: string, s: string): Span => {
@@ -106,6 +106,33 @@ test("a gold source ending on the comma that closes its appositive is a boundary
   assert.ok(boundaryCandidates(x, 'end').at.includes(end));
   // So the example is kept for training, not dropped as out of reach.
   assert.equal(boundsExamples([d!], pipelineOptions).filter((e) => e.input.kind === 'source' && e.side === 'end').length, 1);
+});
+
+// Hand-written: quotations whose source after the cue leaves out the relative clause the rules keep.
+const TRAILING = [
+  article('t1', '“The beds are full,” said Dr. Ames, who runs the ward. Visits stopped.', 'Dr. Ames', 'said', '“The beds are full,”'),
+  article('t2', '“The road is closed,” said Ms. Reed, who drives the bus. Schools shut.', 'Ms. Reed', 'said', '“The road is closed,”'),
+  article('t3', '“The vote is late,” said Mr. Cole, who counts the ballots. Nobody left.', 'Mr. Cole', 'said', '“The vote is late,”'),
+];
+
+test('the ranker ends a source after its cue too, with weights of its own', () => {
+  const docs = prepareArticles(TRAILING, { pos: true, rules: true });
+  attributionsStage(pipelineOptions).run(docs[0]!.doc);
+  const a = docs[0]!.doc.attributions[0]!;
+  assert.equal(docs[0]!.doc.text.slice(a.source!.start, a.source!.end), 'Dr. Ames, who runs the ward');
+  const x = trailingSourceBoundsInput(docs[0]!.doc.tokens, a, [a.cue, ...a.content]);
+  assert.ok(x && x.kind === 'trailing-source');
+  assert.equal(sourceBoundsInput(docs[0]!.doc.tokens, a, []), null);
+  // Only its end moves: no start candidates, and no start example.
+  assert.deepEqual(boundaryCandidates(x, 'start').at, []);
+  const examples = boundsExamples(docs, pipelineOptions).filter((e) => e.input.kind === 'trailing-source');
+  assert.deepEqual(examples.map((e) => e.side), ['end', 'end', 'end']);
+  const { model } = trainBoundsModel(examples, { epochs: 3, select: (m) => boundsAccuracy(m, examples) });
+  const [fresh] = prepareArticles([article('t4', '“The shop is shut,” said Mrs. Hale, who owns the bakery. Prices rose.', 'Mrs. Hale', 'said', '“The shop is shut,”')], { pos: true, rules: true });
+  attributionsStage({ bounds: BoundsModel.fromJSON(model) }).run(fresh!.doc);
+  const b = fresh!.doc.attributions[0]!;
+  assert.equal(fresh!.doc.text.slice(b.source!.start, b.source!.end), 'Mrs. Hale');
+  assert.ok(b.refinedBy?.includes('model:source-bounds'));
 });
 
 // Cues PolNeAR marks with their preposition: "complained about", content after it.

@@ -17,11 +17,11 @@ import { tokenRange } from './roles.js';
 import { timePhraseStart } from '../attribution/find.js';
 
 /**
- * One span to bound, as token indices into `tokens`: a content after its cue, or a source before
- * its cue, in the cue's sentence.
+ * One span to bound, as token indices into `tokens`: a content after its cue, a source before or
+ * after its cue, or the cue itself, in the cue's sentence.
  */
 export interface BoundsInput {
-  kind: 'content' | 'source' | 'cue';
+  kind: 'content' | 'source' | 'trailing-source' | 'cue';
   tokens: readonly Token[];
   /** First token of the cue. */
   cue: number;
@@ -36,7 +36,8 @@ export interface BoundsInput {
   /**
    * A content may not reach this token (another attribution's cue after the content's start); a
    * source may not start before it (the sentence start, or the end of a content or cue before it);
-   * a cue may not reach it (the source after the cue, or the sentence end).
+   * a source after its cue may not reach it (another span after it); a cue may not reach it (the
+   * source after the cue, or the sentence end).
    */
   stop: number;
 }
@@ -90,6 +91,26 @@ export function boundsInput(tokens: readonly Token[], a: { cue: Span; content: r
     stop = Math.min(stop, tokenRange(tokens, q)[0]);
   }
   return { kind: 'content', tokens, cue, cueEnd, from, end, rule: a.rule, stop: Math.max(stop, end) };
+}
+
+/**
+ * The ranker's input for a source after its cue ("“…,” said | Mr. Kamin, who emphasized …"; its
+ * end only), or null where it does not apply: the source must lie after the cue, within the cue's
+ * sentence. It may not grow over another attribution's span (`spans`) that starts after it.
+ */
+export function trailingSourceBoundsInput(tokens: readonly Token[], a: { cue: Span; source: Span | null; rule: string }, spans: readonly Span[]): BoundsInput | null {
+  if (!a.source || a.source.start < a.cue.end) return null;
+  const [cue, cueEnd] = tokenRange(tokens, a.cue);
+  const [from, end] = tokenRange(tokens, a.source);
+  if (cue >= cueEnd || from >= end || from < cueEnd) return null;
+  const s = tokens[cue]!.sentence;
+  if (tokens[from]!.sentence !== s || tokens[end - 1]!.sentence !== s) return null;
+  let stop = tokens.length;
+  for (const q of spans) {
+    if (q.start < a.source.end || q.start >= tokens[stop - 1]!.end) continue;
+    stop = Math.min(stop, tokenRange(tokens, q)[0]);
+  }
+  return { kind: 'trailing-source', tokens, cue, cueEnd, from, end, rule: a.rule, stop: Math.max(stop, end) };
 }
 
 /** How far a cue may grow to the right, in tokens ("said in a phone interview"). */
@@ -165,7 +186,7 @@ function wordEdges(T: readonly Token[], gold: Span): Span {
 /** The gold boundary of `side` as a candidate position, or -1 where the gold span's edge is out of reach. */
 export function goldBoundary(x: BoundsInput, side: BoundarySide, goldSpan: Span): number {
   const T = x.tokens;
-  const gold = x.kind === 'source' ? wordEdges(T, goldSpan) : goldSpan;
+  const gold = x.kind === 'source' || x.kind === 'trailing-source' ? wordEdges(T, goldSpan) : goldSpan;
   if (x.kind === 'cue') {
     if (side === 'start' || gold.start !== T[x.from]!.start) return -1;
     for (let j = x.from + 1; j <= x.stop; j++) if (T[j - 1]!.end === gold.end) return j;
@@ -202,6 +223,8 @@ function eachCandidate(x: BoundsInput, side: BoundarySide, emit: Emit, hashes = 
   if (x.kind === 'source') {
     if (side === 'end') sourceEndCandidates(x, hashes, emit);
     else sourceStartCandidates(x, hashes, emit);
+  } else if (x.kind === 'trailing-source') {
+    if (side === 'end') endCandidates(x, hashes, emit, TRAILING_SOURCE);
   } else if (side === 'end') endCandidates(x, hashes, emit);
   else startCandidates(x, hashes, emit);
 }
@@ -213,6 +236,9 @@ export function boundaryCandidates(x: BoundsInput, side: BoundarySide): { at: nu
   eachCandidate(x, side, (j, f) => { at.push(j); features.push([...f]); });
   return { at, features };
 }
+
+/** Mixed into every feature of a source after its cue, which shares the content end's candidates. */
+const TRAILING_SOURCE = hashString('trailing-source');
 
 /** Feature templates: each feature is a template id mixed with the hashed values it conjoins. */
 let nextTemplate = 1;
@@ -257,7 +283,7 @@ type Emit = (at: number, features: readonly number[]) => void;
  * always candidates; other cuts only before punctuation (dashes and parentheses too), a quotation
  * mark or a word that can open a new clause or adjunct.
  */
-function endCandidates(x: BoundsInput, H: TokenHashes, emit: Emit): void {
+function endCandidates(x: BoundsInput, H: TokenHashes, emit: Emit, salt = 0): void {
   const T = x.tokens;
   const max = endLimit(x);
   const tagText = (i: number): string => T[i]!.pos || T[i]!.text;
@@ -294,6 +320,8 @@ function endCandidates(x: BoundsInput, H: TokenHashes, emit: Emit): void {
       mix(F.LB, lb), mix(F.LB_NT, lb, nt), mix(F.DEP_NT, depth > 0 ? 1 : 0, nt), mix(F.COM_NT, Math.min(commas, 3), nt),
       mix(F.CUE_NX, cue, nx), mix(F.R_NT, r, nt), mix(F.R_NX, r, nx), mix(F.LT_NT, lt, nt),
     );
+    // A source after its cue ends by other conventions than a content: its own weights.
+    if (salt) for (let k = 0; k < f.length; k++) f[k] = hashMix(f[k]!, salt);
     emit(j, f);
   }
 }

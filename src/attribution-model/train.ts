@@ -25,7 +25,7 @@ import { AttributionModel, hasUnclaimedCue, makeLexicon, type AttributionModelJs
 import { readLabels, roleWindow, tokenRange, type RoleExample, type RoleModel, type RoleResult } from './roles.js';
 import { jaccardOfSpans } from '../eval/attributions.js';
 import { cueTargets, type CueDoc, type CueModel } from './cues.js';
-import { boundsInput, cueBoundsInput, goldBoundary, sourceBoundsInput, type BoundsExample, type BoundsModel } from './bounds.js';
+import { boundsInput, cueBoundsInput, goldBoundary, sourceBoundsInput, trailingSourceBoundsInput, type BoundsExample, type BoundsModel } from './bounds.js';
 
 /** A gold article segmented like the pipeline does, with its gold token labels. */
 export interface TrainingDoc {
@@ -250,9 +250,10 @@ export function boundsExamples(docs: readonly TrainingDoc[], options: Attributio
         const gold = goldBoundary(cue, 'end', goldCue);
         if (gold >= 0) out.push({ input: cue, side: 'end', gold });
       }
-      const src = sourceBoundsInput(d.doc.tokens, a, spans);
+      const src = sourceBoundsInput(d.doc.tokens, a, spans) ?? trailingSourceBoundsInput(d.doc.tokens, a, spans);
       if (src && g.source?.length) {
-        for (const side of ['end', 'start'] as const) {
+        // A source after its cue moves only its end.
+        for (const side of src.kind === 'trailing-source' ? (['end'] as const) : (['end', 'start'] as const)) {
           const gold = goldBoundary(src, side, side === 'end' ? g.source[g.source.length - 1]! : g.source[0]!);
           if (gold >= 0) out.push({ input: src, side, gold });
         }

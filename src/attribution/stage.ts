@@ -10,7 +10,7 @@ import { defaultAttributionModel, MODEL_ATTRIBUTIONS } from '../attribution-mode
 import type { AttributionModel, ScoredAttribution } from '../attribution-model/model.js';
 import { tokenRange, type RoleModel, type RoleResult } from '../attribution-model/roles.js';
 import { defaultCueModel, defaultBoundsModel, defaultRoleModel } from '../attribution-model/shipped-models.js';
-import { boundsInput, cueBoundsInput, sourceBoundsInput, type BoundsModel } from '../attribution-model/bounds.js';
+import { boundsInput, cueBoundsInput, sourceBoundsInput, trailingSourceBoundsInput, type BoundsModel } from '../attribution-model/bounds.js';
 import type { CueModel } from '../attribution-model/cues.js';
 import { resolveSource } from '../entities/index.js';
 import { DEFAULT_KB } from '../kb/index.js';
@@ -300,7 +300,8 @@ export const attributionsStage = defineStage<AttributionOptions>(
       }
       const spans = all.flatMap((c) => [c.cue, ...c.content]);
       for (const c of all) {
-        const x = sourceBoundsInput(doc.tokens, { cue: c.cue, source: c.source, rule: producer(c) }, spans);
+        const a = { cue: c.cue, source: c.source, rule: producer(c) };
+        const x = sourceBoundsInput(doc.tokens, a, spans) ?? trailingSourceBoundsInput(doc.tokens, a, spans);
         const moved = x && bounds.rebound(x);
         if (!moved) continue;
         c.source = moved;
