@@ -259,3 +259,13 @@ test('a participle content stops before a second coordinated participle', () => 
   const got = one('The governor left the meeting early, saying the talks had failed and warning that a strike was likely.');
   assert.deepEqual(got, [['The governor', 'saying', 'the talks had failed'], ['The governor', 'warning', 'that a strike was likely']]);
 });
+
+test('a lower-case particle inside a name stays in the source', () => {
+  assert.deepEqual(one('Mayor Bill de Blasio said the city would reopen its schools.'), [['Mayor Bill de Blasio', 'said', 'the city would reopen its schools']]);
+  assert.deepEqual(one('Ludwig van Halen said the concert was cancelled.'), [['Ludwig van Halen', 'said', 'the concert was cancelled']]);
+});
+
+test('a source never starts inside a recognised name', () => {
+  const d = analyze("Though it is hard to judge North Korea's claims about the test, experts were wary.");
+  assert.deepEqual(triples(d).map((t) => t[0]), ["North Korea's"]);
+});

@@ -4,6 +4,7 @@ import { CUE_BY_FORM, CUE_GAP_WORDS, DOCUMENT_NOUNS, HEDGES, PARTICIPLE_CUES, ty
 import type { AttributionRuleName } from './rules.js';
 import { isFiniteVerbTag, isHeadTag, isNominalTag, tagOf } from './tags.js';
 import { toLower } from '../text/lower.js';
+import { NAME_CONNECTORS } from '../entities/lexicon.js';
 
 /** A candidate attribution over token indices of one sentence window. */
 export interface Candidate {
@@ -195,6 +196,8 @@ export function npBefore(w: Window, end: number): [number, number] | null {
     if (w.tags[start] === 'PRP') break;
     if ((lw === 'of' || (PP_IN_SOURCE.has(lw) && /^NNP?S?$/.test(w.tags[i - 1] ?? ''))) && i > 0 && isHeadTag(w.tags[i - 1]!)) { start = i; i--; continue; }
     if (t.text === '-' || t.text === '&') { start = i; i--; continue; }
+    // A lower-case particle inside a name ("Bill de Blasio", "Osama bin Laden").
+    if (NAME_CONNECTORS.has(lw) && lw !== 'of' && /^\p{Lu}/u.test(w.tokens[i + 1]!.text) && /^\p{Lu}/u.test(w.tokens[i - 1]?.text ?? '')) { start = i; i--; continue; }
     if (!isNominalTag(tag) || tag === 'PRP' || tag === 'VBN' && !/^\p{Lu}/u.test(t.text)) break;
     if (tag === 'DT' || tag === 'PRP$') {
       start = i;

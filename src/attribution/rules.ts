@@ -22,6 +22,7 @@ export const ATTRIBUTION_RULES = [
   { name: 'quote-continuation', reason: 'quoted sentences after a quote by the same speaker, with no new cue, continue the content', example: '“We won,” she said. “It was close.”' },
   { name: 'cue-auxiliaries', reason: 'auxiliaries, modals, negation and adverbs before a cue verb belong to the cue (hedges stay out)', example: 'The mayor has not said whether the bridge will close.' },
   { name: 'source-appositive', reason: 'a source after its cue takes the appositive that ends the sentence, and an open parenthesis closes', example: '“It held,” said Ana Ruiz, an engineer with the county.' },
+  { name: 'source-name', reason: 'a source never starts inside a recognised name: the models read word by word and may open it mid-name', example: 'It is hard to judge North Korea\'s claims about the test.' },
   { name: 'dateline', reason: 'a dateline opening the sentence places the story and is no part of the reported content', example: 'WASHINGTON ― The deal is dead, the senator said.' },
   { name: 'main-clause', reason: 'a cue inside an opening subordinate clause has content only up to the comma where the main clause starts', example: 'Although the senator said the bill was flawed, her party voted for it.' },
   { name: 'coordinated-verb', reason: 'content stops before a verb coordinated with the cue: that verb is the source\'s next act', example: 'The senator said the bill was flawed and urged a vote against it.' },

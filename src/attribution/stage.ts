@@ -755,6 +755,13 @@ function sameVerbForm(t: Token, pos: string): boolean {
  * finder stops short of.
  */
 function closeSource(doc: WorkingDoc, c: Candidate): void {
+  // A source never starts inside a name ("North | Korea's claims"): the models read word by word.
+  const named = c.source && doc.mentions.find((m) => m.form === 'name' && m.start < c.source!.start && c.source!.start < m.end
+    && !overlaps(m, c.cue) && !c.content.some((x) => overlaps(m, x)));
+  if (named) {
+    c.source = { start: named.start, end: Math.max(c.source!.end, named.end) };
+    refine(c, 'attribution:source-name');
+  }
   const s = c.source;
   if (!s) return;
   const inner = doc.text.slice(s.start, s.end);
