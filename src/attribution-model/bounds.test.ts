@@ -73,6 +73,16 @@ const SOURCES = [
   article('s4', 'Critics of the budget and taxes say the plan is unfair. The vote is on Friday.', 'Critics of the budget and taxes', 'say', 'the plan is unfair'),
 ];
 
+/** A ranker trained on `docs`' examples of one input kind, run on a fresh article: its first attribution. */
+function readAfterTraining(docs: ReturnType<typeof prepareArticles>, kind: string, fresh: GoldArticle) {
+  const examples = boundsExamples(docs, pipelineOptions).filter((e) => e.input.kind === kind);
+  const { model } = trainBoundsModel(examples, { epochs: 3, select: (m) => boundsAccuracy(m, examples) });
+  const [d] = prepareArticles([fresh], { pos: true, rules: true });
+  attributionsStage({ bounds: BoundsModel.fromJSON(model) }).run(d!.doc);
+  const b = d!.doc.attributions[0]!;
+  return { source: d!.doc.text.slice(b.source!.start, b.source!.end), refinedBy: b.refinedBy ?? [] };
+}
+
 test('the ranker also bounds a source before its cue, and learns to take in a coordinated head', () => {
   const docs = prepareArticles(SOURCES, { pos: true, rules: true });
   attributionsStage(pipelineOptions).run(docs[0]!.doc);
@@ -81,15 +91,11 @@ test('the ranker also bounds a source before its cue, and learns to take in a co
   const x = sourceBoundsInput(docs[0]!.doc.tokens, a, [a.cue, ...a.content]);
   assert.ok(x && x.kind === 'source');
   assert.equal(docs[0]!.doc.tokens[goldBoundary(x, 'start', at(docs[0]!.doc.text, 'Experts on river ecology and fisheries'))]!.text, 'Experts');
-  // A source after its cue is left alone.
+  // A source after its cue is another input's (trailingSourceBoundsInput).
   assert.equal(sourceBoundsInput(docs[0]!.doc.tokens, { ...a, source: a.content[0]! }, []), null);
-  const examples = boundsExamples(docs, pipelineOptions).filter((e) => e.input.kind === 'source');
-  const { model } = trainBoundsModel(examples, { epochs: 3, select: (m) => boundsAccuracy(m, examples) });
-  const [fresh] = prepareArticles([article('n2', 'Doctors on the ward and nurses say the beds are full. Visits stopped.', 'Doctors on the ward and nurses', 'say', 'the beds are full')], { pos: true, rules: true });
-  attributionsStage({ bounds: BoundsModel.fromJSON(model) }).run(fresh!.doc);
-  const b = fresh!.doc.attributions[0]!;
-  assert.equal(fresh!.doc.text.slice(b.source!.start, b.source!.end), 'Doctors on the ward and nurses');
-  assert.ok(b.refinedBy?.includes('model:source-bounds'));
+  const b = readAfterTraining(docs, 'source', article('n2', 'Doctors on the ward and nurses say the beds are full. Visits stopped.', 'Doctors on the ward and nurses', 'say', 'the beds are full'));
+  assert.equal(b.source, 'Doctors on the ward and nurses');
+  assert.ok(b.refinedBy.includes('model:source-bounds'));
 });
 
 test("a gold source ending on the comma that closes its appositive is a boundary the ranker can choose", () => {
@@ -125,14 +131,10 @@ test('the ranker ends a source after its cue too, with weights of its own', () =
   assert.equal(sourceBoundsInput(docs[0]!.doc.tokens, a, []), null);
   // Only its end moves: no start candidates, and no start example.
   assert.deepEqual(boundaryCandidates(x, 'start').at, []);
-  const examples = boundsExamples(docs, pipelineOptions).filter((e) => e.input.kind === 'trailing-source');
-  assert.deepEqual(examples.map((e) => e.side), ['end', 'end', 'end']);
-  const { model } = trainBoundsModel(examples, { epochs: 3, select: (m) => boundsAccuracy(m, examples) });
-  const [fresh] = prepareArticles([article('t4', '“The shop is shut,” said Mrs. Hale, who owns the bakery. Prices rose.', 'Mrs. Hale', 'said', '“The shop is shut,”')], { pos: true, rules: true });
-  attributionsStage({ bounds: BoundsModel.fromJSON(model) }).run(fresh!.doc);
-  const b = fresh!.doc.attributions[0]!;
-  assert.equal(fresh!.doc.text.slice(b.source!.start, b.source!.end), 'Mrs. Hale');
-  assert.ok(b.refinedBy?.includes('model:source-bounds'));
+  assert.deepEqual(boundsExamples(docs, pipelineOptions).filter((e) => e.input.kind === 'trailing-source').map((e) => e.side), ['end', 'end', 'end']);
+  const b = readAfterTraining(docs, 'trailing-source', article('t4', '“The shop is shut,” said Mrs. Hale, who owns the bakery. Prices rose.', 'Mrs. Hale', 'said', '“The shop is shut,”'));
+  assert.equal(b.source, 'Mrs. Hale');
+  assert.ok(b.refinedBy.includes('model:source-bounds'));
 });
 
 // Cues PolNeAR marks with their preposition: "complained about", content after it.
