@@ -4,7 +4,7 @@ import { attributionsStage } from '../attribution/stage.js';
 import { HearsayError } from '../core/errors.js';
 import type { Span } from '../core/types.js';
 import type { GoldArticle } from '../eval/polnear.js';
-import { boundaryCandidates, boundsAccuracy, boundsInput, BoundsModel, cueBoundsInput, goldBoundary, sourceBoundsInput, trailingSourceBoundsInput, trainBoundsModel } from './bounds.js';
+import { boundaryCandidates, boundsAccuracy, boundsCoverage, boundsInput, BoundsModel, cueBoundsInput, goldBoundary, sourceBoundsInput, trailingSourceBoundsInput, trainBoundsModel } from './bounds.js';
 import { boundsExamples, prepareArticles } from './train.js';
 
 const at = (text: string, s: string): Span => {
@@ -110,8 +110,16 @@ test("a gold source ending on the comma that closes its appositive is a boundary
   const end = goldBoundary(x, 'end', at(text, 'Carlos Ortega, 55,'));
   assert.equal(doc.tokens[end - 1]!.text, '55');
   assert.ok(boundaryCandidates(x, 'end').at.includes(end));
-  // So the example is kept for training, not dropped as out of reach.
-  assert.equal(boundsExamples([d!], pipelineOptions).filter((e) => e.input.kind === 'source' && e.side === 'end').length, 1);
+  // So the example is kept for training, not dropped as out of reach, and its edge is a candidate.
+  const examples = boundsExamples([d!], pipelineOptions);
+  assert.equal(examples.filter((e) => e.input.kind === 'source' && e.side === 'end').length, 1);
+  assert.deepEqual(boundsCoverage(examples).get('source end'), { examples: 1, candidate: 1 });
+  // A gold content running into the next sentence is out of the ranker's reach, and counted so.
+  const [far] = prepareArticles([article('g2', 'Ann Lee said the plant would close. Workers left early.', 'Ann Lee', 'said', 'the plant would close. Workers left early')], { pos: true, rules: true });
+  const outOfReach = new Map<string, number>();
+  const kept = boundsExamples([far!], pipelineOptions, outOfReach);
+  assert.equal(outOfReach.get('content end'), 1);
+  assert.equal(kept.filter((e) => e.input.kind === 'content' && e.side === 'end').length, 0);
 });
 
 // Hand-written: quotations whose source after the cue leaves out the relative clause the rules keep.

@@ -224,11 +224,16 @@ export function evaluateStage(docs: readonly TrainingDoc[], options: Attribution
 /**
  * Training examples for the boundary ranker: the stage runs with `options` and no ranker, and
  * each outermost attribution whose cue overlaps a gold cue gives one example per span the ranker
- * applies to (a content after the cue, a source before it) and side whose gold edge is within reach.
+ * applies to (a content after the cue, a source before or after it, a verb cue) and side whose
+ * gold edge is within reach. `outOfReach`, when given, counts the others by `"<kind> <side>"`.
  */
-export function boundsExamples(docs: readonly TrainingDoc[], options: AttributionOptions): BoundsExample[] {
+export function boundsExamples(docs: readonly TrainingDoc[], options: AttributionOptions, outOfReach?: Map<string, number>): BoundsExample[] {
   const stage = attributionsStage({ ...options, bounds: null });
   const out: BoundsExample[] = [];
+  const push = (input: BoundsExample['input'], side: BoundsExample['side'], gold: number): void => {
+    if (gold >= 0) out.push({ input, side, gold });
+    else if (outOfReach) outOfReach.set(`${input.kind} ${side}`, (outOfReach.get(`${input.kind} ${side}`) ?? 0) + 1);
+  };
   for (const d of docs) {
     stage.run(d.doc);
     const cues = d.doc.attributions.map((a) => a.cue);
@@ -240,22 +245,19 @@ export function boundsExamples(docs: readonly TrainingDoc[], options: Attributio
       const input = boundsInput(d.doc.tokens, a, cues);
       if (input && g.content.length > 0) {
         for (const side of ['end', 'start'] as const) {
-          const gold = goldBoundary(input, side, side === 'end' ? g.content[g.content.length - 1]! : g.content[0]!);
-          if (gold >= 0) out.push({ input, side, gold });
+          push(input, side, goldBoundary(input, side, side === 'end' ? g.content[g.content.length - 1]! : g.content[0]!));
         }
       }
       const cue = cueBoundsInput(d.doc.tokens, a, cues);
       const goldCue = g.cue.find((q) => q.start < a.cue.end && a.cue.start < q.end);
       if (cue && goldCue) {
-        const gold = goldBoundary(cue, 'end', goldCue);
-        if (gold >= 0) out.push({ input: cue, side: 'end', gold });
+        push(cue, 'end', goldBoundary(cue, 'end', goldCue));
       }
       const src = sourceBoundsInput(d.doc.tokens, a, spans) ?? trailingSourceBoundsInput(d.doc.tokens, a, spans);
       if (src && g.source?.length) {
         // A source after its cue moves only its end.
         for (const side of src.kind === 'trailing-source' ? (['end'] as const) : (['end', 'start'] as const)) {
-          const gold = goldBoundary(src, side, side === 'end' ? g.source[g.source.length - 1]! : g.source[0]!);
-          if (gold >= 0) out.push({ input: src, side, gold });
+          push(src, side, goldBoundary(src, side, side === 'end' ? g.source[g.source.length - 1]! : g.source[0]!));
         }
       }
     }

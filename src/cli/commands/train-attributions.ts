@@ -4,7 +4,7 @@ import { describeErrors, formatScores } from '../../eval/attributions.js';
 import { readPolnear } from '../../eval/polnear.js';
 import { AttributionModel } from '../../attribution-model/model.js';
 import { RULE_LAYER_ARTICLES, boundsExamples, cueDetectionF1, cueDocs, evaluateMerged, evaluateModel, prepareArticles, roleAccuracy, roleExamples, ruleLayerDigest, selectionScore, trainAttributionModel, type RuleLayerJson } from '../../attribution-model/train.js';
-import { BoundsModel, boundsAccuracy, trainBoundsModel, type BoundsModelJson } from '../../attribution-model/bounds.js';
+import { BoundsModel, boundsAccuracy, boundsCoverage, trainBoundsModel, type BoundsModelJson } from '../../attribution-model/bounds.js';
 import { CueModel, trainCueModel, type CueModelJson } from '../../attribution-model/cues.js';
 import { RoleModel, trainRoleModel, type RoleModelJson } from '../../attribution-model/roles.js';
 import type { AttributionModelJson } from '../../attribution-model/model.js';
@@ -122,7 +122,13 @@ export const run: Command = async (args, io) => {
     const devBounds = boundsExamples(dev, stageOptions);
     // The epoch is chosen on the whole pipeline, as the BIO tagger's is: the ranker overfits its
     // edges after two epochs, and dev edge accuracy stays flat while relation F1 moves.
-    const boundsResult = trainBoundsModel(boundsExamples(train, stageOptions), {
+    const outOfReach = new Map<string, number>();
+    const trainBounds = boundsExamples(train, stageOptions, outOfReach);
+    // Where gold edges cannot be learned: out of the ranker's reach, or between its candidates.
+    for (const [k, c] of boundsCoverage(trainBounds)) {
+      io.stdout(`  bounds examples, ${k}: ${c.examples} (gold edge a candidate in ${c.candidate}); ${outOfReach.get(k) ?? 0} gold edges out of reach\n`);
+    }
+    const boundsResult = trainBoundsModel(trainBounds, {
       epochs: 6,
       source: `PolNeAR train (${train.length} articles, merged pipeline output); epochs 6`,
       select: (m) => {
