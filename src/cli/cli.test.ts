@@ -191,6 +191,23 @@ test('eval attributions --lost sorts the gold attributions into kept, lost, misr
   assert.deepEqual([lost.gold, lost.kept, lost.lost, lost.misread, lost.noCue], [3, 1, 0, 1, 1]);
 });
 
+test('eval attributions --agreement scores a second annotation file against the first, and the pipeline per annotator', async () => {
+  const root = await strikeCorpus('mini-agreement');
+  // The second annotator ("b2") marks the same attribution with a shorter content.
+  writeFileSync(join(root, 'dev', 'attributions', 'mini_2025-01-01_strike_b2.ann'),
+    'T1\tSource 0 14\tA union leader\nT2\tCue 15 19\tsaid\nT3\tContent 35 39\tover\nE1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n');
+  const x = io();
+  assert.equal(await main(['eval', 'attributions', root, '--agreement'], x), 0);
+  assert.match(x.out, /Inter-annotator agreement: 1 articles with a second annotation file/);
+  // Source and cue agree; the contents do not (Jaccard 1/4), so no relation match.
+  assert.match(x.out, /exact\s+source\s+100\.0\s+100\.0\s+100\.0/);
+  assert.match(x.out, /^a1\s+1\s+1\s+100\.0/m);
+  const json = io();
+  assert.equal(await main(['eval', 'attributions', root, '--agreement', '--json'], json), 0);
+  const { agreement } = JSON.parse(json.out) as { agreement: { articles: number; secondVsFirst: { relation: { tp: number } }; byAnnotator: { annotator: string }[] } };
+  assert.deepEqual([agreement.articles, agreement.secondVsFirst.relation.tp, agreement.byAnnotator.map((r) => r.annotator)], [1, 0, ['a1']]);
+});
+
 test('train pos --silver: EWT plus aligned CoreNLP silver tags, deterministic; a missing silver dir is a usage error', async () => {
   const { mkdirSync, readFileSync } = await import('node:fs');
   const ewt = join(dir, 'ewt');
