@@ -85,12 +85,17 @@ export function boundsInput(tokens: readonly Token[], a: { cue: Span; content: r
   const s = tokens[cue]!.sentence;
   if (tokens[from]!.sentence !== s || tokens[end - 1]!.sentence !== s) return null;
   // A content that grew over another cue would swallow that attribution as a nested one.
+  return { kind: 'content', tokens, cue, cueEnd, from, end, rule: a.rule, stop: Math.max(firstTokenOf(tokens, cues, a.content[0]!.start), end) };
+}
+
+/** First token of the earliest of `spans` that starts at or after `from` (the text's end where none does). */
+function firstTokenOf(tokens: readonly Token[], spans: readonly Span[], from: number): number {
   let stop = tokens.length;
-  for (const q of cues) {
-    if (q.start < a.content[0]!.start || q.start >= tokens[stop - 1]!.end) continue;
+  for (const q of spans) {
+    if (q.start < from || q.start >= tokens[stop - 1]!.end) continue;
     stop = Math.min(stop, tokenRange(tokens, q)[0]);
   }
-  return { kind: 'content', tokens, cue, cueEnd, from, end, rule: a.rule, stop: Math.max(stop, end) };
+  return stop;
 }
 
 /**
@@ -105,12 +110,7 @@ export function trailingSourceBoundsInput(tokens: readonly Token[], a: { cue: Sp
   if (cue >= cueEnd || from >= end || from < cueEnd) return null;
   const s = tokens[cue]!.sentence;
   if (tokens[from]!.sentence !== s || tokens[end - 1]!.sentence !== s) return null;
-  let stop = tokens.length;
-  for (const q of spans) {
-    if (q.start < a.source.end || q.start >= tokens[stop - 1]!.end) continue;
-    stop = Math.min(stop, tokenRange(tokens, q)[0]);
-  }
-  return { kind: 'trailing-source', tokens, cue, cueEnd, from, end, rule: a.rule, stop: Math.max(stop, end) };
+  return { kind: 'trailing-source', tokens, cue, cueEnd, from, end, rule: a.rule, stop: Math.max(firstTokenOf(tokens, spans, a.source.end), end) };
 }
 
 /** How far a cue may grow to the right, in tokens ("said in a phone interview"). */
@@ -172,12 +172,7 @@ function endLimit(x: BoundsInput): number {
  * comma that closes an appositive ("Chris Cox, who runs the NRA's lobbying arm,").
  */
 function wordEdges(T: readonly Token[], gold: Span): Span {
-  let lo = 0;
-  let hi = T.length;
-  while (lo < hi) { const m = (lo + hi) >> 1; if (T[m]!.end <= gold.start) lo = m + 1; else hi = m; }
-  let a = lo;
-  let b = a;
-  while (b < T.length && T[b]!.start < gold.end) b++;
+  let [a, b] = tokenRange(T, gold);
   while (a < b && CUT_PUNCT.test(T[a]!.text)) a++;
   while (b > a && CUT_PUNCT.test(T[b - 1]!.text)) b--;
   return a < b ? { start: Math.max(gold.start, T[a]!.start), end: Math.min(gold.end, T[b - 1]!.end) } : gold;
