@@ -12,3 +12,7 @@ export { HearsayError, type ErrorCode } from './core/errors.js';
 export { parseDocument } from './core/document.js';
 export { createPipeline, defineStage, type Pipeline, type Stage, type StageFactory, type StageFn } from './core/pipeline.js';
 export { WorkingDoc, type AnalyzeOptions, type Token, type Quotation } from './core/working-doc.js';
+export {
+  compareDocuments, COMPARE_SCHEMA, type Comparison, type CompareOptions, type ChangeKind, type SentenceChange,
+  type AttributionChange, type AttributionField, type SourceChange, type VoiceChange, type EventChange, type MetaChange, type WordEdit,
+} from './compare/compare.js';

@@ -270,3 +270,32 @@ test('train wordnet: builds the class table from WordNet files and a treebank; m
   assert.equal(await main(['train', 'wordnet', '--data', wn, '--lemmas', join(dir, 'nowhere'), '--module', 'none', '--out', out], noLemmas), 2);
   assert.match(noLemmas.err, /cannot read UD EWT train/);
 });
+
+test('compare: two articles, or a saved analysis and an article; text and JSON; usage and unreadable inputs', async () => {
+  const first = file('v1.txt', 'The port reopened on Monday, officials said.\n\nA union leader said the strike was over.\n');
+  const second = file('v2.txt', 'The port reopened on Monday, port director Ana Ruiz said.\n\nA union leader said the strike was over.\n\nShips waited outside, a pilot said.\n');
+  const x = io();
+  assert.equal(await main(['compare', first, second, '--date', '2025-03-04'], x), 0, x.err);
+  const cmp = JSON.parse(x.out);
+  assert.equal(cmp.schema, 'hearsay-compare/1');
+  assert.deepEqual(cmp.summary.attributions, { same: 1, changed: 1, added: 1, removed: 0 });
+  assert.deepEqual(cmp.attributions.find((c: { kind: string }) => c.kind === 'changed').changed, ['source', 'sourceKind']);
+  // A saved hearsay/1 document is read as it is, not analysed as text.
+  const saved = io();
+  assert.equal(await main(['analyze', first, '--date', '2025-03-04'], saved), 0);
+  const json = file('v1.json', saved.out);
+  const t = io();
+  assert.equal(await main(['compare', json, second, '--date', '2025-03-04', '--format', 'text'], t), 0, t.err);
+  assert.match(t.out, /Attributions: 1 same, 1 changed, 1 added/);
+  assert.match(t.out, /source officials → Ana Ruiz; kind anonymous → person/);
+  assert.match(t.out, /\+ Ships waited outside, a pilot said\./);
+  const usage = io();
+  assert.equal(await main(['compare', first], usage), 2);
+  assert.equal(await main(['compare', first, second, '--format', 'xml'], usage), 2);
+  const missing = io();
+  assert.equal(await main(['compare', first, join(dir, 'nope.txt')], missing), 1);
+  assert.match(missing.err, /cannot read/);
+  const broken = io();
+  assert.equal(await main(['compare', file('bad.json', '{"schema": "hearsay/1", "text": 5}'), second], broken), 1);
+  assert.match(broken.err, /SCHEMA|not a hearsay\/1/);
+});

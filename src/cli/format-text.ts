@@ -1,6 +1,8 @@
 import type { Attribution, HearsayDocument } from '../core/types.js';
+import { sourceLabel } from '../core/document.js';
 
-const clip = (s: string, n = 90): string => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
+/** A text shortened to `n` characters on one line. */
+export const clip = (s: string, n = 90): string => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
 
 /** The chain of sources from the outermost attribution down to this one ("officials → Axios → Trump"). */
 export function chainOf(doc: HearsayDocument, a: Attribution): string[] {
@@ -15,9 +17,7 @@ export function chainOf(doc: HearsayDocument, a: Attribution): string[] {
 }
 
 function sourceName(doc: HearsayDocument, a: Attribution): string {
-  if (!a.source) return '(no source)';
-  const ent = a.source.entity ? doc.entities.find((e) => e.id === a.source!.entity) : undefined;
-  return ent ? ent.name : doc.text.slice(a.source.start, a.source.end);
+  return sourceLabel(doc, a) ?? '(no source)';
 }
 
 /** A readable summary for a person: sources, chains, counts. Not JSON. */

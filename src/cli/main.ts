@@ -3,6 +3,7 @@ import type { CliIo, Command } from './io.js';
 /** Subcommands, loaded lazily so `hearsay analyze` does not pay for the server or trainers. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   analyze: async () => (await import('./commands/analyze.js')).run,
+  compare: async () => (await import('./commands/compare.js')).run,
   eval: async () => (await import('./commands/eval.js')).run,
   train: async () => (await import('./commands/train.js')).run,
   serve: async () => (await import('./commands/serve.js')).run,
@@ -14,6 +15,7 @@ export const USAGE = `hearsay — who said what, according to whom
 Usage:
   hearsay analyze PATH… [--format json|jsonl|text|plover] [--date YYYY-MM-DD] [--input auto|text|html]
                         [--explain] [--actors FILE] [--out FILE [--resume]]   ('-' reads standard input)
+  hearsay compare BEFORE AFTER [--format json|text] [--date YYYY-MM-DD]   (articles or hearsay/1 JSON)
   hearsay eval attributions DIR [--split dev] [--errors FILE] [--min-relation-f1 N]
   hearsay eval extraction DIR [--limit N]
   hearsay eval events FILE

@@ -1,5 +1,5 @@
 import { HearsayError } from './errors.js';
-import { SCHEMA_VERSION, type HearsayDocument } from './types.js';
+import { SCHEMA_VERSION, type Attribution, type HearsayDocument } from './types.js';
 
 const LAYERS = ['body', 'messages', 'sentences', 'entities', 'attributions', 'voice'] as const;
 
@@ -36,4 +36,12 @@ export function parseDocument(json: unknown): HearsayDocument {
   });
   d.voice!.forEach((v, i) => span(v, `voice[${i}]`));
   return d as HearsayDocument;
+}
+
+/** How a source reads to a person: its entity's name where resolved, else its own words; null without a source. */
+export function sourceLabel(doc: HearsayDocument, a: Attribution): string | null {
+  const s = a.source;
+  if (!s) return null;
+  const entity = s.entity ? doc.entities.find((e) => e.id === s.entity) : undefined;
+  return entity ? entity.name : doc.text.slice(s.start, s.end);
 }

@@ -297,3 +297,22 @@ test('SSRF guard: redirects and DNS answers to blocked addresses are refused; al
     server.close();
   }
 });
+
+test('POST /api/compare: two hearsay/1 documents in, a hearsay-compare/1 record out; bad sides answer 400', async () => {
+  const { analyze } = await import('../analyze.js');
+  const before = analyze('The port reopened on Monday, officials said.', { date: '2025-03-04' });
+  const after = analyze('The port reopened on Monday, port director Ana Ruiz said.', { date: '2025-03-04' });
+  const app = createApp({ analyzer: echo });
+  const ok = await post(app, JSON.stringify({ before, after }), 'application/json', '/api/compare');
+  assert.equal(ok.status, 200);
+  const cmp = (await ok.json()) as { schema: string; attributions: { kind: string; changed: string[] }[] };
+  assert.equal(cmp.schema, 'hearsay-compare/1');
+  assert.deepEqual(cmp.attributions.map((a) => [a.kind, a.changed]), [['changed', ['source', 'sourceKind']]]);
+  const notDoc = await post(app, JSON.stringify({ before, after: { schema: 'hearsay/2' } }), 'application/json', '/api/compare');
+  assert.equal(notDoc.status, 400);
+  assert.equal(((await notDoc.json()) as ErrorBody).error.code, 'request/invalid-input');
+  assert.equal((await post(app, JSON.stringify({ before }), 'application/json', '/api/compare')).status, 400);
+  assert.equal(((await (await post(app, '{', 'application/json', '/api/compare')).json()) as ErrorBody).error.code, 'request/invalid-json');
+  const oa = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+  assert.ok(oa.paths['/api/compare']);
+});

@@ -1,5 +1,5 @@
 /**
- * The hearsay HTTP API and viewer as a Hono app: `POST /api/analyze`, `GET /api/health`,
+ * The hearsay HTTP API and viewer as a Hono app: `POST /api/analyze`, `POST /api/compare`, `GET /api/health`,
  * `GET /api/openapi.json`, the viewer page at `/` and its assets under `/viewer/`.
  */
 import { readFileSync } from 'node:fs';
@@ -8,6 +8,9 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { compareDocuments } from '../compare/compare.js';
+import { parseDocument } from '../core/document.js';
+import { HearsayError } from '../core/errors.js';
 import { SCHEMA_VERSION } from '../core/types.js';
 import type { AnalyzeOptions } from '../core/working-doc.js';
 import { VIEWER_CSS, VIEWER_HTML } from '../viewer/page.js';
@@ -164,6 +167,27 @@ export function createAppHandle(opts: ServerOptions = {}): AppHandle {
         return await handleAnalyze(c);
       } finally {
         inFlight--;
+      }
+    },
+  );
+
+  // Two saved analyses in, their comparison out: no analysis runs here, so no worker is needed.
+  app.post(
+    '/api/compare',
+    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => apiError(c, 'request/too-large', `the body is larger than ${maxBodyBytes} bytes`) }),
+    async (c) => {
+      let body: unknown;
+      try { body = JSON.parse(await c.req.text()); } catch { return apiError(c, 'request/invalid-json', 'the body is not valid JSON'); }
+      const o = body && typeof body === 'object' && !Array.isArray(body) ? body as Record<string, unknown> : null;
+      if (!o || o.before === undefined || o.after === undefined) {
+        return apiError(c, 'request/invalid-input', 'expected {"before": hearsay/1 document, "after": hearsay/1 document}');
+      }
+      try {
+        return c.json(compareDocuments(parseDocument(o.before), parseDocument(o.after)));
+      } catch (e) {
+        if (e instanceof HearsayError) return apiError(c, 'request/invalid-input', e.message);
+        log(`compare failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        return apiError(c, 'internal', 'the comparison failed');
       }
     },
   );

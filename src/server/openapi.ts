@@ -72,6 +72,30 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
           },
         },
       },
+      '/api/compare': {
+        post: {
+          summary: 'Compare two versions of a story',
+          description: 'Takes two hearsay/1 documents (from /api/analyze) and returns a hearsay-compare/1 record: sentences, attributions, '
+            + 'sources, loaded words and events that are the same, changed, added or removed. Spans in "before" fields point into the '
+            + `first document's text, in "after" fields into the second's. Bodies over ${limits.maxBodyBytes} bytes answer 413.`,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object', required: ['before', 'after'],
+                  properties: { before: { $ref: '#/components/schemas/HearsayDocument' }, after: { $ref: '#/components/schemas/HearsayDocument' } },
+                },
+              },
+            },
+          },
+          responses: {
+            200: { description: 'The hearsay-compare/1 record', content: { 'application/json': { schema: { $ref: '#/components/schemas/Comparison' } } } },
+            400: errorResponse('Malformed JSON, or either side is not a hearsay/1 document (request/invalid-json, request/invalid-input)'),
+            413: errorResponse('Body too large (request/too-large)'),
+          },
+        },
+      },
       '/api/health': {
         get: {
           summary: 'Liveness and load',
@@ -109,6 +133,20 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
           properties: { status: { const: 'ok' }, schema: { const: 'hearsay/1' }, pending: { type: 'integer' }, concurrency: { type: 'integer' } },
         },
         Span: span,
+        Comparison: {
+          type: 'object',
+          description: 'hearsay-compare/1: each change has a kind (same, changed, added, removed); spans and ids under "before" refer to the first document, under "after" to the second.',
+          required: ['schema', 'before', 'after', 'meta', 'sentences', 'attributions', 'sources', 'voice', 'events', 'summary'],
+          properties: {
+            schema: { const: 'hearsay-compare/1' },
+            before: { type: 'object' }, after: { type: 'object' },
+            meta: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, before: nullableString, after: nullableString } } },
+            sentences: { type: 'array', items: { type: 'object', properties: { kind: { enum: ['same', 'changed', 'added', 'removed'] }, before: { oneOf: [{ type: 'null' }, span] }, after: { oneOf: [{ type: 'null' }, span] }, similarity: { type: 'number' }, edits: { type: 'array' } } } },
+            attributions: { type: 'array', items: { type: 'object', properties: { kind: { enum: ['same', 'changed', 'added', 'removed'] }, before: nullableString, after: nullableString, changed: { type: 'array', items: { enum: ['source', 'sourceKind', 'cue', 'content', 'quote', 'hedge', 'stance', 'chain'] } }, similarity: { type: 'number' } } } },
+            sources: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string' }, key: { type: 'string' }, name: { type: 'string' }, sourceKind: { type: 'string' }, before: { type: 'integer' }, after: { type: 'integer' } } } },
+            voice: { type: 'array' }, events: { type: 'array' }, summary: { type: 'object' },
+          },
+        },
         HearsayDocument: {
           type: 'object',
           description: 'hearsay/1: every span is half-open [start, end) in UTF-16 code units of text. Later versions add fields, never rename.',

@@ -16,7 +16,7 @@ const FORMATS = ['json', 'jsonl', 'text', 'plover'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** Files larger than this are refused before reading (the analysed text limit, in bytes, with slack). */
-const MAX_FILE_BYTES = MAX_INPUT_CHARS * 2;
+export const MAX_FILE_BYTES = MAX_INPUT_CHARS * 2;
 
 /** An empty document carrying one error, so a batch keeps one line per input. */
 function errorDoc(path: string, code: string, text: string): HearsayDocument {
