@@ -93,6 +93,10 @@ test('a nested attribution points to its outer one through via', () => {
   const outer = d.attributions.find((a) => d.text.slice(a.cue.start, a.cue.end) === 'said')!;
   assert.equal(inner.via, outer.id);
   assert.equal(outer.via, null);
+  // The inner content stops where the outer quotation closes, not in its credit.
+  const d2 = analyze('‘The governor told the mayor that the bridge is his top priority,’ a city official said.');
+  assert.deepEqual(triples(d2).find((t) => t[1] === 'told'), ['The governor', 'told', 'that the bridge is his top priority']);
+  assert.deepEqual(d2.attributions.find((a) => a.via)!.refinedBy?.at(-1), 'attribution:nested-content');
 });
 
 test('sentences without a reporting cue yield no attribution', () => {
