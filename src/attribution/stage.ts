@@ -358,19 +358,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
         const size = (x: Attribution) => x.content.reduce((n, s) => n + s.end - s.start, 0);
         if (!best || size(b) < size(best)) best = b;
       }
-      if (best) {
-        a.via = best.id;
-        // Clip to the holding content: a model may run past the outer quotation into its credit.
-        const holder = best.content.find((bs) => inside(a.cue, bs));
-        if (holder && a.content.some((s) => s.start < holder.end && s.end > holder.end)) {
-          let end = holder.end;
-          // The outer quotation's closing mark and the comma before it close the outer content.
-          while (end > a.cue.end && /[\s,’”'"]/.test(doc.text[end - 1]!)) end--;
-          a.content = a.content.filter((s) => s.start < end).map((s) => (s.end > end ? { start: s.start, end } : s));
-          a.quote = quoteType(doc, a.content);
-          a.refinedBy = [...(a.refinedBy ?? []), 'attribution:nested-content'];
-        }
-      }
+      if (best) a.via = best.id;
     }
     // Sources resolve outermost first, so a title inside a quote takes the country of the one
     // quoted ("The president", inside a US official's words → the US president).
