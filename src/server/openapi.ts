@@ -2,6 +2,8 @@
 
 const span = { type: 'object', required: ['start', 'end'], properties: { start: { type: 'integer' }, end: { type: 'integer' } } };
 const nullableString = { type: ['string', 'null'] };
+const changeKind = { enum: ['same', 'changed', 'added', 'removed'] };
+const nullableSpan = { oneOf: [{ type: 'null' }, span] };
 
 /** Stable error codes the API answers with, and the HTTP status of each. */
 export const API_ERROR_CODES = {
@@ -141,10 +143,12 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
             schema: { const: 'hearsay-compare/1' },
             before: { type: 'object' }, after: { type: 'object' },
             meta: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, before: nullableString, after: nullableString } } },
-            sentences: { type: 'array', items: { type: 'object', properties: { kind: { enum: ['same', 'changed', 'added', 'removed'] }, before: { oneOf: [{ type: 'null' }, span] }, after: { oneOf: [{ type: 'null' }, span] }, similarity: { type: 'number' }, edits: { type: 'array' } } } },
-            attributions: { type: 'array', items: { type: 'object', properties: { kind: { enum: ['same', 'changed', 'added', 'removed'] }, before: nullableString, after: nullableString, changed: { type: 'array', items: { enum: ['source', 'sourceKind', 'cue', 'content', 'quote', 'hedge', 'stance', 'chain'] } }, similarity: { type: 'number' } } } },
-            sources: { type: 'array', items: { type: 'object', properties: { kind: { type: 'string' }, key: { type: 'string' }, name: { type: 'string' }, sourceKind: { type: 'string' }, before: { type: 'integer' }, after: { type: 'integer' } } } },
-            voice: { type: 'array' }, events: { type: 'array' }, summary: { type: 'object' },
+            sentences: { type: 'array', items: { type: 'object', properties: { kind: changeKind, before: nullableSpan, after: nullableSpan, similarity: { type: 'number' }, edits: { type: 'array', items: { type: 'object', properties: { before: nullableSpan, after: nullableSpan } } } } } },
+            attributions: { type: 'array', items: { type: 'object', properties: { kind: changeKind, before: nullableString, after: nullableString, changed: { type: 'array', items: { enum: ['source', 'sourceKind', 'cue', 'content', 'quote', 'hedge', 'stance', 'chain'] } }, similarity: { type: 'number' } } } },
+            sources: { type: 'array', items: { type: 'object', properties: { kind: changeKind, key: { type: 'string' }, name: { type: 'string' }, sourceKind: { type: 'string' }, before: { type: 'integer' }, after: { type: 'integer' } } } },
+            voice: { type: 'array', items: { type: 'object', properties: { kind: changeKind, word: { type: 'string' }, before: nullableSpan, after: nullableSpan, voiceBefore: nullableString, voiceAfter: nullableString } } },
+            events: { type: 'array', items: { type: 'object', properties: { kind: changeKind, type: { type: 'string' }, before: nullableString, after: nullableString } } },
+            summary: { type: 'object' },
           },
         },
         HearsayDocument: {
