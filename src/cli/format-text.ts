@@ -1,24 +1,6 @@
 import type { Attribution, HearsayDocument } from '../core/types.js';
-import { sourceLabel } from '../core/document.js';
-
-/** A text shortened to `n` characters on one line. */
-export const clip = (s: string, n = 90): string => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
-
-/** The chain of sources from the outermost attribution down to this one ("officials → Axios → Trump"). */
-export function chainOf(doc: HearsayDocument, a: Attribution): string[] {
-  const byId = new Map(doc.attributions.map((x) => [x.id, x]));
-  const names: string[] = [];
-  const seen = new Set<string>();
-  for (let cur: Attribution | undefined = a; cur && !seen.has(cur.id); cur = cur.via ? byId.get(cur.via) : undefined) {
-    seen.add(cur.id);
-    names.unshift(sourceName(doc, cur));
-  }
-  return names;
-}
-
-function sourceName(doc: HearsayDocument, a: Attribution): string {
-  return sourceLabel(doc, a) ?? '(no source)';
-}
+import { chainOf, sourceLabel } from '../core/document.js';
+import { clip } from '../text/clip.js';
 
 /** A readable summary for a person: sources, chains, counts. Not JSON. */
 export function formatText(doc: HearsayDocument): string {
@@ -33,7 +15,7 @@ export function formatText(doc: HearsayDocument): string {
   out.push('Sources:');
   const bySource = new Map<string, Attribution[]>();
   for (const a of doc.attributions) {
-    const k = `${sourceName(doc, a)} [${a.source?.kind ?? 'none'}]`;
+    const k = `${sourceLabel(doc, a) ?? '(no source)'} [${a.source?.kind ?? 'none'}]`;
     bySource.set(k, [...(bySource.get(k) ?? []), a]);
   }
   for (const [k, list] of [...bySource].sort((x, y) => y[1].length - x[1].length)) out.push(`  ${k}: ${list.length}`);

@@ -45,3 +45,15 @@ export function sourceLabel(doc: HearsayDocument, a: Attribution): string | null
   const entity = s.entity ? doc.entities.find((e) => e.id === s.entity) : undefined;
   return entity ? entity.name : doc.text.slice(s.start, s.end);
 }
+
+/** The chain of sources from the outermost attribution down to this one ("officials → Axios → Trump"). */
+export function chainOf(doc: HearsayDocument, a: Attribution): string[] {
+  const byId = new Map(doc.attributions.map((x) => [x.id, x]));
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (let cur: Attribution | undefined = a; cur && !seen.has(cur.id); cur = cur.via ? byId.get(cur.via) : undefined) {
+    seen.add(cur.id);
+    names.unshift(sourceLabel(doc, cur) ?? '(no source)');
+  }
+  return names;
+}

@@ -102,11 +102,19 @@ function parseJsonRequest(raw: string): Parsed {
   return { kind: 'input', input: value, inputType: field, ...(date ? { date } : {}), ...(path ? { path } : {}) };
 }
 
+/**
+ * The viewer's browser modules, by URL path: its own two and the core modules it imports (the
+ * comparison's wording and the document helpers), served as built so the page needs no bundler.
+ */
+const VIEWER_MODULES = [
+  'viewer/app.js', 'viewer/render-model.js', 'compare/describe.js', 'core/document.js', 'core/errors.js', 'core/types.js', 'text/clip.js',
+];
+
 function loadAssets(): Map<string, string> {
   const assets = new Map<string, string>();
-  const dir = new URL('../viewer/', import.meta.url);
-  for (const name of ['app.js', 'render-model.js']) {
-    try { assets.set(name, readFileSync(new URL(name, dir), 'utf8')); } catch { /* not built: 404 */ }
+  const root = new URL('../', import.meta.url);
+  for (const name of VIEWER_MODULES) {
+    try { assets.set(`/${name}`, readFileSync(new URL(name, root), 'utf8')); } catch { /* not built: 404 */ }
   }
   return assets;
 }
@@ -237,11 +245,13 @@ export function createAppHandle(opts: ServerOptions = {}): AppHandle {
 
   app.get('/', (c) => c.html(VIEWER_HTML, 200, { 'Content-Security-Policy': PAGE_CSP }));
   app.get('/viewer/style.css', (c) => c.body(VIEWER_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
-  app.get('/viewer/:file', (c) => {
-    const body = assets.get(c.req.param('file'));
-    if (body === undefined) return apiError(c, 'not-found', 'no such asset');
-    return c.body(body, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
-  });
+  for (const name of VIEWER_MODULES) {
+    app.get(`/${name}`, (c) => {
+      const body = assets.get(`/${name}`);
+      if (body === undefined) return apiError(c, 'not-found', 'no such asset');
+      return c.body(body, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+    });
+  }
 
   app.notFound((c) => apiError(c, 'not-found', 'no such route'));
   app.onError((err, c) => {

@@ -1,8 +1,11 @@
 /**
- * The viewer page's browser module. It consumes only hearsay/1 JSON from `POST /api/analyze`.
+ * The viewer page's browser module. It consumes only hearsay/1 JSON from `POST /api/analyze`, and
+ * hearsay-compare/1 JSON from `POST /api/compare` when a second version is given.
  * Document text is only ever inserted with `textContent` / text nodes — never as HTML — so an
  * article containing `<script>` or `onerror=` is shown, not run.
  */
+import type { Comparison } from '../compare/compare.js';
+import { CHANGE_MARK, describeChanges, tally, type ChangeSection } from '../compare/describe.js';
 import type { HearsayDocument } from '../core/types.js';
 import {
   attributionsCsv, buildRenderModel, excerpt, KIND_LABELS, percent, segmentClasses,
@@ -46,6 +49,8 @@ interface State {
 }
 
 let state: State | null = null;
+/** The last comparison shown, for its download. */
+let comparison: Comparison | null = null;
 let fileName: string | null = null;
 
 function setStatus(text: string, error = false): void {
@@ -54,37 +59,78 @@ function setStatus(text: string, error = false): void {
   s.className = error ? 'error' : '';
 }
 
-async function analyzeInput(): Promise<void> {
-  const input = byId<HTMLTextAreaElement>('input').value;
+/** Posts JSON and returns the parsed answer, or throws with the API's error code and message. */
+async function postJson(url: string, body: unknown): Promise<unknown> {
+  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await res.json()) as unknown;
+  if (!res.ok) {
+    const err = (json as { error?: { code?: string; message?: string } }).error;
+    throw new Error(`Error ${res.status}${err?.code ? ` (${err.code})` : ''}: ${err?.message ?? res.statusText}`);
+  }
+  return json;
+}
+
+function requestFor(input: string, path: string | null): Record<string, string> {
   const mode = byId<HTMLSelectElement>('input-type').value;
   const date = byId<HTMLInputElement>('date').value;
   const isHtml = mode === 'html' || (mode === 'auto' && HTML_RE.test(input.slice(0, 4096)));
   const body: Record<string, string> = isHtml ? { html: input } : { text: input };
   if (date) body.date = date;
-  if (fileName) body.path = fileName;
+  if (path) body.path = path;
+  return body;
+}
+
+async function analyzeInput(): Promise<void> {
+  const input = byId<HTMLTextAreaElement>('input').value;
+  const revised = byId<HTMLTextAreaElement>('revised').value;
   const button = byId<HTMLButtonElement>('analyze');
   button.disabled = true;
-  setStatus('Analyzing…');
+  setStatus(revised.trim() ? 'Analyzing both versions…' : 'Analyzing…');
   const t0 = performance.now();
   try {
-    const res = await fetch('/api/analyze', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json()) as unknown;
-    if (!res.ok) {
-      const err = (json as { error?: { code?: string; message?: string } }).error;
-      setStatus(`Error ${res.status}${err?.code ? ` (${err.code})` : ''}: ${err?.message ?? res.statusText}`, true);
+    const doc = (await postJson('/api/analyze', requestFor(input, fileName))) as HearsayDocument;
+    if (!revised.trim()) {
+      comparison = null;
+      show(doc);
+      setStatus(`Analyzed ${doc.text.length.toLocaleString()} characters in ${Math.round(performance.now() - t0)} ms.`);
       return;
     }
-    const doc = json as HearsayDocument;
-    show(doc);
-    setStatus(`Analyzed ${doc.text.length.toLocaleString()} characters in ${Math.round(performance.now() - t0)} ms.`);
+    const after = (await postJson('/api/analyze', requestFor(revised, null))) as HearsayDocument;
+    comparison = (await postJson('/api/compare', { before: doc, after })) as Comparison;
+    show(after);
+    renderChanges(comparison, doc, after);
+    setStatus(`Analyzed and compared both versions in ${Math.round(performance.now() - t0)} ms; the page shows the second.`);
   } catch (e) {
-    setStatus(`Request failed: ${e instanceof Error ? e.message : String(e)}`, true);
+    setStatus(e instanceof Error && e.message.startsWith('Error ') ? e.message : `Request failed: ${e instanceof Error ? e.message : String(e)}`, true);
   } finally {
     button.disabled = false;
+  }
+}
+
+const SECTION_TITLES: Record<ChangeSection, string> = {
+  meta: 'Story details', sentences: 'Sentences', attributions: 'Attributions', sources: 'Sources cited', voice: 'Loaded words', events: 'Events',
+};
+
+/** The "What changed" card: every change, grouped, words from whichever version has them. */
+function renderChanges(cmp: Comparison, before: HearsayDocument, after: HearsayDocument): void {
+  const box = byId('changes');
+  clear(box);
+  box.hidden = false;
+  byId('dl-compare').hidden = false;
+  box.append(el('h2', {}, 'What changed from the first version'),
+    el('p', { class: 'muted' }, `Sentences: ${tally(cmp.summary.sentences)}. Attributions: ${tally(cmp.summary.attributions)}.`));
+  const lines = describeChanges(cmp, before, after);
+  for (const section of ['meta', 'attributions', 'sources', 'sentences', 'voice', 'events'] as const) {
+    const mine = lines.filter((l) => l.section === section);
+    if (!mine.length) continue;
+    const ul = el('ul', { class: 'changes', 'data-section': section });
+    for (const l of mine) {
+      ul.append(el('li', { class: l.kind },
+        el('span', { class: 'mark', 'aria-label': l.kind }, CHANGE_MARK[l.kind]),
+        excerpt(l.text, 160),
+        ...l.details.map((d) => el('span', { class: 'detail' }, d))));
+    }
+    box.append(el('h3', {}, SECTION_TITLES[section]), ul);
   }
 }
 
@@ -112,6 +158,10 @@ function show(doc: HearsayDocument): void {
   const st = byId('statements');
   st.hidden = true;
   clear(st);
+  const changes = byId('changes');
+  changes.hidden = true;
+  clear(changes);
+  byId('dl-compare').hidden = true;
 }
 
 function renderArticle(): void {
@@ -339,6 +389,9 @@ function init(): void {
 
   byId('dl-json').addEventListener('click', () => {
     if (state) download(`${baseName()}.hearsay.json`, 'application/json', `${JSON.stringify(state.doc, null, 2)}\n`);
+  });
+  byId('dl-compare').addEventListener('click', () => {
+    if (comparison) download(`${baseName()}.compare.json`, 'application/json', `${JSON.stringify(comparison, null, 2)}\n`);
   });
   byId('dl-csv').addEventListener('click', () => {
     if (state) download(`${baseName()}.attributions.csv`, 'text/csv', attributionsCsv(state.doc));

@@ -23,6 +23,10 @@ export const VIEWER_HTML = `<!doctype html>
 <section id="input-panel" aria-label="Article input">
   <form id="form">
     <textarea id="input" spellcheck="false" placeholder="Paste an article here (plain text or HTML), or drop a .txt / .html file anywhere on the page"></textarea>
+    <details id="revision">
+      <summary>Compare with another version (a revision, or a repost)</summary>
+      <textarea id="revised" spellcheck="false" placeholder="Paste the other version here: the page then shows it, with what changed from the first"></textarea>
+    </details>
     <div class="controls">
       <label>Input
         <select id="input-type">
@@ -53,6 +57,7 @@ export const VIEWER_HTML = `<!doctype html>
   <div class="cols">
     <article id="article" aria-label="Article text"></article>
     <aside id="panel">
+      <section id="changes" class="card" hidden></section>
       <section id="details" class="card"><h2>Attribution</h2><p class="muted">Hover a highlighted span to see who says it; click a source to list everything it says.</p></section>
       <section id="statements" class="card" hidden></section>
       <section id="meta" class="card"></section>
@@ -61,6 +66,7 @@ export const VIEWER_HTML = `<!doctype html>
       <section id="downloads" class="card"><h2>Download</h2>
         <button id="dl-json" type="button">JSON</button>
         <button id="dl-csv" type="button">CSV of attributions</button>
+        <button id="dl-compare" type="button" hidden>Comparison JSON</button>
       </section>
       <section id="messages" class="card" hidden></section>
     </aside>
@@ -128,5 +134,15 @@ ul.chains .hop { color: var(--src); font-weight: 600; }
 ul.statements li { margin: .4em 0; padding-bottom: .3em; border-bottom: 1px dotted var(--line); font-size: 14px; }
 .quote-tag { font-size: 11px; text-transform: uppercase; letter-spacing: .04em; padding: 0 .35em; border-radius: 3px; background: #eee; margin-left: .3em; }
 #downloads button { margin-right: .4em; }
+#revision { margin-top: .4em; }
+#revision summary { cursor: pointer; color: var(--src); }
+#revision textarea { margin-top: .3em; }
+ul.changes { list-style: none; margin: 0; padding: 0; font-size: 14px; }
+ul.changes li { margin: .3em 0; padding-left: 1.3em; text-indent: -1.3em; }
+ul.changes .mark { display: inline-block; width: 1.3em; text-indent: 0; font-weight: 700; }
+ul.changes li.added .mark { color: #2e7d32; }
+ul.changes li.removed .mark { color: var(--loaded-auth); }
+ul.changes li.changed .mark { color: var(--cue); }
+ul.changes .detail { display: block; color: var(--muted); text-indent: 0; }
 #messages li.error { color: var(--loaded-auth); }
 `;

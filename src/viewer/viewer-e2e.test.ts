@@ -206,3 +206,43 @@ test('viewer e2e: a known document renders roles, kinds, shares and chains', asy
     await server.close();
   }
 });
+
+test('viewer e2e: two versions compared — the page shows the second, and what changed from the first', async (t) => {
+  if (skipWithoutChromium(t)) return;
+  const server = await startServer({ port: 0, host: '127.0.0.1', concurrency: 1 });
+  const browser = await launch();
+  const revised = ARTICLE
+    .replace('But two senior officials told the Coastal Herald', 'But deputy minister Paul Okafor told the Coastal Herald')
+    .replace('\n"We will not be rushed," Reyes said.\n', '\n');
+  try {
+    const { page, watch } = await openViewer(browser, server);
+    await page.fill('#input', ARTICLE);
+    await page.fill('#date', '2025-03-04');
+    await page.click('#revision summary');
+    await page.fill('#revised', revised);
+    await page.click('#analyze');
+    await page.waitForSelector('#changes:not([hidden])');
+    assert.match((await page.textContent('#status')) ?? '', /compared both versions/);
+    assert.equal(await page.textContent('#article'), revised, 'the second version is the one shown');
+    const changes = (await page.textContent('#changes')) ?? '';
+    assert.match(changes, /source (two )?senior officials → Paul Okafor/);
+    assert.match(changes, /kind anonymous → person/);
+    assert.ok((await page.locator('#changes ul[data-section="sentences"] li.removed').allTextContents()).some((s) => s.includes('We will not be rushed')));
+    assert.deepEqual(watch.errors, []);
+    assert.deepEqual(watch.external, [], 'no request leaves the server');
+    const dir = path.resolve(process.cwd(), 'test-artifacts');
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, 'viewer-compare.png'), fullPage: true });
+    const docs = path.resolve(process.cwd(), 'docs/viewer-compare.png');
+    if (process.env.UPDATE === '1' || !existsSync(docs)) copyFileSync(path.join(dir, 'viewer-compare.png'), docs);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.click('#dl-compare')]);
+    assert.equal((JSON.parse(readFileSync((await json.path())!, 'utf8')) as { schema: string }).schema, 'hearsay-compare/1');
+    // A single article again: the changes card goes away.
+    await page.fill('#revised', '');
+    await analyzeIn(page, ARTICLE, '2025-03-04');
+    assert.equal(await page.isHidden('#changes'), true);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
