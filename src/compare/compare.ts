@@ -294,15 +294,29 @@ function compareAttributions(before: HearsayDocument, after: HearsayDocument, mi
   const va = views(before);
   const vb = views(after);
   const candidates: { i: number; j: number; sim: number; score: number }[] = [];
-  va.forEach((x, i) => vb.forEach((y, j) => {
-    const sim = jaccard(x.content, y.content);
-    const sameSource = x.source === y.source;
-    const sameCue = x.cue === y.cue;
-    // A reworded content still pairs when the same source says it; a re-sourced one when the content agrees.
-    if (sim >= minSimilarity || (sameSource && x.source !== null && sim >= minSimilarity / 2)) {
-      candidates.push({ i, j, sim, score: sim + (sameSource ? 0.3 : 0) + (sameCue ? 0.2 : 0) });
+  // Shared content words counted through an index of the second version's words, so a long page
+  // costs the pairs that share words, not every pair.
+  const setsB = vb.map((y) => new Set(y.content.map((w) => w.w)));
+  const postings = new Map<string, number[]>();
+  setsB.forEach((set, j) => { for (const w of set) { const l = postings.get(w); if (l) l.push(j); else postings.set(w, [j]); } });
+  const shared = new Int32Array(vb.length);
+  va.forEach((x, i) => {
+    const set = new Set(x.content.map((w) => w.w));
+    const touched: number[] = [];
+    for (const w of set) for (const j of postings.get(w) ?? []) { if (shared[j] === 0) touched.push(j); shared[j]!++; }
+    for (const j of touched) {
+      const y = vb[j]!;
+      const sim = shared[j]! / (set.size + setsB[j]!.size - shared[j]!);
+      shared[j] = 0;
+      const sameSource = x.source === y.source;
+      // A reworded content still pairs when the same source says it; a re-sourced one when the content agrees.
+      if (sim >= minSimilarity || (sameSource && x.source !== null && sim >= minSimilarity / 2)) {
+        candidates.push({ i, j, sim, score: sim + (sameSource ? 0.3 : 0) + (x.cue === y.cue ? 0.2 : 0) });
+      }
     }
-  }));
+    // Two contents without words (a cue alone) are the same content.
+    if (set.size === 0) vb.forEach((y, j) => { if (setsB[j]!.size === 0 && x.source === y.source) candidates.push({ i, j, sim: 1, score: 1.3 + (x.cue === y.cue ? 0.2 : 0) }); });
+  });
   candidates.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
   const pairA = new Int32Array(va.length).fill(-1);
   const pairB = new Int32Array(vb.length).fill(-1);
