@@ -299,3 +299,42 @@ test('compare: two articles, or a saved analysis and an article; text and JSON; 
   assert.equal(await main(['compare', file('bad.json', '{"schema": "hearsay/1", "text": 5}'), second], broken), 1);
   assert.match(broken.err, /SCHEMA|not a hearsay\/1/);
 });
+
+test('train attributions saves each step; --resume reuses the finished ones and gives the same models; other options retrain', async () => {
+  const { mkdirSync, readFileSync, existsSync } = await import('node:fs');
+  const root = join(dir, 'mini-train');
+  const lines: [string, string, string, string][] = [
+    ['A union leader said the strike was over.', 'A union leader', 'said', 'the strike was over'],
+    ['The mayor said the bridge would reopen in May.', 'The mayor', 'said', 'the bridge would reopen in May'],
+    ['Two officials told reporters that the port was closed.', 'Two officials', 'told', 'that the port was closed'],
+    ['The minister warned that prices would rise.', 'The minister', 'warned', 'that prices would rise'],
+  ];
+  lines.forEach(([text, source, cue, content], k) => {
+    const split = k === 3 ? 'dev' : 'train';
+    mkdirSync(join(root, split, 'text'), { recursive: true });
+    mkdirSync(join(root, split, 'attributions'), { recursive: true });
+    const id = `mini_2025-01-0${k + 1}_story`;
+    writeFileSync(join(root, split, 'text', `${id}.txt`), `${text}\n`);
+    const at = (s: string) => `${text.indexOf(s)} ${text.indexOf(s) + s.length}`;
+    writeFileSync(join(root, split, 'attributions', `${id}_a1.ann`),
+      `T1\tSource ${at(source)}\t${source}\nT2\tCue ${at(cue)}\t${cue}\nT3\tContent ${at(content)}\t${content}\nE1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n`);
+  });
+  const outDir = join(dir, 'mini-train-out');
+  const args = (...more: string[]) => ['train', 'attributions', '--data', root, '--module', 'none', '--epochs', '1', '--roles-epochs', '1',
+    '--out', join(outDir, 'tagger.json'), '--roles-out', join(outDir, 'roles.json'), '--cues-out', join(outDir, 'cues.json'),
+    '--bounds-out', join(outDir, 'bounds.json'), '--rule-layer-out', join(outDir, 'layer.json'), '--checkpoints', join(outDir, 'ck'), ...more];
+  const files = ['tagger', 'roles', 'cues', 'bounds'].map((n) => join(outDir, `${n}.json`));
+  const first = io();
+  assert.equal(await main(args(), first), 0, first.err);
+  assert.doesNotMatch(first.out, /resumed/);
+  const models = files.map((f) => readFileSync(f, 'utf8'));
+  const ck = /checkpoints: (\S+)/.exec(first.out)![1]!;
+  for (const stepName of ['roles', 'cues', 'tagger', 'bounds']) assert.ok(existsSync(join(ck.startsWith('/') ? ck : join(process.cwd(), ck), `${stepName}.json`)), stepName);
+  const again = io();
+  assert.equal(await main(args('--resume'), again), 0, again.err);
+  assert.equal(again.out.match(/resumed from/g)?.length, 4, again.out);
+  assert.deepEqual(files.map((f) => readFileSync(f, 'utf8')), models, 'a resumed run writes the same models');
+  const other = io();
+  assert.equal(await main(args('--resume', '--seed', '2'), other), 0, other.err);
+  assert.doesNotMatch(other.out, /resumed/, 'another seed is another run');
+});

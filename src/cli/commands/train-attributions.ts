@@ -9,6 +9,8 @@ import { CueModel, trainCueModel, type CueModelJson } from '../../attribution-mo
 import { RoleModel, trainRoleModel, type RoleModelJson } from '../../attribution-model/roles.js';
 import type { AttributionModelJson } from '../../attribution-model/model.js';
 import { writeModel } from '../write-model.js';
+import { openCheckpoints } from '../checkpoint.js';
+import { createHash } from 'node:crypto';
 import type { Command } from '../io.js';
 import { flagString, parseArgs } from '../io.js';
 
@@ -18,7 +20,7 @@ const USAGE = `usage: hearsay train attributions --data ../shared/polnear [--out
        [--roles-module src/attribution-model/roles-data.ts|none] [--roles-epochs 8]
        [--cues-out models/attr-cues.json] [--cues-module src/attribution-model/cues-data.ts|none]
        [--bounds-out models/attr-bounds.json] [--bounds-module src/attribution-model/bounds-data.ts|none]
-       [--rule-layer-out models/attr-rule-layer.json]
+       [--rule-layer-out models/attr-rule-layer.json] [--resume] [--checkpoints .cache/train-attributions]
   --features    what the tagger reads beyond words: pos (the shipped POS tagger's tags), rules (the
                 tokens the rule-based attribution stage claims); "none" for neither
   --paragraphs  train on all paragraphs, or only those the merged pipeline hands to the model
@@ -29,6 +31,8 @@ const USAGE = `usage: hearsay train attributions --data ../shared/polnear [--out
                 output; with --module none no module is written for any of the four models
   --rule-layer-out  a digest of the rule layer the models learned from (with pos,rules); a test
                 checks it against the current code, so rules changed without retraining fail CI
+  --resume      reuse the steps an interrupted run with the same data, options and build finished
+                (each step's result is saved under --checkpoints as it ends)
 `;
 
 /**
@@ -39,7 +43,7 @@ const USAGE = `usage: hearsay train attributions --data ../shared/polnear [--out
  * machine.
  */
 export const run: Command = async (args, io) => {
-  const p = parseArgs(args, ['help']);
+  const p = parseArgs(args, ['help', 'resume']);
   if (p.flags.has('help')) { io.stdout(USAGE); return 0; }
   const data = path.resolve(io.cwd, flagString(p, 'data', '../shared/polnear'));
   const out = path.resolve(io.cwd, flagString(p, 'out', 'models/attr-perceptron.json'));
@@ -75,6 +79,21 @@ export const run: Command = async (args, io) => {
     io.stderr(`train attributions: cannot read PolNeAR under ${data}: ${(e as Error).message}\n${USAGE}`);
     return 2;
   }
+  // The run's identity: options and the gold data (the built code is added by the checkpoints).
+  const goldDigest = createHash('sha256');
+  for (const a of [...trainGold, ...devGold]) goldDigest.update(a.id).update(a.text).update(JSON.stringify(a.attributions));
+  const checkpoints = await openCheckpoints(path.resolve(io.cwd, flagString(p, 'checkpoints', '.cache/train-attributions')), {
+    epochs, rolesEpochs, seed, features: [...features].sort(), paragraphs, data: goldDigest.digest('hex'),
+  }, p.flags.has('resume'));
+  io.stdout(`checkpoints: ${path.relative(io.cwd, checkpoints.dir)}${p.flags.has('resume') ? ' (resuming)' : ''}\n`);
+  /** Runs a training step, or takes its saved result when resuming; saves what it trains. */
+  const step = async <T>(name: string, label: string, run: () => T): Promise<T> => {
+    const saved = await checkpoints.load<T>(name);
+    if (saved !== null) { io.stdout(`${label}: resumed from ${path.relative(io.cwd, checkpoints.dir)}/${name}.json\n`); return saved; }
+    const result = run();
+    await checkpoints.save(name, result);
+    return result;
+  };
   const prep = { pos: usePos, rules: useRules };
   const train = prepareArticles(trainGold, prep);
   const dev = prepareArticles(devGold, prep);
@@ -86,31 +105,31 @@ export const run: Command = async (args, io) => {
   let cues: CueModel | null = null;
   if (useRules) {
     const devRoles = roleExamples(dev);
-    const rolesResult = trainRoleModel(roleExamples(train), {
+    const rolesResult = await step('roles', 'role tagger', () => trainRoleModel(roleExamples(train), {
       epochs: rolesEpochs, seed,
       source: `PolNeAR train (${train.length} articles, gold cues); epochs ${rolesEpochs}, seed ${seed}`,
       select: (m) => roleAccuracy(m, devRoles),
       onProgress: (line) => io.stdout(`  ${line}\n`),
-    });
+    }));
     await writeModel(io, rolesOut, rolesModule, rolesResult.model, () => renderRolesModule(rolesResult.model));
     io.stdout(`role tagger: best epoch ${rolesResult.bestEpoch}; reads ${rolesResult.score.toFixed(1)} % of PolNeAR dev gold cues right (source overlaps, content Jaccard >= 0.5)\n`);
     roles = RoleModel.fromJSON(rolesResult.model);
     const devCues = cueDocs(dev);
-    const cuesResult = trainCueModel(cueDocs(train), {
+    const cuesResult = await step('cues', 'cue detector', () => trainCueModel(cueDocs(train), {
       epochs: 6, seed,
       source: `PolNeAR train (${train.length} articles, verbs and cue words); epochs 6, seed ${seed}`,
       select: (m) => cueDetectionF1(m, devCues),
       onProgress: (line) => io.stdout(`  ${line}\n`),
-    });
+    }));
     await writeModel(io, cuesOut, cuesModule, cuesResult.model, () => renderCuesModule(cuesResult.model));
     io.stdout(`cue detector: best epoch ${cuesResult.bestEpoch}; F1 ${cuesResult.score.toFixed(1)} on the tokens the rules leave unclaimed in PolNeAR dev\n`);
     cues = CueModel.fromJSON(cuesResult.model);
   }
-  const result = trainAttributionModel(train, dev, {
+  const result = await step('tagger', 'BIO tagger', () => trainAttributionModel(train, dev, {
     epochs, seed, usePos, useRules, onlyCuedParagraphs: paragraphs === 'cued', roles, cues,
     source: `PolNeAR train (${train.length} articles, first annotator file per article); epochs ${epochs}, seed ${seed}; ${setting}`,
     onProgress: (line) => io.stdout(`  ${line}\n`),
-  });
+  }));
   await writeModel(io, out, moduleFlag, result.model, () => renderModule(result.model));
   io.stdout(`best epoch ${result.bestEpoch}\nPolNeAR dev, model alone (every paragraph decoded):\n${formatScores(result.dev)}`);
   if (result.merged) io.stdout(`PolNeAR dev, merged (rules, then the model where they leave a cue unclaimed):\n${formatScores(result.merged)}`);
@@ -128,7 +147,7 @@ export const run: Command = async (args, io) => {
     for (const [k, c] of boundsCoverage(trainBounds)) {
       io.stdout(`  bounds examples, ${k}: ${c.examples} (gold edge a candidate in ${c.candidate}); ${outOfReach.get(k) ?? 0} gold edges out of reach\n`);
     }
-    const boundsResult = trainBoundsModel(trainBounds, {
+    const boundsResult = await step('bounds', 'boundary ranker', () => trainBoundsModel(trainBounds, {
       epochs: 6,
       source: `PolNeAR train (${train.length} articles, merged pipeline output); epochs 6`,
       select: (m) => {
@@ -137,7 +156,7 @@ export const run: Command = async (args, io) => {
         return 100 * selectionScore(s);
       },
       onProgress: (line) => io.stdout(`  ${line}\n`),
-    });
+    }));
     await writeModel(io, boundsOut, boundsModule, boundsResult.model, () => renderBoundsModule(boundsResult.model));
     bounds = BoundsModel.fromJSON(boundsResult.model);
     io.stdout(`boundary ranker: best epoch ${boundsResult.bestEpoch}; ${boundsAccuracy(bounds, devBounds).toFixed(1)} % of PolNeAR dev content, source and cue edges right\n`);
