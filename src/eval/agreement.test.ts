@@ -49,3 +49,21 @@ test('agreementReport says so where no article has a second annotation file', ()
   assert.equal(r.articles, 0);
   assert.match(formatAgreement(r), /no article of this split has a second annotation file/);
 });
+
+test('agreementReport counts the pipeline errors the second annotator shares', () => {
+  // The pipeline misses the critics (the second annotator reads them differently, so shares the miss)
+  // and reads a false alarm the second file marks ("Critics argued … costly" with the short content).
+  const predicted = new Map([['a1', [
+    attr(at('The mayor'), at('said'), at('the bridge will reopen in May')),
+    attr(at('Critics'), at('argued'), at('costly')),
+  ]]]);
+  const r = agreementReport(gold, multi, predicted);
+  assert.deepEqual(r.pipelineErrors, { falseAlarms: 1, falseAlarmsSecondMarks: 1, misses: 1, missesSecondLacks: 1 });
+  assert.match(formatAgreement(r), /1 of 1 false alarms are marked in the second file; 1 of 1 misses are missing from it too/);
+  // Reading the critics as the first annotator does: no error left to share.
+  const right = agreementReport(gold, multi, new Map([['a1', [
+    attr(at('The mayor'), at('said'), at('the bridge will reopen in May')),
+    attr(at('Critics'), at('argued'), at('that the repairs were rushed and costly')),
+  ]]]));
+  assert.deepEqual(right.pipelineErrors, { falseAlarms: 0, falseAlarmsSecondMarks: 0, misses: 0, missesSecondLacks: 0 });
+});

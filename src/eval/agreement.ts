@@ -5,7 +5,7 @@
  * gold file, since annotators differ in how much they mark. Pure: the CLI reads the files.
  */
 import type { Attribution } from '../core/types.js';
-import { formatScores, scoreAttributions, scoreReadings, type AttributionScores } from './attributions.js';
+import { formatScores, matchArticle, relationMatches, scoreAttributions, scoreReadings, wordTokens, type AttributionScores } from './attributions.js';
 import type { GoldArticle, MultiAnnotatedArticle } from './polnear.js';
 
 /** What {@link agreementReport} measures. */
@@ -18,6 +18,12 @@ export interface AgreementReport {
   pipelineVsFirst: AttributionScores;
   /** The pipeline on the same articles against the second file. */
   pipelineVsSecond: AttributionScores;
+  /**
+   * The pipeline's errors against the first file on the same articles, and how many of them the
+   * second annotator shares: false alarms the second file marks (a relation match there), and
+   * misses the second file lacks too. Those are matters of convention rather than of reading.
+   */
+  pipelineErrors: { falseAlarms: number; falseAlarmsSecondMarks: number; misses: number; missesSecondLacks: number };
   /** The pipeline against each annotator's gold files (the first file per article), most articles first. */
   byAnnotator: { annotator: string; articles: number; scores: AttributionScores }[];
 }
@@ -36,8 +42,27 @@ export function agreementReport(gold: readonly GoldArticle[], multi: readonly Mu
     const k = a.annotator ?? '?';
     byAnnotator.set(k, [...(byAnnotator.get(k) ?? []), a]);
   }
+  const errors = { falseAlarms: 0, falseAlarmsSecondMarks: 0, misses: 0, missesSecondLacks: 0 };
+  multi.forEach((a, k) => {
+    const tok = wordTokens(a.text);
+    const m = matchArticle(a.text, first[k]!.attributions, predicted.get(a.id) ?? [], tok);
+    const other = second[k]!.attributions;
+    m.predToGold.forEach((g, i) => {
+      if (g >= 0) return;
+      errors.falseAlarms++;
+      const p = m.predicted[i]!;
+      const roles = { source: p.source ? [{ start: p.source.start, end: p.source.end }] : null, cue: [p.cue], content: p.content };
+      if (other.some((o) => relationMatches(tok, o, roles))) errors.falseAlarmsSecondMarks++;
+    });
+    m.goldToPred.forEach((pi, gi) => {
+      if (pi >= 0) return;
+      errors.misses++;
+      if (!other.some((o) => relationMatches(tok, first[k]!.attributions[gi]!, o))) errors.missesSecondLacks++;
+    });
+  });
   return {
     articles: multi.length,
+    pipelineErrors: errors,
     secondVsFirst: scoreReadings(first, new Map(second.map((a) => [a.id, a.attributions]))),
     pipelineVsFirst: scoreAttributions(first, predicted),
     pipelineVsSecond: scoreAttributions(second, predicted),
@@ -61,6 +86,8 @@ export function formatAgreement(r: AgreementReport): string {
     out.push(formatScores(r.pipelineVsFirst));
     out.push('The pipeline on the same articles, against the second file:');
     out.push(formatScores(r.pipelineVsSecond));
+    const e = r.pipelineErrors;
+    out.push(`The pipeline's errors against the first file that the second annotator shares: ${e.falseAlarmsSecondMarks} of ${e.falseAlarms} false alarms are marked in the second file; ${e.missesSecondLacks} of ${e.misses} misses are missing from it too`);
   }
   out.push('The pipeline per annotator of the gold file (F1; relation P / R):');
   out.push('annotator  articles   gold  relation      P      R   source    cue  content');
