@@ -15,7 +15,10 @@ const FOUR_DIGITS = /^\d{4}$/;
  * costs only the few mixes that involve tags or word pairs.
  */
 export interface WordInfo {
-  /** Raw hash of the folded lowercase form, for word-pair conjunctions. */
+  /**
+   * Raw hash of the folded lowercase form, for word-pair conjunctions. This and the other number
+   * fields are 32-bit hashes held as int32 (see `build`).
+   */
   norm: number;
   /** Word-only features of the word itself (form, norm, suffixes, prefixes, shape). */
   self: Uint32Array;
@@ -53,23 +56,56 @@ export function wordInfo(form: string): WordInfo {
   );
 }
 
+/**
+ * The typed arrays of word infos are views into shared chunks: the tagger keeps one info per word
+ * type, and two typed arrays of their own (each with its buffer object) cost about 200 bytes more
+ * per word than two views.
+ */
+const CHUNK = 11 * 2048;
+let chunk = new Uint32Array(CHUNK);
+let chunkUsed = 0;
+
+/** A view of `length` fresh words of the current chunk (a new chunk when it is full). */
+function take(length: number): Uint32Array {
+  if (chunkUsed + length > CHUNK) {
+    chunk = new Uint32Array(CHUNK);
+    chunkUsed = 0;
+  }
+  const view = chunk.subarray(chunkUsed, chunkUsed + length);
+  chunkUsed += length;
+  return view;
+}
+
 function build(form: number, norm: number, suf1: number, suf2: number, suf3: number, suf4: number, pre1: number, pre3: number, shape: number): WordInfo {
   const shapeT = hashMix(T.shapeFirst, shape);
+  const self = take(9);
+  self[0] = hashMix(T.form, form);
+  self[1] = hashMix(T.norm, norm);
+  self[2] = hashMix(T.suf1, suf1);
+  self[3] = hashMix(T.suf2, suf2);
+  self[4] = hashMix(T.suf3, suf3);
+  self[5] = hashMix(T.suf4, suf4);
+  self[6] = hashMix(T.pre1, pre1);
+  self[7] = hashMix(T.pre3, pre3);
+  self[8] = hashMix(T.shape, shape);
+  const shapeFirst = take(2);
+  shapeFirst[0] = hashMix(shapeT, 0);
+  shapeFirst[1] = hashMix(shapeT, 1);
+  // The number fields hold the hashes as int32 (`| 0`), the same 32 bits: every reader mixes
+  // them (hashMix works on int32) or stores them in a Uint32Array. As int32 they are small
+  // integers to V8; as uint32 half of them were 16-byte heap numbers, nine per cached word.
   return {
-    norm,
-    self: Uint32Array.of(
-      hashMix(T.form, form), hashMix(T.norm, norm), hashMix(T.suf1, suf1), hashMix(T.suf2, suf2), hashMix(T.suf3, suf3),
-      hashMix(T.suf4, suf4), hashMix(T.pre1, pre1), hashMix(T.pre3, pre3), hashMix(T.shape, shape),
-    ),
-    shapeFirst: Uint32Array.of(hashMix(shapeT, 0), hashMix(shapeT, 1)),
-    prevNorm: hashMix(T.pnorm, norm),
-    prevSuf3: hashMix(T.psuf3, suf3),
-    prevShape: hashMix(T.pshape, shape),
-    prev2Norm: hashMix(T.ppnorm, norm),
-    nextNorm: hashMix(T.nnorm, norm),
-    nextSuf3: hashMix(T.nsuf3, suf3),
-    nextShape: hashMix(T.nshape, shape),
-    next2Norm: hashMix(T.nnnorm, norm),
+    norm: norm | 0,
+    self,
+    shapeFirst,
+    prevNorm: hashMix(T.pnorm, norm) | 0,
+    prevSuf3: hashMix(T.psuf3, suf3) | 0,
+    prevShape: hashMix(T.pshape, shape) | 0,
+    prev2Norm: hashMix(T.ppnorm, norm) | 0,
+    nextNorm: hashMix(T.nnorm, norm) | 0,
+    nextSuf3: hashMix(T.nsuf3, suf3) | 0,
+    nextShape: hashMix(T.nshape, shape) | 0,
+    next2Norm: hashMix(T.nnnorm, norm) | 0,
   };
 }
 

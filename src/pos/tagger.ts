@@ -104,8 +104,11 @@ interface WordEntry {
   info: WordInfo;
   /** Dictionary tag id, or -1 for words the classifier tags. */
   tag: number;
-  /** Quantised score sums of the word's own features, filled on the first classifier decision. */
-  self: Float64Array | null;
+  /**
+   * Where the quantised score sums of the word's own features start in the tagger's `selfSums`
+   * (one per tag), filled on the first classifier decision; -1 before.
+   */
+  selfAt: number;
 }
 
 /** A trained Penn Treebank part-of-speech tagger (averaged perceptron, greedy decoding). */
@@ -116,6 +119,14 @@ export class PosTagger {
   private readonly tables: DecodeTables;
   private readonly json: PosModelJson;
   private readonly cache = new Map<string, WordEntry>();
+  /**
+   * The cached words' self sums, one row per word the classifier has tagged, in one array: a
+   * typed array per word cost about 600 bytes in objects and a separate allocation for 400 bytes
+   * of sums. The sums are integers below 2^24 in magnitude (ten features, each weight under
+   * 2^19), so int32 holds them exactly and the scores are the same.
+   */
+  private selfSums = new Int32Array(0);
+  private selfRows = 0;
   /**
    * Quantised score sums of the tag-history features per (previous tag, tag before), indexed
    * `h(t1) * (tags + 1) + h(t2)` where `h` maps {@link START_TAG} to `tags`.
@@ -163,6 +174,13 @@ export class PosTagger {
     const infos = new Array<WordInfo>(n);
     const entries = new Array<WordEntry>(n);
     const known = new Int32Array(n);
+    // A bounded cache: news vocabularies are Zipfian, so clearing rarely costs much. It is cleared
+    // only here, between sentences, because entries looked up below point into `selfSums`.
+    if (this.cache.size + n > CACHE_LIMIT) {
+      this.cache.clear();
+      this.selfSums = new Int32Array(0);
+      this.selfRows = 0;
+    }
     let open = false;
     for (let i = 0; i < n; i++) {
       let hint = quotes?.[i];
@@ -192,12 +210,13 @@ export class PosTagger {
     const classes = this.tags.length;
     const scores = this.scratch.scores;
     const entry = this.entries[i]!;
-    let base = entry.self;
-    if (!base) {
-      base = new Float64Array(classes);
-      model.addQuantised(features, 0, SELF_FEATURES, base);
-      entry.self = base;
+    if (entry.selfAt < 0) {
+      scores.fill(0);
+      model.addQuantised(features, 0, SELF_FEATURES, scores);
+      entry.selfAt = this.addSelfRow(scores);
     }
+    const base = this.selfSums;
+    const at = entry.selfAt;
     // Features 10–12 depend only on the previous two tags: their sums are cached per history.
     const key = (t1 === START_TAG ? classes : t1) * (classes + 1) + (t2 === START_TAG ? classes : t2);
     let hist = this.historyScores[key];
@@ -206,17 +225,29 @@ export class PosTagger {
       model.addQuantised(features, SELF_FEATURES, HISTORY_FEATURES, hist);
       this.historyScores[key] = hist;
     }
-    for (let c = 0; c < classes; c++) scores[c] = base[c]! + hist[c]!;
+    for (let c = 0; c < classes; c++) scores[c] = base[at + c]! + hist[c]!;
     model.addQuantised(features, SELF_FEATURES + HISTORY_FEATURES, n - SELF_FEATURES - HISTORY_FEATURES, scores);
     return argmax(scores);
   };
 
+  /** Appends a row of self sums to `selfSums` (doubling it when full); returns where it starts. */
+  private addSelfRow(sums: Float64Array): number {
+    const classes = this.tags.length;
+    const at = this.selfRows * classes;
+    if (at + classes > this.selfSums.length) {
+      const grown = new Int32Array(Math.max(1024 * classes, this.selfSums.length * 2));
+      grown.set(this.selfSums.subarray(0, at));
+      this.selfSums = grown;
+    }
+    for (let c = 0; c < classes; c++) this.selfSums[at + c] = sums[c]!;
+    this.selfRows++;
+    return at;
+  }
+
   private entry(form: string): WordEntry {
     let e = this.cache.get(form);
     if (e === undefined) {
-      // A bounded cache: news vocabularies are Zipfian, so clearing rarely costs much.
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      e = { info: wordInfo(form), tag: this.tables.tagdict.get(form) ?? -1, self: null };
+      e = { info: wordInfo(form), tag: this.tables.tagdict.get(form) ?? -1, selfAt: -1 };
       this.cache.set(form, e);
     }
     return e;
