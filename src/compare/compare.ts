@@ -371,29 +371,39 @@ function compareSources(before: HearsayDocument, after: HearsayDocument): Source
   return rows.sort((p, q) => Math.abs(q.after - q.before) - Math.abs(p.after - p.before) || q.after + q.before - (p.after + p.before) || (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
 }
 
-function compareVoice(before: HearsayDocument, after: HearsayDocument): VoiceChange[] {
-  const loaded = (doc: HearsayDocument) => doc.voice.filter((v) => v.loaded).map((v) => ({ v, word: doc.text.slice(v.start, v.end).toLowerCase() }));
-  const la = loaded(before);
-  const lb = loaded(after);
-  const pairs = alignKeys(la.map((x) => x.word), lb.map((x) => x.word), 1_000_000);
-  const out: VoiceChange[] = [];
+/**
+ * Two lists paired in order by key (equal keys, longest alignment): each pair, and the items of
+ * either list between pairs, handed out in the second list's order.
+ */
+function pairInOrder<A, B, C>(a: readonly A[], b: readonly B[], keyA: (x: A) => string, keyB: (y: B) => string, make: {
+  pair: (x: A, y: B) => C; removed: (x: A) => C; added: (y: B) => C;
+}): C[] {
+  const out: C[] = [];
   let i = 0;
   let j = 0;
   const rest = (ti: number, tj: number) => {
-    for (; i < ti; i++) out.push({ kind: 'removed', word: la[i]!.word, before: span(la[i]!.v), after: null, voiceBefore: la[i]!.v.voice, voiceAfter: null });
-    for (; j < tj; j++) out.push({ kind: 'added', word: lb[j]!.word, before: null, after: span(lb[j]!.v), voiceBefore: null, voiceAfter: lb[j]!.v.voice });
+    for (; i < ti; i++) out.push(make.removed(a[i]!));
+    for (; j < tj; j++) out.push(make.added(b[j]!));
   };
-  for (const [pi, pj] of pairs) {
+  for (const [pi, pj] of alignKeys(a.map(keyA), b.map(keyB), 1_000_000)) {
     rest(pi, pj);
-    const x = la[pi]!;
-    const y = lb[pj]!;
-    // The same word moved between the outlet's voice and a quoted one.
-    out.push({ kind: x.v.voice === y.v.voice ? 'same' : 'changed', word: y.word, before: span(x.v), after: span(y.v), voiceBefore: x.v.voice, voiceAfter: y.v.voice });
+    out.push(make.pair(a[pi]!, b[pj]!));
     i = pi + 1;
     j = pj + 1;
   }
-  rest(la.length, lb.length);
+  rest(a.length, b.length);
   return out;
+}
+
+function compareVoice(before: HearsayDocument, after: HearsayDocument): VoiceChange[] {
+  const loaded = (doc: HearsayDocument) => doc.voice.filter((v) => v.loaded).map((v) => ({ v, word: doc.text.slice(v.start, v.end).toLowerCase() }));
+  const word = (x: { word: string }) => x.word;
+  return pairInOrder<ReturnType<typeof loaded>[number], ReturnType<typeof loaded>[number], VoiceChange>(loaded(before), loaded(after), word, word, {
+    // The same word may have moved between the outlet's voice and a quoted one.
+    pair: (x, y) => ({ kind: x.v.voice === y.v.voice ? 'same' : 'changed', word: y.word, before: span(x.v), after: span(y.v), voiceBefore: x.v.voice, voiceAfter: y.v.voice }),
+    removed: (x) => ({ kind: 'removed', word: x.word, before: span(x.v), after: null, voiceBefore: x.v.voice, voiceAfter: null }),
+    added: (y) => ({ kind: 'added', word: y.word, before: null, after: span(y.v), voiceBefore: null, voiceAfter: y.v.voice }),
+  });
 }
 
 function span(s: Span): Span {
@@ -406,24 +416,11 @@ function eventKey(doc: HearsayDocument, e: EventRecord): string {
 }
 
 function compareEvents(before: HearsayDocument, after: HearsayDocument): EventChange[] {
-  const ea = before.events ?? [];
-  const eb = after.events ?? [];
-  const pairs = alignKeys(ea.map((e) => eventKey(before, e)), eb.map((e) => eventKey(after, e)), 1_000_000);
-  const out: EventChange[] = [];
-  let i = 0;
-  let j = 0;
-  const rest = (ti: number, tj: number) => {
-    for (; i < ti; i++) out.push({ kind: 'removed', type: ea[i]!.type, before: ea[i]!.id, after: null });
-    for (; j < tj; j++) out.push({ kind: 'added', type: eb[j]!.type, before: null, after: eb[j]!.id });
-  };
-  for (const [pi, pj] of pairs) {
-    rest(pi, pj);
-    out.push({ kind: 'same', type: eb[pj]!.type, before: ea[pi]!.id, after: eb[pj]!.id });
-    i = pi + 1;
-    j = pj + 1;
-  }
-  rest(ea.length, eb.length);
-  return out;
+  return pairInOrder<EventRecord, EventRecord, EventChange>(before.events ?? [], after.events ?? [], (e) => eventKey(before, e), (e) => eventKey(after, e), {
+    pair: (x, y) => ({ kind: 'same', type: y.type, before: x.id, after: y.id }),
+    removed: (x) => ({ kind: 'removed', type: x.type, before: x.id, after: null }),
+    added: (y) => ({ kind: 'added', type: y.type, before: null, after: y.id }),
+  });
 }
 
 const META_FIELDS: (keyof Meta)[] = ['title', 'outlet', 'site', 'published', 'url', 'byline', 'canonical', 'language'];

@@ -16,7 +16,7 @@ const FORMATS = ['json', 'jsonl', 'text', 'plover'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** Files larger than this are refused before reading (the analysed text limit, in bytes, with slack). */
-export const MAX_FILE_BYTES = MAX_INPUT_CHARS * 2;
+const MAX_FILE_BYTES = MAX_INPUT_CHARS * 2;
 
 /** An empty document carrying one error, so a batch keeps one line per input. */
 function errorDoc(path: string, code: string, text: string): HearsayDocument {
@@ -27,7 +27,8 @@ function errorDoc(path: string, code: string, text: string): HearsayDocument {
   };
 }
 
-async function readInput(path: string, io: CliIo): Promise<{ bytes: Uint8Array } | { error: HearsayDocument }> {
+/** Reads one input (a path, or `-` for standard input); unreadable, odd or oversized files become an error document. */
+export async function readInput(path: string, io: CliIo): Promise<{ bytes: Uint8Array } | { error: HearsayDocument }> {
   if (path === '-') return { bytes: await io.stdin() };
   const full = resolve(io.cwd, path);
   try {

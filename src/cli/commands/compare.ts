@@ -1,5 +1,3 @@
-import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { compareDocuments } from '../../compare/compare.js';
 import { parseDocument } from '../../core/document.js';
 import type { HearsayDocument } from '../../core/types.js';
@@ -7,7 +5,7 @@ import type { AnalyzeOptions } from '../../core/working-doc.js';
 import { SCHEMA_VERSION } from '../../core/types.js';
 import { type Command, type CliIo, flagString, parseArgs } from '../io.js';
 import { formatComparison } from '../format-compare.js';
-import { analyzeBytes, MAX_FILE_BYTES } from './analyze.js';
+import { analyzeBytes, readInput } from './analyze.js';
 
 const USAGE = `usage: hearsay compare BEFORE AFTER [--format json|text] [--date YYYY-MM-DD] [--input auto|text|html]
   BEFORE and AFTER are articles (text or HTML, analysed first) or hearsay/1 JSON documents.
@@ -15,19 +13,9 @@ const USAGE = `usage: hearsay compare BEFORE AFTER [--format json|text] [--date 
 
 /** Reads one side: a hearsay/1 JSON document as it is, anything else analysed. */
 async function load(path: string, io: CliIo, options: AnalyzeOptions): Promise<HearsayDocument | string> {
-  let bytes: Uint8Array;
-  try {
-    if (path === '-') bytes = await io.stdin();
-    else {
-      const full = resolve(io.cwd, path);
-      const st = await stat(full);
-      if (!st.isFile()) return `${path} is not a regular file`;
-      if (st.size > MAX_FILE_BYTES) return `${path} has ${st.size} bytes; the limit is ${MAX_FILE_BYTES}`;
-      bytes = new Uint8Array(await readFile(full));
-    }
-  } catch (e) {
-    return `cannot read ${path}: ${(e as Error).message}`;
-  }
+  const got = await readInput(path, io);
+  if ('error' in got) return `${path}: [${got.error.messages[0]!.code}] ${got.error.messages[0]!.text}`;
+  const bytes = got.bytes;
   // A saved analysis starts with `{` and names the schema near its start.
   const head = new TextDecoder().decode(bytes.subarray(0, 200)).trimStart();
   if (head.startsWith('{') && head.includes(SCHEMA_VERSION)) {
