@@ -76,13 +76,17 @@ type Parsed =
   | { kind: 'url'; url: string; date?: string }
   | { kind: 'error'; code: ApiErrorCode; message: string };
 
-function parseJsonRequest(raw: string): Parsed {
+/** A request body parsed as a JSON object, or which error code it earns. */
+function jsonObject(raw: string): Record<string, unknown> | 'request/invalid-json' | 'request/invalid-input' {
   let body: unknown;
-  try { body = JSON.parse(raw); } catch { return { kind: 'error', code: 'request/invalid-json', message: 'the body is not valid JSON' }; }
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    return { kind: 'error', code: 'request/invalid-input', message: 'expected a JSON object with "text", "html" or "url"' };
-  }
-  const o = body as Record<string, unknown>;
+  try { body = JSON.parse(raw); } catch { return 'request/invalid-json'; }
+  return body && typeof body === 'object' && !Array.isArray(body) ? body as Record<string, unknown> : 'request/invalid-input';
+}
+
+function parseJsonRequest(raw: string): Parsed {
+  const o = jsonObject(raw);
+  if (o === 'request/invalid-json') return { kind: 'error', code: o, message: 'the body is not valid JSON' };
+  if (o === 'request/invalid-input') return { kind: 'error', code: o, message: 'expected a JSON object with "text", "html" or "url"' };
   const given = (['text', 'html', 'url'] as const).filter((k) => o[k] !== undefined);
   if (given.length !== 1) return { kind: 'error', code: 'request/invalid-input', message: 'give exactly one of "text", "html" or "url"' };
   const field = given[0]!;
@@ -184,10 +188,9 @@ export function createAppHandle(opts: ServerOptions = {}): AppHandle {
     '/api/compare',
     bodyLimit({ maxSize: maxBodyBytes, onError: (c) => apiError(c, 'request/too-large', `the body is larger than ${maxBodyBytes} bytes`) }),
     async (c) => {
-      let body: unknown;
-      try { body = JSON.parse(await c.req.text()); } catch { return apiError(c, 'request/invalid-json', 'the body is not valid JSON'); }
-      const o = body && typeof body === 'object' && !Array.isArray(body) ? body as Record<string, unknown> : null;
-      if (!o || o.before === undefined || o.after === undefined) {
+      const o = jsonObject(await c.req.text());
+      if (o === 'request/invalid-json') return apiError(c, o, 'the body is not valid JSON');
+      if (o === 'request/invalid-input' || o.before === undefined || o.after === undefined) {
         return apiError(c, 'request/invalid-input', 'expected {"before": hearsay/1 document, "after": hearsay/1 document}');
       }
       try {
