@@ -338,3 +338,32 @@ test('train attributions saves each step; --resume reuses the finished ones and 
   assert.equal(await main(args('--resume', '--seed', '2'), other), 0, other.err);
   assert.doesNotMatch(other.out, /resumed/, 'another seed is another run');
 });
+
+test('eval entities: names against a CoreNLP silver layer, a typed-F1 floor, usage errors', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'hearsay-ner-'));
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(join(root, 'dev', 'text'), { recursive: true });
+  mkdirSync(join(root, 'dev', 'corenlp-silver'), { recursive: true });
+  // Hand-written article; the silver layer marks one person and one place.
+  const text = 'Mayor Ana Ruiz visited Lisbon on Monday.\n';
+  const rows = [['Mayor', 'O'], ['Ana', 'PERSON'], ['Ruiz', 'PERSON'], ['visited', 'O'], ['Lisbon', 'LOCATION'], ['on', 'O'], ['Monday', 'DATE'], ['.', 'O']];
+  let at = 0;
+  const conll = rows.map(([f, n], i) => { const s = text.indexOf(f!, at); at = s + f!.length; return [i + 1, f, f, 'NN', n, 0, 'dep', s, at].join('\t'); }).join('\n');
+  writeFileSync(join(root, 'dev', 'text', 'a.txt'), text);
+  writeFileSync(join(root, 'dev', 'corenlp-silver', 'a.conll'), `${conll}\n`);
+  const x = io();
+  assert.equal(await main(['eval', 'entities', root, '--json'], x), 0, x.err);
+  const s = JSON.parse(x.out) as { exact: { gold: number }; byClass: { PERSON: { found: number } } };
+  assert.equal(s.exact.gold, 2);
+  assert.equal(s.byClass.PERSON.found, 1, x.out);
+  const text2 = io();
+  assert.equal(await main(['eval', 'entities', root], text2), 0);
+  assert.match(text2.out, /agreement with CoreNLP silver names/);
+  const high = io();
+  assert.equal(await main(['eval', 'entities', root, '--min-typed-f1', '101'], high), 1);
+  assert.match(high.err, /below the floor/);
+  const bad = io();
+  assert.equal(await main(['eval', 'entities', join(root, 'missing')], bad), 1);
+  assert.match(bad.err, /cannot read/);
+  assert.equal(await main(['eval', 'entities', root, '--split', 'test'], io()), 2);
+});

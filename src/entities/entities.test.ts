@@ -183,3 +183,14 @@ test('empty and punctuation-only spans are unknown, not errors', () => {
   const empty = run(' ');
   assert.equal(empty.entities.length, 0);
 });
+
+test('a common noun capitalised only because it opens the sentence is no named source ("Voters said")', async () => {
+  const { analyze } = await import('../analyze.js');
+  const d = analyze('Voters said the lines were long. Okonkwo said the count was fair.');
+  const said = (w: string) => d.attributions.find((a) => d.text.slice(a.source!.start, a.source!.end) === w);
+  assert.ok(said('Voters'), JSON.stringify(d.attributions));
+  assert.equal(said('Voters')!.source!.entity, null);
+  assert.ok(!d.entities.some((e) => e.name === 'Voters'), JSON.stringify(d.entities));
+  // A name in the same place stays one.
+  assert.ok(said('Okonkwo')?.source?.entity, JSON.stringify(d.entities));
+});

@@ -106,7 +106,8 @@ export function jaccardOfSpans(text: string, a: readonly Span[], b: readonly Spa
   return jaccard(tokensIn(tok, a), tokensIn(tok, b));
 }
 
-function prf(tp: number, predicted: number, gold: number): Prf {
+/** Precision, recall and F1 from counts (0 where a count is 0). */
+export function prf(tp: number, predicted: number, gold: number): Prf {
   const precision = predicted ? tp / predicted : 0;
   const recall = gold ? tp / gold : 0;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
