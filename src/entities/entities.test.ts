@@ -194,3 +194,12 @@ test('a common noun capitalised only because it opens the sentence is no named s
   // A name in the same place stays one.
   assert.ok(said('Okonkwo')?.source?.entity, JSON.stringify(d.entities));
 });
+
+test('an organisation head before "of" inside a name types it ("National Association of Ferry Operators")', () => {
+  const doc = run('The Guild of Harbor Pilots and the National Association of Ferry Operators objected, as did the Ministry of Ports.');
+  const typeOf = (name: string) => doc.entities.find((e) => e.name === name)?.type;
+  const all = JSON.stringify(doc.entities.map((e) => [e.name, e.type]));
+  assert.equal(typeOf('Guild of Harbor Pilots'), 'other', all);
+  assert.equal(typeOf('National Association of Ferry Operators'), 'organization', all);
+  assert.equal(typeOf('Ministry of Ports'), 'government', all);
+});

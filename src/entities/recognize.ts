@@ -270,6 +270,13 @@ function classifyRun(ctx: Ctx, a: number, b: number): { type: EntityType; rule: 
   if (n >= 3 && ORG_FIRST.has(lowers[a]!) && lowers[a + 1] === 'of') {
     return { type: GOV_HEADS.has(lowers[a]!) ? 'government' : 'organization', rule: ruleId('org-head'), country };
   }
+  // An organisation head before "of" inside the run: "Association of Flight Attendants",
+  // "U.S. Court of Appeals" (the head need not open it, as ORG_FIRST's does).
+  for (let j = a + 1; j < b - 1; j++) {
+    if (lowers[j] === 'of' && ORG_HEADS.has(lowers[j - 1]!)) {
+      return { type: GOV_HEADS.has(lowers[j - 1]!) ? 'government' : 'organization', rule: ruleId('org-head'), country };
+    }
+  }
   if (OUTLET_NOUNS.has(after) || (after === 'news' && OUTLET_NOUNS.has(after2))) return { type: 'outlet', rule: ruleId('outlet-head'), country };
   if (n === 1) {
     const t = st.texts[a]!;
