@@ -203,3 +203,11 @@ test('an organisation head before "of" inside a name types it ("National Associa
   assert.equal(typeOf('National Association of Ferry Operators'), 'organization', all);
   assert.equal(typeOf('Ministry of Ports'), 'government', all);
 });
+
+test('a title word opening an organisation\'s name does not make it a person ("Justice Department")', () => {
+  const doc = run('The Justice Department opened an inquiry, and the Governor Harbor Commission met.');
+  const all = JSON.stringify(doc.entities.map((e) => [e.name, e.type]));
+  assert.equal(doc.entities.find((e) => e.name === 'Justice Department')?.type, 'government', all);
+  assert.equal(doc.entities.find((e) => e.name === 'Governor Harbor Commission')?.type, 'organization', all);
+  assert.ok(!doc.entities.some((e) => e.type === 'person'), all);
+});

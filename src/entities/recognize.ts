@@ -442,6 +442,13 @@ function segmentChunk(ctx: Ctx, units: readonly [number, number][], out: Cand[])
       else while (q < last && !kbAt[q] && !titleAt(lowers, q, last)) q++;
       if (q > p) {
         const m = kbAt[p];
+        // "Justice Department", "General Assembly": a title word opening an organisation's name.
+        const org = !m && ORG_HEADS.has(lowers[q - 1]!) ? classifyRun(ctx, a, q) : null;
+        if (org && org.type !== 'person' && org.type !== 'other') {
+          out.push({ ...candOf(a, q, 'name', org.rule, null, org.type), country: org.country });
+          k = unitIndexAt(units, q, k);
+          continue;
+        }
         if (m && m.end === q && m.entry.type !== 'person') {
           // "President Trump’s White House": title then a non-person name; keep them apart.
           out.push({ ...candOf(a, p, 'title', ruleId('title-office'), null, 'person'), title, country: titleCountry, gender });

@@ -30,6 +30,10 @@ test('withoutTitles drops the titles that open a name, never the whole name', ()
   const w = (s: string) => { const x = withoutTitles(t2, { start: t2.indexOf(s), end: t2.indexOf(s) + s.length }); return t2.slice(x.start, x.end); };
   assert.equal(w('Former Gov. Mike Pence'), 'Mike Pence');
   assert.equal(w('Mr.'), 'Mr.');
+  const t3 = 'Officials at the State Department and The Hill reported it.';
+  const v = (s: string) => { const x = withoutTitles(t3, { start: t3.indexOf(s), end: t3.indexOf(s) + s.length }); return t3.slice(x.start, x.end); };
+  assert.equal(v('the State Department'), 'State Department');
+  assert.equal(v('The Hill'), 'The Hill');
 });
 
 test('scoreEntities: exact, overlap and typed agreement, recall per class, precision per type', () => {

@@ -7,9 +7,9 @@
  * - **Silver names**: maximal runs of tokens with the same class (PERSON, ORGANIZATION, LOCATION,
  *   MISC) in one sentence. Recall counts PERSON, ORGANIZATION and LOCATION; MISC (nationalities,
  *   events, titles of works) only keeps a hearsay name that matches it from counting as wrong.
- * - **Predicted names**: mentions whose form is `name`, typed by their entity, less the titles
- *   that open them ({@link withoutTitles}: hearsay's mention is "Rep. Trey Gowdy", CoreNLP's
- *   name "Trey Gowdy").
+ * - **Predicted names**: mentions whose form is `name`, typed by their entity, less the article
+ *   and titles that open them ({@link withoutTitles}: hearsay's mention is "Rep. Trey Gowdy" or
+ *   "the State Department", CoreNLP's name "Trey Gowdy" or "State Department").
  * - **Exact** and **overlap** agreement ignore types; **typed** agreement requires an exact span
  *   whose silver class is one the hearsay type maps to ({@link COMPATIBLE_CLASSES}).
  */
@@ -69,12 +69,16 @@ export function silverNames(conll: string, toUtf16: (cp: number) => number): Typ
 
 const TITLES_LONGEST_FIRST = [...TITLES].sort((a, b) => b.length - a.length);
 
-/** A name span less the titles that open it ("Former Gov. Mike Pence" → "Mike Pence"); unchanged when only titles. */
+/**
+ * A name span less the article and titles that open it ("Former Gov. Mike Pence" → "Mike Pence",
+ * "the State Department" → "State Department"); unchanged when nothing else is left.
+ */
 export function withoutTitles(text: string, span: Span): Span {
   let start = span.start;
   for (;;) {
     const rest = text.slice(start, span.end).toLowerCase();
-    const t = TITLES_LONGEST_FIRST.find((x) => rest.startsWith(x) && /\s/.test(rest[x.length] ?? ''));
+    // Only a lower-case article: CoreNLP keeps a capitalised one in some names ("The Hill").
+    const t = text.startsWith('the ', start) ? 'the' : TITLES_LONGEST_FIRST.find((x) => rest.startsWith(x) && /\s/.test(rest[x.length] ?? ''));
     if (!t) break;
     let next = start + t.length;
     while (next < span.end && /\s/.test(text[next]!)) next++;
