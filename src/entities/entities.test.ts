@@ -211,3 +211,10 @@ test('a title word opening an organisation\'s name does not make it a person ("J
   assert.equal(doc.entities.find((e) => e.name === 'Governor Harbor Commission')?.type, 'organization', all);
   assert.ok(!doc.entities.some((e) => e.type === 'person'), all);
 });
+
+test('a capitalised organisation head standing alone mid-sentence names the body ("the Navy said")', () => {
+  const doc = run('After the storm, the Navy said the Council would meet. Council members disagreed.');
+  const all = JSON.stringify(doc.entities.map((e) => [e.name, e.type]));
+  assert.equal(doc.entities.find((e) => e.name === 'Navy')?.type, 'organization', all);
+  assert.equal(doc.entities.find((e) => e.name === 'Council')?.type, 'organization', all);
+});

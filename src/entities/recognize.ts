@@ -287,6 +287,8 @@ function classifyRun(ctx: Ctx, a: number, b: number): { type: EntityType; rule: 
     if (party) return { type: 'group', rule: ruleId('party-group'), country: party };
     if (PLACES.has(last)) return { type: 'location', rule: ruleId('place'), country };
     if (FEMALE_NAMES.has(last) || MALE_NAMES.has(last)) return { type: 'person', rule: ruleId('capitalised-name'), country: null };
+    // A capitalised organisation head standing alone names the body ("the Council voted", "the Navy said").
+    if (ORG_HEADS.has(last) && a > 0 && st.sentence[a - 1] === st.sentence[a]) return { type: GOV_HEADS.has(last) ? 'government' : 'organization', rule: ruleId('org-head'), country };
     return { type: 'other', rule: ruleId('capitalised-name'), country };
   }
   for (let j = a; j < b; j++) if (GEO_WORDS.has(lowers[j]!) || PLACES.has(lowers[j]!) && j === b - 1) return { type: 'location', rule: ruleId('place'), country };
