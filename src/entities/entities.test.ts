@@ -218,3 +218,10 @@ test('a capitalised organisation head standing alone mid-sentence names the body
   assert.equal(doc.entities.find((e) => e.name === 'Navy')?.type, 'organization', all);
   assert.equal(doc.entities.find((e) => e.name === 'Council')?.type, 'organization', all);
 });
+
+test('"New" capitalised mid-sentence opens a place name ("in New Jersey")', () => {
+  const doc = run('Officials from the state of New Jersey and the city of Newark said they would review the budget on Friday.');
+  const all = JSON.stringify(doc.entities.map((e) => [e.name, e.type]));
+  assert.equal(doc.entities.find((e) => e.name === 'New Jersey')?.type, 'location', all);
+  assert.ok(!doc.entities.some((e) => e.name === 'Jersey'), all);
+});

@@ -384,7 +384,9 @@ function segmentChunk(ctx: Ctx, units: readonly [number, number][], out: Cand[])
     const lw = lowers[a]!;
     const initial = sentenceInitial(tokens, a) || ctx.titleCase[tokens[a]!.sentence];
     if (NAME_CONNECTORS.has(lw) && LOWER_INITIAL.test(st.texts[a]!)) { u++; continue; }
-    if (STOP.has(lw) && !titleAt(lowers, a)) { u++; continue; }
+    // "New" capitalised mid-sentence before another capitalised word opens a place ("in New Jersey").
+    const placeNew = lw === 'new' && !initial && u + 1 < units.length;
+    if (STOP.has(lw) && !titleAt(lowers, a) && !placeNew) { u++; continue; }
     if (initial && !titleAt(lowers, a) && !st.ckb.demonyms.has(st.texts[a]!)) {
       const pos = tokens[a]!.pos;
       // A word capitalised mid-sentence elsewhere and never lower-case is a name, whatever its tag.
