@@ -225,3 +225,15 @@ test('"New" capitalised mid-sentence opens a place name ("in New Jersey")', () =
   assert.equal(doc.entities.find((e) => e.name === 'New Jersey')?.type, 'location', all);
   assert.ok(!doc.entities.some((e) => e.name === 'Jersey'), all);
 });
+
+test('a name before ", <US state>" is a place; place words type a name ("Fort Wayne", "Coral Springs")', () => {
+  const doc = run('The plant in Staunton, Va., closed, and workers in Fort Dunmore and Cedar Springs lost shifts. Dana Okafor, Virginia\'s commerce secretary, called it a blow.');
+  const all = JSON.stringify(doc.entities.map((e) => [e.name, e.type]));
+  const typeOf = (name: string) => doc.entities.find((e) => e.name === name)?.type;
+  assert.equal(typeOf('Staunton'), 'location', all);
+  assert.equal(typeOf('Va'), 'location', all);
+  assert.equal(typeOf('Fort Dunmore'), 'location', all);
+  assert.equal(typeOf('Cedar Springs'), 'location', all);
+  // A state followed by "'s" is the state's office, not where the name lies.
+  assert.notEqual(typeOf('Dana Okafor'), 'location', all);
+});

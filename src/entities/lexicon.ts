@@ -127,7 +127,8 @@ export const NOT_ENTITY = set(`islamist islamic muslim muslims christian christi
 /** Words that make a capitalised run a place rather than a person ("North Carolina", "Mount Hermon"). */
 export const GEO_WORDS = set(`north south east west new san santa saint st. lake mount mt. river city county
   state states island islands republic kingdom gulf sea bay valley street avenue square strip bank heights
-  province region district peninsula coast desert mountains hills park airport border`);
+  province region district peninsula coast desert mountains hills park airport border fort springs beach
+  falls ocean monument`);
 
 /** Connectors allowed inside a capitalised name ("Times of Israel", "bin Salman"). */
 export const NAME_CONNECTORS = set("of de del della da di du la le van von der den bin ibn al el abu");
@@ -247,6 +248,24 @@ export const MALE_NAMES = set(`james john robert michael william david richard j
   bezalel yoav gideon ehud ariel shimon yitzhak moshe yossi eli herzl abdel abdullah salman mohammad
   recep rishi keir olaf friedrich justin narendra jair javier kim hakan sergei dmitry steve rudy reince
   mike rex jim jeff ron kevin chuck mitch lindsey paul rick tom dan pete elon hunter jared`);
+
+/** A word set plus each abbreviation without its final period (the tokenizer may split "Va." into "Va" "."). */
+function withoutFinalDot(words: string): ReadonlySet<string> {
+  const out = new Set(set(words));
+  for (const w of [...out]) if (w.endsWith('.')) out.add(w.slice(0, -1));
+  return out;
+}
+
+/**
+ * US states and their newspaper abbreviations, lower-case: "Fort Wayne, Ind." and "Coral Springs,
+ * Florida" make the name before the comma a place.
+ */
+export const US_STATES: ReadonlySet<string> = withoutFinalDot(`alabama alaska arizona arkansas california colorado connecticut delaware florida
+  georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+  michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
+  tennessee texas utah vermont virginia wisconsin wyoming ala. ariz. ark. calif. colo. conn. del. fla.
+  ga. ill. ind. kan. ky. la. md. mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m. n.y. n.c.
+  n.d. okla. ore. pa. r.i. s.c. s.d. tenn. tex. vt. va. wash. w.va. wis. wyo.`);
 
 /** Place names the KB lacks but news names often (US states, large cities), lower-case. */
 export const PLACES = set(`alabama alaska arizona arkansas california colorado connecticut delaware florida

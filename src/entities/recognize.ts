@@ -4,7 +4,7 @@ import type { KbEntry } from '../kb/index.js';
 import { isCountry, matchKbAt, type KbMatch } from './kb-compiled.js';
 import {
   ANON_CUES, ANON_MODIFIERS, ANON_NEEDS_CUE, ANON_NOUNS, AUXILIARIES, CALENDAR, FEMALE_NAMES, FEMALE_TITLES,
-  GEO_WORDS, GOV_HEADS, NON_PERSON_WORDS, PLACES, MALE_NAMES, MALE_TITLES, METONYMS, NAME_CONNECTORS, NOT_ENTITY, NUMBER_WORDS,
+  GEO_WORDS, GOV_HEADS, NON_PERSON_WORDS, PLACES, US_STATES, MALE_NAMES, MALE_TITLES, METONYMS, NAME_CONNECTORS, NOT_ENTITY, NUMBER_WORDS,
   OFFICE_TITLES, ORG_FIRST, ORG_HEADS, OUTLET_HEADS, OUTLET_NOUNS, PARTY_GROUPS, PREPOSITIONS, PRONOUNS,
   SPEECH_VERBS, STOP, TITLES, VAGUE_QUANTIFIERS, VERB_GAP, VERBS,
 } from './lexicon.js';
@@ -263,6 +263,9 @@ function classifyRun(ctx: Ctx, a: number, b: number): { type: EntityType; rule: 
   for (let j = a; j < b; j++) country ??= countryOfToken(ctx, j);
   const after = lowers[b] ?? '';
   const after2 = lowers[b + 1] ?? '';
+  // "Staunton, Va.", "Coral Springs, Florida" (not "Smith, Virginia's governor").
+  const after3 = lowers[b + 2] ?? '';
+  if (after === ',' && US_STATES.has(after2) && after3 !== '\'s' && after3 !== '\u2019s') return { type: 'location', rule: ruleId('place'), country: 'USA' };
   if (n >= 2 && PARTY_GROUPS.has(last)) return { type: 'group', rule: ruleId('party-group'), country: PARTY_GROUPS.get(last)! };
   if (n >= 2 && GOV_HEADS.has(last)) return { type: 'government', rule: ruleId('gov-head'), country };
   if (n >= 2 && ORG_HEADS.has(last)) return { type: 'organization', rule: ruleId('org-head'), country };
@@ -285,7 +288,7 @@ function classifyRun(ctx: Ctx, a: number, b: number): { type: EntityType; rule: 
     if (cap) return { type: 'location', rule: ruleId('place'), country: cap.country ?? null };
     const party = PARTY_GROUPS.get(last);
     if (party) return { type: 'group', rule: ruleId('party-group'), country: party };
-    if (PLACES.has(last)) return { type: 'location', rule: ruleId('place'), country };
+    if (PLACES.has(last) || (US_STATES.has(last) && lowers[a - 1] === ',')) return { type: 'location', rule: ruleId('place'), country };
     if (FEMALE_NAMES.has(last) || MALE_NAMES.has(last)) return { type: 'person', rule: ruleId('capitalised-name'), country: null };
     // A capitalised organisation head standing alone names the body ("the Council voted", "the Navy said").
     if (ORG_HEADS.has(last) && a > 0 && st.sentence[a - 1] === st.sentence[a]) return { type: GOV_HEADS.has(last) ? 'government' : 'organization', rule: ruleId('org-head'), country };
