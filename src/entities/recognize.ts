@@ -132,7 +132,8 @@ interface Ctx {
   titleCase: Uint8Array;
 }
 
-function sentenceInitial(tokens: readonly Token[], i: number): boolean {
+/** Whether token `i` opens its sentence, a quotation, a parenthesis or a clause after a colon or dash, where a capital says little. */
+export function sentenceInitial(tokens: readonly Token[], i: number): boolean {
   if (i === 0) return true;
   const p = tokens[i - 1]!;
   if (p.sentence !== tokens[i]!.sentence) return true;

@@ -5,7 +5,7 @@ import {
   ANON_NOUNS, DOCUMENT_NOUNS, GOV_HEADS, MEDIA_NOUNS, NUMBER_WORDS, OFFICE_TITLES, ORG_HEADS, OUTLET_HEADS,
   PRONOUNS, VAGUE_QUANTIFIERS,
 } from './lexicon.js';
-import { addMention, anonEntity, anonPhraseAt, isCapToken, publish, recognizeEntities, resolveTitle, titleAt } from './recognize.js';
+import { addMention, anonEntity, anonPhraseAt, isCapToken, publish, recognizeEntities, resolveTitle, sentenceInitial, titleAt } from './recognize.js';
 import { ruleId } from './rules.js';
 import { kbEntity, newEntity, STATE_KEY, tokenRange, type EntityInfo, type EntityState, type MentionX } from './state.js';
 
@@ -233,13 +233,6 @@ function localKbCover(st: EntityState, a: number, b: number): (j: number) => KbM
   return (j) => cover.get(j) ?? null;
 }
 
-/** Whether token `i` is the first word of its sentence (after any opening quotation marks). */
-function opensSentence(tokens: WorkingDoc['tokens'], i: number): boolean {
-  let k = i - 1;
-  while (k >= 0 && tokens[k]!.sentence === tokens[i]!.sentence && tokens[k]!.kind === 'quote') k--;
-  return k < 0 || tokens[k]!.sentence !== tokens[i]!.sentence;
-}
-
 /** Makes an entity from capitalised tokens in `[a, b)` (after determiners), or null. */
 function nameEntity(doc: WorkingDoc, st: EntityState, a: number, b: number): EntityInfo | null {
   const tokens = doc.tokens;
@@ -249,7 +242,7 @@ function nameEntity(doc: WorkingDoc, st: EntityState, a: number, b: number): Ent
   while (y < b && (isCapToken(tokens[y]!) || (y > x && tokens[y]!.kind === 'number'))) y++;
   if (y === x || y !== b) return null;
   // "Voters said …": one common noun capitalised only because it opens the sentence is no name.
-  if (y - x === 1 && opensSentence(tokens, x) && /^NNS?$/.test(tokens[x]!.pos ?? '')) return null;
+  if (y - x === 1 && sentenceInitial(tokens, x) && /^NNS?$/.test(tokens[x]!.pos ?? '')) return null;
   const kb = matchKbAt(st.ckb, st.texts, st.lowers, st.sentence, x);
   let info: EntityInfo;
   let rule = ruleId('source-new-name');
