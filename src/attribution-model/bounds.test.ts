@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { attributionsStage } from '../attribution/stage.js';
 import { HearsayError } from '../core/errors.js';
 import type { Span } from '../core/types.js';
+import { SpanIndex } from '../core/span-index.js';
 import type { GoldArticle } from '../eval/polnear.js';
 import { boundaryCandidates, boundsAccuracy, boundsCoverage, boundsInput, BoundsModel, cueBoundsInput, goldBoundary, sourceBoundsInput, trailingSourceBoundsInput, trainBoundsModel } from './bounds.js';
 import { boundsExamples, prepareArticles } from './train.js';
@@ -34,7 +35,7 @@ test('the ranker applies to one content after its cue in the cue sentence, and f
   attributionsStage(pipelineOptions).run(doc);
   const a = doc.attributions[0]!;
   assert.equal(doc.text.slice(a.content[0]!.start, a.content[0]!.end), 'the bridge would reopen while crews worked at night');
-  const x = boundsInput(doc.tokens, a, doc.attributions.map((o) => o.cue));
+  const x = boundsInput(doc.tokens, a, new SpanIndex(doc.attributions.map((o) => o.cue)));
   assert.ok(x);
   assert.equal(doc.tokens[x.from]!.text, 'the');
   // The current edges are always candidates; the gold end is the cut before "while".
@@ -44,8 +45,8 @@ test('the ranker applies to one content after its cue in the cue sentence, and f
   assert.equal(doc.tokens[end]!.text, 'while');
   assert.equal(goldBoundary(x, 'start', at(doc.text, 'the bridge would reopen')), x.from);
   // Content before the cue, or in two pieces, is left alone.
-  assert.equal(boundsInput(doc.tokens, { ...a, content: [{ start: 0, end: 9 }] }, []), null);
-  assert.equal(boundsInput(doc.tokens, { ...a, content: [a.content[0]!, a.content[0]!] }, []), null);
+  assert.equal(boundsInput(doc.tokens, { ...a, content: [{ start: 0, end: 9 }] }, new SpanIndex([])), null);
+  assert.equal(boundsInput(doc.tokens, { ...a, content: [a.content[0]!, a.content[0]!] }, new SpanIndex([])), null);
 });
 
 test('a ranker trained on hand-written articles moves the end, deterministically, and the stage records it', () => {
@@ -88,11 +89,11 @@ test('the ranker also bounds a source before its cue, and learns to take in a co
   attributionsStage(pipelineOptions).run(docs[0]!.doc);
   const a = docs[0]!.doc.attributions[0]!;
   assert.equal(docs[0]!.doc.text.slice(a.source!.start, a.source!.end), 'fisheries');
-  const x = sourceBoundsInput(docs[0]!.doc.tokens, a, [a.cue, ...a.content]);
+  const x = sourceBoundsInput(docs[0]!.doc.tokens, a, new SpanIndex([a.cue, ...a.content]));
   assert.ok(x && x.kind === 'source');
   assert.equal(docs[0]!.doc.tokens[goldBoundary(x, 'start', at(docs[0]!.doc.text, 'Experts on river ecology and fisheries'))]!.text, 'Experts');
   // A source after its cue is another input's (trailingSourceBoundsInput).
-  assert.equal(sourceBoundsInput(docs[0]!.doc.tokens, { ...a, source: a.content[0]! }, []), null);
+  assert.equal(sourceBoundsInput(docs[0]!.doc.tokens, { ...a, source: a.content[0]! }, new SpanIndex([])), null);
   const b = readAfterTraining(docs, 'source', article('n2', 'Doctors on the ward and nurses say the beds are full. Visits stopped.', 'Doctors on the ward and nurses', 'say', 'the beds are full'));
   assert.equal(b.source, 'Doctors on the ward and nurses');
   assert.ok(b.refinedBy.includes('model:source-bounds'));
@@ -105,7 +106,7 @@ test("a gold source ending on the comma that closes its appositive is a boundary
   const doc = d!.doc;
   attributionsStage(pipelineOptions).run(doc);
   const a = doc.attributions[0]!;
-  const x = sourceBoundsInput(doc.tokens, a, [a.cue, ...a.content]);
+  const x = sourceBoundsInput(doc.tokens, a, new SpanIndex([a.cue, ...a.content]));
   assert.ok(x && x.kind === 'source');
   const end = goldBoundary(x, 'end', at(text, 'Carlos Ortega, 55,'));
   assert.equal(doc.tokens[end - 1]!.text, '55');
@@ -134,9 +135,9 @@ test('the ranker ends a source after its cue too, with weights of its own', () =
   attributionsStage(pipelineOptions).run(docs[0]!.doc);
   const a = docs[0]!.doc.attributions[0]!;
   assert.equal(docs[0]!.doc.text.slice(a.source!.start, a.source!.end), 'Dr. Ames, who runs the ward');
-  const x = trailingSourceBoundsInput(docs[0]!.doc.tokens, a, [a.cue, ...a.content]);
+  const x = trailingSourceBoundsInput(docs[0]!.doc.tokens, a, new SpanIndex([a.cue, ...a.content]));
   assert.ok(x && x.kind === 'trailing-source');
-  assert.equal(sourceBoundsInput(docs[0]!.doc.tokens, a, []), null);
+  assert.equal(sourceBoundsInput(docs[0]!.doc.tokens, a, new SpanIndex([])), null);
   // Only its end moves: no start candidates, and no start example.
   assert.deepEqual(boundaryCandidates(x, 'start').at, []);
   assert.deepEqual(boundsExamples(docs, pipelineOptions).filter((e) => e.input.kind === 'trailing-source').map((e) => e.side), ['end', 'end', 'end']);
@@ -159,11 +160,11 @@ test('the ranker also ends a verb cue, moving the content after what the cue tak
   const doc = docs[0]!.doc;
   const a = doc.attributions[0]!;
   assert.equal(doc.text.slice(a.cue.start, a.cue.end), 'complained');
-  const x = cueBoundsInput(doc.tokens, a, []);
+  const x = cueBoundsInput(doc.tokens, a, new SpanIndex([]));
   assert.ok(x && x.kind === 'cue');
   assert.equal(doc.tokens[goldBoundary(x, 'end', at(doc.text, 'complained about')) - 1]!.text, 'about');
   // Not over the source, nor for a cue that is not a verb.
-  assert.equal(cueBoundsInput(doc.tokens, { ...a, cue: at(doc.text, 'delays') }, []), null);
+  assert.equal(cueBoundsInput(doc.tokens, { ...a, cue: at(doc.text, 'delays') }, new SpanIndex([])), null);
   const examples = boundsExamples(docs, pipelineOptions).filter((e) => e.input.kind === 'cue');
   assert.equal(examples.length, CUES.length);
   const { model } = trainBoundsModel(examples, { epochs: 3, select: (m) => boundsAccuracy(m, examples) });

@@ -8,6 +8,7 @@
  * feature, so it learns where the current one is usually wrong, and the highest score wins.
  */
 import type { Span } from '../core/types.js';
+import type { SpanIndex } from '../core/span-index.js';
 import type { Token } from '../core/working-doc.js';
 import { HearsayError } from '../core/errors.js';
 import { hashMix, hashString } from '../model/hash.js';
@@ -75,9 +76,9 @@ const START_WITH = /^(?:IN|WDT|WP|WRB|TO|PRP|DT)$/;
 
 /**
  * The ranker's input for an attribution, or null where it does not apply: the content must be one
- * span after the cue, within the cue's sentence. `cues` are every attribution's cues.
+ * span after the cue, within the cue's sentence. `cues` index every attribution's cues.
  */
-export function boundsInput(tokens: readonly Token[], a: { cue: Span; content: readonly Span[]; rule: string }, cues: readonly Span[]): BoundsInput | null {
+export function boundsInput(tokens: readonly Token[], a: { cue: Span; content: readonly Span[]; rule: string }, cues: SpanIndex): BoundsInput | null {
   if (a.content.length !== 1 || a.content[0]!.start < a.cue.end) return null;
   const [cue, cueEnd] = tokenRange(tokens, a.cue);
   const [from, end] = tokenRange(tokens, a.content[0]!);
@@ -89,13 +90,9 @@ export function boundsInput(tokens: readonly Token[], a: { cue: Span; content: r
 }
 
 /** First token of the earliest of `spans` that starts at or after `from` (the text's end where none does). */
-function firstTokenOf(tokens: readonly Token[], spans: readonly Span[], from: number): number {
-  let stop = tokens.length;
-  for (const q of spans) {
-    if (q.start < from || q.start >= tokens[stop - 1]!.end) continue;
-    stop = Math.min(stop, tokenRange(tokens, q)[0]);
-  }
-  return stop;
+function firstTokenOf(tokens: readonly Token[], spans: SpanIndex, from: number): number {
+  const at = spans.firstStartFrom(from);
+  return at === null ? tokens.length : tokenRange(tokens, { start: at, end: at })[0];
 }
 
 /**
@@ -103,7 +100,7 @@ function firstTokenOf(tokens: readonly Token[], spans: readonly Span[], from: nu
  * end only), or null where it does not apply: the source must lie after the cue, within the cue's
  * sentence. It may not grow over another attribution's span (`spans`) that starts after it.
  */
-export function trailingSourceBoundsInput(tokens: readonly Token[], a: { cue: Span; source: Span | null; rule: string }, spans: readonly Span[]): BoundsInput | null {
+export function trailingSourceBoundsInput(tokens: readonly Token[], a: { cue: Span; source: Span | null; rule: string }, spans: SpanIndex): BoundsInput | null {
   if (!a.source || a.source.start < a.cue.end) return null;
   const [cue, cueEnd] = tokenRange(tokens, a.cue);
   const [from, end] = tokenRange(tokens, a.source);
@@ -122,11 +119,11 @@ const CUE_REACH = 5;
  * the start of its content, which then starts after it, but not over its source, another cue
  * (`cues`; its own may be among them, as it never lies after itself) or a quotation mark.
  */
-export function cueBoundsInput(tokens: readonly Token[], a: { cue: Span; source: Span | null; rule: string }, cues: readonly Span[]): BoundsInput | null {
+export function cueBoundsInput(tokens: readonly Token[], a: { cue: Span; source: Span | null; rule: string }, cues: SpanIndex): BoundsInput | null {
   const [cue, cueEnd] = tokenRange(tokens, a.cue);
   if (cue >= cueEnd || !/^(?:VB|RP)/.test(tokens[cueEnd - 1]!.pos ?? '')) return null;
   const s = tokens[cue]!.sentence;
-  const taken = (t: Token): boolean => (a.source !== null && t.end > a.source.start && t.start < a.source.end) || cues.some((q) => t.end > q.start && t.start < q.end);
+  const taken = (t: Token): boolean => (a.source !== null && t.end > a.source.start && t.start < a.source.end) || cues.overlaps(t);
   let stop = cueEnd;
   while (stop < tokens.length && stop - cueEnd < CUE_REACH && tokens[stop]!.sentence === s && tokens[stop]!.kind !== 'quote' && !taken(tokens[stop]!)) stop++;
   return { kind: 'cue', tokens, cue, cueEnd, from: cue, end: cueEnd, rule: a.rule, stop };
@@ -137,9 +134,9 @@ const SOURCE_REACH = 15;
 
 /**
  * The ranker's input for an attribution's source, or null where it does not apply: the source must
- * come before the cue in the cue's sentence. `spans` are every attribution's cue and content spans.
+ * come before the cue in the cue's sentence. `spans` index every attribution's cue and content spans.
  */
-export function sourceBoundsInput(tokens: readonly Token[], a: { cue: Span; source: Span | null; rule: string }, spans: readonly Span[]): BoundsInput | null {
+export function sourceBoundsInput(tokens: readonly Token[], a: { cue: Span; source: Span | null; rule: string }, spans: SpanIndex): BoundsInput | null {
   if (!a.source || a.source.end > a.cue.start) return null;
   const [cue, cueEnd] = tokenRange(tokens, a.cue);
   const [from, end] = tokenRange(tokens, a.source);
@@ -148,11 +145,9 @@ export function sourceBoundsInput(tokens: readonly Token[], a: { cue: Span; sour
   if (tokens[from]!.sentence !== s) return null;
   let lo = from;
   while (lo > 0 && tokens[lo - 1]!.sentence === s && from - lo < SOURCE_REACH) lo--;
-  // Nor over a cue or content that ends before the source.
-  for (const q of spans) {
-    if (q.end > a.source.start || q.end <= tokens[lo]!.start) continue;
-    lo = Math.max(lo, tokenRange(tokens, q)[1]);
-  }
+  // Nor over a cue or content that ends before the source: the latest such end bounds it.
+  const last = spans.lastEndUntil(a.source.start);
+  if (last !== null && last > tokens[lo]!.start) lo = Math.max(lo, tokenRange(tokens, { start: last, end: last })[1]);
   return { kind: 'source', tokens, cue, cueEnd, from, end, rule: a.rule, stop: Math.min(lo, from) };
 }
 

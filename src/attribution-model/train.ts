@@ -7,6 +7,7 @@
 import { analyzeToWorkingDoc } from '../analyze.js';
 import { attributionsStage, type AttributionOptions } from '../attribution/stage.js';
 import { createPipeline, type Stage } from '../core/pipeline.js';
+import { SpanIndex } from '../core/span-index.js';
 import type { Attribution } from '../core/types.js';
 import type { WorkingDoc } from '../core/working-doc.js';
 import { entitiesStage } from '../entities/index.js';
@@ -236,8 +237,8 @@ export function boundsExamples(docs: readonly TrainingDoc[], options: Attributio
   };
   for (const d of docs) {
     stage.run(d.doc);
-    const cues = d.doc.attributions.map((a) => a.cue);
-    const spans = d.doc.attributions.flatMap((a) => [a.cue, ...a.content]);
+    const cues = new SpanIndex(d.doc.attributions.map((a) => a.cue));
+    const spans = new SpanIndex(d.doc.attributions.flatMap((a) => [a.cue, ...a.content]));
     for (const a of d.doc.attributions) {
       if (a.via !== null) continue;
       const g = d.gold.attributions.find((x) => x.cue.some((q) => q.start < a.cue.end && a.cue.start < q.end));

@@ -3,7 +3,7 @@ import { registerRules } from '../core/rules.js';
 import type { Attribution, QuoteType, Source, Span } from '../core/types.js';
 import type { Quotation, Token, WorkingDoc } from '../core/working-doc.js';
 import { lowerTexts, toLower } from '../text/lower.js';
-import { containersOf, SpanIndex } from '../core/span-index.js';
+import { containersOf, overlappersOf, SpanIndex } from '../core/span-index.js';
 import { datelineLength, FINDER_TRIGGERS, findInWindow, SUBORDINATORS, TEMPORAL, windowOf, type Candidate } from './find.js';
 import { CUE_BY_FORM, CUE_GAP_WORDS, CUE_PREFIX_STOP, CUE_PREFIX_WORDS, HEDGES } from './lexicon.js';
 import { defaultAttributionModel, MODEL_ATTRIBUTIONS } from '../attribution-model/stage.js';
@@ -75,17 +75,54 @@ export function quoteType(doc: WorkingDoc, content: readonly Span[]): QuoteType 
 interface QuoteIndex {
   inner: SpanIndex;
   byEnd: Map<number, Quotation[]>;
+  /** Quotations by start, each list in the document's order. */
+  byStart: Map<number, Quotation[]>;
+  /** The starts, ascending and distinct. */
+  starts: number[];
 }
 const quoteIndexes = new WeakMap<readonly Quotation[], QuoteIndex>();
 function quoteIndex(doc: WorkingDoc): QuoteIndex {
   let qi = quoteIndexes.get(doc.quotes);
   if (!qi) {
     const byEnd = new Map<number, Quotation[]>();
-    for (const q of doc.quotes) { const l = byEnd.get(q.end); if (l) l.push(q); else byEnd.set(q.end, [q]); }
-    qi = { inner: new SpanIndex(doc.quotes.map((q) => q.inner)), byEnd };
+    const byStart = new Map<number, Quotation[]>();
+    for (const q of doc.quotes) {
+      const l = byEnd.get(q.end); if (l) l.push(q); else byEnd.set(q.end, [q]);
+      const k = byStart.get(q.start); if (k) k.push(q); else byStart.set(q.start, [q]);
+    }
+    qi = { inner: new SpanIndex(doc.quotes.map((q) => q.inner)), byEnd, byStart, starts: [...byStart.keys()].sort((a, b) => a - b) };
     quoteIndexes.set(doc.quotes, qi);
   }
   return qi;
+}
+
+/** The quotations starting in `[from, to]`, found by binary search. */
+function quotesStartingIn(doc: WorkingDoc, from: number, to: number): Quotation[] {
+  const { starts, byStart } = quoteIndex(doc);
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (starts[m]! < from) lo = m + 1; else hi = m; }
+  const out: Quotation[] = [];
+  for (let k = lo; k < starts.length && starts[k]! <= to; k++) out.push(...byStart.get(starts[k]!)!);
+  return out;
+}
+
+/** Index of the first sentence ending in `[from, to]`, or -1. */
+function sentenceEndingIn(doc: WorkingDoc, from: number, to: number): number {
+  const ss = doc.sentences;
+  let lo = 0;
+  let hi = ss.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (ss[m]!.end < from) lo = m + 1; else hi = m; }
+  return lo < ss.length && ss[lo]!.end <= to ? lo : -1;
+}
+
+/** Index of the sentence that holds `x`, or -1 (sentences are disjoint and in order). */
+function sentenceHolding(doc: WorkingDoc, x: Span): number {
+  const ss = doc.sentences;
+  let lo = 0;
+  let hi = ss.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (ss[m]!.start <= x.start) lo = m + 1; else hi = m; }
+  return lo > 0 && inside(x, ss[lo - 1]!) ? lo - 1 : -1;
 }
 
 function tokenIndices(doc: WorkingDoc, s: Span): number[] {
@@ -137,7 +174,8 @@ function continueQuotes(doc: WorkingDoc, cands: Candidate[]): void {
   const inQuote = (x: Span) => quoteIndex(doc).inner.holds(x);
   const cued = new Set(cands.filter((c) => !inQuote(c.cue)).map((c) => c.sentence));
   for (const c of cands) {
-    if (!c.content.some((s) => doc.quotes.some((q) => inside(q, { start: s.start, end: s.end + 1 }) || (q.start >= s.start && q.start < s.end)))) continue;
+    // A quotation inside the content (or one character past it) or starting in it; either starts in [s.start, s.end].
+    if (!c.content.some((s) => quotesStartingIn(doc, s.start, s.end).some((q) => inside(q, { start: s.start, end: s.end + 1 }) || (q.start >= s.start && q.start < s.end)))) continue;
     let si = c.sentence + 1;
     let lastEnd = Math.max(...c.content.map((s) => s.end), c.cue.end, c.source?.end ?? 0);
     while (si < doc.sentences.length) {
@@ -145,7 +183,7 @@ function continueQuotes(doc: WorkingDoc, cands: Candidate[]): void {
       // Sentences the content already holds ("He added:" and the quotation below it) are passed over.
       if (s.start < lastEnd) { si++; continue; }
       if (cued.has(si) || /\n/.test(doc.text.slice(lastEnd, s.start))) break;
-      const q = doc.quotes.find((x) => x.start === s.start && x.end >= s.end - 1);
+      const q = quoteIndex(doc).byStart.get(s.start)?.find((x) => x.end >= s.end - 1);
       if (!q) break;
       c.content.push({ start: q.start, end: Math.max(q.end, s.end) });
       refine(c, 'attribution:quote-continuation');
@@ -156,10 +194,10 @@ function continueQuotes(doc: WorkingDoc, cands: Candidate[]): void {
     const first = c.content[0]!;
     const s0 = doc.sentences[c.sentence]!;
     if (first.start <= s0.start + 1 && doc.text[first.start] !== undefined) {
-      const prevIdx = doc.sentences.findIndex((x) => x.end <= first.start && x.end > first.start - 3);
+      const prevIdx = sentenceEndingIn(doc, first.start - 2, first.start);
       const prev = prevIdx >= 0 ? doc.sentences[prevIdx]! : undefined;
       if (prev && !cued.has(prevIdx) && !/\n/.test(doc.text.slice(prev.end, first.start))) {
-        const q = doc.quotes.find((x) => x.start === prev.start && x.end >= prev.end - 1 && x.end <= first.start);
+        const q = quoteIndex(doc).byStart.get(prev.start)?.find((x) => x.end >= prev.end - 1 && x.end <= first.start);
         if (q) {
           c.content.unshift({ start: q.start, end: q.end });
           refine(c, 'attribution:quote-continuation');
@@ -280,9 +318,10 @@ export const attributionsStage = defineStage<AttributionOptions>(
       if (!prev || (!prev.source && c.source)) byCue.set(c.cue.start, c);
     }
     const all = [...byCue.values()].sort((a, b) => a.cue.start - b.cue.start);
+    const namesNear = overlappersOf(doc.mentions.filter((m) => m.form === 'name'), (m) => m);
     for (const c of all) {
       widenCue(doc, c);
-      closeSource(doc, c);
+      closeSource(doc, c, namesNear);
       const cut = cutCoordinatedVerb(doc, c);
       if (cut) shareSourceWithVerb(doc, all, c, cut);
       dropDateline(doc, c);
@@ -290,7 +329,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
     // The boundary ranker moves the edges of contents, sources and cues where PolNeAR's annotators usually put them.
     const bounds = options?.bounds === undefined ? defaultBoundsModel() : options.bounds;
     if (bounds) {
-      const cues = all.map((c) => c.cue);
+      const cues = new SpanIndex(all.map((c) => c.cue));
       for (const c of all) {
         const x = boundsInput(doc.tokens, { cue: c.cue, content: c.content, rule: producer(c) }, cues);
         const moved = x && bounds.rebound(x);
@@ -298,7 +337,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
         c.content = [moved];
         refine(c, 'model:content-bounds');
       }
-      const spans = all.flatMap((c) => [c.cue, ...c.content]);
+      const spans = new SpanIndex(all.flatMap((c) => [c.cue, ...c.content]));
       for (const c of all) {
         const a = { cue: c.cue, source: c.source, rule: producer(c) };
         const x = sourceBoundsInput(doc.tokens, a, spans) ?? trailingSourceBoundsInput(doc.tokens, a, spans);
@@ -478,13 +517,14 @@ function refineUnknown(doc: WorkingDoc, src: Source): void {
   const words = doc.slice(src).split(/\s+/);
   const head = words[words.length - 1] ?? '';
   if (/^(?:the|a|an)$/i.test(words[0] ?? '') && words.length <= 3) {
-    const title = head.toLowerCase();
+    const title = head.toLowerCase() + ' ';
     let best: { id: string; at: number } | null = null;
     for (const e of doc.entities) {
       if (e.type !== 'person') continue;
       for (const m of e.mentions) {
         if (m.start >= src.start) break;
-        if (doc.text.slice(m.start, m.end).toLowerCase().startsWith(title + ' ') && (!best || m.start > best.at)) best = { id: e.id, at: m.start };
+        // Only the mention's opening is lower-cased: a long document has thousands of mentions.
+        if ((!best || m.start > best.at) && m.end - m.start >= title.length && doc.text.slice(m.start, m.start + title.length).toLowerCase() === title) best = { id: e.id, at: m.start };
       }
     }
     if (best) { src.entity = best.id; src.kind = 'person'; return; }
@@ -526,7 +566,7 @@ function modelCandidates(doc: WorkingDoc, rules: readonly Candidate[], scored: r
       if (!(sourceHasHead(doc, m.source) && margin() >= minMargin)) continue;
       stance = !propositional(doc, m.content);
     }
-    const sentence = doc.sentences.findIndex((s) => inside(m.cue, s));
+    const sentence = sentenceHolding(doc, m.cue);
     out.push({ source: { start: m.source.start, end: m.source.end }, cue: { ...m.cue }, content: m.content.map((c) => ({ ...c })), hedge: null, rule: 'model', sentence, ...(stance ? { stance } : {}) });
   }
   return out;
@@ -754,9 +794,9 @@ function sameVerbForm(t: Token, pos: string): boolean {
  * Closes a source's unbalanced parenthesis ("Jason Chaffetz (R-Utah)"), which the noun-phrase
  * finder stops short of.
  */
-function closeSource(doc: WorkingDoc, c: Candidate): void {
+function closeSource(doc: WorkingDoc, c: Candidate, namesNear: (x: Span) => readonly Span[]): void {
   // A source never starts inside a name ("North | Korea's claims"): the models read word by word.
-  const named = c.source && doc.mentions.find((m) => m.form === 'name' && m.start < c.source!.start && c.source!.start < m.end
+  const named = c.source && namesNear({ start: c.source.start, end: c.source.start + 1 }).find((m) => m.start < c.source!.start
     && !overlaps(m, c.cue) && !c.content.some((x) => overlaps(m, x)));
   if (named) {
     c.source = { start: named.start, end: Math.max(c.source!.end, named.end) };
@@ -825,7 +865,7 @@ function detectorCandidates(doc: WorkingDoc, held: readonly Candidate[], runs: r
     if (read.content.some((c) => overlaps(c, read.source!))) continue;
     if (!sourceHasHead(doc, read.source)) continue;
     const stance = !propositional(doc, read.content);
-    const sentence = doc.sentences.findIndex((s) => inside(cue, s));
+    const sentence = sentenceHolding(doc, cue);
     out.push({ source: read.source, cue, content: read.content, hedge: null, rule: 'cues', sentence, ...(stance ? { stance } : {}) });
   }
   return out;

@@ -139,6 +139,13 @@ export async function main(): Promise<void> {
   }
   const total = [...spent.values()].reduce((a, b) => a + b, 0);
   console.log('per stage (one pass): ' + [...spent].map(([n, ms]) => `${n} ${ms.toFixed(0)} ms (${((100 * ms) / total).toFixed(0)}%)`).join(', '));
+  // Scaling: the whole corpus as one text. A step that compares each annotation with every other
+  // shows here as a long document running slower per word than the articles one by one.
+  const joined = texts.join('\n\n');
+  const t0 = performance.now();
+  analyze(joined, { date: '2025-01-01' });
+  const longWps = words / ((performance.now() - t0) / 1000);
+  console.log(`one long document (the corpus joined, ${joined.length.toLocaleString('en-US')} characters): ${Math.round(longWps).toLocaleString('en-US')} words/s, ${(longWps / full.wps).toFixed(2)} of the per-article rate`);
   const abAt = process.argv.indexOf('--ab');
   if (abAt > 0 && process.argv[abAt + 1]) {
     const ab = abRatio(process.argv[abAt + 1]!, files);

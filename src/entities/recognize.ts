@@ -10,7 +10,7 @@ import {
 } from './lexicon.js';
 import { ruleId } from './rules.js';
 import {
-  insertMention, kbEntity, newEntity, newState, STATE_KEY, type EntityInfo, type EntityState, type MentionX,
+  insertMention, kbEntity, mentionsBefore, newEntity, newState, STATE_KEY, type EntityInfo, type EntityState, type MentionX,
 } from './state.js';
 
 // Regex literals live at module level: one in a function body allocates a new RegExp per call.
@@ -232,9 +232,8 @@ export function anonPhraseAt(
 export function anonEntity(st: EntityState, ph: AnonPhrase, before: number): { info: EntityInfo; rule: string } {
   if (!ph.counted) {
     // Walk back for the most recent compatible unnamed source.
-    for (let i = st.mentions.length - 1; i >= 0; i--) {
+    for (let i = mentionsBefore(st, before) - 1; i >= 0; i--) {
       const m = st.mentions[i]!;
-      if (m.start >= before) continue;
       const info = st.infos.get(m.entity);
       if (!info?.anonymous) continue;
       if (info.anonymous.plural !== ph.plural) continue;
@@ -653,9 +652,8 @@ function resolveNames(ctx: Ctx, cands: readonly Cand[]): void {
 }
 
 function mostRecent(st: EntityState, infos: readonly EntityInfo[], before: number): EntityInfo | undefined {
-  for (let i = st.mentions.length - 1; i >= 0; i--) {
+  for (let i = mentionsBefore(st, before) - 1; i >= 0; i--) {
     const m = st.mentions[i]!;
-    if (m.start >= before) continue;
     const hit = infos.find((x) => x.entity.id === m.entity);
     if (hit) return hit;
   }
@@ -832,7 +830,8 @@ function resolvePronouns(ctx: Ctx): void {
         if (!target) {
           // "During his visit…, Trump called": the subject right after the opening phrase.
           const after = (bySent.get(s) ?? []).find((m) => m.tok > i && m.subject && ok(m));
-          const comma = tokens.findIndex((x, k) => k > i && k < (after?.tok ?? i) && x.text === ',');
+          let comma = -1;
+          for (let k = i + 1; k < (after?.tok ?? i); k++) if (tokens[k]!.text === ',') { comma = k; break; }
           target = after && comma > i ? after : prevSubject(s, ok) ?? recentIn(s - 1, Infinity, ok);
         }
       } else {

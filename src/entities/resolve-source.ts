@@ -1,5 +1,5 @@
 import type { EntityType, SourceKind, Span } from '../core/types.js';
-import type { Mention, WorkingDoc } from '../core/working-doc.js';
+import type { Mention, Token, WorkingDoc } from '../core/working-doc.js';
 import { isCountry, matchKbAt, type KbMatch } from './kb-compiled.js';
 import {
   ANON_NOUNS, DOCUMENT_NOUNS, GOV_HEADS, MEDIA_NOUNS, NUMBER_WORDS, OFFICE_TITLES, ORG_HEADS, OUTLET_HEADS,
@@ -7,7 +7,7 @@ import {
 } from './lexicon.js';
 import { addMention, anonEntity, anonPhraseAt, isCapToken, publish, recognizeEntities, resolveTitle, sentenceInitial, titleAt } from './recognize.js';
 import { ruleId } from './rules.js';
-import { kbEntity, newEntity, STATE_KEY, tokenRange, type EntityInfo, type EntityState, type MentionX } from './state.js';
+import { kbEntity, mentionsBefore, newEntity, STATE_KEY, tokenRange, type EntityInfo, type EntityState, type MentionX } from './state.js';
 
 // Regex literals live at module level: one in a function body allocates a new RegExp per call.
 const POSSESSIVE_S = /^['\u2019]s$/;
@@ -66,9 +66,11 @@ function attach(doc: WorkingDoc, info: EntityInfo, m: MentionX): void {
   }
 }
 
-function mentionsIn(st: EntityState, a: number, b: number): MentionX[] {
+function mentionsIn(st: EntityState, tokens: readonly Token[], a: number, b: number): MentionX[] {
   const out: MentionX[] = [];
-  for (const m of st.mentions) {
+  // Mentions are sorted by start, so by first token too: those before token a start before its start.
+  for (let k = a < tokens.length ? mentionsBefore(st, tokens[a]!.start) : st.mentions.length; k < st.mentions.length; k++) {
+    const m = st.mentions[k]!;
     if (m.tok >= b) break;
     if (m.tok >= a && m.tokEnd <= b) out.push(m);
   }
@@ -92,7 +94,7 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
   while (a < b && (tokens[a]!.kind === 'punct' || tokens[a]!.kind === 'quote')) a++;
   while (b > a && (tokens[b - 1]!.kind === 'punct' || tokens[b - 1]!.kind === 'quote')) b--;
   if (a >= b) return unknown;
-  const all = mentionsIn(st, a, b);
+  const all = mentionsIn(st, tokens, a, b);
   // Core noun phrase: up to the first break word that no mention spans ("Times of Israel" keeps "of").
   let core = b;
   for (let k = a + 1; k < b; k++) {

@@ -96,10 +96,19 @@ export function tokenRange(tokens: readonly Token[], start: number, end: number)
   return [lo, b];
 }
 
-/** Inserts a mention keeping `st.mentions` sorted by start. */
-export function insertMention(st: EntityState, m: MentionX): void {
+/**
+ * Number of `st.mentions` (sorted by start) that start before `at`, or at it too with `inclusive`:
+ * a binary search, so lookups in a long document do not walk its mentions.
+ */
+export function mentionsBefore(st: EntityState, at: number, inclusive = false): number {
   const a = st.mentions;
-  let i = a.length;
-  while (i > 0 && a[i - 1]!.start > m.start) i--;
-  a.splice(i, 0, m);
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (a[mid]!.start < at || (inclusive && a[mid]!.start === at)) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
+/** Inserts a mention keeping `st.mentions` sorted by start (after those with the same start). */
+export function insertMention(st: EntityState, m: MentionX): void {
+  st.mentions.splice(mentionsBefore(st, m.start, true), 0, m);
 }

@@ -577,8 +577,10 @@ function pronoun(tokens: readonly Token[], i: number, kind: 'person' | 'thing' |
       if (fits(p)) found = p;
     }
   } else {
+    // `prior` is in text order: mentions of the last three sentences follow the first one of them.
+    const from = firstInSentence(prior, s - 2);
     for (let sent = s; sent >= s - 2 && !found; sent--) {
-      for (let k = 0; k < prior.length; k++) {
+      for (let k = from; k < prior.length; k++) {
         const p = prior[k]!;
         if (p.sentence === sent && fits(p)) { found = p; break; }
       }
@@ -590,6 +592,14 @@ function pronoun(tokens: readonly Token[], i: number, kind: 'person' | 'thing' |
   if (found.members) m.members = found.members;
   if (possessive) m.possessive = true;
   return m;
+}
+
+/** Index of the first of `prior` (sorted by sentence) in sentence `s` or later. */
+function firstInSentence(prior: readonly ActorMention[], s: number): number {
+  let lo = 0;
+  let hi = prior.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (prior[m]!.sentence < s) lo = m + 1; else hi = m; }
+  return lo;
 }
 
 /** "both leaders", "the two leaders", "both sides": the last two distinct named persons or countries. */

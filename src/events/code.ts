@@ -4,6 +4,7 @@ import { kbFor, type KbIndex } from '../kb/index.js';
 import { findActorMentions, PREPOSITIONS, type ActorMention } from './actors.js';
 import { compileLexicon, TRIGGER_LEXICON, WARN_WITHOUT_THREAT, type TriggerForm, type TriggerRule } from './lexicon.js';
 import { toLower } from '../text/lower.js';
+import { innermostContent } from '../core/span-index.js';
 
 // Regex literals live at module level: one in a function body allocates a new RegExp per call.
 const ARTICLE_OR_POSSESSIVE = /^(a|an|the|its|their)$/;
@@ -678,13 +679,15 @@ function fillActorCountry(tokens: readonly Token[], ms: readonly ActorMention[],
 function toRecords(doc: WorkingDoc, drafts: readonly Draft[]): EventRecord[] {
   const tokens = doc.tokens;
   const out: EventRecord[] = [];
+  // The innermost attribution whose content holds the trigger.
+  const contentAt = innermostContent(doc.attributions);
   const push = (d: Draft, type: PloverType, mode: string | null, context: string | null, rule: string, hypothetical: boolean): void => {
     const trigger = { start: tokens[d.trig.t0]!.start, end: tokens[d.trig.t1]!.end };
     out.push({
       id: `e${out.length + 1}`, type, mode, context, trigger,
       actor: d.actors.map(toActor), recipient: d.recipients.map(toActor),
       date: d.date?.id ?? null, location: d.location?.entity ?? null,
-      attribution: attributionOf(doc, trigger.start), negated: d.negated, hypothetical, rule,
+      attribution: contentAt({ start: trigger.start, end: trigger.start + 1 }), negated: d.negated, hypothetical, rule,
     });
   };
   for (const d of drafts) {
@@ -694,16 +697,3 @@ function toRecords(doc: WorkingDoc, drafts: readonly Draft[]): EventRecord[] {
   return out;
 }
 
-/** The innermost attribution whose content holds an offset. */
-function attributionOf(doc: WorkingDoc, offset: number): string | null {
-  let best: string | null = null;
-  let size = Infinity;
-  for (const a of doc.attributions) {
-    // A stance's content is the outlet's own wording of what the attitude is about.
-    if (a.stance) continue;
-    for (const c of a.content) {
-      if (offset >= c.start && offset < c.end && c.end - c.start < size) { best = a.id; size = c.end - c.start; }
-    }
-  }
-  return best;
-}

@@ -13,19 +13,43 @@ const CLOSERS = new Set([')', ']', '}']);
 const STARTERS = new Set(['The', 'He', 'She', 'It', 'They', 'We', 'I', 'But', 'In', 'A', 'An', 'This', 'That', 'On', 'At', 'And', 'His', 'Her', 'Their', 'Its', 'As', 'After', 'When', 'For', 'Mr.', 'Ms.']);
 
 /**
+ * Most tokens a sentence may have. PolNeAR's longest of 34,000 sentences has 220; a run of
+ * thousands is a list or a text without punctuation, and every sentence-local step (candidate
+ * contents, boundary ranking) costs the square of it, so such a run is cut into pieces.
+ */
+export const MAX_SENTENCE_TOKENS = 400;
+/** How far back from the limit a cut looks for punctuation to cut after. */
+const CUT_LOOKBACK = 100;
+const SOFT_BREAKS = new Set([',', ';', ':', '\u2014', '\u2013', '--']);
+
+/**
  * Finds sentence boundaries over tokens: a line break always ends a sentence (news text puts
  * headlines and paragraphs on their own lines); terminal punctuation ends one when the next token
- * can start a sentence; closing quotes and brackets after the terminal stay with it.
+ * can start a sentence; closing quotes and brackets after the terminal stay with it. A sentence
+ * that reaches {@link MAX_SENTENCE_TOKENS} is cut after its last comma, semicolon, colon or dash
+ * near the limit (at the limit where there is none); `cuts` receives the span of each run so cut.
  */
-export function splitSentences(text: string, tokens: readonly Omit<Token, 'sentence'>[]): Span[] {
+export function splitSentences(text: string, tokens: readonly Omit<Token, 'sentence'>[], cuts?: Span[]): Span[] {
   const out: Span[] = [];
   let begin = -1;
-  const flush = (endTok: number) => {
+  // Start of the over-long run being cut, or -1.
+  let runStart = -1;
+  const flush = (endTok: number, cut = false) => {
     if (begin < 0) return;
     out.push({ start: tokens[begin]!.start, end: tokens[endTok]!.end });
+    if (cut && runStart < 0) runStart = tokens[begin]!.start;
+    else if (!cut && runStart >= 0) { cuts?.push({ start: runStart, end: tokens[endTok]!.end }); runStart = -1; }
     begin = -1;
   };
   for (let i = 0; i < tokens.length; i++) {
+    // The open sentence holds tokens [begin, i): at the limit, it ends before token i.
+    if (begin >= 0 && i - begin >= MAX_SENTENCE_TOKENS) {
+      let j = i - 1;
+      while (j > i - 1 - CUT_LOOKBACK && !SOFT_BREAKS.has(tokens[j]!.text)) j--;
+      if (j === i - 1 - CUT_LOOKBACK) j = i - 1;
+      flush(j, true);
+      begin = j + 1;
+    }
     const t = tokens[i]!;
     if (begin < 0) begin = i;
     const next = tokens[i + 1];
@@ -130,8 +154,10 @@ function hasNewline(text: string, from: number, to: number): boolean {
 export const segmentStage = defineStage('segment', { requires: ['text'], assigns: ['tokens', 'sentences', 'quotes'] }, () => (doc: WorkingDoc) => {
   const raw = tokenize(doc.text);
   doc.quotes = pairQuotes(doc, raw);
-  const sentences = splitSentences(doc.text, raw);
+  const cuts: Span[] = [];
+  const sentences = splitSentences(doc.text, raw, cuts);
   doc.sentences = sentences;
+  for (const c of cuts) doc.message('warning', 'text/long-sentence', `a run of text with no sentence end (a list, or text without punctuation?) was cut into sentences of at most ${MAX_SENTENCE_TOKENS} tokens`, c);
   const tokens: Token[] = new Array(raw.length);
   let s = 0;
   for (let i = 0; i < raw.length; i++) {

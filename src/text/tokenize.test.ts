@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tokenize } from './tokenize.js';
-import { pairQuotes, splitSentences } from './segment.js';
+import { MAX_SENTENCE_TOKENS, pairQuotes, segmentArticle, splitSentences } from './segment.js';
 import { WorkingDoc } from '../core/working-doc.js';
 
 const words = (s: string) => tokenize(s).map((t) => t.text);
@@ -70,4 +70,33 @@ test('an unbalanced quote gets a warning message with its span', () => {
   pairQuotes(doc, tokenize(text));
   assert.equal(doc.messages[0]?.code, 'text/unbalanced-quote');
   assert.equal(text.slice(doc.messages[0]!.start, doc.messages[0]!.end), '“');
+});
+
+test('a run with no sentence end is cut into sentences of at most MAX_SENTENCE_TOKENS, after a comma where one is near', () => {
+  // 3 words and a comma per clause, no full stop: 1,200 tokens in one line.
+  const text = Array.from({ length: 300 }, (_, i) => `item ${i} listed,`).join(' ') + ' end.';
+  const toks = tokenize(text);
+  const cuts: { start: number; end: number }[] = [];
+  const sents = splitSentences(text, toks, cuts);
+  assert.ok(sents.length >= 4, `${sents.length} sentences`);
+  for (const s of sents) {
+    const n = toks.filter((t) => t.start >= s.start && t.end <= s.end).length;
+    assert.ok(n <= MAX_SENTENCE_TOKENS, `a sentence of ${n} tokens`);
+  }
+  for (const s of sents.slice(0, -1)) assert.ok(text.slice(s.start, s.end).endsWith(','), 'cut after a comma');
+  // The pieces cover the text without gaps in tokens, and the one run is reported once.
+  assert.equal(sents[0]!.start, 0);
+  assert.equal(sents.at(-1)!.end, text.length);
+  assert.deepEqual(cuts, [{ start: 0, end: text.length }]);
+  // Ordinary sentences are not touched and report nothing.
+  const short = 'One sentence here. Another one.';
+  const none: { start: number; end: number }[] = [];
+  assert.equal(splitSentences(short, tokenize(short), none).length, 2);
+  assert.deepEqual(none, []);
+});
+
+test('the segment stage warns where it cut a run with no sentence end', () => {
+  const doc = segmentArticle('word '.repeat(1000).trim());
+  assert.equal(doc.sentences.length, 3);
+  assert.deepEqual(doc.messages.map((m) => [m.severity, m.code]), [['warning', 'text/long-sentence']]);
 });

@@ -1,7 +1,7 @@
 import { defineStage } from '../core/pipeline.js';
 import { registerRules } from '../core/rules.js';
 import type { Span, VoiceSpan } from '../core/types.js';
-import { containersOf, SpanIndex } from '../core/span-index.js';
+import { innermostContent, SpanIndex } from '../core/span-index.js';
 import type { WorkingDoc } from '../core/working-doc.js';
 import { VOICE_BY_FORM, VOICE_LEXICON } from './lexicon.js';
 import { toLower } from '../text/lower.js';
@@ -24,7 +24,7 @@ export const voiceStage = defineStage('voice', { requires: ['tokens', 'attributi
   // Indexes, so a long document is not a words × attributions scan.
   const cues = new SpanIndex(doc.attributions.map((a) => a.cue));
   const quotes = new SpanIndex(doc.quotes.map((q) => q.inner));
-  const contents = containersOf(doc.attributions.flatMap((a) => (a.stance ? [] : a.content.map((span) => ({ span, id: a.id })))));
+  const contentAt = innermostContent(doc.attributions);
   for (const t of doc.tokens) {
     if (t.kind !== 'word') continue;
     const entry = VOICE_BY_FORM.get(toLower(t.text));
@@ -32,11 +32,7 @@ export const voiceStage = defineStage('voice', { requires: ['tokens', 'attributi
     if (!body.some((b) => within(t, b))) continue;
     // Cue verbs themselves ("claimed") are the writer's choice of verb, so authorial.
     // The innermost content holding the word (the first of equal size), unless it is a cue.
-    let att: string | null = null;
-    if (!cues.holds(t)) {
-      let size = Infinity;
-      for (const c of contents(t)) if (c.span.end - c.span.start < size) { att = c.id; size = c.span.end - c.span.start; }
-    }
+    const att = cues.holds(t) ? null : contentAt(t);
     const quoted = quotes.holds(t);
     const attributed = att !== null || quoted;
     out.push({
