@@ -237,3 +237,26 @@ test('a name before ", <US state>" is a place; place words type a name ("Fort Wa
   // A state followed by "'s" is the state's office, not where the name lies.
   assert.notEqual(typeOf('Dana Okafor'), 'location', all);
 });
+
+test('"and" inside an organisation\'s name joins its parts; known names on either side stay apart', () => {
+  const doc = run('The Lumber and Timber Commission fined the mill, and the Department of Harbors and Coastal Services objected. '
+    + 'The Office of Budget and Planning agreed. Trump and Justice Department lawyers met, as did the Department of Justice and Hillary Clinton.');
+  const all = JSON.stringify(doc.entities.map((e) => [e.name, e.type]));
+  const typeOf = (name: string) => doc.entities.find((e) => e.name === name)?.type;
+  assert.equal(typeOf('Lumber and Timber Commission'), 'organization', all);
+  // A state organ opening the name makes it government, whatever head it ends on.
+  assert.equal(typeOf('Department of Harbors and Coastal Services'), 'government', all);
+  assert.equal(typeOf('Office of Budget and Planning'), 'government', all);
+  assert.ok(!doc.entities.some((e) => /^Trump and|and Hillary/.test(e.name)), all);
+  assert.equal(typeOf('Department of Justice'), 'government', all);
+});
+
+test('courts, treasuries, reserves and "the House" are state bodies', () => {
+  const doc = run('The bill passed the House on Friday. A panel of the Ninth Circuit ruled, and the Federal Reserve and the Treasury said they would study it.');
+  const all = JSON.stringify(doc.entities.map((e) => [e.name, e.type]));
+  const typeOf = (name: string) => doc.entities.find((e) => e.name === name)?.type;
+  assert.equal(typeOf('House'), 'government', all);
+  assert.equal(typeOf('Ninth Circuit'), 'government', all);
+  assert.equal(typeOf('Federal Reserve'), 'government', all);
+  assert.equal(typeOf('Treasury'), 'government', all);
+});

@@ -40,11 +40,12 @@ export const ORG_HEADS = set(`party ministry department forces force council com
   institute institution association union alliance league front movement coalition organization organisation
   administration army navy police guard guards brigade brigades battalion corps center centre office
   bureau service services board fund federation network campaign church caucus senate congress parliament
-  assembly cabinet government command school college hospital club society trust partners`);
+  assembly cabinet government command school college hospital club society trust partners circuit treasury
+  reserve`);
 
 /** Organisation heads that are organs of a state (typed government rather than organization). */
 export const GOV_HEADS = set(`ministry department administration senate congress parliament assembly cabinet
-  government office bureau`);
+  government office bureau circuit treasury reserve`);
 
 /** First words of organisation names ("Ministry of Defense", "University of Chicago"). */
 export const ORG_FIRST = set(`ministry department university bank council office house board bureau

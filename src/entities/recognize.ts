@@ -267,6 +267,8 @@ function classifyRun(ctx: Ctx, a: number, b: number): { type: EntityType; rule: 
   const after3 = lowers[b + 2] ?? '';
   if (after === ',' && US_STATES.has(after2) && after3 !== '\'s' && after3 !== '\u2019s') return { type: 'location', rule: ruleId('place'), country: 'USA' };
   if (n >= 2 && PARTY_GROUPS.has(last)) return { type: 'group', rule: ruleId('party-group'), country: PARTY_GROUPS.get(last)! };
+  // "Department of Health and Human Services": a state organ opening the name types it, whatever it ends in.
+  if (n >= 3 && GOV_HEADS.has(lowers[a]!) && lowers[a + 1] === 'of') return { type: 'government', rule: ruleId('org-head'), country };
   if (n >= 2 && GOV_HEADS.has(last)) return { type: 'government', rule: ruleId('gov-head'), country };
   if (n >= 2 && ORG_HEADS.has(last)) return { type: 'organization', rule: ruleId('org-head'), country };
   if (n >= 2 && OUTLET_HEADS.has(last)) return { type: 'outlet', rule: ruleId('outlet-head'), country };
@@ -290,6 +292,8 @@ function classifyRun(ctx: Ctx, a: number, b: number): { type: EntityType; rule: 
     if (party) return { type: 'group', rule: ruleId('party-group'), country: party };
     if (PLACES.has(last) || (US_STATES.has(last) && lowers[a - 1] === ',')) return { type: 'location', rule: ruleId('place'), country };
     if (FEMALE_NAMES.has(last) || MALE_NAMES.has(last)) return { type: 'person', rule: ruleId('capitalised-name'), country: null };
+    // "the House" alone is a legislature's chamber ("passed the House", "House and Senate").
+    if (last === 'house' && (lowers[a - 1] === 'the' || lowers[b] === 'and' && lowers[b + 1] === 'senate')) return { type: 'government', rule: ruleId('gov-head'), country };
     // A capitalised organisation head standing alone names the body ("the Council voted", "the Navy said").
     if (ORG_HEADS.has(last) && a > 0 && st.sentence[a - 1] === st.sentence[a]) return { type: GOV_HEADS.has(last) ? 'government' : 'organization', rule: ruleId('org-head'), country };
     return { type: 'other', rule: ruleId('capitalised-name'), country };
@@ -349,6 +353,7 @@ function nameCandidates(ctx: Ctx): Cand[] {
         continue;
       }
       if (tj.kind === 'number' && j > i && lowers[j - 1] === 'channel') { units.push([j, j + 1]); j++; continue; }
+      if (units.length > 0 && (lowers[j] === 'and' || lowers[j] === '&') && andInsideName(ctx, units, j)) { units.push([j, j + 1]); j++; continue; }
       if (units.length > 0 && NAME_CONNECTORS.has(lowers[j]!) && tj.kind === 'word' && LOWER_INITIAL.test(tj.text)
         && j + 1 < limit && tokens[j + 1]!.sentence === s && (kbAt[j + 1] || isCapToken(tokens[j + 1]!))) {
         units.push([j, j + 1]);
@@ -367,6 +372,46 @@ function nameCandidates(ctx: Ctx): Cand[] {
     i = chunkEnd;
   }
   return out;
+}
+
+/** How many capitalised words after "and" may finish an organisation's name. */
+const AND_REACH = 3;
+
+/**
+ * Whether "and" at token `j` joins two parts of one organisation's name: "Securities and Exchange
+ * Commission", "Food and Drug Administration" (one capitalised word before it, and a short run after
+ * it that ends the chunk on an organisation head), or "Department of Health and Human Services",
+ * "Office of Management and Budget" (a head and "of" before it, one or two words after it). No
+ * word of either side may be a known name or a given name: "Trump and Justice Department",
+ * "Department of Justice and Hillary Clinton" stay apart.
+ */
+function andInsideName(ctx: Ctx, units: readonly [number, number][], j: number): boolean {
+  const { tokens, st, kbAt } = ctx;
+  const lowers = st.lowers;
+  const s = tokens[j]!.sentence;
+  const plain = (k: number): boolean => !kbAt[k] && isCapToken(tokens[k]!) && !ACRONYM.test(st.texts[k]!)
+    && !FEMALE_NAMES.has(lowers[k]!) && !MALE_NAMES.has(lowers[k]!);
+  let e = j + 1;
+  while (e < ctx.limit && e - j <= AND_REACH && tokens[e]!.sentence === s && plain(e)) e++;
+  const after = e - j - 1;
+  // The run after "and" must end where the capitals end.
+  if (after === 0 || after > AND_REACH || (e < ctx.limit && tokens[e]!.sentence === s && (kbAt[e] || isCapToken(tokens[e]!)))) return false;
+  const head = ORG_HEADS.has(lowers[e - 1]!);
+  const [a, b] = units[units.length - 1]!;
+  // One word before "and", after nothing but a capitalised "The" and the like.
+  const alone = units.slice(0, -1).every(([x]) => STOP.has(lowers[x]!));
+  if (alone && b - a === 1 && plain(a) && !STOP.has(lowers[a]!)) return head;
+  // "<Head> of X and Y": the head and "of" open the chunk's last name.
+  const n = units.length;
+  for (let k = n - 2; k >= Math.max(0, n - 4); k--) {
+    const [ka] = units[k]!;
+    if (lowers[ka] !== 'of' || k === 0) continue;
+    const h = lowers[units[k - 1]![0]]!;
+    if (!(ORG_HEADS.has(h) || ORG_FIRST.has(h))) return false;
+    for (let q = k + 1; q < n; q++) if (!plain(units[q]![0]) || units[q]![1] - units[q]![0] !== 1) return false;
+    return after <= 2 || head;
+  }
+  return false;
 }
 
 function candOf(tok: number, tokEnd: number, form: Mention['form'], rule: string, kb: KbEntry | null, type: EntityType, charEnd?: number): Cand {
