@@ -260,3 +260,11 @@ test('courts, treasuries, reserves and "the House" are state bodies', () => {
   assert.equal(typeOf('Federal Reserve'), 'government', all);
   assert.equal(typeOf('Treasury'), 'government', all);
 });
+
+test('a day or month read as a speaker names no entity', () => {
+  const doc = run('The campaign sent an email to supporters Tuesday inviting them to a raffle.');
+  const r = resolveSource(doc, at(doc, 'Tuesday'));
+  assert.equal(r.entity, null);
+  assert.equal(r.kind, 'unknown');
+  assert.ok(!doc.entities.some((e) => e.name === 'Tuesday'), JSON.stringify(doc.entities));
+});

@@ -2,7 +2,7 @@ import type { EntityType, SourceKind, Span } from '../core/types.js';
 import type { Mention, Token, WorkingDoc } from '../core/working-doc.js';
 import { isCountry, matchKbAt, type KbMatch } from './kb-compiled.js';
 import {
-  ANON_NOUNS, DOCUMENT_NOUNS, GOV_HEADS, MEDIA_NOUNS, NUMBER_WORDS, OFFICE_TITLES, ORG_HEADS, OUTLET_HEADS,
+  ANON_NOUNS, CALENDAR, DOCUMENT_NOUNS, GOV_HEADS, MEDIA_NOUNS, NUMBER_WORDS, OFFICE_TITLES, ORG_HEADS, OUTLET_HEADS,
   PRONOUNS, VAGUE_QUANTIFIERS,
 } from './lexicon.js';
 import { addMention, anonEntity, anonPhraseAt, isCapToken, publish, recognizeEntities, resolveTitle, sentenceInitial, titleAt } from './recognize.js';
@@ -245,6 +245,8 @@ function nameEntity(doc: WorkingDoc, st: EntityState, a: number, b: number): Ent
   if (y === x || y !== b) return null;
   // "Voters said …": one common noun capitalised only because it opens the sentence is no name.
   if (y - x === 1 && sentenceInitial(tokens, x) && /^NNS?$/.test(tokens[x]!.pos ?? '')) return null;
+  // A day or month a model read as the speaker ("sent an email to supporters Tuesday inviting") names nobody.
+  if (y - x === 1 && CALENDAR.has(st.lowers[x]!)) return null;
   const kb = matchKbAt(st.ckb, st.texts, st.lowers, st.sentence, x);
   let info: EntityInfo;
   let rule = ruleId('source-new-name');
