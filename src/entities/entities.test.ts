@@ -268,3 +268,14 @@ test('a day or month read as a speaker names no entity', () => {
   assert.equal(r.kind, 'unknown');
   assert.ok(!doc.entities.some((e) => e.name === 'Tuesday'), JSON.stringify(doc.entities));
 });
+
+test('a pronoun, number, function word or lower-case word opening the sentence names no source entity', () => {
+  const doc = run('The panel met. Six said no. Both agreed later. Who knows? Authorities said the road was shut, and local authorities agreed. Okafor said so.');
+  for (const w of ['Six', 'Both', 'Who', 'Authorities']) {
+    const r = resolveSource(doc, at(doc, w));
+    assert.equal(r.entity, null, w);
+  }
+  assert.ok(!doc.entities.some((e) => ['Six', 'Both', 'Who', 'Authorities'].includes(e.name)), JSON.stringify(doc.entities));
+  // A name in the same place still makes one.
+  assert.ok(resolveSource(doc, at(doc, 'Okafor')).entity);
+});

@@ -3,7 +3,7 @@ import type { Mention, Token, WorkingDoc } from '../core/working-doc.js';
 import { isCountry, matchKbAt, type KbMatch } from './kb-compiled.js';
 import {
   ANON_NOUNS, CALENDAR, DOCUMENT_NOUNS, GOV_HEADS, MEDIA_NOUNS, NUMBER_WORDS, OFFICE_TITLES, ORG_HEADS, OUTLET_HEADS,
-  PRONOUNS, VAGUE_QUANTIFIERS,
+  PRONOUNS, STOP, VAGUE_QUANTIFIERS,
 } from './lexicon.js';
 import { addMention, anonEntity, anonPhraseAt, isCapToken, publish, recognizeEntities, resolveTitle, sentenceInitial, titleAt } from './recognize.js';
 import { ruleId } from './rules.js';
@@ -236,6 +236,18 @@ function localKbCover(st: EntityState, a: number, b: number): (j: number) => KbM
 }
 
 /** Makes an entity from capitalised tokens in `[a, b)` (after determiners), or null. */
+const lowerCaseSets = new WeakMap<EntityState, Set<string>>();
+/** The words the text writes in lower case somewhere, collected once per document. */
+function lowerCaseWords(st: EntityState): Set<string> {
+  let set = lowerCaseSets.get(st);
+  if (!set) {
+    set = new Set();
+    for (let i = 0; i < st.texts.length; i++) if (st.texts[i] === st.lowers[i]) set.add(st.lowers[i]!);
+    lowerCaseSets.set(st, set);
+  }
+  return set;
+}
+
 function nameEntity(doc: WorkingDoc, st: EntityState, a: number, b: number): EntityInfo | null {
   const tokens = doc.tokens;
   let x = a;
@@ -245,8 +257,16 @@ function nameEntity(doc: WorkingDoc, st: EntityState, a: number, b: number): Ent
   if (y === x || y !== b) return null;
   // "Voters said …": one common noun capitalised only because it opens the sentence is no name.
   if (y - x === 1 && sentenceInitial(tokens, x) && /^NNS?$/.test(tokens[x]!.pos ?? '')) return null;
-  // A day or month a model read as the speaker ("sent an email to supporters Tuesday inviting") names nobody.
-  if (y - x === 1 && CALENDAR.has(st.lowers[x]!)) return null;
+  // A day or month a model read as the speaker ("sent an email to supporters Tuesday inviting"), or
+  // a lone function word ("Who"), names nobody.
+  if (y - x === 1 && (CALENDAR.has(st.lowers[x]!) || STOP.has(st.lowers[x]!))) return null;
+  if (sentenceInitial(tokens, x)) {
+    // Nor does a pronoun, number or function word capitalised because it opens the sentence
+    // ("You said", "Six said", "About 4 in 10 said", "Both agreed").
+    if (STOP.has(st.lowers[x]!) || NUMBER_WORDS.has(st.lowers[x]!) || /^(?:CD|PRP|WP|DT|IN|EX)$/.test(tokens[x]!.pos ?? '')) return null;
+    // Nor one word written in lower case elsewhere in the text ("Authorities said", "Pledged delegates").
+    if (y - x === 1 && lowerCaseWords(st).has(st.lowers[x]!)) return null;
+  }
   const kb = matchKbAt(st.ckb, st.texts, st.lowers, st.sentence, x);
   let info: EntityInfo;
   let rule = ruleId('source-new-name');
