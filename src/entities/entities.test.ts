@@ -279,3 +279,19 @@ test('a pronoun, number, function word or lower-case word opening the sentence n
   // A name in the same place still makes one.
   assert.ok(resolveSource(doc, at(doc, 'Okafor')).entity);
 });
+
+test('a relative pronoun source speaks for the noun phrase before it', async () => {
+  // With tags, as in the pipeline: a noun phrase that is no mention is found by its tags.
+  const { posStage } = await import('../pos/stage.js');
+  const doc = new WorkingDoc('The mayor met Dana Okafor, who said the plan was fine. Two senior officials who spoke on condition of anonymity said it failed. Those who said so left.', { path: null, type: 'text' });
+  plainTextStage().run(doc);
+  createPipeline([segmentStage(), posStage(), entitiesStage()]).run(doc);
+  const okafor = resolveSource(doc, at(doc, 'who'));
+  assert.equal(doc.entities.find((e) => e.id === okafor.entity)?.name, 'Dana Okafor');
+  assert.equal(okafor.kind, 'person');
+  const officials = resolveSource(doc, at(doc, 'who', 1));
+  assert.equal(officials.kind, 'anonymous');
+  assert.equal(officials.count, 2);
+  // No noun before it: nothing to resolve.
+  assert.equal(resolveSource(doc, at(doc, 'who', 2)).entity, null);
+});

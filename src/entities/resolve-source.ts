@@ -77,6 +77,28 @@ function mentionsIn(st: EntityState, tokens: readonly Token[], a: number, b: num
   return out;
 }
 
+/** Tags a noun phrase before a relative pronoun may hold, walking back from its head. */
+const NP_TAGS = /^(?:NNP?S?|JJ[RS]?|DT|CD|PRP\$|POS|VBN|HYPH)$/;
+/** How many tokens back a relative pronoun's noun phrase may start. */
+const NP_REACH = 8;
+
+/**
+ * The noun phrase a relative pronoun at token `w` follows, as a token range, or null: the words
+ * just before it (a comma between them allowed), a mention ending there, else back over
+ * determiners, adjectives and nouns.
+ */
+function antecedentOf(st: EntityState, tokens: readonly Token[], lowers: readonly string[], w: number): [number, number] | null {
+  let end = w;
+  if (end > 0 && lowers[end - 1] === ',') end--;
+  if (end === 0 || tokens[end - 1]!.sentence !== tokens[w]!.sentence) return null;
+  const named = mentionsIn(st, tokens, Math.max(0, end - NP_REACH), end).find((m) => m.tokEnd === end);
+  if (named) return [named.tok, end];
+  if (!/^NN/.test(tokens[end - 1]!.pos ?? '')) return null;
+  let start = end - 1;
+  while (start > 0 && end - start < NP_REACH && tokens[start - 1]!.sentence === tokens[w]!.sentence && NP_TAGS.test(tokens[start - 1]!.pos ?? '') && lowers[start - 1] !== ',') start--;
+  return [start, end];
+}
+
 /**
  * Types and resolves the source span of an attribution: a named person or organisation (titles
  * and pronouns resolved to the canonical entity), an outlet, an unnamed source with its count and
@@ -122,6 +144,14 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
     }
     return { entity: info.entity.id, kind: kindOfType(info.entity.type), count: null, descriptor: null };
   };
+
+  // A relative pronoun speaks for the noun phrase it follows ("Chris Cox, who runs the NRA's
+  // lobbying arm, said"; "two officials who spoke on condition of anonymity").
+  // The phrase ends in a noun, so resolving it never comes back here.
+  if (b - a === 1 && (hw === 'who' || hw === 'whom')) {
+    const ante = antecedentOf(st, tokens, lowers, a);
+    return ante ? resolveSource(doc, { start: tokens[ante[0]]!.start, end: tokens[ante[1] - 1]!.end }, hint) : unknown;
+  }
 
   // Pronouns.
   if (b - a === 1 && (PRONOUNS.has(hw) || hw === 'i' || hw === 'we')) {
