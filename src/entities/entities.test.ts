@@ -295,3 +295,12 @@ test('a relative pronoun source speaks for the noun phrase before it', async () 
   // No noun before it: nothing to resolve.
   assert.equal(resolveSource(doc, at(doc, 'who', 2)).entity, null);
 });
+
+test('a lone untyped capitalised word that speaks is a surname, unless the text writes it in lower case', () => {
+  const doc = run('The meeting ran late. Okonkwo said the count was fair. Report said nothing, and the report was thin. NeverTrump said no.');
+  const okonkwo = resolveSource(doc, at(doc, 'Okonkwo'));
+  assert.equal(okonkwo.kind, 'person');
+  assert.equal(doc.entities.find((e) => e.id === okonkwo.entity)?.rule, 'entities:speaker-surname');
+  assert.notEqual(resolveSource(doc, at(doc, 'Report')).kind, 'person');
+  assert.notEqual(resolveSource(doc, at(doc, 'NeverTrump')).kind, 'person');
+});

@@ -197,7 +197,9 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
   const headMention = inCore.find((m) => m.tokEnd === head + 1) ?? (inCore.length ? inCore[inCore.length - 1] : undefined);
   if (headMention && headMention.tokEnd === head + 1) {
     if (headMention.form === 'title' && hint.country) repointTitle(doc, st, headMention, hint.country);
-    return fromEntity(st.infos.get(headMention.entity)!);
+    const info = st.infos.get(headMention.entity)!;
+    if (isSpeakingSurname(st, info, headMention, a, b)) { info.entity.type = 'person'; info.entity.rule = ruleId('speaker-surname'); }
+    return fromEntity(info);
   }
   if (headMention && LOWER_INITIAL.test(tokens[head]!.text)) {
     // A name modifying a common noun: "the Trump campaign", "Hamas fighters".
@@ -266,6 +268,22 @@ function localKbCover(st: EntityState, a: number, b: number): (j: number) => KbM
 }
 
 /** Makes an entity from capitalised tokens in `[a, b)` (after determiners), or null. */
+/** A surname's shape: one capital, then lower case ("McFadden" too; not "NeverTrump", "HuffPo", "Poll.Result"). */
+const SURNAME_SHAPE = /^(?:Mc|Mac|O['\u2019])?\p{Lu}\p{Ll}+$/u;
+/** Plural group nouns that a capital does not make a surname ("Hispanics", "Latinos", "Democrats"). */
+const GROUP_PLURAL = /(?:ans|nos|ics|ers|ists|ats|ites)$/;
+
+/**
+ * Whether a source that is exactly one capitalised word the recogniser left untyped is a surname:
+ * a speaker named by one word is a person far more often than anything else ("Pate said"), unless
+ * the text also writes the word in lower case ("Report said") or it reads as a plural group.
+ */
+function isSpeakingSurname(st: EntityState, info: EntityInfo, m: MentionX, a: number, b: number): boolean {
+  if (info.entity.type !== 'other' || info.kb || m.form !== 'name' || m.tok !== a || m.tokEnd !== b || b - a !== 1) return false;
+  const w = st.lowers[a]!;
+  return SURNAME_SHAPE.test(st.texts[a]!) && !GROUP_PLURAL.test(w) && !lowerCaseWords(st).has(w);
+}
+
 const lowerCaseSets = new WeakMap<EntityState, Set<string>>();
 /** The words the text writes in lower case somewhere, collected once per document. */
 function lowerCaseWords(st: EntityState): Set<string> {

@@ -27,6 +27,7 @@ export const ENTITY_RULES: readonly RuleInfo[] = [
   { name: 'source-document', reason: 'a document noun heads the source; its author is the entity', example: 'a Channel 12 report' },
   { name: 'source-media', reason: 'generic media name no outlet', example: 'US media reported' },
   { name: 'source-new-name', reason: 'a capitalised source not seen by the entity stage becomes a new entity', example: 'Jane Roe said' },
+  { name: 'speaker-surname', reason: 'a lone capitalised word the recogniser could not type, never written in lower case, that speaks is a surname', example: 'Pate said' },
   { name: 'outlet-credit', reason: 'the credited outlet on the page', example: 'Times of Israel (credit line)' },
 ];
 
