@@ -1,4 +1,5 @@
 import { defineStage } from '../core/pipeline.js';
+import { readsAsEnglish } from '../text/language.js';
 import type { WorkingDoc } from '../core/working-doc.js';
 import { AttributionModel } from './model.js';
 import { ATTR_MODEL } from './model-data.js';
@@ -26,7 +27,7 @@ export interface AttributionModelStageOptions {
  */
 export const attributionModelStage = defineStage<AttributionModelStageOptions>(
   'attribution-model',
-  { requires: ['tokens', 'sentences', 'quotes'], assigns: ['model-attributions'] },
+  { requires: ['tokens', 'sentences', 'quotes'], assigns: ['model-attributions'], when: readsAsEnglish },
   (options) => {
     const model = options?.model ?? defaultAttributionModel();
     return (doc: WorkingDoc) => {

@@ -1,4 +1,5 @@
 import { defineStage } from '../core/pipeline.js';
+import { readsAsEnglish } from '../text/language.js';
 import { registerRules } from '../core/rules.js';
 import type { Attribution, QuoteType, Source, Span } from '../core/types.js';
 import type { Quotation, Token, WorkingDoc } from '../core/working-doc.js';
@@ -214,7 +215,7 @@ function continueQuotes(doc: WorkingDoc, cands: Candidate[]): void {
  */
 export const attributionsStage = defineStage<AttributionOptions>(
   'attributions',
-  { requires: ['tokens', 'sentences', 'quotes', 'entities'], assigns: ['attributions'] },
+  { requires: ['tokens', 'sentences', 'quotes', 'entities'], assigns: ['attributions'], when: readsAsEnglish },
   (options) => (doc: WorkingDoc) => {
     const resolve = options?.resolveSource ?? resolveSource;
     const body = doc.body;

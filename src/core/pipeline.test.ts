@@ -21,3 +21,13 @@ test('a misordered pipeline throws PIPELINE_ORDER when built', () => {
 test('a duplicated stage throws PIPELINE_DUPLICATE', () => {
   assert.throws(() => createPipeline([a(), a()]), (e: unknown) => e instanceof HearsayError && e.code === 'PIPELINE_DUPLICATE');
 });
+
+test('a stage whose guard turns a document away does not run, and its layers still count as assigned', () => {
+  const guarded = defineStage('g', { requires: ['text'], assigns: ['x'], when: (doc) => doc.text.startsWith('yes') }, () => (doc) => { doc.scratch.set('x', 1); });
+  const pipeline = createPipeline([guarded(), b()]);
+  const no = pipeline.run(new WorkingDoc('no', { path: null, type: 'text' }));
+  assert.equal(no.scratch.get('x'), undefined);
+  assert.ok(no.layers.has('x'));
+  const yes = pipeline.run(new WorkingDoc('yes', { path: null, type: 'text' }));
+  assert.equal(yes.scratch.get('y'), 2);
+});

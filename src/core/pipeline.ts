@@ -9,6 +9,8 @@ export interface Stage {
   readonly name: string;
   readonly requires: readonly string[];
   readonly assigns: readonly string[];
+  /** Runs the stage only on documents where this holds (e.g. English text); others keep the layers empty. */
+  readonly when?: (doc: WorkingDoc) => boolean;
   readonly run: StageFn;
 }
 
@@ -21,10 +23,10 @@ export type StageFactory<O = undefined> = (options?: O) => Stage;
  */
 export function defineStage<O = undefined>(
   name: string,
-  contract: { requires: readonly string[]; assigns: readonly string[] },
+  contract: { requires: readonly string[]; assigns: readonly string[]; when?: (doc: WorkingDoc) => boolean },
   make: (options: O | undefined) => StageFn,
 ): StageFactory<O> {
-  return (options?: O) => ({ name, requires: contract.requires, assigns: contract.assigns, run: make(options) });
+  return (options?: O) => ({ name, requires: contract.requires, assigns: contract.assigns, ...(contract.when ? { when: contract.when } : {}), run: make(options) });
 }
 
 /** An ordered, validated list of stages. */
@@ -56,7 +58,9 @@ export function createPipeline(stages: readonly Stage[], initial: readonly strin
       const skip = new Set(doc.options.skip ?? []);
       for (const s of stages) {
         if (skip.has(s.name)) continue;
-        s.run(doc);
+        // A stage its guard turns away leaves its layers as they are (empty), but they count as
+        // assigned: later stages read empty layers, not missing ones.
+        if (!s.when || s.when(doc)) s.run(doc);
         for (const a of s.assigns) doc.layers.add(a);
       }
       return doc;

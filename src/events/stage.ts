@@ -1,4 +1,5 @@
 import { defineStage } from '../core/pipeline.js';
+import { readsAsEnglish } from '../text/language.js';
 import type { WorkingDoc } from '../core/working-doc.js';
 import { codeEvents, type EventsOptions } from './code.js';
 
@@ -9,7 +10,7 @@ import { codeEvents, type EventsOptions } from './code.js';
  */
 export const eventsStage = defineStage<EventsOptions>(
   'events',
-  { requires: ['sentences', 'tokens', 'entities', 'attributions', 'times'], assigns: ['events'] },
+  { requires: ['sentences', 'tokens', 'entities', 'attributions', 'times'], assigns: ['events'], when: readsAsEnglish },
   (options) => (doc: WorkingDoc) => {
     doc.events = codeEvents(doc, options ?? {});
   },

@@ -1,4 +1,5 @@
 import { defineStage } from '../core/pipeline.js';
+import { readsAsEnglish } from '../text/language.js';
 import type { QuoteHint } from './normalize.js';
 import { defaultPosTagger } from './default-tagger.js';
 import type { PosTagger } from './tagger.js';
@@ -13,7 +14,7 @@ export interface PosStageOptions {
  * Sets `doc.tokens[i].pos` to a Penn Treebank tag, one sentence at a time (consecutive tokens
  * sharing a `sentence` index), passing the tokenizer's quote directions to the tagger.
  */
-export const posStage = defineStage<PosStageOptions>('pos', { requires: ['tokens'], assigns: ['pos'] }, (options) => {
+export const posStage = defineStage<PosStageOptions>('pos', { requires: ['tokens'], assigns: ['pos'], when: readsAsEnglish }, (options) => {
   const tagger = options?.tagger ?? defaultPosTagger();
   return (doc) => {
     const tokens = doc.tokens;

@@ -1,4 +1,5 @@
 import { defineStage } from '../core/pipeline.js';
+import { readsAsEnglish } from '../text/language.js';
 import { registerRules } from '../core/rules.js';
 import type { Span, VoiceSpan } from '../core/types.js';
 import { innermostContent, SpanIndex } from '../core/span-index.js';
@@ -18,7 +19,7 @@ const within = (t: Span, s: Span): boolean => t.start >= s.start && t.end <= s.e
  * Loaded and evaluative words with whose voice they are in: attributed when inside the content of
  * an attribution (the innermost one is recorded) or inside a quotation; authorial otherwise.
  */
-export const voiceStage = defineStage('voice', { requires: ['tokens', 'attributions', 'quotes'], assigns: ['voice'] }, () => (doc: WorkingDoc) => {
+export const voiceStage = defineStage('voice', { requires: ['tokens', 'attributions', 'quotes'], assigns: ['voice'], when: readsAsEnglish }, () => (doc: WorkingDoc) => {
   const out: VoiceSpan[] = [];
   const body = doc.body;
   // Indexes, so a long document is not a words × attributions scan.
