@@ -304,3 +304,10 @@ test('a lone untyped capitalised word that speaks is a surname, unless the text 
   assert.notEqual(resolveSource(doc, at(doc, 'Report')).kind, 'person');
   assert.notEqual(resolveSource(doc, at(doc, 'NeverTrump')).kind, 'person');
 });
+
+test('laboratories, museums, airlines and the like head organisation names', () => {
+  const doc = run('Scientists at the Harbor Propulsion Laboratory and the Eastport Maritime Museum agreed with Coastal Airways, the Lindqvist Pharmaceuticals board said.');
+  const typeOf = (name: string) => doc.entities.find((e) => e.name === name)?.type;
+  const all = JSON.stringify(doc.entities.map((e) => [e.name, e.type]));
+  for (const n of ['Harbor Propulsion Laboratory', 'Eastport Maritime Museum', 'Coastal Airways', 'Lindqvist Pharmaceuticals']) assert.equal(typeOf(n), 'organization', `${n}: ${all}`);
+});

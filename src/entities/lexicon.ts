@@ -41,7 +41,8 @@ export const ORG_HEADS = set(`party ministry department forces force council com
   administration army navy police guard guards brigade brigades battalion corps center centre office
   bureau service services board fund federation network campaign church caucus senate congress parliament
   assembly cabinet government command school college hospital club society trust partners circuit treasury
-  reserve`);
+  reserve laboratory laboratories observatory museum library academy clinic industries holdings airlines
+  airways motors pharmaceuticals technologies enterprises studios`);
 
 /** Organisation heads that are organs of a state (typed government rather than organization). */
 export const GOV_HEADS = set(`ministry department administration senate congress parliament assembly cabinet
