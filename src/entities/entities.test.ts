@@ -311,3 +311,11 @@ test('laboratories, museums, airlines and the like head organisation names', () 
   const all = JSON.stringify(doc.entities.map((e) => [e.name, e.type]));
   for (const n of ['Harbor Propulsion Laboratory', 'Eastport Maritime Museum', 'Coastal Airways', 'Lindqvist Pharmaceuticals']) assert.equal(typeOf(n), 'organization', `${n}: ${all}`);
 });
+
+test('well-known companies are organisations from the knowledge base, not speaking surnames', () => {
+  const doc = run('The results were mixed. Google said the change was small, and Nissan said sales had slowed.');
+  for (const w of ['Google', 'Nissan']) {
+    const r = resolveSource(doc, at(doc, w));
+    assert.equal(r.kind, 'organization', w);
+  }
+});
