@@ -65,6 +65,11 @@ test('a transcript turn opened by a stray quotation mark keeps its speaker label
   assert.deepEqual(triples(d).map((t) => [t[0], t[2]!.slice(0, 12)]), [['WALLACE', 'Let us start'], ['PENCE', 'Well, look, ']]);
 });
 
+test('a label before numbers and no verb is a list entry, not a speaker\'s turn', () => {
+  const d = analyze('Delegate count so far:\n\nMaria Ortiz: 1,204.\n\nSam Lee: 981.\n\nMaria Ortiz: We will win this.\n');
+  assert.deepEqual(triples(d).map((t) => [t[0], t[2]]), [['Maria Ortiz', 'We will win this']]);
+});
+
 test('X told Z that Y keeps the recipient out of the content', () => {
   assert.deepEqual(one('An aide told reporters that the talks had collapsed.'), [['An aide', 'told', 'that the talks had collapsed']]);
 });

@@ -457,9 +457,18 @@ function speakerLabels(doc: WorkingDoc): Candidate[] {
       // The turn runs to the paragraph end.
       let end = paragraphEnd(doc, si);
       while (end > toks[k + 1]!.start && /[.\s]/.test(doc.text[end - 1]!)) end--;
+      // A turn with numbers and no verb is a list entry ("Portion Fix Containers: 1 Green, 1 Red");
+      // a headline's turn may have no verb tag ("Poll: Wealthy Voters Abandon …").
+      let verb = false;
+      let number = false;
+      for (let v = k + 1; v < toks.length && toks[v]!.start < end && !verb; v++) {
+        verb = /^(?:VB|MD)/.test(toks[v]!.pos ?? '');
+        number ||= toks[v]!.kind === 'number';
+      }
+      verb ||= !number;
       // "Said Ellis: …": the verb opening the label is the cue, the rest the speaker.
       const said = k - nameStart > 1 && CUE_BY_FORM.has(toLower(toks[nameStart]!.text)) ? 1 : 0;
-      out.push({
+      if (verb) out.push({
         source: { start: toks[nameStart + said]!.start, end: toks[k - 1]!.end },
         cue: said ? { start: toks[nameStart]!.start, end: toks[nameStart]!.end } : { start: toks[k]!.start, end: toks[k]!.end },
         content: [{ start: toks[k + 1]!.start, end }], hedge: null, rule: 'colon-cue', sentence: si,
