@@ -267,7 +267,6 @@ function localKbCover(st: EntityState, a: number, b: number): (j: number) => KbM
   return (j) => cover.get(j) ?? null;
 }
 
-/** Makes an entity from capitalised tokens in `[a, b)` (after determiners), or null. */
 /** A surname's shape: one capital, then lower case ("McFadden" too; not "NeverTrump", "HuffPo", "Poll.Result"). */
 const SURNAME_SHAPE = /^(?:Mc|Mac|O['\u2019])?\p{Lu}\p{Ll}+$/u;
 /** Plural group nouns that a capital does not make a surname ("Hispanics", "Latinos", "Democrats"). */
@@ -296,6 +295,7 @@ function lowerCaseWords(st: EntityState): Set<string> {
   return set;
 }
 
+/** Makes an entity from capitalised tokens in `[a, b)` (after determiners), or null. */
 function nameEntity(doc: WorkingDoc, st: EntityState, a: number, b: number): EntityInfo | null {
   const tokens = doc.tokens;
   let x = a;
