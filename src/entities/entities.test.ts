@@ -269,9 +269,9 @@ test('a day or month read as a speaker names no entity', () => {
   assert.ok(!doc.entities.some((e) => e.name === 'Tuesday'), JSON.stringify(doc.entities));
 });
 
-test('a pronoun, number, function word or lower-case word opening the sentence names no source entity', () => {
-  const doc = run('The panel met. Six said no. Both agreed later. Who knows? Authorities said the road was shut, and local authorities agreed. Okafor said so.');
-  for (const w of ['Six', 'Both', 'Who', 'Authorities']) {
+test('a pronoun, number, function word, lone letter or lower-case word opening the sentence names no source entity', () => {
+  const doc = run('The panel met. Six said no. Both agreed later. Who knows? Authorities said the road was shut, and local authorities agreed. Okafor said so. Q: Why?');
+  for (const w of ['Six', 'Both', 'Who', 'Authorities', 'Q']) {
     const r = resolveSource(doc, at(doc, w));
     assert.equal(r.entity, null, w);
   }

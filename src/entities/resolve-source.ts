@@ -308,6 +308,8 @@ function nameEntity(doc: WorkingDoc, st: EntityState, a: number, b: number): Ent
   // A day or month a model read as the speaker ("sent an email to supporters Tuesday inviting"), or
   // a lone function word ("Who"), names nobody.
   if (y - x === 1 && (CALENDAR.has(st.lowers[x]!) || STOP.has(st.lowers[x]!))) return null;
+  // Nor does a lone letter: an interview's "Q:" label is the interviewer, unnamed.
+  if (y - x === 1 && st.texts[x]!.length === 1) return null;
   if (sentenceInitial(tokens, x)) {
     // Nor does a pronoun, number or function word capitalised because it opens the sentence
     // ("You said", "Six said", "About 4 in 10 said", "Both agreed").
