@@ -21,6 +21,12 @@ export interface Candidate {
   stance?: boolean;
   /** "Clinton said." alone: the content is the quotation just before, filled in by the stage. */
   needsPrevious?: boolean;
+  /**
+   * A label before numbers and no verb ("Hillary Clinton: 1,769."): a list entry, dropped once the
+   * models have read the rule layer. It stays in that layer so the models, trained on it, read
+   * the same layer they were trained on.
+   */
+  listEntry?: boolean;
   /** Refiners that changed its spans (qualified rule names), in order. */
   refined?: string[];
 }

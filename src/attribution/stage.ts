@@ -271,6 +271,8 @@ export const attributionsStage = defineStage<AttributionOptions>(
         cands.push(...detectorCandidates(doc, cands, detector.detect(doc, mask, (i) => mask[i] === 1, floor), roles, threshold, options?.detectorRoleMargin ?? DETECTOR_ROLE_MARGIN));
       }
     }
+    // List entries held their tokens in the rule layer the models read; now they go.
+    for (let k = cands.length - 1; k >= 0; k--) if (cands[k]!.listEntry) cands.splice(k, 1);
     // "“…,” she said. Clinton said." — a bare source + cue takes the quotation just before it.
     for (let k = cands.length - 1; k >= 0; k--) {
       const c = cands[k]!;
@@ -457,8 +459,8 @@ function speakerLabels(doc: WorkingDoc): Candidate[] {
       // The turn runs to the paragraph end.
       let end = paragraphEnd(doc, si);
       while (end > toks[k + 1]!.start && /[.\s]/.test(doc.text[end - 1]!)) end--;
-      // A turn with numbers and no verb is a list entry ("Portion Fix Containers: 1 Green, 1 Red");
-      // a headline's turn may have no verb tag ("Poll: Wealthy Voters Abandon …").
+      // A turn with numbers and no verb is a list entry ("Portion Fix Containers: 1 Green, 1 Red"),
+      // dropped after the models run; a headline's turn may have no verb tag ("Poll: Wealthy Voters Abandon …").
       let verb = false;
       let number = false;
       for (let v = k + 1; v < toks.length && toks[v]!.start < end && !verb; v++) {
@@ -468,10 +470,10 @@ function speakerLabels(doc: WorkingDoc): Candidate[] {
       verb ||= !number;
       // "Said Ellis: …": the verb opening the label is the cue, the rest the speaker.
       const said = k - nameStart > 1 && CUE_BY_FORM.has(toLower(toks[nameStart]!.text)) ? 1 : 0;
-      if (verb) out.push({
+      out.push({
         source: { start: toks[nameStart + said]!.start, end: toks[k - 1]!.end },
         cue: said ? { start: toks[nameStart]!.start, end: toks[nameStart]!.end } : { start: toks[k]!.start, end: toks[k]!.end },
-        content: [{ start: toks[k + 1]!.start, end }], hedge: null, rule: 'colon-cue', sentence: si,
+        content: [{ start: toks[k + 1]!.start, end }], hedge: null, rule: 'colon-cue', sentence: si, ...(verb ? {} : { listEntry: true }),
       });
     }
     // A name introducing a quotation mid-sentence: "… – Philip Bump: “Two weeks ago …”",
