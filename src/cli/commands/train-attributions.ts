@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describeErrors, formatScores } from '../../eval/attributions.js';
 import { readPolnear } from '../../eval/polnear.js';
 import { AttributionModel } from '../../attribution-model/model.js';
-import { RULE_LAYER_ARTICLES, boundsExamples, cueDetectionF1, cueDocs, evaluateMerged, evaluateModel, prepareArticles, roleAccuracy, roleExamples, ruleLayerDigest, selectionScore, trainAttributionModel, type RuleLayerJson } from '../../attribution-model/train.js';
+import { boundsExamples, cueDetectionF1, cueDocs, evaluateMerged, evaluateModel, prepareArticles, roleAccuracy, roleExamples, ruleLayerDigest, selectionScore, trainAttributionModel, type RuleLayerJson } from '../../attribution-model/train.js';
 import { BoundsModel, boundsAccuracy, boundsCoverage, trainBoundsModel, type BoundsModelJson } from '../../attribution-model/bounds.js';
 import { CueModel, trainCueModel, type CueModelJson } from '../../attribution-model/cues.js';
 import { RoleModel, trainRoleModel, type RoleModelJson } from '../../attribution-model/roles.js';
@@ -164,7 +164,7 @@ export const run: Command = async (args, io) => {
   }
   if (useRules && usePos) {
     // Last, so its stage runs cannot touch the documents the models learn from.
-    const layer: RuleLayerJson = { format: 'hearsay-rule-layer/1', articles: RULE_LAYER_ARTICLES, digest: ruleLayerDigest(train) };
+    const layer: RuleLayerJson = { format: 'hearsay-rule-layer/1', articles: train.length, digest: ruleLayerDigest(train) };
     await writeModel(io, ruleLayerOut, 'none', layer, () => '');
   }
   io.stdout(`training ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
