@@ -16,6 +16,11 @@ function run(text: string, date = '2025-06-10'): WorkingDoc {
   return doc;
 }
 
+/** Entity types by name in a document, and all of them as a string for assertion messages. */
+function typesIn(doc: WorkingDoc): { typeOf: (name: string) => string | undefined; all: string } {
+  return { typeOf: (name) => doc.entities.find((e) => e.name === name)?.type, all: JSON.stringify(doc.entities.map((e) => [e.name, e.type])) };
+}
+
 /** Span of the n-th whole-word occurrence of `s`. */
 function at(doc: WorkingDoc, s: string, nth = 0): { start: number; end: number } {
   const re = new RegExp(`(?<![\\p{L}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
@@ -197,8 +202,7 @@ test('a common noun capitalised only because it opens the sentence is no named s
 
 test('an organisation head before "of" inside a name types it ("National Association of Ferry Operators")', () => {
   const doc = run('The Guild of Harbor Pilots and the National Association of Ferry Operators objected, as did the Ministry of Ports.');
-  const typeOf = (name: string) => doc.entities.find((e) => e.name === name)?.type;
-  const all = JSON.stringify(doc.entities.map((e) => [e.name, e.type]));
+  const { typeOf, all } = typesIn(doc);
   assert.equal(typeOf('Guild of Harbor Pilots'), 'other', all);
   assert.equal(typeOf('National Association of Ferry Operators'), 'organization', all);
   assert.equal(typeOf('Ministry of Ports'), 'government', all);
@@ -228,8 +232,7 @@ test('"New" capitalised mid-sentence opens a place name ("in New Jersey")', () =
 
 test('a name before ", <US state>" is a place; place words type a name ("Fort Wayne", "Coral Springs")', () => {
   const doc = run('The plant in Staunton, Va., closed, and workers in Fort Dunmore and Cedar Springs lost shifts. Dana Okafor, Virginia\'s commerce secretary, called it a blow.');
-  const all = JSON.stringify(doc.entities.map((e) => [e.name, e.type]));
-  const typeOf = (name: string) => doc.entities.find((e) => e.name === name)?.type;
+  const { typeOf, all } = typesIn(doc);
   assert.equal(typeOf('Staunton'), 'location', all);
   assert.equal(typeOf('Va'), 'location', all);
   assert.equal(typeOf('Fort Dunmore'), 'location', all);
@@ -241,8 +244,7 @@ test('a name before ", <US state>" is a place; place words type a name ("Fort Wa
 test('"and" inside an organisation\'s name joins its parts; known names on either side stay apart', () => {
   const doc = run('The Lumber and Timber Commission fined the mill, and the Department of Harbors and Coastal Services objected. '
     + 'The Office of Budget and Planning agreed. Trump and Justice Department lawyers met, as did the Department of Justice and Hillary Clinton.');
-  const all = JSON.stringify(doc.entities.map((e) => [e.name, e.type]));
-  const typeOf = (name: string) => doc.entities.find((e) => e.name === name)?.type;
+  const { typeOf, all } = typesIn(doc);
   assert.equal(typeOf('Lumber and Timber Commission'), 'organization', all);
   // A state organ opening the name makes it government, whatever head it ends on.
   assert.equal(typeOf('Department of Harbors and Coastal Services'), 'government', all);
@@ -253,8 +255,7 @@ test('"and" inside an organisation\'s name joins its parts; known names on eithe
 
 test('courts, treasuries, reserves and "the House" are state bodies', () => {
   const doc = run('The bill passed the House on Friday. A panel of the Ninth Circuit ruled, and the Federal Reserve and the Treasury said they would study it.');
-  const all = JSON.stringify(doc.entities.map((e) => [e.name, e.type]));
-  const typeOf = (name: string) => doc.entities.find((e) => e.name === name)?.type;
+  const { typeOf, all } = typesIn(doc);
   assert.equal(typeOf('House'), 'government', all);
   assert.equal(typeOf('Ninth Circuit'), 'government', all);
   assert.equal(typeOf('Federal Reserve'), 'government', all);
@@ -307,8 +308,7 @@ test('a lone untyped capitalised word that speaks is a surname, unless the text 
 
 test('laboratories, museums, airlines and the like head organisation names', () => {
   const doc = run('Scientists at the Harbor Propulsion Laboratory and the Eastport Maritime Museum agreed with Coastal Airways, the Lindqvist Pharmaceuticals board said.');
-  const typeOf = (name: string) => doc.entities.find((e) => e.name === name)?.type;
-  const all = JSON.stringify(doc.entities.map((e) => [e.name, e.type]));
+  const { typeOf, all } = typesIn(doc);
   for (const n of ['Harbor Propulsion Laboratory', 'Eastport Maritime Museum', 'Coastal Airways', 'Lindqvist Pharmaceuticals']) assert.equal(typeOf(n), 'organization', `${n}: ${all}`);
 });
 
