@@ -21,6 +21,12 @@ function typesIn(doc: WorkingDoc): { typeOf: (name: string) => string | undefine
   return { typeOf: (name) => doc.entities.find((e) => e.name === name)?.type, all: JSON.stringify(doc.entities.map((e) => [e.name, e.type])) };
 }
 
+/** Asserts the type of each named entity (the document's entities in the message). */
+function assertTypes(doc: WorkingDoc, expected: Record<string, string>): void {
+  const { typeOf, all } = typesIn(doc);
+  for (const [name, type] of Object.entries(expected)) assert.equal(typeOf(name), type, `${name}: ${all}`);
+}
+
 /** Span of the n-th whole-word occurrence of `s`. */
 function at(doc: WorkingDoc, s: string, nth = 0): { start: number; end: number } {
   const re = new RegExp(`(?<![\\p{L}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
@@ -233,10 +239,7 @@ test('"New" capitalised mid-sentence opens a place name ("in New Jersey")', () =
 test('a name before ", <US state>" is a place; place words type a name ("Fort Wayne", "Coral Springs")', () => {
   const doc = run('The plant in Staunton, Va., closed, and workers in Fort Dunmore and Cedar Springs lost shifts. Dana Okafor, Virginia\'s commerce secretary, called it a blow.');
   const { typeOf, all } = typesIn(doc);
-  assert.equal(typeOf('Staunton'), 'location', all);
-  assert.equal(typeOf('Va'), 'location', all);
-  assert.equal(typeOf('Fort Dunmore'), 'location', all);
-  assert.equal(typeOf('Cedar Springs'), 'location', all);
+  assertTypes(doc, { Staunton: 'location', Va: 'location', 'Fort Dunmore': 'location', 'Cedar Springs': 'location' });
   // A state followed by "'s" is the state's office, not where the name lies.
   assert.notEqual(typeOf('Dana Okafor'), 'location', all);
 });
@@ -244,22 +247,17 @@ test('a name before ", <US state>" is a place; place words type a name ("Fort Wa
 test('"and" inside an organisation\'s name joins its parts; known names on either side stay apart', () => {
   const doc = run('The Lumber and Timber Commission fined the mill, and the Department of Harbors and Coastal Services objected. '
     + 'The Office of Budget and Planning agreed. Trump and Justice Department lawyers met, as did the Department of Justice and Hillary Clinton.');
-  const { typeOf, all } = typesIn(doc);
-  assert.equal(typeOf('Lumber and Timber Commission'), 'organization', all);
   // A state organ opening the name makes it government, whatever head it ends on.
-  assert.equal(typeOf('Department of Harbors and Coastal Services'), 'government', all);
-  assert.equal(typeOf('Office of Budget and Planning'), 'government', all);
-  assert.ok(!doc.entities.some((e) => /^Trump and|and Hillary/.test(e.name)), all);
-  assert.equal(typeOf('Department of Justice'), 'government', all);
+  assertTypes(doc, {
+    'Lumber and Timber Commission': 'organization', 'Department of Harbors and Coastal Services': 'government',
+    'Office of Budget and Planning': 'government', 'Department of Justice': 'government',
+  });
+  assert.ok(!doc.entities.some((e) => /^Trump and|and Hillary/.test(e.name)), typesIn(doc).all);
 });
 
 test('courts, treasuries, reserves and "the House" are state bodies', () => {
   const doc = run('The bill passed the House on Friday. A panel of the Ninth Circuit ruled, and the Federal Reserve and the Treasury said they would study it.');
-  const { typeOf, all } = typesIn(doc);
-  assert.equal(typeOf('House'), 'government', all);
-  assert.equal(typeOf('Ninth Circuit'), 'government', all);
-  assert.equal(typeOf('Federal Reserve'), 'government', all);
-  assert.equal(typeOf('Treasury'), 'government', all);
+  assertTypes(doc, { House: 'government', 'Ninth Circuit': 'government', 'Federal Reserve': 'government', Treasury: 'government' });
 });
 
 test('a day or month read as a speaker names no entity', () => {
@@ -308,8 +306,7 @@ test('a lone untyped capitalised word that speaks is a surname, unless the text 
 
 test('laboratories, museums, airlines and the like head organisation names', () => {
   const doc = run('Scientists at the Harbor Propulsion Laboratory and the Eastport Maritime Museum agreed with Coastal Airways, the Lindqvist Pharmaceuticals board said.');
-  const { typeOf, all } = typesIn(doc);
-  for (const n of ['Harbor Propulsion Laboratory', 'Eastport Maritime Museum', 'Coastal Airways', 'Lindqvist Pharmaceuticals']) assert.equal(typeOf(n), 'organization', `${n}: ${all}`);
+  assertTypes(doc, Object.fromEntries(['Harbor Propulsion Laboratory', 'Eastport Maritime Museum', 'Coastal Airways', 'Lindqvist Pharmaceuticals'].map((x) => [x, 'organization'])));
 });
 
 test('well-known companies are organisations from the knowledge base, not speaking surnames', () => {
