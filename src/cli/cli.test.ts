@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, openSync, ftruncateSync, closeSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, openSync, ftruncateSync, closeSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from './main.js';
@@ -337,6 +337,37 @@ test('train attributions saves each step; --resume reuses the finished ones and 
   const other = io();
   assert.equal(await main(args('--resume', '--seed', '2'), other), 0, other.err);
   assert.doesNotMatch(other.out, /resumed/, 'another seed is another run');
+});
+
+test('eval sources: source resolution against CoreNLP silver chains, errors file, a floor, usage errors', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'hearsay-coref-'));
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(join(root, 'dev', 'text'), { recursive: true });
+  mkdirSync(join(root, 'dev', 'corenlp-silver'), { recursive: true });
+  // Hand-written article; the silver chain joins the named mayor and the pronoun source.
+  const text = 'Mayor Ana Ruiz opened the bridge on Monday.\n\n"It is safe," she said.\n';
+  const words = ['Mayor', 'Ana', 'Ruiz', 'opened', 'the', 'bridge', 'on', 'Monday', '.', '"', 'It', 'is', 'safe', ',', '"', 'she', 'said', '.'];
+  let at = 0;
+  const rows = words.map((w, i) => { const s = text.indexOf(w, at); at = s + w.length; const id = i < 9 ? i + 1 : i - 8; return `${i === 9 ? '# sent 2\n' : ''}${[id, w, w, 'NN', 'O', 0, 'dep', s, at].join('\t')}`; });
+  writeFileSync(join(root, 'dev', 'text', 'a.txt'), text);
+  writeFileSync(join(root, 'dev', 'corenlp-silver', 'a.conll'), `# sent 1\n${rows.join('\n')}\n`);
+  writeFileSync(join(root, 'dev', 'corenlp-silver', 'a.coref.json'), JSON.stringify({ chains: [[[1, 1, 4, 3, 'Mayor Ana Ruiz', true], [2, 7, 8, 7, 'she', false]]] }));
+  const x = io();
+  assert.equal(await main(['eval', 'sources', root, '--json'], x), 0, x.err);
+  const s = JSON.parse(x.out) as { all: { scored: number; right: number }; byForm: { pronoun: { right: number } } };
+  assert.deepEqual([s.all.scored, s.byForm.pronoun.right], [1, 1], x.out);
+  const errFile = join(root, 'errors.txt');
+  const text2 = io();
+  assert.equal(await main(['eval', 'sources', root, '--errors', errFile], text2), 0, text2.err);
+  assert.match(text2.out, /agreement with CoreNLP silver coreference/);
+  assert.equal(readFileSync(errFile, 'utf8').trim(), '', 'nothing unlinked or wrong');
+  const high = io();
+  assert.equal(await main(['eval', 'sources', root, '--min-accuracy', '101'], high), 1);
+  assert.match(high.err, /below the floor/);
+  const bad = io();
+  assert.equal(await main(['eval', 'sources', join(root, 'missing')], bad), 1);
+  assert.match(bad.err, /cannot read/);
+  assert.equal(await main(['eval', 'sources', root, '--split', 'test'], io()), 2);
 });
 
 test('eval entities: names against a CoreNLP silver layer, a typed-F1 floor, usage errors', async () => {

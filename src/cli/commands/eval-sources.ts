@@ -1,0 +1,70 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { analyzeToWorkingDoc } from '../../analyze.js';
+import { codePointToUtf16 } from '../../eval/polnear.js';
+import { formatSourceScores, judgeSource, scoreSources, silverChains, sourceForm, type SourceArticle } from '../../eval/sources.js';
+import type { Command } from '../io.js';
+import { flagString, parseArgs } from '../io.js';
+
+const USAGE = `usage: hearsay eval sources DIR [--split dev|train] [--json] [--errors FILE] [--min-accuracy N]
+  DIR holds SPLIT/text/*.txt and SPLIT/corenlp-silver/*.conll and *.coref.json (PolNeAR layout).
+  Scores how hearsay resolves attribution sources ("He", "the senator", "who" → an entity)
+  against CoreNLP's silver coreference chains: a source is right when its entity meets the
+  source's chain elsewhere in the text, unlinked when it has no entity met elsewhere, wrong when
+  its entity is met elsewhere but not on that chain. Sources on no chain are not scored.
+  The chains are a system's output, so this is agreement, not accuracy.
+  --errors FILE         write each unlinked or wrong source with its sentence and entity
+  --min-accuracy N      exit 1 when the share of right sources is below N (percent)
+`;
+
+/** `hearsay eval sources DIR`: source resolution against the CoreNLP silver coreference chains of a PolNeAR split. */
+export const run: Command = async (args, io) => {
+  const p = parseArgs(args, ['json', 'help']);
+  if (p.flags.has('help')) { io.stdout(USAGE); return 0; }
+  const dirArg = p.positionals[0];
+  if (!dirArg) { io.stderr(USAGE); return 2; }
+  const split = flagString(p, 'split', 'dev');
+  if (split !== 'dev' && split !== 'train') { io.stderr(`eval sources: --split must be dev or train\n${USAGE}`); return 2; }
+  const floor = Number(flagString(p, 'min-accuracy', '0'));
+  if (!Number.isFinite(floor)) { io.stderr(`eval sources: --min-accuracy takes a number\n${USAGE}`); return 2; }
+  const errorsPath = flagString(p, 'errors');
+  const dir = path.resolve(io.cwd, dirArg);
+  const silverDir = path.join(dir, split, 'corenlp-silver');
+  let files: string[];
+  try {
+    files = (await readdir(silverDir)).filter((f) => f.endsWith('.coref.json')).sort();
+  } catch (e) {
+    io.stderr(`eval sources: cannot read ${silverDir}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  if (files.length === 0) { io.stderr(`eval sources: no .coref.json files under ${silverDir}\n`); return 1; }
+  const articles: SourceArticle[] = [];
+  const errors: string[] = [];
+  for (const f of files) {
+    const base = f.replace(/\.coref\.json$/, '');
+    const text = await readFile(path.join(dir, split, 'text', `${base}.txt`), 'utf8');
+    const chains = silverChains(await readFile(path.join(silverDir, f), 'utf8'), await readFile(path.join(silverDir, `${base}.conll`), 'utf8'), codePointToUtf16(text));
+    const doc = analyzeToWorkingDoc(text, { inputType: 'text', path: f });
+    const byId = new Map(doc.entities.map((e) => [e.id, e]));
+    const sources = doc.attributions.flatMap((a) => (a.source ? [{ start: a.source.start, end: a.source.end, entityMentions: a.source.entity ? byId.get(a.source.entity)?.mentions ?? null : null, entity: a.source.entity }] : []));
+    articles.push({ text, chains, sources });
+    if (errorsPath) {
+      for (const s of sources) {
+        const v = judgeSource(chains, s);
+        if (v !== 'unlinked' && v !== 'wrong') continue;
+        const e = s.entity ? byId.get(s.entity) : undefined;
+        const sent = doc.sentences.find((x) => x.start <= s.start && s.start < x.end);
+        errors.push(`${base}\t${v}\t${sourceForm(text.slice(s.start, s.end))}\t“${text.slice(s.start, s.end)}” → ${e ? `${e.name} (${e.type})` : 'none'}\n    ${sent ? text.slice(sent.start, sent.end).replace(/\s+/g, ' ') : ''}`);
+      }
+    }
+  }
+  const scores = scoreSources(articles);
+  io.stdout(p.flags.has('json') ? `${JSON.stringify(scores, null, 2)}\n` : formatSourceScores(scores));
+  if (errorsPath) {
+    await writeFile(path.resolve(io.cwd, errorsPath), `${errors.join('\n')}\n`);
+    io.stderr(`eval sources: ${errors.length} unlinked or wrong sources written to ${errorsPath}\n`);
+  }
+  const acc = 100 * scores.all.accuracy;
+  if (acc < floor) { io.stderr(`eval sources: right ${acc.toFixed(1)} % is below the floor ${floor}\n`); return 1; }
+  return 0;
+};
