@@ -104,6 +104,14 @@ test('a nested attribution points to its outer one through via', () => {
   assert.deepEqual(d2.attributions.find((a) => a.via)!.refinedBy?.at(-1), 'attribution:nested-content');
 });
 
+test('a speaker\'s "I told" inside its own quotation is one attribution, not a nest; outside quotation marks "I" is the author', () => {
+  const d = analyze('“I told the council that the port is safe,” Mayor Dana Okafor said on Monday.');
+  assert.deepEqual(triples(d).map((t) => t[1]), ['said'], JSON.stringify(triples(d)));
+  const col = analyze('I told the council last year that the port was safe.');
+  const a = col.attributions[0]!;
+  assert.equal(col.entities.find((e) => e.id === a.source?.entity)?.name, 'the author');
+});
+
 test('sentences without a reporting cue yield no attribution', () => {
   assert.deepEqual(one('The bridge closed on Monday after a storm damaged its cables.'), []);
 });

@@ -25,7 +25,7 @@ registerRules('model', [
 ]);
 
 /** Types and resolves a source span; the entity layer provides the real one. */
-export type SourceResolver = (doc: WorkingDoc, span: Span, hint?: { country?: string | null }) => Omit<Source, 'start' | 'end'>;
+export type SourceResolver = (doc: WorkingDoc, span: Span, hint?: { country?: string | null; speaker?: string | null }) => Omit<Source, 'start' | 'end'>;
 
 /** Options of {@link attributionsStage}. */
 export interface AttributionOptions {
@@ -412,10 +412,14 @@ export const attributionsStage = defineStage<AttributionOptions>(
       return e?.country ?? (a?.source?.descriptor ? countryFromDescriptor(a.source.descriptor) : null);
     };
     const idx = new Map(atts.map((a) => [a.id, a]));
+    const quoteInner = new SpanIndex(doc.quotes.map((q) => q.inner));
     const depth = (a: Attribution): number => { let d = 0; for (let p = a; p.via && d < 10; p = idx.get(p.via)!) d++; return d; };
     for (const a of [...atts].sort((x, y) => depth(x) - depth(y))) {
       if (!a.source) continue;
-      const hint = a.via ? { country: countryOf(idx.get(a.via)) } : {};
+      const holder = a.via ? idx.get(a.via) : undefined;
+      // The holder's speaker speaks in the first person only inside quotation marks or a transcript turn.
+      const ownWords = holder && (quoteInner.holds(a.source) || holder.rule.endsWith('colon-cue') || holder.rule.endsWith('colon-paragraph'));
+      const hint = holder ? { country: countryOf(holder), speaker: ownWords ? holder.source?.entity ?? null : null } : {};
       Object.assign(a.source, resolve(doc, a.source, hint));
       if (a.source.kind === 'unknown') refineUnknown(doc, a.source);
     }

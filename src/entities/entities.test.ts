@@ -316,3 +316,34 @@ test('well-known companies are organisations from the knowledge base, not speaki
     assert.equal(r.kind, 'organization', w);
   }
 });
+
+test('first person outside quotations is the author (the byline where known); quoted first person is left to the quote', () => {
+  const doc = new WorkingDoc('The experts I interviewed agreed.\n\nMayor Dana Okafor said, “I will not resign.”\n\nPENCE: I think so.\n\nHe fought in World War I.\n\nMy view is plain.', { path: null, type: 'text' });
+  plainTextStage().run(doc);
+  doc.meta.byline = 'Ana Ruiz';
+  pipeline.run(doc);
+  assert.equal(entityAt(doc, 'I')?.name, 'Ana Ruiz');
+  assert.equal(entityAt(doc, 'I')?.rule, 'entities:first-person-author');
+  assert.equal(entityAt(doc, 'I', 1), undefined, 'inside quotation marks');
+  assert.equal(entityAt(doc, 'I', 2), undefined, 'a transcript turn');
+  assert.equal(entityAt(doc, 'I', 3), undefined, '"World War I" is no pronoun');
+  assert.equal(entityAt(doc, 'My')?.name, 'Ana Ruiz');
+  const plain = run('As I wrote last week, the plan failed.');
+  assert.equal(entityAt(plain, 'I')?.name, 'the author');
+});
+
+test('a first-person source in a quotation resolves to the quoted speaker given as a hint', () => {
+  const doc = run('“What I would say is that the port is safe,” Mayor Dana Okafor said.');
+  const okafor = byName(doc, 'Dana Okafor');
+  assert.ok(okafor);
+  assert.equal(resolveSource(doc, at(doc, 'I')).entity, null, 'no hint, no speaker');
+  const r = resolveSource(doc, at(doc, 'I'), { speaker: okafor.id });
+  assert.equal(r.entity, okafor.id);
+  assert.equal(r.kind, 'person');
+});
+
+test('a subject pronoun after a few sentences without a person reaches back to the last subject of its gender', () => {
+  const doc = run('Senator Maria Okafor toured the harbour on Monday. The cranes were idle. Workers waited in the rain. '
+    + 'Two ships left early.\n\n“It is slow,” she said.');
+  assert.equal(entityAt(doc, 'she')?.name, 'Maria Okafor');
+});

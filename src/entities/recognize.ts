@@ -9,6 +9,7 @@ import {
   SPEECH_VERBS, STOP, TITLES, VAGUE_QUANTIFIERS, VERB_GAP, VERBS,
 } from './lexicon.js';
 import { ruleId } from './rules.js';
+import { SpanIndex } from '../core/span-index.js';
 import {
   insertMention, kbEntity, mentionsBefore, newEntity, newState, STATE_KEY, type EntityInfo, type EntityState, type MentionX,
 } from './state.js';
@@ -812,6 +813,9 @@ const pluralish = (i: EntityInfo, m: MentionX, st: EntityState): boolean => {
 const agentish = (i: EntityInfo): boolean => ['organization', 'government', 'outlet', 'group'].includes(i.entity.type)
   || (i.entity.type === 'location' && Boolean(i.kb && isCountry(i.kb)));
 
+/** How many sentences back a subject pronoun with no nearer antecedent looks for a subject of its gender. */
+const FAR_SENTENCES = 5;
+
 function resolvePronouns(ctx: Ctx): void {
   const { st, tokens, limit } = ctx;
   const lowers = st.lowers;
@@ -832,6 +836,14 @@ function resolvePronouns(ctx: Ctx): void {
       const m = subjectOf(k, ok);
       if (m) return m;
       if ((bySent.get(k) ?? []).some((x) => personish(info(x)))) break;
+    }
+    return null;
+  };
+  // A speaker quoted for a paragraph or two is still "he" ("Mr. Obama chalks up … ¶ “…,” he said").
+  const farSubject = (s: number, ok: (m: MentionX) => boolean): MentionX | null => {
+    for (let k = s - 2; k >= Math.max(0, s - FAR_SENTENCES); k--) {
+      const m = subjectOf(k, ok);
+      if (m) return m;
     }
     return null;
   };
@@ -863,7 +875,7 @@ function resolvePronouns(ctx: Ctx): void {
     if (g === 'm' || g === 'f') {
       const ok = (m: MentionX): boolean => fits(info(m), g as 'm' | 'f');
       if (kase === 'subj') {
-        target = recentIn(s, i, ok, true) ?? prevSubject(s, ok) ?? recentIn(s, i, ok) ?? recentIn(s - 1, Infinity, ok);
+        target = recentIn(s, i, ok, true) ?? prevSubject(s, ok) ?? recentIn(s, i, ok) ?? recentIn(s - 1, Infinity, ok) ?? farSubject(s, ok);
       } else if (kase === 'poss' || kase === 'refl') {
         rule = ruleId('pronoun-possessive');
         target = recentIn(s, i, ok);
@@ -936,6 +948,38 @@ function resolvePronouns(ctx: Ctx): void {
   }
 }
 
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'mine']);
+/** A paragraph opening with a speaker label ("PENCE:", "Q:"): its first person is the labelled speaker's. */
+const SPEAKER_LABEL = /^[\s"\u201c]*\p{Lu}[\p{L}.'\u2019 -]{0,40}:/u;
+
+/**
+ * First person outside quotation marks is the writer's ("as I wrote last week", "the experts I
+ * interviewed"): one entity for the article's author, named by the byline where the page has one.
+ * A quoted "I" is left to the attribution stage, which knows whose quote holds it, and so is the
+ * first person of a transcript turn ("PENCE: I think …").
+ */
+function resolveFirstPerson(ctx: Ctx): void {
+  const { doc, st, tokens, limit } = ctx;
+  const lowers = st.lowers;
+  const quotes = new SpanIndex(doc.quotes.map((q) => q.inner));
+  const labelled = new Map<number, boolean>();
+  let author: EntityInfo | null = null;
+  for (let i = 0; i < limit; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'word' || !FIRST_PERSON.has(lowers[i]!)) continue;
+    // "ME" is Maine and "I" closes "World War I" or "Charles I"; a lower-case "i" is no pronoun either.
+    if (lowers[i] === 'i' ? t.text !== 'I' : t.text !== lowers[i] && !sentenceInitial(tokens, i)) continue;
+    if (lowers[i] === 'i' && i > 0 && isCapToken(tokens[i - 1]!) && tokens[i - 1]!.sentence === t.sentence && !sentenceInitial(tokens, i - 1)) continue;
+    if (quotes.holds(t)) continue;
+    const para = doc.text.lastIndexOf('\n', t.start) + 1;
+    let label = labelled.get(para);
+    if (label === undefined) { label = SPEAKER_LABEL.test(doc.text.slice(para, Math.min(para + 48, doc.text.length))); labelled.set(para, label); }
+    if (label) continue;
+    author ??= newEntity(st, doc.meta.byline ?? 'the author', 'person', ruleId('first-person-author'));
+    addMention(st, tokens, author, { tok: i, tokEnd: i + 1, form: 'pronoun', rule: ruleId('first-person-author') });
+  }
+}
+
 // ---------------------------------------------------------------- the stage body
 
 /** Runs entity recognition and coreference over a segmented document. */
@@ -1001,6 +1045,7 @@ export function recognizeEntities(doc: WorkingDoc): EntityState {
   markSubjects(ctx);
   resolveTitles(ctx, [...cands.filter((c) => c.form === 'title'), ...titles].sort((a, b) => a.tok - b.tok));
   resolvePronouns(ctx);
+  resolveFirstPerson(ctx);
   return st;
 }
 

@@ -26,9 +26,12 @@ export interface ResolvedSource {
   descriptor: string | null;
 }
 
-/** Hints from the caller: the country of the speaker whose quote holds the span. */
+/** Hints from the caller, from the attribution whose quotation holds the span. */
 export interface SourceHint {
+  /** Country of the quoted speaker ("The president" in a US official's quote is the US president). */
   country?: string | null;
+  /** Entity of the quoted speaker, for a first-person source in the speaker's own words. */
+  speaker?: string | null;
 }
 
 const ANON_WORDS: ReadonlySet<string> = new Set([...ANON_NOUNS.keys(), ...ANON_NOUNS.values()]);
@@ -151,6 +154,13 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
   if (b - a === 1 && (hw === 'who' || hw === 'whom')) {
     const ante = antecedentOf(st, tokens, lowers, a);
     return ante ? resolveSource(doc, { start: tokens[ante[0]]!.start, end: tokens[ante[1] - 1]!.end }, hint) : unknown;
+  }
+
+  // "I" in a quotation is its speaker ("“What I would say is …,” Earnest said").
+  if (b - a === 1 && (hw === 'i' || hw === 'me') && hint.speaker && st.infos.has(hint.speaker) && !all.length) {
+    const info = st.infos.get(hint.speaker)!;
+    attach(doc, info, addMention(st, tokens, info, { tok: a, tokEnd: b, form: 'pronoun', rule: ruleId('first-person-speaker') }));
+    return fromEntity(info);
   }
 
   // Pronouns.

@@ -23,6 +23,8 @@ export const ENTITY_RULES: readonly RuleInfo[] = [
   { name: 'pronoun-possessive', reason: 'a possessive pronoun refers to the nearest person before it in the sentence', example: 'soften his policies' },
   { name: 'pronoun-object', reason: 'an object pronoun refers to the sentence subject when that is not the nearest person', example: 'asked Trump to keep assisting him' },
   { name: 'pronoun-plural', reason: '"they" refers to a plural group subject only', example: 'officials said they' },
+  { name: 'first-person-author', reason: 'first person outside quotation marks and transcript turns is the article\'s author (the byline where known)', example: 'the experts I interviewed' },
+  { name: 'first-person-speaker', reason: 'a first-person source inside a quotation is the quoted speaker', example: '“What I would say is …,” Earnest said' },
   { name: 'pronoun-it', reason: '"it" after a speech verb refers to the organisation or government subject', example: 'Israel said it' },
   { name: 'source-document', reason: 'a document noun heads the source; its author is the entity', example: 'a Channel 12 report' },
   { name: 'source-media', reason: 'generic media name no outlet', example: 'US media reported' },
