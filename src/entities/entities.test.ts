@@ -347,3 +347,25 @@ test('a subject pronoun after a few sentences without a person reaches back to t
     + 'Two ships left early.\n\n“It is slow,” she said.');
   assert.equal(entityAt(doc, 'she')?.name, 'Maria Okafor');
 });
+
+test('definite descriptions resolve to the last entity that fits: titled person, named head, party nominee, document author', () => {
+  const doc = run('Sen. Dana Okafor toured the port. The Vermont senator said it was slow.\n\n'
+    + 'The Harbor Safety Commission met with dock workers after the storm. The commission said the cranes were idle.\n\n'
+    + 'Democratic nominee Ana Ruiz spoke next. The Democratic nominee said little. The Republican nominee said more.\n\n'
+    + 'A Harbor Institute poll found support. The poll also found doubt.');
+  const who = (s: string, nth = 0) => { const r = resolveSource(doc, at(doc, s, nth)); return [r.entity ? doc.entities.find((e) => e.id === r.entity)?.name ?? r.entity : null, r.kind]; };
+  assert.deepEqual(who('The Vermont senator'), ['Dana Okafor', 'person']);
+  assert.deepEqual(who('The commission'), ['Harbor Safety Commission', 'organization']);
+  assert.deepEqual(who('The Democratic nominee'), ['Ana Ruiz', 'person']);
+  assert.deepEqual(who('The Republican nominee'), [null, 'person'], 'no Republican named: an unnamed person, not the party');
+  assert.deepEqual(who('The poll'), ['Harbor Institute', 'document']);
+});
+
+test('a possessive or place before a person noun is not the source; before a thing it is the author', () => {
+  const doc = run('Dana Okafor left early. Her lawyer said the deal was off. Her statement said the same. A New York judge said nothing.');
+  const r = resolveSource(doc, at(doc, 'Her lawyer'));
+  assert.deepEqual([r.entity, r.kind, r.descriptor], [null, 'person', 'lawyer']);
+  assert.equal(resolveSource(doc, at(doc, 'Her statement')).entity, 'dana-okafor');
+  const judge = resolveSource(doc, at(doc, 'A New York judge'));
+  assert.deepEqual([judge.entity, judge.kind], [null, 'person']);
+});

@@ -179,7 +179,9 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
       const made = nameEntity(doc, st, core + 1, b);
       if (made) return { entity: made.entity.id, kind: 'document', count: null, descriptor: textOf(detStart(a), head + 1) };
     }
-    return { entity: author?.entity ?? null, kind: 'document', count: null, descriptor: textOf(detStart(a), head + 1) };
+    // "A Bloomberg poll … the poll": a definite document noun repeats the last one named with its author.
+    const earlier = !author && DEFINITE.has(lowers[a]!) ? earlierDocumentAuthor(st, tokens, lowers, a, hw) : null;
+    return { entity: author?.entity ?? earlier ?? null, kind: 'document', count: null, descriptor: textOf(detStart(a), head + 1) };
   }
 
   // Generic media: "US media", "Israeli media reports".
@@ -203,6 +205,17 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
     return { entity: info.entity.id, kind: 'anonymous', count, descriptor };
   }
 
+  // Definite descriptions: "the Vermont senator", "the company", "the commission".
+  if (DEFINITE.has(lowers[a]!) && LOWER_INITIAL.test(tokens[head]!.text) && !inCore.some((m) => m.tokEnd === head + 1)) {
+    const ante = descriptionAntecedent(st, tokens, lowers, a, head);
+    if (ante) {
+      attach(doc, ante.info, addMention(st, tokens, ante.info, { tok: detStart(a) > a ? a : a, tokEnd: head + 1, form: 'descriptor', rule: ruleId(ante.rule) }));
+      return fromEntity(ante.info);
+    }
+    // An unmatched role is an unnamed person, not the place that modifies it ("the Vermont senator").
+    if (PERSON_ROLES.has(hw)) return { entity: null, kind: 'person', count: null, descriptor: textOf(detStart(a), head + 1) };
+  }
+
   // Named entities and titles the stage recognised.
   const headMention = inCore.find((m) => m.tokEnd === head + 1) ?? (inCore.length ? inCore[inCore.length - 1] : undefined);
   if (headMention && headMention.tokEnd === head + 1) {
@@ -220,6 +233,12 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
       return { entity: info.entity.id, kind: 'organization', count: null, descriptor: null };
     }
     if (FINAL_S.test(hw)) return { entity: null, kind: 'anonymous', count: null, descriptor: textOf(detStart(a), head + 1) };
+  }
+  // A possessive or a place before a common noun is not the speaker ("my father", "a New York judge").
+  // A possessor stays the source of what is its own ("his tax return", "her account").
+  const personHead = PERSON_ROLES.has(hw) || PERSON_NOUNS.has(hw);
+  if (headMention && LOWER_INITIAL.test(tokens[head]!.text) && (headMention.form === 'pronoun' ? personHead : st.infos.get(headMention.entity)!.entity.type === 'location')) {
+    return { entity: null, kind: personHead ? 'person' : 'unknown', count: null, descriptor: textOf(detStart(a), head + 1) };
   }
   if (headMention) return fromEntity(st.infos.get(headMention.entity)!);
 
@@ -245,6 +264,93 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
   const made = nameEntity(doc, st, a, core);
   if (made) return fromEntity(made);
   return unknown;
+}
+
+const DEFINITE = new Set(['the', 'this', 'that']);
+
+/**
+ * Role nouns of people and the title words a named mention carries for them: "the senator" is
+ * the last person named "Sen. …" or "Senator …".
+ */
+const PERSON_ROLES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['senator', ['senator', 'sen.']], ['governor', ['governor', 'gov.']], ['mayor', ['mayor']],
+  ['congressman', ['congressman', 'rep.']], ['congresswoman', ['congresswoman', 'rep.']], ['representative', ['representative', 'rep.']],
+  ['judge', ['judge']], ['justice', ['justice']], ['ambassador', ['ambassador']], ['general', ['general', 'gen.']],
+  ['secretary', ['secretary']], ['director', ['director']], ['commissioner', ['commissioner']], ['chairman', ['chairman']],
+  ['chairwoman', ['chairwoman']], ['speaker', ['speaker']], ['sheriff', ['sheriff']], ['pastor', ['pastor', 'rev.']],
+  ['nominee', ['nominee']], ['candidate', ['candidate', 'nominee']],
+]);
+
+/** Common nouns for people, so a source they head is a person even when unnamed ("a New York judge"). */
+const PERSON_NOUNS = new Set(['businessman', 'businesswoman', 'lawyer', 'attorney', 'doctor', 'mogul', 'tycoon', 'billionaire',
+  'actor', 'actress', 'star', 'man', 'woman', 'father', 'mother', 'son', 'daughter', 'wife', 'husband', 'friend', 'reporter',
+  'columnist', 'author', 'writer', 'activist', 'veteran', 'student', 'teacher', 'professor', 'pollster', 'strategist', 'consultant']);
+
+/** Party words a description and its antecedent's title must share ("the Democratic nominee" → "Democratic nominee Hillary Clinton"). */
+const PARTY_WORDS: ReadonlyMap<string, string> = new Map([
+  ['democratic', 'democratic'], ['democrat', 'democratic'], ['republican', 'republican'], ['gop', 'republican'], ['libertarian', 'libertarian'],
+]);
+
+/** The author of the last document named with this noun ("A Bloomberg poll … the poll" → Bloomberg), or null. */
+function earlierDocumentAuthor(st: EntityState, tokens: readonly Token[], lowers: readonly string[], a: number, noun: string): string | null {
+  const from = mentionsBefore(st, tokens[a]!.start);
+  for (let k = from - 1; k >= Math.max(0, from - DESCRIPTION_REACH); k--) {
+    const m = st.mentions[k]!;
+    if (m.form !== 'name') continue;
+    for (let j = m.tokEnd; j < Math.min(m.tokEnd + 4, a); j++) {
+      if (tokens[j]!.sentence !== tokens[m.tok]!.sentence || tokens[j]!.kind !== 'word') break;
+      if (lowers[j] === noun) return m.entity;
+    }
+  }
+  return null;
+}
+
+/** Organisation heads that a later definite description repeats ("the Commission on …" → "the commission"). */
+const NAMED_HEADS = ORG_HEADS;
+/** Generic organisation nouns that point to the last organisation of a kind ("the company" → the last company named). */
+const GENERIC_ORGS: ReadonlyMap<string, (e: EntityInfo) => boolean> = new Map([
+  ['company', (e: EntityInfo) => e.entity.type === 'organization' && e.entity.sector === 'BUS'],
+  ['firm', (e: EntityInfo) => e.entity.type === 'organization' && e.entity.sector === 'BUS'],
+  ['network', (e: EntityInfo) => e.entity.type === 'outlet'],
+  ['newspaper', (e: EntityInfo) => e.entity.type === 'outlet'],
+  ['paper', (e: EntityInfo) => e.entity.type === 'outlet'],
+]);
+/** How far back, in mentions, a description looks for its antecedent. */
+const DESCRIPTION_REACH = 400;
+
+/**
+ * The entity a definite description refers back to, or null: a person role ("the senator") to the
+ * last person whose named mention carries the title; an organisation head ("the commission", "the
+ * administration") to the last entity whose name holds the word; a generic noun ("the company") to
+ * the last entity of its kind.
+ */
+function descriptionAntecedent(st: EntityState, tokens: readonly Token[], lowers: readonly string[], a: number, head: number): { info: EntityInfo; rule: string } | null {
+  const hw = lowers[head]!;
+  const titles = PERSON_ROLES.get(hw);
+  const generic = GENERIC_ORGS.get(hw);
+  if (!titles && !generic && !NAMED_HEADS.has(hw)) return null;
+  const text = (m: MentionX) => st.lowers.slice(m.tok, m.tokEnd);
+  let party: string | undefined;
+  for (let k = a; k < head && !party; k++) party = PARTY_WORDS.get(lowers[k]!);
+  const from = mentionsBefore(st, tokens[a]!.start);
+  for (let k = from - 1; k >= Math.max(0, from - DESCRIPTION_REACH); k--) {
+    const m = st.mentions[k]!;
+    const info = st.infos.get(m.entity);
+    if (!info || info.anonymous) continue;
+    if (titles) {
+      if (info.entity.type !== 'person' || m.form === 'pronoun') continue;
+      const words = text(m);
+      // A nominee's party may stand alone before the name ("Democrat Hillary Clinton").
+      const partyBefore = party !== undefined && st.lowers.slice(Math.max(0, m.tok - 3), m.tokEnd).some((w) => PARTY_WORDS.get(w) === party);
+      if (party && !partyBefore) continue;
+      if (!titles.some((t) => words.includes(t)) && !(partyBefore && (hw === 'nominee' || hw === 'candidate'))) continue;
+      return { info, rule: 'description-title' };
+    }
+    if (m.form !== 'name') continue;
+    if (generic && generic(info)) return { info, rule: 'description-kind' };
+    if (!generic && info.entity.type !== 'person' && info.entity.type !== 'location' && text(m).includes(hw)) return { info, rule: 'description-head' };
+  }
+  return null;
 }
 
 /** Re-resolves a title mention with the caller's country hint ("The president" in a US official's quote). */

@@ -44,6 +44,7 @@ test('judgeSource: right, wrong, unlinked and outside', () => {
   assert.equal(judgeSource(chains, src([she])), 'unlinked', 'an entity with no other mention');
   assert.equal(judgeSource(chains, src(null)), 'unlinked');
   assert.equal(judgeSource(chains, { ...at('Officials'), entityMentions: null }), 'outside', 'no chain of two mentions holds it');
+  assert.equal(judgeSource(chains, { ...she, entityMentions: [she], document: true }), 'outside', 'a document\'s entity is its author');
   const s = scoreSources([{ text, chains, sources: [src([at('Mayor Ana Ruiz'), she]), src(null), { ...at('Officials'), entityMentions: null }] }]);
   assert.deepEqual([s.all.scored, s.all.right, s.all.unlinked, s.all.outside], [2, 1, 1, 1]);
   assert.equal(s.byForm.pronoun.accuracy, 0.5);

@@ -15,6 +15,8 @@
  * - **wrong** when hearsay's entity is met elsewhere, but never on this chain.
  *
  * Results are broken down by the source's form (pronoun, relative pronoun, name, description).
+ * Document sources ("a Bloomberg poll", "his tax return") are not scored: hearsay's entity for a
+ * document is its author, which coreference chains never hold.
  */
 import type { Span } from '../core/types.js';
 
@@ -95,6 +97,8 @@ export function silverChains(corefJson: string, conll: string, toUtf16: (cp: num
 export interface PredictedSource extends Span {
   /** Mentions of hearsay's entity for the source, or null when unresolved. */
   entityMentions: readonly Span[] | null;
+  /** A document source ("a Bloomberg poll"): its entity is the author, which no chain holds, so it is not scored. */
+  document?: boolean;
 }
 
 /** One article: its text, silver chains and predicted sources. */
@@ -130,18 +134,25 @@ export type SourceVerdict = 'right' | 'unlinked' | 'wrong' | 'outside';
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const inside = (inner: Span, outer: Span) => inner.start >= outer.start && inner.end <= outer.end;
 
-/** Judges one source against an article's chains. */
-export function judgeSource(chains: readonly (readonly SilverMention[])[], source: PredictedSource): SourceVerdict {
-  let best: { chain: readonly SilverMention[]; m: SilverMention; overlap: number } | null = null;
+/** The silver chain a source speaks through and its mention there (see the module documentation), or null. */
+export function chainOf(chains: readonly (readonly SilverMention[])[], source: Span): { chain: readonly SilverMention[]; mention: SilverMention } | null {
+  let best: { chain: readonly SilverMention[]; mention: SilverMention; overlap: number } | null = null;
   for (const chain of chains) {
     for (const m of chain) {
       if (!inside(m.head, source)) continue;
       const overlap = Math.min(m.end, source.end) - Math.max(m.start, source.start);
-      if (!best || overlap > best.overlap) best = { chain, m, overlap };
+      if (!best || overlap > best.overlap) best = { chain, mention: m, overlap };
     }
   }
+  return best && { chain: best.chain, mention: best.mention };
+}
+
+/** Judges one source against an article's chains. */
+export function judgeSource(chains: readonly (readonly SilverMention[])[], source: PredictedSource): SourceVerdict {
+  if (source.document) return 'outside';
+  const best = chainOf(chains, source);
   if (!best) return 'outside';
-  const others = best.chain.filter((m) => m !== best!.m && !overlaps(m.head, source));
+  const others = best.chain.filter((m) => m !== best.mention && !overlaps(m.head, source));
   // A chain met only inside the source ("Clinton's spokesman" and "Clinton's") says nothing of the rest of the text.
   if (others.length === 0) return 'outside';
   const elsewhere = (source.entityMentions ?? []).filter((e) => !overlaps(e, source));
@@ -171,7 +182,7 @@ export function scoreSources(articles: readonly SourceArticle[]): SourceScores {
 /** The scores as text: one row per source form and one for all. */
 export function formatSourceScores(s: SourceScores): string {
   const f = (x: number) => (100 * x).toFixed(1).padStart(5);
-  const lines = [`articles: ${s.articles} (agreement with CoreNLP silver coreference, not accuracy)`, 'form          right %   scored   right   unlinked   wrong   outside chains'];
+  const lines = [`articles: ${s.articles} (agreement with CoreNLP silver coreference, not accuracy)`, 'form          right %   scored   right   unlinked   wrong   not scored (no chain, or a document)'];
   const row = (name: string, c: SourceCounts) => lines.push(`${name.padEnd(12)}  ${f(c.accuracy)}   ${String(c.scored).padStart(6)}   ${String(c.right).padStart(5)}   ${String(c.unlinked).padStart(8)}   ${String(c.wrong).padStart(5)}   ${String(c.outside).padStart(6)}`);
   for (const form of SOURCE_FORMS) row(form, s.byForm[form]);
   row('all', s.all);

@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeToWorkingDoc } from '../../analyze.js';
 import { codePointToUtf16 } from '../../eval/polnear.js';
-import { formatSourceScores, judgeSource, scoreSources, silverChains, sourceForm, type SourceArticle } from '../../eval/sources.js';
+import { chainOf, formatSourceScores, judgeSource, scoreSources, silverChains, sourceForm, type SourceArticle } from '../../eval/sources.js';
 import type { Command } from '../io.js';
 import { flagString, parseArgs } from '../io.js';
 
@@ -11,7 +11,8 @@ const USAGE = `usage: hearsay eval sources DIR [--split dev|train] [--json] [--e
   Scores how hearsay resolves attribution sources ("He", "the senator", "who" → an entity)
   against CoreNLP's silver coreference chains: a source is right when its entity meets the
   source's chain elsewhere in the text, unlinked when it has no entity met elsewhere, wrong when
-  its entity is met elsewhere but not on that chain. Sources on no chain are not scored.
+  its entity is met elsewhere but not on that chain. Sources on no chain, and documents (whose
+  entity is their author), are not scored.
   The chains are a system's output, so this is agreement, not accuracy.
   --errors FILE         write each unlinked or wrong source with its sentence and entity
   --min-accuracy N      exit 1 when the share of right sources is below N (percent)
@@ -46,7 +47,7 @@ export const run: Command = async (args, io) => {
     const chains = silverChains(await readFile(path.join(silverDir, f), 'utf8'), await readFile(path.join(silverDir, `${base}.conll`), 'utf8'), codePointToUtf16(text));
     const doc = analyzeToWorkingDoc(text, { inputType: 'text', path: f });
     const byId = new Map(doc.entities.map((e) => [e.id, e]));
-    const sources = doc.attributions.flatMap((a) => (a.source ? [{ start: a.source.start, end: a.source.end, entityMentions: a.source.entity ? byId.get(a.source.entity)?.mentions ?? null : null, entity: a.source.entity }] : []));
+    const sources = doc.attributions.flatMap((a) => (a.source ? [{ start: a.source.start, end: a.source.end, entityMentions: a.source.entity ? byId.get(a.source.entity)?.mentions ?? null : null, entity: a.source.entity, document: a.source.kind === 'document' }] : []));
     articles.push({ text, chains, sources });
     if (errorsPath) {
       for (const s of sources) {
@@ -54,7 +55,8 @@ export const run: Command = async (args, io) => {
         if (v !== 'unlinked' && v !== 'wrong') continue;
         const e = s.entity ? byId.get(s.entity) : undefined;
         const sent = doc.sentences.find((x) => x.start <= s.start && s.start < x.end);
-        errors.push(`${base}\t${v}\t${sourceForm(text.slice(s.start, s.end))}\t“${text.slice(s.start, s.end)}” → ${e ? `${e.name} (${e.type})` : 'none'}\n    ${sent ? text.slice(sent.start, sent.end).replace(/\s+/g, ' ') : ''}`);
+        const rep = chainOf(chains, s)?.chain.find((m) => m.representative);
+        errors.push(`${base}\t${v}\t${sourceForm(text.slice(s.start, s.end))}\t“${text.slice(s.start, s.end)}” → ${e ? `${e.name} (${e.type})` : 'none'}; silver chain: “${rep ? text.slice(rep.start, rep.end) : '?'}”\n    ${sent ? text.slice(sent.start, sent.end).replace(/\s+/g, ' ') : ''}`);
       }
     }
   }
