@@ -369,3 +369,9 @@ test('a possessive or place before a person noun is not the source; before a thi
   const judge = resolveSource(doc, at(doc, 'A New York judge'));
   assert.deepEqual([judge.entity, judge.kind], [null, 'person']);
 });
+
+test('an appositive name after a description is the source ("Another critic, Laurence Tribe")', () => {
+  const doc = run('Donald Trump spoke in Ohio. Another critic, Dana Okafor, said the plan would fail. Trump\'s running mate, Gov. Ana Ruiz, said it would not.');
+  assert.equal(resolveSource(doc, at(doc, 'Another critic, Dana Okafor')).entity, 'dana-okafor');
+  assert.equal(resolveSource(doc, at(doc, 'Trump\'s running mate, Gov. Ana Ruiz')).entity, 'ana-ruiz');
+});

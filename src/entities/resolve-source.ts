@@ -148,6 +148,13 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
     return { entity: info.entity.id, kind: kindOfType(info.entity.type), count: null, descriptor: null };
   };
 
+  // An appositive name after a description is the speaker ("Another critic, Laurence H. Tribe";
+  // "Trump's running mate, Indiana Gov. Mike Pence").
+  if (core < b && lowers[core] === ',' && LOWER_INITIAL.test(tokens[head]!.text)) {
+    const named = all.find((m) => m.tok > core && m.tok <= core + 2 && (m.form === 'name' || m.form === 'title') && st.infos.get(m.entity)!.entity.type === 'person');
+    if (named) return fromEntity(st.infos.get(named.entity)!);
+  }
+
   // A relative pronoun speaks for the noun phrase it follows ("Chris Cox, who runs the NRA's
   // lobbying arm, said"; "two officials who spoke on condition of anonymity").
   // The phrase ends in a noun, so resolving it never comes back here.
