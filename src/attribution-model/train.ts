@@ -5,6 +5,7 @@
  * the corpus and writes the model.
  */
 import { analyzeToWorkingDoc } from '../analyze.js';
+import { nestedContentStage } from '../attribution/nested.js';
 import { attributionsStage, type AttributionOptions } from '../attribution/stage.js';
 import { createPipeline, type Stage } from '../core/pipeline.js';
 import { SpanIndex } from '../core/span-index.js';
@@ -210,13 +211,16 @@ export function evaluateMerged(model: AttributionModel, docs: readonly TrainingD
 
 /**
  * Scores the attribution stage run with `options` on documents prepared with `rules` (segmented,
- * tagged, entities resolved), so settings are compared without rerunning the other stages.
+ * tagged, entities resolved), so settings are compared without rerunning the other stages; with
+ * `refine`, the nested-content stage runs after it, as in the pipeline.
  */
-export function evaluateStage(docs: readonly TrainingDoc[], options: AttributionOptions): { scores: AttributionScores; predicted: Map<string, Attribution[]> } {
+export function evaluateStage(docs: readonly TrainingDoc[], options: AttributionOptions, refine = true): { scores: AttributionScores; predicted: Map<string, Attribution[]> } {
   const stage = attributionsStage(options);
+  const nested = nestedContentStage();
   const predicted = new Map<string, Attribution[]>();
   for (const d of docs) {
     stage.run(d.doc);
+    if (refine) nested.run(d.doc);
     predicted.set(d.gold.id, d.doc.attributions);
   }
   return { scores: scoreAttributions(docs.map((d) => d.gold), predicted), predicted };
@@ -452,7 +456,9 @@ export interface RuleLayerJson {
  */
 export function ruleLayerDigest(docs: readonly TrainingDoc[]): string {
   const chosen = [...docs].sort((a, b) => (a.gold.id < b.gold.id ? -1 : a.gold.id > b.gold.id ? 1 : 0));
-  const rules = evaluateStage(chosen, { model: null, roles: null, cues: null, bounds: null }).predicted;
+  // The attribution stage's own output, before the nested-content stage's cuts and self-report
+  // drops, which follow source resolution and so would move with the entity stage.
+  const rules = evaluateStage(chosen, { model: null, roles: null, cues: null, bounds: null }, false).predicted;
   let a = 0x811c9dc5;
   let b = 0x2545f491;
   const add = (x: string) => { const h = hashString(x); a = hashMix(a, h); b = hashMix(h, b ^ 0x5bd1e995); };

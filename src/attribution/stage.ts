@@ -4,7 +4,7 @@ import { registerRules } from '../core/rules.js';
 import type { Attribution, QuoteType, Source, Span } from '../core/types.js';
 import type { Quotation, Token, WorkingDoc } from '../core/working-doc.js';
 import { lowerTexts, toLower } from '../text/lower.js';
-import { containersOf, overlappersOf, SpanIndex } from '../core/span-index.js';
+import { containersOf, overlappersOf, overlaps, SpanIndex } from '../core/span-index.js';
 import { datelineLength, FINDER_TRIGGERS, findInWindow, SUBORDINATORS, TEMPORAL, windowOf, type Candidate } from './find.js';
 import { CUE_BY_FORM, CUE_GAP_WORDS, CUE_PREFIX_STOP, CUE_PREFIX_WORDS, HEDGES } from './lexicon.js';
 import { defaultAttributionModel, MODEL_ATTRIBUTIONS } from '../attribution-model/stage.js';
@@ -54,7 +54,6 @@ export interface AttributionOptions {
 }
 
 const inside = (s: Span, outer: Span): boolean => s.start >= outer.start && s.end <= outer.end;
-const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
 const sameSpan = (a: Span | null, b: Span | null): boolean => a === b || (!!a && !!b && a.start === b.start && a.end === b.end);
 
 /** Whether a content span is direct (all within quote marks), mixed (some quoted words), or indirect. */
@@ -423,14 +422,9 @@ export const attributionsStage = defineStage<AttributionOptions>(
       Object.assign(a.source, resolve(doc, a.source, hint));
       if (a.source.kind === 'unknown') refineUnknown(doc, a.source);
     }
-    // A speaker reporting its own speech inside its own content is one attribution, not a nest.
-    const byId = new Map(atts.map((a) => [a.id, a]));
-    const out = atts.filter((a) => {
-      if (!a.via) return true;
-      const p = byId.get(a.via)!;
-      return !(a.source?.entity && p.source?.entity === a.source.entity && !overlaps(a.source, p.source));
-    });
-    doc.attributions = out;
+    // Self-reports ("“I told them …,” she said") are dropped by the nested-content stage, after
+    // resolution: the rule layer the models learn from must not move with the entity stage.
+    doc.attributions = atts;
   },
 );
 

@@ -4,6 +4,9 @@
  */
 import type { Attribution, Span } from './types.js';
 
+/** Whether two half-open spans share a character. */
+export const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+
 /**
  * Spans sorted by start with a running maximum of their ends, so "does any span overlap x", "does
  * any span hold x" and "where does the next span start" take a binary search, not a scan.

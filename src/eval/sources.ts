@@ -19,6 +19,7 @@
  * document is its author, which coreference chains never hold.
  */
 import type { Span } from '../core/types.js';
+import { overlaps } from '../core/span-index.js';
 
 /** One mention of a silver chain, as character offsets (UTF-16). */
 export interface SilverMention extends Span {
@@ -131,7 +132,6 @@ export interface SourceScores {
 /** Verdict on one source; see the module documentation. */
 export type SourceVerdict = 'right' | 'unlinked' | 'wrong' | 'outside';
 
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const inside = (inner: Span, outer: Span) => inner.start >= outer.start && inner.end <= outer.end;
 
 /** The silver chain a source speaks through and its mention there (see the module documentation), or null. */
