@@ -15,7 +15,7 @@ import { hashMix, hashString } from '../model/hash.js';
 import type { EpochTrainOptions } from '../model/perceptron.js';
 import { toLower } from '../text/lower.js';
 import { tokenRange } from './roles.js';
-import { timePhraseStart } from '../attribution/find.js';
+import { TEMPORAL, timePhraseStart } from '../attribution/find.js';
 
 /**
  * One span to bound, as token indices into `tokens`: a content after its cue, a source before or
@@ -295,6 +295,9 @@ function endCandidates(x: BoundsInput, H: TokenHashes, emit: Emit, salt = 0): vo
     if (t.text === ',') commas++;
     if (CUT_PUNCT.test(t.text)) continue;
     if (j !== max && j !== x.end && !(CUT_PUNCT.test(T[j]!.text) || CUT_TAGS.test(tagText(j)) || T[j]!.quote)) continue;
+    // A source after its cue does not grow over the time that dates the report ("according to a
+    // Channel 12 report | last week"), as a source before its cue does not (`sourceEndCandidates`).
+    if (salt && j > x.end && timeWordsOnly(T, x.end, j)) continue;
     const r = j === x.end ? 1 : j < x.end ? 2 : 3;
     const finNext = finite[j - x.from]!;
     const punctNext = j < max && CUT_PUNCT.test(T[j]!.text);
@@ -379,6 +382,15 @@ function sourceStartCandidates(x: BoundsInput, H: TokenHashes, emit: Emit): void
     );
     emit(s, f);
   }
+}
+
+/** Whether tokens `[from, to)` are all words of time ("last week", "on Monday"). */
+function timeWordsOnly(T: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const w = toLower(T[k]!.text);
+    if (!TEMPORAL.has(w) && !(k === from && (w === 'on' || w === 'in' || w === 'earlier' || w === 'late'))) return false;
+  }
+  return true;
 }
 
 /** Possible source ends: after any word from the current start to the cue, with two limits (below). */

@@ -375,3 +375,9 @@ test('an appositive name after a description is the source ("Another critic, Lau
   assert.equal(resolveSource(doc, at(doc, 'Another critic, Dana Okafor')).entity, 'dana-okafor');
   assert.equal(resolveSource(doc, at(doc, 'Trump\'s running mate, Gov. Ana Ruiz')).entity, 'ana-ruiz');
 });
+
+test('a person from the knowledge base has the gender of its first name, so "she" does not take a title resolved to a man', () => {
+  const doc = run('The American president met Ana Ruiz in Washington on Monday. She said the talks went well.');
+  assert.equal(entityAt(doc, 'The American president')?.name, 'Donald Trump');
+  assert.equal(entityAt(doc, 'She')?.name, 'Ana Ruiz');
+});

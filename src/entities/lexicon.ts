@@ -237,6 +237,16 @@ export const FEMALE_NAMES = set(`hillary kamala nancy elizabeth mary patricia je
   sheryl elise ilhan alexandria ayanna rashida marjorie lauren liz kellyanne dana
   katie susie tzipi ayelet miri orit gila sharren yael noa tamar michal`);
 
+/**
+ * More female first names, for pronoun agreement only: the recogniser does not take them as a
+ * sign of a person name, since some are common words ("Hope") and changing what it takes as names
+ * moves the rule layer the attribution models learned from.
+ */
+export const MORE_FEMALE_NAMES = set(`loretta betsy nikki sally huma debbie michele jill gennifer ivana tiffany
+  chelsea cecile alicia maxine dianne claire tammy lois connie melanie ellie kate jane ellen helen irene
+  sonia lynn wendy valerie carly paula eva sylvia tina molly erin meghan kristen jenna shannon vanessa hope
+  cindy dolores gretchen jeanne joni kirsten mazie stacey`);
+
 /** Common male first names, for pronoun agreement (written for this project). */
 export const MALE_NAMES = set(`james john robert michael william david richard joseph thomas charles
   christopher daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
@@ -250,6 +260,11 @@ export const MALE_NAMES = set(`james john robert michael william david richard j
   bezalel yoav gideon ehud ariel shimon yitzhak moshe yossi eli herzl abdel abdullah salman mohammad
   recep rishi keir olaf friedrich justin narendra jair javier kim hakan sergei dmitry steve rudy reince
   mike rex jim jeff ron kevin chuck mitch lindsey paul rick tom dan pete elon hunter jared`);
+
+/** More male first names, for pronoun agreement only (see {@link MORE_FEMALE_NAMES}). */
+export const MORE_MALE_NAMES = set(`josh nate doug greg matt nick tony joel marc max lamar reid harry orrin al
+  sherrod bob dick jimmy lyndon herbert woodrow franklin dwight hank howard ike kurt lester luke marty ned
+  neil oliver otis preston reggie ross seth stan stuart todd trey troy wade wesley`);
 
 /** A word set plus each abbreviation without its final period (the tokenizer may split "Va." into "Va" "."). */
 function withoutFinalDot(words: string): ReadonlySet<string> {

@@ -11,7 +11,7 @@ import {
 import { ruleId } from './rules.js';
 import { SpanIndex } from '../core/span-index.js';
 import {
-  insertMention, kbEntity, mentionsBefore, newEntity, newState, STATE_KEY, type EntityInfo, type EntityState, type MentionX,
+  genderOfName, insertMention, kbEntity, mentionsBefore, newEntity, newState, STATE_KEY, type EntityInfo, type EntityState, type MentionX,
 } from './state.js';
 
 // Regex literals live at module level: one in a function body allocates a new RegExp per call.
@@ -108,13 +108,6 @@ export function isSubjectAt(tokens: readonly Token[], lowers: readonly string[],
   return false;
 }
 
-const genderOfName = (first: string | undefined): 'm' | 'f' | null => {
-  if (!first) return null;
-  const w = first.toLowerCase();
-  if (FEMALE_NAMES.has(w)) return 'f';
-  if (MALE_NAMES.has(w)) return 'm';
-  return null;
-};
 
 /** Context shared by the recognition passes over one document. */
 interface Ctx {

@@ -4,6 +4,7 @@ import type { KbEntry } from '../kb/index.js';
 import { kbFor } from '../kb/index.js';
 import { compileKb, type CompiledKb } from './kb-compiled.js';
 import { lowerTexts } from '../text/lower.js';
+import { FEMALE_NAMES, MALE_NAMES, MORE_FEMALE_NAMES, MORE_MALE_NAMES } from './lexicon.js';
 
 /** What the entity stage knows about an entity beyond the JSON fields. */
 export interface EntityInfo {
@@ -62,10 +63,19 @@ export function kbEntity(st: EntityState, e: KbEntry, rule: string): EntityInfo 
   if (hit) return hit;
   const info: EntityInfo = {
     entity: { id: e.id, name: e.name, type: e.type, mentions: [], country: e.country ?? null, sector: e.sector ?? null, rule },
-    kb: e, gender: null, plural: false, anonymous: null, names: [e.name.split(/\s+/)],
+    kb: e, gender: e.type === 'person' ? genderOfName(e.name.split(/\s+/)[0]) : null, plural: false, anonymous: null, names: [e.name.split(/\s+/)],
   };
   st.infos.set(e.id, info);
   return info;
+}
+
+/** The gender a first name implies, where the name lists know it (for pronoun agreement). */
+export function genderOfName(first: string | undefined): 'm' | 'f' | null {
+  if (!first) return null;
+  const w = first.toLowerCase();
+  if (FEMALE_NAMES.has(w) || MORE_FEMALE_NAMES.has(w)) return 'f';
+  if (MALE_NAMES.has(w) || MORE_MALE_NAMES.has(w)) return 'm';
+  return null;
 }
 
 const slug = (s: string): string => s.toLowerCase().normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'entity';

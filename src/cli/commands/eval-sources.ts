@@ -13,10 +13,13 @@ const USAGE = `usage: hearsay eval sources DIR [--split dev|train] [--json] [--e
   source's chain elsewhere in the text, unlinked when it has no entity met elsewhere, wrong when
   its entity is met elsewhere but not on that chain. Sources on no chain, and documents (whose
   entity is their author), are not scored.
-  The chains are a system's output, so this is agreement, not accuracy.
+  Each article is read with the date its file name carries (as --date), so titles resolve to
+  the holder of the day. The chains are a system's output, so this is agreement, not accuracy.
   --errors FILE         write each unlinked or wrong source with its sentence and entity
   --min-accuracy N      exit 1 when the share of right sources is below N (percent)
 `;
+
+const DATE_IN_NAME = /\d{4}-\d{2}-\d{2}/;
 
 /** `hearsay eval sources DIR`: source resolution against the CoreNLP silver coreference chains of a PolNeAR split. */
 export const run: Command = async (args, io) => {
@@ -45,7 +48,10 @@ export const run: Command = async (args, io) => {
     const base = f.replace(/\.coref\.json$/, '');
     const text = await readFile(path.join(dir, split, 'text', `${base}.txt`), 'utf8');
     const chains = silverChains(await readFile(path.join(silverDir, f), 'utf8'), await readFile(path.join(silverDir, `${base}.conll`), 'utf8'), codePointToUtf16(text));
-    const doc = analyzeToWorkingDoc(text, { inputType: 'text', path: f });
+    // The article's date, as a user would pass it with --date: PolNeAR's file names carry it, and
+    // "the president" of a 2016 article is not today's.
+    const date = DATE_IN_NAME.exec(base)?.[0];
+    const doc = analyzeToWorkingDoc(text, { inputType: 'text', path: f, ...(date ? { date } : {}) });
     const byId = new Map(doc.entities.map((e) => [e.id, e]));
     const sources = doc.attributions.flatMap((a) => (a.source ? [{ start: a.source.start, end: a.source.end, entityMentions: a.source.entity ? byId.get(a.source.entity)?.mentions ?? null : null, entity: a.source.entity, document: a.source.kind === 'document' }] : []));
     articles.push({ text, chains, sources });
