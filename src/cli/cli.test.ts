@@ -339,11 +339,27 @@ test('train attributions saves each step; --resume reuses the finished ones and 
   assert.doesNotMatch(other.out, /resumed/, 'another seed is another run');
 });
 
-test('eval sources: source resolution against CoreNLP silver chains, errors file, a floor, usage errors', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'hearsay-coref-'));
+/** A PolNeAR-shaped folder with an empty dev split: `dev/text` and `dev/corenlp-silver`. */
+async function polnearDevFolder(prefix: string): Promise<string> {
+  const root = mkdtempSync(join(tmpdir(), prefix));
   const { mkdirSync } = await import('node:fs');
-  mkdirSync(join(root, 'dev', 'text'), { recursive: true });
-  mkdirSync(join(root, 'dev', 'corenlp-silver'), { recursive: true });
+  for (const sub of ['text', 'corenlp-silver']) mkdirSync(join(root, 'dev', sub), { recursive: true });
+  return root;
+}
+
+/** A silver-scoring command fails its floor at 101, a missing folder with 1 and an unknown split with 2. */
+async function assertFloorAndUsage(cmd: string, root: string, floorFlag: string): Promise<void> {
+  const high = io();
+  assert.equal(await main(['eval', cmd, root, floorFlag, '101'], high), 1);
+  assert.match(high.err, /below the floor/);
+  const bad = io();
+  assert.equal(await main(['eval', cmd, join(root, 'missing')], bad), 1);
+  assert.match(bad.err, /cannot read/);
+  assert.equal(await main(['eval', cmd, root, '--split', 'test'], io()), 2);
+}
+
+test('eval sources: source resolution against CoreNLP silver chains, errors file, a floor, usage errors', async () => {
+  const root = await polnearDevFolder('hearsay-coref-');
   // Hand-written article; the silver chain joins the named mayor and the pronoun source.
   const text = 'Mayor Ana Ruiz opened the bridge on Monday.\n\n"It is safe," she said.\n';
   const words = ['Mayor', 'Ana', 'Ruiz', 'opened', 'the', 'bridge', 'on', 'Monday', '.', '"', 'It', 'is', 'safe', ',', '"', 'she', 'said', '.'];
@@ -361,20 +377,11 @@ test('eval sources: source resolution against CoreNLP silver chains, errors file
   assert.equal(await main(['eval', 'sources', root, '--errors', errFile], text2), 0, text2.err);
   assert.match(text2.out, /agreement with CoreNLP silver coreference/);
   assert.equal(readFileSync(errFile, 'utf8').trim(), '', 'nothing unlinked or wrong');
-  const high = io();
-  assert.equal(await main(['eval', 'sources', root, '--min-accuracy', '101'], high), 1);
-  assert.match(high.err, /below the floor/);
-  const bad = io();
-  assert.equal(await main(['eval', 'sources', join(root, 'missing')], bad), 1);
-  assert.match(bad.err, /cannot read/);
-  assert.equal(await main(['eval', 'sources', root, '--split', 'test'], io()), 2);
+  await assertFloorAndUsage('sources', root, '--min-accuracy');
 });
 
 test('eval entities: names against a CoreNLP silver layer, a typed-F1 floor, usage errors', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'hearsay-ner-'));
-  const { mkdirSync } = await import('node:fs');
-  mkdirSync(join(root, 'dev', 'text'), { recursive: true });
-  mkdirSync(join(root, 'dev', 'corenlp-silver'), { recursive: true });
+  const root = await polnearDevFolder('hearsay-ner-');
   // Hand-written article; the silver layer marks one person and one place.
   const text = 'Mayor Ana Ruiz visited Lisbon on Monday.\n';
   const rows = [['Mayor', 'O'], ['Ana', 'PERSON'], ['Ruiz', 'PERSON'], ['visited', 'O'], ['Lisbon', 'LOCATION'], ['on', 'O'], ['Monday', 'DATE'], ['.', 'O']];
@@ -390,11 +397,5 @@ test('eval entities: names against a CoreNLP silver layer, a typed-F1 floor, usa
   const text2 = io();
   assert.equal(await main(['eval', 'entities', root], text2), 0);
   assert.match(text2.out, /agreement with CoreNLP silver names/);
-  const high = io();
-  assert.equal(await main(['eval', 'entities', root, '--min-typed-f1', '101'], high), 1);
-  assert.match(high.err, /below the floor/);
-  const bad = io();
-  assert.equal(await main(['eval', 'entities', join(root, 'missing')], bad), 1);
-  assert.match(bad.err, /cannot read/);
-  assert.equal(await main(['eval', 'entities', root, '--split', 'test'], io()), 2);
+  await assertFloorAndUsage('entities', root, '--min-typed-f1');
 });

@@ -1,10 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeToWorkingDoc } from '../../analyze.js';
 import { formatEntityScores, scoreEntities, silverNames, withoutTitles, type EntityArticle, type TypedSpan } from '../../eval/entities.js';
 import { codePointToUtf16 } from '../../eval/polnear.js';
 import type { Command } from '../io.js';
-import { flagString, parseArgs } from '../io.js';
+import { parseArgs } from '../io.js';
+import { silverSplit } from '../read-silver.js';
 
 const USAGE = `usage: hearsay eval entities DIR [--split dev|train] [--json] [--min-typed-f1 N]
   DIR holds SPLIT/text/*.txt and SPLIT/corenlp-silver/*.conll (PolNeAR layout).
@@ -20,22 +21,9 @@ const USAGE = `usage: hearsay eval entities DIR [--split dev|train] [--json] [--
 export const run: Command = async (args, io) => {
   const p = parseArgs(args, ['json', 'help']);
   if (p.flags.has('help')) { io.stdout(USAGE); return 0; }
-  const dirArg = p.positionals[0];
-  if (!dirArg) { io.stderr(USAGE); return 2; }
-  const split = flagString(p, 'split', 'dev');
-  if (split !== 'dev' && split !== 'train') { io.stderr(`eval entities: --split must be dev or train\n${USAGE}`); return 2; }
-  const floor = Number(flagString(p, 'min-typed-f1', '0'));
-  if (!Number.isFinite(floor)) { io.stderr(`eval entities: --min-typed-f1 takes a number\n${USAGE}`); return 2; }
-  const dir = path.resolve(io.cwd, dirArg);
-  const silverDir = path.join(dir, split, 'corenlp-silver');
-  let files: string[];
-  try {
-    files = (await readdir(silverDir)).filter((f) => f.endsWith('.conll')).sort();
-  } catch (e) {
-    io.stderr(`eval entities: cannot read ${silverDir}: ${(e as Error).message}\n`);
-    return 1;
-  }
-  if (files.length === 0) { io.stderr(`eval entities: no .conll files under ${silverDir}\n`); return 1; }
+  const run = await silverSplit(p, io, 'eval entities', USAGE, 'min-typed-f1', '.conll');
+  if (typeof run === 'number') return run;
+  const { dir, split, silverDir, files, floor } = run;
   const articles: EntityArticle[] = [];
   for (const f of files) {
     const text = await readFile(path.join(dir, split, 'text', f.replace(/\.conll$/, '.txt')), 'utf8');

@@ -1,10 +1,11 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeToWorkingDoc } from '../../analyze.js';
 import { codePointToUtf16 } from '../../eval/polnear.js';
 import { chainOf, formatSourceScores, judgeSource, scoreSources, silverChains, sourceForm, type SourceArticle } from '../../eval/sources.js';
 import type { Command } from '../io.js';
 import { flagString, parseArgs } from '../io.js';
+import { silverSplit } from '../read-silver.js';
 
 const USAGE = `usage: hearsay eval sources DIR [--split dev|train] [--json] [--errors FILE] [--min-accuracy N]
   DIR holds SPLIT/text/*.txt and SPLIT/corenlp-silver/*.conll and *.coref.json (PolNeAR layout).
@@ -25,23 +26,10 @@ const DATE_IN_NAME = /\d{4}-\d{2}-\d{2}/;
 export const run: Command = async (args, io) => {
   const p = parseArgs(args, ['json', 'help']);
   if (p.flags.has('help')) { io.stdout(USAGE); return 0; }
-  const dirArg = p.positionals[0];
-  if (!dirArg) { io.stderr(USAGE); return 2; }
-  const split = flagString(p, 'split', 'dev');
-  if (split !== 'dev' && split !== 'train') { io.stderr(`eval sources: --split must be dev or train\n${USAGE}`); return 2; }
-  const floor = Number(flagString(p, 'min-accuracy', '0'));
-  if (!Number.isFinite(floor)) { io.stderr(`eval sources: --min-accuracy takes a number\n${USAGE}`); return 2; }
+  const run = await silverSplit(p, io, 'eval sources', USAGE, 'min-accuracy', '.coref.json');
+  if (typeof run === 'number') return run;
+  const { dir, split, silverDir, files, floor } = run;
   const errorsPath = flagString(p, 'errors');
-  const dir = path.resolve(io.cwd, dirArg);
-  const silverDir = path.join(dir, split, 'corenlp-silver');
-  let files: string[];
-  try {
-    files = (await readdir(silverDir)).filter((f) => f.endsWith('.coref.json')).sort();
-  } catch (e) {
-    io.stderr(`eval sources: cannot read ${silverDir}: ${(e as Error).message}\n`);
-    return 1;
-  }
-  if (files.length === 0) { io.stderr(`eval sources: no .coref.json files under ${silverDir}\n`); return 1; }
   const articles: SourceArticle[] = [];
   const errors: string[] = [];
   for (const f of files) {
