@@ -381,3 +381,10 @@ test('a person from the knowledge base has the gender of its first name, so "she
   assert.equal(entityAt(doc, 'The American president')?.name, 'Donald Trump');
   assert.equal(entityAt(doc, 'She')?.name, 'Ana Ruiz');
 });
+
+test('a titled person\'s name stops before "of", and a title after "and" opens a person, not an organisation\'s second half', () => {
+  const doc = run('Senator Lamar Alexander of Tennessee spoke first. Later, Mr. Alexander said the bill would pass. '
+    + 'The Department of Justice and Secretary of State John Kerry agreed on Monday after a long meeting.');
+  assertTypes(doc, { 'Lamar Alexander': 'person', Tennessee: 'location', 'Department of Justice': 'government', 'John Kerry': 'person' });
+  assert.equal(entityAt(doc, 'Mr. Alexander')?.name, 'Lamar Alexander', 'the surname joins the full name');
+});

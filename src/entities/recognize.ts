@@ -385,6 +385,8 @@ function andInsideName(ctx: Ctx, units: readonly [number, number][], j: number):
   const s = tokens[j]!.sentence;
   const plain = (k: number): boolean => !kbAt[k] && isCapToken(tokens[k]!) && !ACRONYM.test(st.texts[k]!)
     && !FEMALE_NAMES.has(lowers[k]!) && !MALE_NAMES.has(lowers[k]!);
+  // A title after "and" opens a person ("the Department of Justice and Secretary of State John Kerry").
+  if (j + 1 < ctx.limit && titleAt(lowers, j + 1) > 0) return false;
   let e = j + 1;
   while (e < ctx.limit && e - j <= AND_REACH && tokens[e]!.sentence === s && plain(e)) e++;
   const after = e - j - 1;
@@ -485,7 +487,9 @@ function segmentChunk(ctx: Ctx, units: readonly [number, number][], out: Cand[])
       // Name run after the titles, to the chunk end or the next KB non-person.
       let q = p;
       if (q < last && kbAt[q]) q = kbAt[q]!.end;
-      else while (q < last && !kbAt[q] && !titleAt(lowers, q, last)) q++;
+      // A person's name stops before "of" ("Senator Lamar Alexander | of Tennessee"), or its
+      // surname would be the place and "Mr. Alexander" would not join it.
+      else while (q < last && !kbAt[q] && !titleAt(lowers, q, last) && !(q > p && lowers[q] === 'of')) q++;
       if (q > p) {
         const m = kbAt[p];
         // "Justice Department", "General Assembly": a title word opening an organisation's name.
