@@ -286,3 +286,13 @@ test('a source never starts inside a recognised name', () => {
   const d = analyze("Though it is hard to judge North Korea's claims about the test, experts were wary.");
   assert.deepEqual(triples(d).map((t) => t[0]), ["North Korea's"]);
 });
+
+test('"they" as a source speaks for the plural subject before it that names people, as an unnamed group', () => {
+  const d = analyze('The protesters marched downtown on Monday. They said the police had blocked the bridge.');
+  const a = d.attributions[0]!;
+  assert.equal(d.text.slice(a.source!.start, a.source!.end), 'They');
+  assert.deepEqual([a.source!.kind, a.source!.descriptor], ['anonymous', 'The protesters']);
+  assert.equal(d.entities.find((e) => e.id === a.source!.entity)?.type, 'group');
+  const rates = analyze('Interest rates rose sharply on Monday. They said the markets would recover.');
+  assert.equal(rates.attributions[0]!.source!.entity, null, 'rates are no people');
+});

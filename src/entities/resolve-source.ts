@@ -5,8 +5,10 @@ import {
   ANON_NOUNS, CALENDAR, DOCUMENT_NOUNS, GOV_HEADS, MEDIA_NOUNS, NUMBER_WORDS, OFFICE_TITLES, ORG_HEADS, OUTLET_HEADS,
   PRONOUNS, STOP, VAGUE_QUANTIFIERS,
 } from './lexicon.js';
-import { addMention, anonEntity, anonPhraseAt, isCapToken, publish, recognizeEntities, resolveTitle, sentenceInitial, titleAt } from './recognize.js';
+import { addMention, anonEntity, anonPhraseAt, isCapToken, isSubjectAt, publish, recognizeEntities, resolveTitle, sentenceInitial, titleAt } from './recognize.js';
 import { ruleId } from './rules.js';
+import { defaultSupersenses } from '../wordnet/shipped.js';
+import { LEXFILES } from '../wordnet/supersenses.js';
 import { kbEntity, mentionsBefore, newEntity, STATE_KEY, tokenRange, type EntityInfo, type EntityState, type MentionX } from './state.js';
 
 // Regex literals live at module level: one in a function body allocates a new RegExp per call.
@@ -174,6 +176,16 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
   if (b - a === 1 && (PRONOUNS.has(hw) || hw === 'i' || hw === 'we')) {
     const m = all[0];
     if (m) return fromEntity(st.infos.get(m.entity)!);
+    // "The protesters marched on Monday. They said …": a plural subject no entity holds.
+    const group = hw === 'they' ? pluralSubjectBefore(st, tokens, lowers, a) : null;
+    if (group) {
+      const descriptor = textOf(group[0], group[1]);
+      const info = newEntity(st, descriptor, 'group', ruleId('they-group'));
+      info.plural = true;
+      attach(doc, info, addMention(st, tokens, info, { tok: group[0], tokEnd: group[1], form: 'descriptor', rule: ruleId('they-group') }));
+      attach(doc, info, addMention(st, tokens, info, { tok: a, tokEnd: b, form: 'pronoun', rule: ruleId('they-group') }));
+      return { entity: info.entity.id, kind: 'anonymous', count: null, descriptor };
+    }
     const g = PRONOUNS.get(hw)?.gender;
     return { entity: null, kind: g === 'm' || g === 'f' || hw === 'i' ? 'person' : 'unknown', count: null, descriptor: null };
   }
@@ -272,6 +284,35 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
   if (made) return fromEntity(made);
   return unknown;
 }
+
+/** Tags a plural subject's noun phrase may hold before its head ("the angry local protesters"). */
+const PLURAL_NP_TAGS = /^(?:DT|JJ|JJR|JJS|CD|NN|NNS|VBG|VBN|PRP\$|POS)$/;
+
+/**
+ * The noun phrase of the last plural common-noun subject naming people before token `at`, in its
+ * sentence or the one before, as a token range, or null: what "they" speaks for when no entity does ("The
+ * protesters marched. They said …"). A mention there (a name, a group) leaves it to the entity
+ * stage's own plural pronouns.
+ */
+function pluralSubjectBefore(st: EntityState, tokens: readonly Token[], lowers: readonly string[], at: number): [number, number] | null {
+  const s = tokens[at]!.sentence;
+  for (let h = at - 1; h >= 0 && tokens[h]!.sentence >= s - 1; h--) {
+    const t = tokens[h]!;
+    if ((t.pos !== 'NNS' && t.pos !== 'NNPS') || !(LOWER_INITIAL.test(t.text) || sentenceInitial(tokens, h)) || !isSubjectAt(tokens, lowers, h, h + 1)) continue;
+    // People only: "they" after "exit polls" or "interest rates" is seldom them.
+    if (defaultSupersenses().noun(lowers[h]!)?.first !== NOUN_PERSON) continue;
+    let from = h;
+    while (from > 0 && tokens[from - 1]!.sentence === t.sentence && PLURAL_NP_TAGS.test(tokens[from - 1]!.pos ?? '') && !STOP_AFTER.has(lowers[from - 1]!)) from--;
+    if (mentionsIn(st, tokens, from, h + 1).length) return null;
+    return [from, h + 1];
+  }
+  return null;
+}
+
+const NOUN_PERSON = LEXFILES.indexOf('noun.person');
+
+/** Words a plural subject's phrase does not reach back over. */
+const STOP_AFTER = new Set(['that', 'which', 'who']);
 
 const DEFINITE = new Set(['the', 'this', 'that']);
 

@@ -28,6 +28,7 @@ export const ENTITY_RULES: readonly RuleInfo[] = [
   { name: 'description-title', reason: 'a definite person role refers to the last person named with that title', example: 'Sen. Bernie Sanders … the Vermont senator said' },
   { name: 'description-head', reason: 'a definite organisation noun refers to the last organisation whose name holds it', example: 'the Commission on Presidential Debates … the commission said' },
   { name: 'description-kind', reason: 'a generic company or outlet noun refers to the last company or outlet named', example: 'Wells Fargo … the company said' },
+  { name: 'they-group', reason: 'a "they" source with no entity before it speaks for the last plural common-noun subject, as an unnamed group', example: 'The protesters marched. They said' },
   { name: 'pronoun-it', reason: '"it" after a speech verb refers to the organisation or government subject', example: 'Israel said it' },
   { name: 'source-document', reason: 'a document noun heads the source; its author is the entity', example: 'a Channel 12 report' },
   { name: 'source-media', reason: 'generic media name no outlet', example: 'US media reported' },
