@@ -388,3 +388,12 @@ test('a titled person\'s name stops before "of", and a title after "and" opens a
   assertTypes(doc, { 'Lamar Alexander': 'person', Tennessee: 'location', 'Department of Justice': 'government', 'John Kerry': 'person' });
   assert.equal(entityAt(doc, 'Mr. Alexander')?.name, 'Lamar Alexander', 'the surname joins the full name');
 });
+
+test('a body named after its owner is one entity however often it speaks, and "his campaign" is named after him', () => {
+  const doc = run('Donald Trump spoke in Ohio. The Trump campaign said the rally was full. Later the Trump campaign said it was fuller. His campaign said so again.');
+  const first = resolveSource(doc, at(doc, 'The Trump campaign'));
+  const second = resolveSource(doc, at(doc, 'the Trump campaign'));
+  assert.equal(first.entity, second.entity);
+  assert.equal(resolveSource(doc, at(doc, 'His campaign')).entity, first.entity);
+  assert.equal(doc.entities.find((e) => e.id === first.entity)?.name, 'Trump campaign');
+});

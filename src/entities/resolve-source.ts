@@ -246,8 +246,18 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
   if (headMention && LOWER_INITIAL.test(tokens[head]!.text)) {
     // A name modifying a common noun: "the Trump campaign", "Hamas fighters".
     if (ORG_HEADS.has(hw)) {
-      const info = newEntity(st, textOf(detStart(a), head + 1), GOV_HEADS.has(hw) ? 'government' : 'organization', ruleId('source-new-name'), st.infos.get(headMention.entity)!.entity.country ?? null);
-      const m = addMention(st, tokens, info, { tok: detStart(a), tokEnd: head + 1, form: 'name', rule: ruleId('source-new-name') });
+      const possessor = st.infos.get(headMention.entity)!;
+      // "his campaign" is named after its possessor, as "the Trump campaign" would be, and a body
+      // named again is the same entity ("The Clinton campaign said … the Clinton campaign").
+      const name = headMention.form === 'pronoun'
+        ? `${possessor.entity.type === 'person' ? possessor.entity.name.split(/\s+/).pop()! : possessor.entity.name} ${tokens[head]!.text}`
+        : textOf(detStart(a), head + 1);
+      const key = name.toLowerCase();
+      const rule = ruleId('source-new-name');
+      let info: EntityInfo | undefined;
+      for (const x of st.infos.values()) if (x.entity.rule === rule && x.entity.name.toLowerCase() === key) { info = x; break; }
+      info ??= newEntity(st, name, GOV_HEADS.has(hw) ? 'government' : 'organization', rule, possessor.entity.country ?? null);
+      const m = addMention(st, tokens, info, { tok: detStart(a), tokEnd: head + 1, form: headMention.form === 'pronoun' ? 'descriptor' : 'name', rule });
       attach(doc, info, m);
       return { entity: info.entity.id, kind: 'organization', count: null, descriptor: null };
     }
