@@ -228,7 +228,7 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
   if (DEFINITE.has(lowers[a]!) && LOWER_INITIAL.test(tokens[head]!.text) && !inCore.some((m) => m.tokEnd === head + 1)) {
     const ante = descriptionAntecedent(st, tokens, lowers, a, head);
     if (ante) {
-      attach(doc, ante.info, addMention(st, tokens, ante.info, { tok: detStart(a) > a ? a : a, tokEnd: head + 1, form: 'descriptor', rule: ruleId(ante.rule) }));
+      attach(doc, ante.info, addMention(st, tokens, ante.info, { tok: a, tokEnd: head + 1, form: 'descriptor', rule: ruleId(ante.rule) }));
       return fromEntity(ante.info);
     }
     // An unmatched role is an unnamed person, not the place that modifies it ("the Vermont senator").
