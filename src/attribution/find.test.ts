@@ -288,8 +288,9 @@ test('a source never starts inside a recognised name', () => {
 });
 
 test('"they" as a source speaks for the plural subject before it that names people, as an unnamed group', () => {
-  const d = analyze('The protesters marched downtown on Monday. They said the police had blocked the bridge.');
+  const d = analyze('The protesters marched downtown on Monday. They said the police had blocked the bridge. They also said the mayor stayed away.');
   const a = d.attributions[0]!;
+  assert.equal(d.attributions[1]!.source!.entity, a.source!.entity, 'a second "they" is the same group');
   assert.equal(d.text.slice(a.source!.start, a.source!.end), 'They');
   assert.deepEqual([a.source!.kind, a.source!.descriptor], ['anonymous', 'The protesters']);
   assert.equal(d.entities.find((e) => e.id === a.source!.entity)?.type, 'group');

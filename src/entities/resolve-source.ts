@@ -180,9 +180,10 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
     const group = hw === 'they' ? pluralSubjectBefore(st, tokens, lowers, a) : null;
     if (group) {
       const descriptor = textOf(group[0], group[1]);
-      const info = newEntity(st, descriptor, 'group', ruleId('they-group'));
+      const made = mentionsIn(st, tokens, group[0], group[1])[0];
+      const info = made ? st.infos.get(made.entity)! : newEntity(st, descriptor, 'group', ruleId('they-group'));
       info.plural = true;
-      attach(doc, info, addMention(st, tokens, info, { tok: group[0], tokEnd: group[1], form: 'descriptor', rule: ruleId('they-group') }));
+      if (!made) attach(doc, info, addMention(st, tokens, info, { tok: group[0], tokEnd: group[1], form: 'descriptor', rule: ruleId('they-group') }));
       attach(doc, info, addMention(st, tokens, info, { tok: a, tokEnd: b, form: 'pronoun', rule: ruleId('they-group') }));
       return { entity: info.entity.id, kind: 'anonymous', count: null, descriptor };
     }
@@ -308,12 +309,22 @@ function pluralSubjectBefore(st: EntityState, tokens: readonly Token[], lowers: 
   const s = tokens[at]!.sentence;
   for (let h = at - 1; h >= 0 && tokens[h]!.sentence >= s - 1; h--) {
     const t = tokens[h]!;
+    // "They said … They also said": the group an earlier "they" spoke for.
+    if (lowers[h] === 'they') {
+      const m = mentionsIn(st, tokens, h, h + 1)[0];
+      if (m?.rule === ruleId('they-group')) {
+        const first = st.mentions.find((x) => x.entity === m.entity && x.form === 'descriptor');
+        if (first) return [first.tok, first.tokEnd];
+      }
+    }
     if ((t.pos !== 'NNS' && t.pos !== 'NNPS') || !(LOWER_INITIAL.test(t.text) || sentenceInitial(tokens, h)) || !isSubjectAt(tokens, lowers, h, h + 1)) continue;
     // People only: "they" after "exit polls" or "interest rates" is seldom them.
     if (defaultSupersenses().noun(lowers[h]!)?.first !== NOUN_PERSON) continue;
     let from = h;
     while (from > 0 && tokens[from - 1]!.sentence === t.sentence && PLURAL_NP_TAGS.test(tokens[from - 1]!.pos ?? '') && !STOP_AFTER.has(lowers[from - 1]!)) from--;
-    if (mentionsIn(st, tokens, from, h + 1).length) return null;
+    const held = mentionsIn(st, tokens, from, h + 1);
+    // A group an earlier "they" made speaks again; any other mention is the entity stage's to link.
+    if (held.length) return held.length === 1 && held[0]!.rule === ruleId('they-group') ? [held[0]!.tok, held[0]!.tokEnd] : null;
     return [from, h + 1];
   }
   return null;
