@@ -397,3 +397,11 @@ test('a body named after its owner is one entity however often it speaks, and "h
   assert.equal(resolveSource(doc, at(doc, 'His campaign')).entity, first.entity);
   assert.equal(doc.entities.find((e) => e.id === first.entity)?.name, 'Trump campaign');
 });
+
+test('a capitalised run with a nationality or a word no person name holds is no person ("Judicial Watch", "Super Bowl")', () => {
+  const doc = run('Officials at Judicial Watch and Planned Parenthood watched the Super Bowl with Central American Minors in mind.');
+  const { typeOf, all } = typesIn(doc);
+  for (const name of ['Judicial Watch', 'Planned Parenthood', 'Super Bowl']) {
+    assert.ok(typeOf(name) !== undefined && typeOf(name) !== 'person', `${name}: ${all}`);
+  }
+});

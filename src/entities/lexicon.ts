@@ -302,4 +302,9 @@ export const NON_PERSON_WORDS = set(`day bill act law plan program programme ame
   deal treaty accord agreement summit conference forum debate convention election elections primary week
   season festival show film movie book tour hotel resort building plaza mall stadium arena mosque temple
   hall institution initiative project reserve system media studies review network day times post news
-  street avenue road bridge airport station crisis doctrine revolution spring movement marathon`);
+  street avenue road bridge airport station crisis doctrine revolution spring movement marathon
+  american african puerto rican rico eastern western northern southern central middle british asian
+  cuban latino latina hispanic muslim muslims christian christians jewish arab watch judicial united
+  partnership recession belt core parenthood bowl wars politics images journalism registry girls
+  minors capital research globe international national republican democratic vegas columbia
+  chemical cowboys redskins`);
