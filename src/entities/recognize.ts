@@ -108,7 +108,6 @@ export function isSubjectAt(tokens: readonly Token[], lowers: readonly string[],
   return false;
 }
 
-
 /** Context shared by the recognition passes over one document. */
 interface Ctx {
   doc: WorkingDoc;
