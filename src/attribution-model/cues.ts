@@ -10,7 +10,7 @@ import type { Token } from '../core/working-doc.js';
 import { hashMix, hashPrefix, hashString } from '../model/hash.js';
 import { AveragedPerceptron, PerceptronModel, type EpochTrainOptions, type PerceptronModelJson } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
-import { SpanIndex } from '../core/span-index.js';
+import { quotationInners, SpanIndex } from '../core/span-index.js';
 import { lowerTexts, toLower } from '../text/lower.js';
 import type { TagInput } from './features.js';
 import { defaultSupersenses } from '../wordnet/shipped.js';
@@ -93,7 +93,7 @@ function context(doc: TagInput): CueContext {
     if (ph === undefined) { ph = hashString(p); posCache.set(p, ph); }
     posH[i] = ph;
   }
-  const inner = new SpanIndex(doc.quotes.map((q) => q.inner));
+  const inner = quotationInners(doc.quotes);
   const inQ = new Uint8Array(n);
   for (let i = 0; i < n; i++) inQ[i] = inner.holds(toks[i]!) ? 1 : 0;
   const sents = Math.max(1, doc.sentences.length);

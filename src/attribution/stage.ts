@@ -4,7 +4,7 @@ import { registerRules } from '../core/rules.js';
 import type { Attribution, QuoteType, Source, Span } from '../core/types.js';
 import type { Quotation, Token, WorkingDoc } from '../core/working-doc.js';
 import { lowerTexts, toLower } from '../text/lower.js';
-import { containersOf, overlappersOf, overlaps, SpanIndex } from '../core/span-index.js';
+import { containersOf, overlappersOf, overlaps, quotationInners, SpanIndex } from '../core/span-index.js';
 import { datelineLength, FINDER_TRIGGERS, findInWindow, SUBORDINATORS, TEMPORAL, windowOf, type Candidate } from './find.js';
 import { CUE_BY_FORM, CUE_GAP_WORDS, CUE_PREFIX_STOP, CUE_PREFIX_WORDS, HEDGES } from './lexicon.js';
 import { defaultAttributionModel, MODEL_ATTRIBUTIONS } from '../attribution-model/stage.js';
@@ -90,7 +90,7 @@ function quoteIndex(doc: WorkingDoc): QuoteIndex {
       const l = byEnd.get(q.end); if (l) l.push(q); else byEnd.set(q.end, [q]);
       const k = byStart.get(q.start); if (k) k.push(q); else byStart.set(q.start, [q]);
     }
-    qi = { inner: new SpanIndex(doc.quotes.map((q) => q.inner)), byEnd, byStart, starts: [...byStart.keys()].sort((a, b) => a - b) };
+    qi = { inner: quotationInners(doc.quotes), byEnd, byStart, starts: [...byStart.keys()].sort((a, b) => a - b) };
     quoteIndexes.set(doc.quotes, qi);
   }
   return qi;
@@ -411,13 +411,12 @@ export const attributionsStage = defineStage<AttributionOptions>(
       return e?.country ?? (a?.source?.descriptor ? countryFromDescriptor(a.source.descriptor) : null);
     };
     const idx = new Map(atts.map((a) => [a.id, a]));
-    const quoteInner = new SpanIndex(doc.quotes.map((q) => q.inner));
     const depth = (a: Attribution): number => { let d = 0; for (let p = a; p.via && d < 10; p = idx.get(p.via)!) d++; return d; };
     for (const a of [...atts].sort((x, y) => depth(x) - depth(y))) {
       if (!a.source) continue;
       const holder = a.via ? idx.get(a.via) : undefined;
       // The holder's speaker speaks in the first person only inside quotation marks or a transcript turn.
-      const ownWords = holder && (quoteInner.holds(a.source) || holder.rule.endsWith('colon-cue') || holder.rule.endsWith('colon-paragraph'));
+      const ownWords = holder && (quoteIndex(doc).inner.holds(a.source) || holder.rule.endsWith('colon-cue') || holder.rule.endsWith('colon-paragraph'));
       const hint = holder ? { country: countryOf(holder), speaker: ownWords ? holder.source?.entity ?? null : null } : {};
       Object.assign(a.source, resolve(doc, a.source, hint));
       if (a.source.kind === 'unknown') refineUnknown(doc, a.source);

@@ -62,6 +62,18 @@ export class SpanIndex {
   }
 }
 
+const innerIndexes = new WeakMap<readonly { inner: Span }[], SpanIndex>();
+
+/**
+ * The inner spans of a document's quotations (`doc.quotes`) as one index, built once per list:
+ * the attribution, entity, cue and voice stages all ask what lies inside quotation marks.
+ */
+export function quotationInners(quotes: readonly { inner: Span }[]): SpanIndex {
+  let ix = innerIndexes.get(quotes);
+  if (!ix) innerIndexes.set(quotes, (ix = new SpanIndex(quotes.map((q) => q.inner))));
+  return ix;
+}
+
 /**
  * For entries with spans, a lookup of the entries whose span shares a character with a given span
  * (`e.start < x.end && e.end > x.start`), in the order the entries were given. Entries are sorted

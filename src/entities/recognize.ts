@@ -9,7 +9,7 @@ import {
   SPEECH_VERBS, STOP, TITLES, VAGUE_QUANTIFIERS, VERB_GAP, VERBS,
 } from './lexicon.js';
 import { ruleId } from './rules.js';
-import { SpanIndex } from '../core/span-index.js';
+import { quotationInners } from '../core/span-index.js';
 import {
   genderOfName, insertMention, kbEntity, mentionsBefore, newEntity, newState, STATE_KEY, type EntityInfo, type EntityState, type MentionX,
 } from './state.js';
@@ -961,7 +961,7 @@ const SPEAKER_LABEL = /^[\s"\u201c]*\p{Lu}[\p{L}.'\u2019 -]{0,40}:/u;
 function resolveFirstPerson(ctx: Ctx): void {
   const { doc, st, tokens, limit } = ctx;
   const lowers = st.lowers;
-  const quotes = new SpanIndex(doc.quotes.map((q) => q.inner));
+  const quotes = quotationInners(doc.quotes);
   const labelled = new Map<number, boolean>();
   let author: EntityInfo | null = null;
   for (let i = 0; i < limit; i++) {

@@ -2,7 +2,7 @@ import { defineStage } from '../core/pipeline.js';
 import { readsAsEnglish } from '../text/language.js';
 import { registerRules } from '../core/rules.js';
 import type { Span, VoiceSpan } from '../core/types.js';
-import { innermostContent, SpanIndex } from '../core/span-index.js';
+import { innermostContent, quotationInners, SpanIndex } from '../core/span-index.js';
 import type { WorkingDoc } from '../core/working-doc.js';
 import { VOICE_BY_FORM, VOICE_LEXICON } from './lexicon.js';
 import { toLower } from '../text/lower.js';
@@ -24,7 +24,7 @@ export const voiceStage = defineStage('voice', { requires: ['tokens', 'attributi
   const body = doc.body;
   // Indexes, so a long document is not a words × attributions scan.
   const cues = new SpanIndex(doc.attributions.map((a) => a.cue));
-  const quotes = new SpanIndex(doc.quotes.map((q) => q.inner));
+  const quotes = quotationInners(doc.quotes);
   const contentAt = innermostContent(doc.attributions);
   for (const t of doc.tokens) {
     if (t.kind !== 'word') continue;
