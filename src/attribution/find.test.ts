@@ -175,6 +175,29 @@ test('"is expected to": an expectation with no source, subject and infinitive as
   assert.ok(!analyze('Engineers expected the bridge to reopen.').attributions.some((a) => a.rule === 'attribution:expectation'));
 });
 
+test('a verb of seeming: the outlet\'s own judgement, no source, subject and complement as content', () => {
+  const d = analyze('The senator appeared to soften his stance on the tariff.');
+  assert.deepEqual(triples(d), [['', 'appeared', 'The senator', 'to soften his stance on the tariff']]);
+  assert.equal(d.attributions[0]!.rule, 'attribution:seeming');
+  // Adverbs and negation join the cue; a circumstance of the clause ends the complement.
+  assert.deepEqual(one('The plan does not seem workable, despite the new funds.'), [['', 'does not seem', 'The plan', 'workable']]);
+  // "it seems" / "there seems": the expletive is part of the cue, the clause is the content.
+  assert.deepEqual(one('It seems that the council has already decided.'), [['', 'It seems', 'that the council has already decided']]);
+  // A relative pronoun is the subject; a reflexive stresses the one before it.
+  assert.deepEqual(one('The mayor himself seemed unconvinced.'), [['', 'seemed', 'The mayor', 'unconvinced']]);
+  // Appearing somewhere is no judgement, nor is a seeming that names its own stance verb.
+  assert.deepEqual(one('The senator appeared on the radio on Sunday.'), []);
+  assert.ok(!analyze('The senator seemed to suggest a compromise.').attributions.some((a) => a.rule === 'attribution:seeming'));
+  // Inside a quotation the seeming is the speaker's, carried by the quotation's attribution.
+  assert.deepEqual(one('“Nobody seems worried,” the aide said.'), [['the aide', 'said', '“Nobody seems worried,”']]);
+});
+
+test('"In the end, the mayor said, the bridge …": an opening adverbial and the clause after the cue are the content', () => {
+  assert.deepEqual(one('In the end, the mayor said, the bridge will be rebuilt.'), [['the mayor', 'said', 'In the end', 'the bridge will be rebuilt']]);
+  // As with any parenthetical cue ("The museum, he said, would open").
+  assert.deepEqual(one('The museum, he said, would open in May.'), [['he', 'said', 'The museum', 'would open in May']]);
+});
+
 test('"Asked whether …" and "when asked about …": a question with no source', () => {
   assert.deepEqual(one('Asked whether she would run again, the mayor smiled.').filter((x) => x[1] === 'Asked'), [['', 'Asked', 'whether she would run again']]);
   assert.deepEqual(one('The mayor smiled, when asked about the fee.').filter((x) => x[1] === 'asked about'), [['', 'asked about', 'the fee']]);

@@ -70,9 +70,19 @@ const POLL_NOUNS = new Set(['poll', 'polls', 'survey', 'surveys']);
  * Words besides the cue lexicon that make a sentence worth the finders: "according to", a
  * sourceless "reportedly", and a poll reporting its finding ("in a new poll").
  */
-export const FINDER_TRIGGERS: ReadonlySet<string> = new Set(['according', 'reportedly', ...POLL_NOUNS]);
+export const FINDER_TRIGGERS: ReadonlySet<string> = new Set(['according', 'reportedly', ...POLL_NOUNS, 'seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
 const NOT_SOURCES = new Set(['it', 'this', 'that', 'there', 'what', 'which']);
+
+/** Verbs of seeming ("Trump seems unfazed", "the plan appeared to stall"). */
+const SEEM_FORMS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
+/** Words that may stand between a subject and a verb of seeming ("does not often seem"). */
+const SEEM_GAP = new Set(['do', 'does', 'did', 'not', "n't", 'never', 'no', 'longer']);
+/** Expletive subjects of seeming: part of the cue ("it seems that …", "there seems to be …"). */
+const SEEM_EXPLETIVES = new Set(['it', 'there']);
+const REFLEXIVES = new Set(['himself', 'herself', 'itself', 'themselves']);
+/** Words that end a seeming's complement: a circumstance of the clause, not the judgement. */
+const SEEM_STOPS = new Set(['even', 'despite', 'while', 'because', 'although', 'though', 'since', 'after', 'before', 'when', 'until', 'unless', 'whereas']);
 
 /** A sentence as tokens with coarse tags. */
 export interface Window {
@@ -560,6 +570,13 @@ export function findInWindow(w: Window): Candidate[] {
       if (end > from) out.push({ source: null, cue: span(w, i, about ? i + 2 : i + 1), content: [span(w, from, end)], hedge: null, rule: 'asked-question', sentence: w.sentence });
       continue;
     }
+    // "Clinton appeared to soften", "the plan seems unlikely to pass": how things look to the
+    // outlet. PolNeAR attributes it to no one; the subject and the complement are the content.
+    if (SEEM_FORMS.has(lt) && /^VB/.test(w.tags[i] ?? '')) {
+      const found = seemingAt(w, i);
+      if (found) out.push(found);
+      continue;
+    }
     const cue = cueAt(w, i);
     if (!cue) continue;
     const { entry } = cue;
@@ -663,6 +680,20 @@ export function findInWindow(w: Window): Candidate[] {
         let e = source[0] - 1;
         const first = w.tokens[0]!;
         if (e > 0 && !/^(?:during|in|on|at|after|before|back|since|as|when|while|for|by|with)$/i.test(first.text)) pre = [0, e];
+        else if (e > 0) {
+          // "In the end, the mayor said, the bridge will be rebuilt": the adverbial frames the
+          // clause after the cue, which is what was said.
+          const k = kAfter + 1;
+          const t0 = w.tokens[k];
+          if (t0 && t0.kind === 'word' && !/^(?:VBG|WDT|WP|WRB)$/.test(w.tags[k]!) && !TAIL_STOP.has(low(t0))) {
+            const stop = clauseStop(w, k, i, source);
+            if (stop > k + 1) {
+              const content = [span(w, 0, e), span(w, k, stop)];
+              out.push({ source: span(w, source[0], source[1]), cue: span(w, i, cue.end), content, hedge, rule: 'content-source-cue', sentence: w.sentence, ...(entry.outermostOnly ? { outermostOnly: true } : {}) });
+              continue;
+            }
+          }
+        }
       }
       if (pre) {
         const spans: Span[] = [span(w, pre[0], pre[1])];
@@ -811,6 +842,62 @@ function preContent(w: Window, srcStart: number): [number, number] | null {
     else if (depth === 0 && isFiniteVerbTag(w.tags[k]!)) return [s, e];
   }
   return null;
+}
+
+/**
+ * A verb of seeming at token `i` read as an outlet's sourceless judgement: the complement ("to"
+ * and a verb, an adjective or participle, "like", "as if"; after "it" a clause) and the subject
+ * before the verb. Null when the verb reports where someone was ("appeared on Fox News") or
+ * has no subject to judge.
+ */
+function seemingAt(w: Window, i: number): Candidate | null {
+  const n = w.tokens.length;
+  const next = low(w.tokens[i + 1]);
+  const tag = w.tags[i + 1] ?? '';
+  const seem = low(w.tokens[i]).startsWith('seem');
+  let e = i;
+  while (e > 0 && (CUE_GAP_WORDS.has(low(w.tokens[e - 1])) || SEEM_GAP.has(low(w.tokens[e - 1])) || w.tags[e - 1] === 'MD' || (w.tags[e - 1] === 'RB' && low(w.tokens[e - 1]) !== 'what'))) e--;
+  const expletive = e > 0 && SEEM_EXPLETIVES.has(low(w.tokens[e - 1]));
+  const complement =
+    (next === 'to' && /^VB$/.test(w.tags[i + 2] ?? '')) ||
+    /^(?:JJ|JJR|JJS|VBN)$/.test(tag) ||
+    (tag === 'RB' && /^(?:JJ|JJR|VBN)$/.test(w.tags[i + 2] ?? '')) ||
+    next === 'like' || (next === 'as' && /^(?:if|though)$/.test(low(w.tokens[i + 2]))) ||
+    (expletive && (next === 'that' || (seem && /^(?:DT|NNP|NNPS|PRP)$/.test(tag)))) ||
+    (seem && tag === 'DT' && !expletive);
+  if (!complement || i + 1 >= n) return null;
+  // "Obama seemed to recognize X", "Democrats appeared pleased with X": a stance of the subject's
+  // own, which PolNeAR gives the subject as its source; the cue finders read those.
+  if (next === 'to' && CUE_BY_FORM.has(low(w.tokens[i + 2]))) return null;
+  if (/^(?:JJ|VBN)$/.test(tag) && /^(?:about|with|of|by)$/.test(low(w.tokens[i + 2]))) return null;
+  // The judgement ends where the clause adds its own circumstance ("seemed to shrink | even if …").
+  let end = clauseStop(w, i + 1, i);
+  for (let k = i + 2; k < end; k++) {
+    const t = w.tokens[k]!;
+    if (t.quote) continue;
+    const after = low(w.tokens[k + 1]);
+    const clauseComma = t.text === ',' && !expletive && (SEEM_STOPS.has(after) || after === 'but' || w.tags[k + 1] === 'VBG');
+    if (clauseComma || t.text === ';' || /^[\u2014\u2013-]+$/.test(t.text) || SEEM_STOPS.has(low(t))) { end = k; break; }
+  }
+  if (end <= i + 1) return null;
+  const rest = span(w, i + 1, end);
+  if (expletive) return { source: null, cue: span(w, e - 1, i + 1), content: [rest], hedge: null, rule: 'seeming', sentence: w.sentence };
+  const prev = low(w.tokens[e - 1]);
+  if (prev === 'what') return null;
+  // "Obama himself seemed": the reflexive only stresses the subject before it.
+  const subjEnd = REFLEXIVES.has(prev) ? e - 1 : e;
+  let subj: [number, number] | null = subjEnd > 0 && RELATIVE.has(prev) ? [e - 1, e] : subjEnd > 0 ? npBefore(w, subjEnd) : null;
+  if (!subj && subjEnd > 0) {
+    // "The statistics, gathered by …, appear": the head before the appositive.
+    const ap = appositiveBefore(w, subjEnd);
+    let k = ap ? ap[0] : -1;
+    while (ap && k < ap[1] && w.tokens[k]!.text !== ',') k++;
+    subj = ap ? [ap[0], k] : null;
+  }
+  // A subject right after a preposition or a verb is an object ("in what appeared to be",
+  // "Democrats leaving a meeting did not seem").
+  if (!subj || PREPOSITIONS.has(low(w.tokens[subj[0] - 1])) || /^VB/.test(w.tags[subj[0] - 1] ?? '')) return null;
+  return { source: null, cue: span(w, e, i + 1), content: [span(w, subj[0], subj[1]), rest], hedge: null, rule: 'seeming', sentence: w.sentence };
 }
 
 /**

@@ -243,7 +243,12 @@ export const attributionsStage = defineStage<AttributionOptions>(
         tj++;
       }
       if (!hasCue) continue;
-      cands.push(...findInWindow(windowOf(doc.tokens.slice(ti, tj), ti, si, names)));
+      for (const c of findInWindow(windowOf(doc.tokens.slice(ti, tj), ti, si, names))) {
+        // How things seem inside a quotation is the speaker's view, which the quotation's own
+        // attribution already carries.
+        if (c.rule === 'seeming' && quoteIndex(doc).inner.holds(c.cue)) continue;
+        cands.push(c);
+      }
     }
     cands.push(...speakerLabels(doc));
     cands.push(...colonParagraphs(doc, cands));
@@ -894,7 +899,7 @@ export const ROLE_REREAD: readonly string[] = ['source-directive-infinitive', 's
  * after the cue, a speaker label, a dash credit, a passive agent, a colon before a paragraph), so
  * their rereads are skipped for speed.
  */
-const NO_REREAD: ReadonlySet<string> = new Set(['content-cue-source', 'colon-cue', 'dash-credit', 'passive-by', 'colon-paragraph']);
+const NO_REREAD: ReadonlySet<string> = new Set(['content-cue-source', 'colon-cue', 'dash-credit', 'passive-by', 'colon-paragraph', 'seeming']);
 
 /**
  * How much more (in path score) the role tagger must prefer its own reading of another rule's cue

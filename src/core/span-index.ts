@@ -122,9 +122,10 @@ export function innermostOf<T extends { span: Span }>(entries: readonly T[]): (x
 /**
  * The id of the innermost attribution whose content holds a span (of equally short contents, the
  * first in the attributions' order), or null. Stances are left out: a stance's content is the
- * outlet's own wording of what the attitude is about.
+ * outlet's own wording of what the attitude is about. So are seemings ("the plan appeared to
+ * stall"): the outlet's own judgement, attributed to no one.
  */
 export function innermostContent(attributions: readonly Attribution[]): (x: Span) => string | null {
-  const innermost = innermostOf(attributions.flatMap((a) => (a.stance ? [] : a.content.map((span) => ({ span, id: a.id })))));
+  const innermost = innermostOf(attributions.flatMap((a) => (a.stance || a.rule === 'attribution:seeming' ? [] : a.content.map((span) => ({ span, id: a.id })))));
   return (x) => innermost(x)?.id ?? null;
 }

@@ -12,3 +12,9 @@ test('words inside quotation marks are attributed even without a cue', () => {
   const d = analyze('The plan was called ‘barbaric’ by critics.');
   assert.equal(d.voice[0]?.voice, 'attributed');
 });
+
+test('a seeming is the outlet\'s own judgement: its loaded words stay authorial', () => {
+  const d = analyze('The raid appeared to be a massacre.');
+  assert.equal(d.attributions[0]?.rule, 'attribution:seeming');
+  assert.deepEqual(d.voice.map((x) => [d.text.slice(x.start, x.end), x.voice]), [['massacre', 'authorial']]);
+});
