@@ -175,6 +175,26 @@ test('"is expected to": an expectation with no source, subject and infinitive as
   assert.ok(!analyze('Engineers expected the bridge to reopen.').attributions.some((a) => a.rule === 'attribution:expectation'));
 });
 
+test('a trailing "in polls" reports a finding only from a named or sourced poll', () => {
+  assert.deepEqual(one('The senator is still ahead in national polls.'), []);
+  assert.deepEqual(one('The mayor had 38 percent support in a new Gazette poll.'), [['a new Gazette poll', 'in', 'The mayor had 38 percent support']]);
+});
+
+test('a relative pronoun\'s cue reads its content after the cue, not the main clause before it', () => {
+  assert.deepEqual(one('The mayor lost three wards to Ortiz, who added to her lead.'), [['who', 'added', 'to her lead']]);
+});
+
+test('a participle whose subject lies inside an earlier report speaks with that report\'s source', () => {
+  const got = one('The mayor is noting the problems the council had with the budget and saying she could not sign it.');
+  assert.deepEqual(got.find((x) => x[1] === 'saying'), ['The mayor', 'saying', 'she could not sign it']);
+  assert.equal(analyze('The mayor is noting the problems the council had with the budget and saying she could not sign it.').attributions.find((a) => a.rule === 'attribution:participle-cue')?.refinedBy?.includes('attribution:participle-outer-source'), true);
+});
+
+test('"a firm called X" names the thing it introduces; "the mayor called X a Y" is a statement', () => {
+  assert.deepEqual(one('Last year the town got a new museum called the Harbor House.'), []);
+  assert.deepEqual(one('The mayor called the plan “a disgrace.”'), [['The mayor', 'called', 'the plan “a disgrace.”']]);
+});
+
 test('a verb of seeming: the outlet\'s own judgement, no source, subject and complement as content', () => {
   const d = analyze('The senator appeared to soften his stance on the tariff.');
   assert.deepEqual(triples(d), [['', 'appeared', 'The senator', 'to soften his stance on the tariff']]);

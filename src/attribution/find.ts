@@ -74,6 +74,9 @@ export const FINDER_TRIGGERS: ReadonlySet<string> = new Set(['according', 'repor
 const RELATIVE = new Set(['who', 'which', 'that', 'whom', 'whose']);
 const NOT_SOURCES = new Set(['it', 'this', 'that', 'there', 'what', 'which']);
 
+/** First words of a plural poll phrase that means polls in general ("in national polls"). */
+const GENERIC_POLL_WORDS = new Set(['national', 'many', 'several', 'recent', 'preference', 'general', 'some', 'multiple', 'other', 'numerous', 'wake']);
+
 /** Verbs of seeming ("Trump seems unfazed", "the plan appeared to stall"). */
 const SEEM_FORMS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
 /** Words that may stand between a subject and a verb of seeming ("does not often seem"). */
@@ -429,6 +432,9 @@ function trailingPoll(w: Window, i: number): { from: number; sourceEnd: number }
   if (!POLL_NOUNS.has(low(w.tokens[head]))) return null;
   // "ahead in the polls" is a manner of speaking, not a reported finding (PolNeAR marks it rarely).
   if (head - np[0] < 2 && (head === np[0] || low(w.tokens[np[0]]) === 'the')) return null;
+  // "ahead in national polls", "pulled even in many polls": polls in general, no finding reported
+  // (PolNeAR marks none of the 9 on train); a named or sourced set ("recent polls from Quinnipiac") is one.
+  if (GENERIC_POLL_WORDS.has(low(w.tokens[np[0]])) && /s$/.test(low(w.tokens[head])) && !/^(?:from|by|of)$/.test(low(w.tokens[head + 1]))) return null;
   const n = contentEnd(w, head + 1);
   let e = head + 1;
   // "… released Sunday", "… conducted in May": the poll's own modifier, up to a comma.
@@ -673,7 +679,10 @@ export function findInWindow(w: Window): Candidate[] {
     if (entry.frame === 'tell') { const obj = npAfter(w, kAfter); if (obj) kAfter = obj[1]; }
     const explicitPost = low(w.tokens[kAfter]) === 'that' || w.tokens[kAfter]?.quote === 'open' || w.tokens[kAfter]?.text === ':';
     const parenthetical = w.tokens[kAfter]?.text === ',' && source !== null && w.tokens[source[0] - 1]?.text === ',';
-    if (source && rule !== 'participle-cue' && source[1] <= i && !explicitPost) {
+    // A relative pronoun's clause says what comes after its cue: in "Sanders lost Ohio to Clinton,
+    // who added to her lead" the main clause before "who" is not what "who" said.
+    const relativeSource = source !== null && source[1] - source[0] === 1 && RELATIVE.has(low(w.tokens[source[0]]));
+    if (source && rule !== 'participle-cue' && source[1] <= i && !explicitPost && !relativeSource) {
       let pre = preContent(w, source[0]);
       if (!pre && parenthetical) {
         // "The museum, he said, would open": both sides are content, unless the left is an adverbial.
@@ -800,6 +809,8 @@ export function findInWindow(w: Window): Candidate[] {
       rule = inverted ? 'content-cue-source' : 'content-source-cue';
     }
     if (!source && rule !== 'participle-cue') continue;
+    // "a firm called Cambridge Analytica": naming a thing just introduced, not calling it anything.
+    if (rule === 'source-cue-object' && entry.lemma === 'call' && source && source[1] === i && /^(?:a|an)$/.test(low(w.tokens[source[0]]))) continue;
     const srcSpan = source ? span(w, source[0], source[1]) : null;
     const cueSpan = span(w, i, cue.end);
     out.push({ source: srcSpan, cue: cueSpan, content: contentSpans, hedge, rule, sentence: w.sentence, ...(entry.outermostOnly ? { outermostOnly: true } : {}) });

@@ -20,6 +20,7 @@ export const ATTRIBUTION_RULES = [
   { name: 'colon-paragraph', reason: 'a short "X added:" closing a paragraph hands the next paragraph to X', example: 'The governor added:\n\n“We will rebuild every road.”' },
   { name: 'colon-cue', reason: 'a speaker label and a colon introduce a transcript turn; mid-sentence, a name after a dash or "from" and a colon introduce the quotation that follows', example: 'SMITH: We will win. More from Jones: “The count is final.”' },
   { name: 'nested', reason: 'the cue lies inside the content of another attribution', example: 'Officials said the president told him to wait.' },
+  { name: 'participle-outer-source', reason: 'a participial cue whose subject lies inside an earlier cue\'s reported clause speaks with that cue\'s source', example: 'She is noting the problems Sanders had, and saying he could not answer.' },
   { name: 'quote-continuation', reason: 'quoted sentences after a quote by the same speaker, with no new cue, continue the content', example: '“We won,” she said. “It was close.”' },
   { name: 'cue-auxiliaries', reason: 'auxiliaries, modals, negation and adverbs before a cue verb belong to the cue (hedges stay out)', example: 'The mayor has not said whether the bridge will close.' },
   { name: 'source-appositive', reason: 'a source after its cue takes the appositive that ends the sentence, and an open parenthesis closes', example: '“It held,” said Ana Ruiz, an engineer with the county.' },

@@ -28,6 +28,8 @@ const EXPECTED: Array<[string, string, string, string | null, boolean]> = [
   ['Trump', 'telling', 'person', 'Donald Trump', true],
   ['The president', 'told', 'person', 'Donald Trump', true],
   ['a US official', 'said', 'anonymous', null, false],
+  // "Netanyahu appeared to soften his public tone": the outlet's own reading, attributed to no one.
+  ['', 'appeared', 'none', null, false],
   ['Netanyahu', 'hinting', 'person', 'Benjamin Netanyahu', false],
   ['Netanyahu', 'suggesting', 'person', 'Benjamin Netanyahu', false],
   ['Trump', 'warned', 'person', 'Donald Trump', false],
@@ -51,7 +53,7 @@ test('seed page: every attribution with source span, cue, kind, entity and nesti
   const doc = analyze(readFileSync(SEED, 'utf8'), { date: '2025-12-02', path: SEED });
   const t = doc.text;
   const ents = new Map(doc.entities.map((e) => [e.id, e.name]));
-  // Attitudes ("Trump praised al-Sharaa") are reported as stances beside the 29 statements.
+  // Attitudes ("Trump praised al-Sharaa") are reported as stances beside the 30 statements.
   const stances = doc.attributions.filter((a) => a.stance).map((a) => `${a.source ? t.slice(a.source.start, a.source.end) : ''} ${t.slice(a.cue.start, a.cue.end)}`);
   assert.deepEqual(stances, EXPECTED_STANCES);
   const got = doc.attributions.filter((a) => !a.stance).map((a) => [

@@ -326,6 +326,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
     }
     const all = [...byCue.values()].sort((a, b) => a.cue.start - b.cue.start);
     const namesNear = overlappersOf(doc.mentions.filter((m) => m.form === 'name'), (m) => m);
+    outerParticipleSources(all);
     for (const c of all) {
       widenCue(doc, c);
       closeSource(doc, c, namesNear);
@@ -434,7 +435,8 @@ export const attributionsStage = defineStage<AttributionOptions>(
 
 /** A label holding these is a headline kicker ("Stealth Over Health:", "The Latest:"), not a speaker. */
 const LABEL_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'over', 'in', 'on', 'at', 'for', 'to', 'of', 'and', 'or', 'with', 'from', 'by', 'latest', 'breaking', 'exclusive', 'analysis', 'opinion', 'watch', 'update']);
-const LABEL_STOP = /^(?:UPDATE|Updated|Note|Photo|Image|Related|Editor|Correction|Source|Sources|Via|Read|Watch|Listen|Video|Share|Advertisement|Getty|Credit|WASHINGTON|NEW|LONDON|Image credit)$/;
+/** First words of a label that names a page element or a form field, not a speaker ("VIDEO:", "Name:", "Question:"). */
+const LABEL_STOP = /^(?:UPDATE|Updated|UPDATED|Note|NOTE|Photo|PHOTO|Image|Related|RELATED|Editor|Correction|CORRECTION|Source|Sources|Via|Read|READ|Watch|WATCH|Listen|Video|VIDEO|Share|Advertisement|Getty|Credit|WASHINGTON|NEW|LONDON|Image credit|Question|QUESTION|Remember|Name|Age|City|Job|Pay|Paid|Continued)$/;
 
 /**
  * Paragraph-level finders: transcript speaker labels ("PENCE: Well, …", headline "Pence: …") and
@@ -589,6 +591,24 @@ function modelCandidates(doc: WorkingDoc, rules: readonly Candidate[], scored: r
 /** `Attribution.rule` of a candidate: the rule or model that produced it. */
 function producer(c: Candidate): string {
   return c.rule === 'model' ? 'model:attr-perceptron' : c.rule === 'cues' ? 'model:cue-detector' : `attribution:${c.rule}`;
+}
+
+/**
+ * A participial cue whose source the rules took from inside an earlier cue's reported clause
+ * speaks with that cue's source ("She is noting the problems Sanders had …, and saying …": she
+ * says it, not Sanders). The finders see only their own cues; this runs once the models' cues
+ * are in.
+ */
+function outerParticipleSources(all: readonly Candidate[]): void {
+  for (const c of all) {
+    if (c.rule !== 'participle-cue' || !c.source) continue;
+    const src = c.source;
+    const outer = all.find((o) => o !== c && o.sentence === c.sentence && o.source && o.cue.end <= c.cue.start
+      && o.content.some((x) => x.start <= src.start && src.end <= x.end && x.end <= c.cue.start));
+    if (!outer?.source) continue;
+    c.source = { ...outer.source };
+    refine(c, 'attribution:participle-outer-source');
+  }
 }
 
 /**
