@@ -600,10 +600,17 @@ function producer(c: Candidate): string {
  * are in.
  */
 function outerParticipleSources(all: readonly Candidate[]): void {
+  // By sentence, so a long document is not a participles × candidates scan.
+  const bySentence = new Map<number, Candidate[]>();
+  for (const c of all) {
+    const list = bySentence.get(c.sentence);
+    if (list) list.push(c);
+    else bySentence.set(c.sentence, [c]);
+  }
   for (const c of all) {
     if (c.rule !== 'participle-cue' || !c.source) continue;
     const src = c.source;
-    const outer = all.find((o) => o !== c && o.sentence === c.sentence && o.source && o.cue.end <= c.cue.start
+    const outer = bySentence.get(c.sentence)!.find((o) => o !== c && o.source && o.cue.end <= c.cue.start
       && o.content.some((x) => x.start <= src.start && src.end <= x.end && x.end <= c.cue.start));
     if (!outer?.source) continue;
     c.source = { ...outer.source };
@@ -917,7 +924,8 @@ export const ROLE_REREAD: readonly string[] = ['source-directive-infinitive', 's
 /**
  * Rules whose readings the role tagger never replaces on PolNeAR dev (a quotation and its speaker
  * after the cue, a speaker label, a dash credit, a passive agent, a colon before a paragraph), so
- * their rereads are skipped for speed.
+ * their rereads are skipped for speed; and a seeming, which has no source for the tagger to read
+ * (it read "the politician … seemed to be shrinking" with a source and a longer content).
  */
 const NO_REREAD: ReadonlySet<string> = new Set(['content-cue-source', 'colon-cue', 'dash-credit', 'passive-by', 'colon-paragraph', 'seeming']);
 
