@@ -308,8 +308,7 @@ export function clauseSubject(w: Window, end: number, preferFirst = false): [num
   if (preferFirst) order.reverse();
   for (const v of order) {
     let e = v;
-    // "Sanders eventually dismissed …": adverbs stand between subject and verb.
-    while (e > 0 && (CUE_GAP_WORDS.has(low(w.tokens[e - 1])) || (w.tags[e - 1] === 'RB' && !RELATIVE.has(low(w.tokens[e - 1])))) && !isFiniteVerbTag(w.tags[e - 1]!) ) e--;
+    while (e > 0 && CUE_GAP_WORDS.has(low(w.tokens[e - 1])) && !isFiniteVerbTag(w.tags[e - 1]!) ) e--;
     // Walk back over a chain of auxiliaries ("has been", "would have").
     while (e > 0 && isFiniteVerbTag(w.tags[e - 1]!)) e--;
     // "Dean, a medical doctor, then appeared …": a subject with an appositive.
@@ -319,11 +318,6 @@ export function clauseSubject(w: Window, end: number, preferFirst = false): [num
     if (preferFirst && np && np[1] - np[0] === 1 && RELATIVE.has(low(w.tokens[np[0]])) && /^(?:,|\u2014|\u2013|--?)$/.test(w.tokens[np[0] - 1]?.text ?? '')) continue;
     // An NP right after a preposition is an object, not a subject ("with rebels trapped").
     if (np && !PREPOSITIONS.has(low(w.tokens[np[0] - 1]))) return np;
-    // Unless the preposition closes the subject's own phrase ("The top adviser on the campaign went").
-    if (np && np[0] > 1 && isHeadTag(w.tags[np[0] - 2] ?? '')) {
-      const head = npBefore(w, np[0] - 1);
-      if (head && head[0] === 0 || head && /^[,;:]$/.test(w.tokens[head[0] - 1]?.text ?? '')) return [head[0], np[1]];
-    }
   }
   return null;
 }
@@ -338,7 +332,14 @@ function openingClauseEnd(w: Window): number {
   const comma0 = w.tokens.findIndex((t) => t.text === ',');
   if (comma0 > 0 && comma0 <= 3 && OPENERS.has(low(w.tokens[comma0 + 1]))) k = comma0 + 1;
   if (!OPENERS.has(low(w.tokens[k]))) return 0;
-  return openingCommaAfter(w, k + 1) + 1;
+  let depth = 0;
+  for (let i = k + 1; i < w.tokens.length; i++) {
+    const t = w.tokens[i]!;
+    if (t.quote === 'open') depth++;
+    else if (t.quote === 'close') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && t.text === ',') return i + 1;
+  }
+  return 0;
 }
 
 /** Index just past the last token of the sentence's content, dropping final punctuation outside quotes. */
@@ -644,8 +645,6 @@ export function findInWindow(w: Window): Candidate[] {
         source = clauseSubject(w, stopAt);
         // "Mr. Manafort, citing the polls, said …": the subject before the comma, its verb after.
         if (!source && commaBefore && !afterDocNoun) source = npBefore(w, i - 1);
-        // "While saying he respects her, he continued …": the main clause after the comma speaks.
-        if (!source && i === 1 && (lp === 'while' || lp === 'by')) source = mainSubjectAfter(w, i + 1);
         // A pronoun, or no subject at all ("Cooper, the governor's rival, called/VBN for …,
         // saying …": the clause's verb was read as a participle): an earlier cue of the sentence
         // knows who speaks.
@@ -887,32 +886,6 @@ function preContent(w: Window, srcStart: number): [number, number] | null {
     else if (depth === 0 && isFiniteVerbTag(w.tags[k]!)) return [s, e];
   }
   return null;
-}
-
-/**
- * The subject of the main clause after an opening participial phrase that starts at `from`
- * ("While saying …, | he continued"): the NP after its closing comma, when a finite verb follows.
- */
-function mainSubjectAfter(w: Window, from: number): [number, number] | null {
-  const k = openingCommaAfter(w, from);
-  if (k < 0) return null;
-  const np = npAfter(w, k + 1);
-  if (!np) return null;
-  let v = np[1];
-  while (v < w.tokens.length && (CUE_GAP_WORDS.has(low(w.tokens[v])) || w.tags[v] === 'RB')) v++;
-  return isFiniteVerbTag(w.tags[v] ?? '') || w.tags[v] === 'MD' ? np : null;
-}
-
-/** Index of the first comma outside quotation marks at or after `from`, or -1. */
-function openingCommaAfter(w: Window, from: number): number {
-  let depth = 0;
-  for (let i = from; i < w.tokens.length; i++) {
-    const t = w.tokens[i]!;
-    if (t.quote === 'open') depth++;
-    else if (t.quote === 'close') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && t.text === ',') return i;
-  }
-  return -1;
 }
 
 /**
