@@ -77,9 +77,6 @@ const NOT_SOURCES = new Set(['it', 'this', 'that', 'there', 'what', 'which']);
 /** First words of a plural poll phrase that means polls in general ("in national polls"). */
 const GENERIC_POLL_WORDS = new Set(['national', 'many', 'several', 'recent', 'preference', 'general', 'some', 'multiple', 'other', 'numerous', 'wake']);
 
-/** Words that open an adverbial clause before the main one ("Asked whether …,", "As the crowd …,"). */
-const OPENERS: ReadonlySet<string> = new Set([...SUBORDINATORS, 'as', 'asked', 'told', 'when']);
-
 /** Verbs of seeming ("Trump seems unfazed", "the plan appeared to stall"). */
 const SEEM_FORMS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
 /** Words that may stand between a subject and a verb of seeming ("does not often seem"). */
@@ -301,10 +298,7 @@ function skipGapBack(w: Window, end: number): { end: number; hedge: string | nul
  */
 export function clauseSubject(w: Window, end: number, preferFirst = false): [number, number] | null {
   const order: number[] = [];
-  // "Asked whether Mr. Clinton would serve, Mrs. Clinton shook her head and said": the verbs of
-  // an opening adverbial clause have their own subjects, never the coordinated cue's.
-  const opening = preferFirst ? openingClauseEnd(w) : 0;
-  for (let v = end - 1; v >= opening; v--) if (isFiniteVerbTag(w.tags[v]!)) order.push(v);
+  for (let v = end - 1; v >= 0; v--) if (isFiniteVerbTag(w.tags[v]!)) order.push(v);
   if (preferFirst) order.reverse();
   for (const v of order) {
     let e = v;
@@ -313,33 +307,10 @@ export function clauseSubject(w: Window, end: number, preferFirst = false): [num
     while (e > 0 && isFiniteVerbTag(w.tags[e - 1]!)) e--;
     // "Dean, a medical doctor, then appeared …": a subject with an appositive.
     const np = npBefore(w, e) ?? appositiveBefore(w, e);
-    // "Reid, who endorsed Clinton, reiterated X and stressed …": the first verb belongs to the
-    // relative clause set off after the subject; the main verb after it has the subject.
-    if (preferFirst && np && np[1] - np[0] === 1 && RELATIVE.has(low(w.tokens[np[0]])) && /^(?:,|\u2014|\u2013|--?)$/.test(w.tokens[np[0] - 1]?.text ?? '')) continue;
     // An NP right after a preposition is an object, not a subject ("with rebels trapped").
     if (np && !PREPOSITIONS.has(low(w.tokens[np[0] - 1]))) return np;
   }
   return null;
-}
-
-/**
- * End of an adverbial clause opening the sentence ("When asked …, | she said"; "Last month, when I
- * asked …, | he said"): the comma after it, or 0 when the sentence opens with its main clause.
- */
-function openingClauseEnd(w: Window): number {
-  let k = 0;
-  // A time phrase and its comma may come first ("Last month, when …").
-  const comma0 = w.tokens.findIndex((t) => t.text === ',');
-  if (comma0 > 0 && comma0 <= 3 && OPENERS.has(low(w.tokens[comma0 + 1]))) k = comma0 + 1;
-  if (!OPENERS.has(low(w.tokens[k]))) return 0;
-  let depth = 0;
-  for (let i = k + 1; i < w.tokens.length; i++) {
-    const t = w.tokens[i]!;
-    if (t.quote === 'open') depth++;
-    else if (t.quote === 'close') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && t.text === ',') return i + 1;
-  }
-  return 0;
 }
 
 /** Index just past the last token of the sentence's content, dropping final punctuation outside quotes. */
@@ -617,9 +588,6 @@ export function findInWindow(w: Window): Candidate[] {
     const { entry } = cue;
     const isParticiple = w.tags[i] === 'VBG' || lt.endsWith('ing');
     let source: [number, number] | null = null;
-    // A source taken from the clause a coordinated cue joins ("X looked up and said …") is no
-    // subject set off before the cue, so the content-before readings do not apply.
-    let coordinatedSource = false;
     let hedge: string | null = null;
     let rule: AttributionRuleName = 'source-cue-content';
     if (isParticiple) {
@@ -679,7 +647,6 @@ export function findInWindow(w: Window): Candidate[] {
       const lp = low(w.tokens[gap.end - 1]);
       if (lp === 'and' || lp === 'but') {
         source = clauseSubject(w, gap.end - 1, true);
-        coordinatedSource = true;
       } else {
         source = relativeHost(w, npBefore(w, gap.end)) ?? appositiveBefore(w, gap.end);
         // "The Ledger on Saturday wrote that …": a time adjunct between source and cue.
@@ -715,7 +682,7 @@ export function findInWindow(w: Window): Candidate[] {
     // A relative pronoun's clause says what comes after its cue: in "Sanders lost Ohio to Clinton,
     // who added to her lead" the main clause before "who" is not what "who" said.
     const relativeSource = source !== null && source[1] - source[0] === 1 && RELATIVE.has(low(w.tokens[source[0]]));
-    if (source && rule !== 'participle-cue' && source[1] <= i && !explicitPost && !relativeSource && !coordinatedSource) {
+    if (source && rule !== 'participle-cue' && source[1] <= i && !explicitPost && !relativeSource) {
       let pre = preContent(w, source[0]);
       if (!pre && parenthetical) {
         // "The museum, he said, would open": both sides are content, unless the left is an adverbial.
