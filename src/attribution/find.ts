@@ -83,6 +83,7 @@ const SEEM_FORMS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'app
 const SEEM_GAP = new Set(['do', 'does', 'did', 'not', "n't", 'never', 'no', 'longer']);
 /** Expletive subjects of seeming: part of the cue ("it seems that …", "there seems to be …"). */
 const SEEM_EXPLETIVES = new Set(['it', 'there']);
+/** Reflexives that only stress the subject before them ("Obama himself seemed"). */
 const REFLEXIVES = new Set(['himself', 'herself', 'itself', 'themselves']);
 /** Words that end a seeming's complement: a circumstance of the clause, not the judgement. */
 const SEEM_STOPS = new Set(['even', 'despite', 'while', 'because', 'although', 'though', 'since', 'after', 'before', 'when', 'until', 'unless', 'whereas']);
