@@ -692,17 +692,10 @@ export function findInWindow(w: Window): Candidate[] {
         if (e > 0 && !/^(?:during|in|on|at|after|before|back|since|as|when|while|for|by|with)$/i.test(first.text)) pre = [0, e];
         else if (e > 0) {
           // "In the end, the mayor said, the bridge will be rebuilt": the adverbial frames the
-          // clause after the cue, which is what was said.
+          // clause after the cue, which is what was said; the tail below reads that clause.
           const k = kAfter + 1;
           const t0 = w.tokens[k];
-          if (t0 && t0.kind === 'word' && !/^(?:VBG|WDT|WP|WRB)$/.test(w.tags[k]!) && !TAIL_STOP.has(low(t0))) {
-            const stop = clauseStop(w, k, i, source);
-            if (stop > k + 1) {
-              const content = [span(w, 0, e), span(w, k, stop)];
-              out.push({ source: span(w, source[0], source[1]), cue: span(w, i, cue.end), content, hedge, rule: 'content-source-cue', sentence: w.sentence, ...(entry.outermostOnly ? { outermostOnly: true } : {}) });
-              continue;
-            }
-          }
+          if (t0 && t0.kind === 'word' && !/^(?:VBG|WDT|WP|WRB)$/.test(w.tags[k]!) && !TAIL_STOP.has(low(t0)) && clauseStop(w, k, i, source) > k + 1) pre = [0, e];
         }
       }
       if (pre) {
