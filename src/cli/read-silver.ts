@@ -2,6 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { codePointToUtf16 } from '../eval/polnear.js';
 import { silverTaggedSentences } from '../pos/silver.js';
+import { silverNames } from '../eval/entities.js';
+import type { NameTypeArticle } from '../entities/train-name-types.js';
 import type { TaggedSentence } from '../pos/conllu.js';
 import { flagString, type CliIo, type ParsedArgs } from './io.js';
 
@@ -59,4 +61,19 @@ export async function silverSplit(p: ParsedArgs, io: CliIo, cmd: string, usage: 
   }
   if (files.length === 0) { io.stderr(`${cmd}: no ${ext} files under ${silverDir}\n`); return 1; }
   return { dir, split, silverDir, files, floor };
+}
+
+/**
+ * PolNeAR articles of one split with the silver names of their CoreNLP layer (sorted by file, so
+ * runs are deterministic); articles without a silver file are skipped.
+ */
+export async function readSilverNames(dir: string, split: 'train' | 'dev'): Promise<NameTypeArticle[]> {
+  const silverDir = path.join(dir, split, 'corenlp-silver');
+  const files = (await readdir(silverDir)).filter((f) => f.endsWith('.conll')).sort();
+  const out: NameTypeArticle[] = [];
+  for (const f of files) {
+    const text = await readFile(path.join(dir, split, 'text', f.replace(/\.conll$/, '.txt')), 'utf8');
+    out.push({ text, silver: silverNames(await readFile(path.join(silverDir, f), 'utf8'), codePointToUtf16(text)) });
+  }
+  return out;
 }

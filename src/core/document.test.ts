@@ -28,3 +28,15 @@ test('refinedBy round-trips and must be a list of rule names', () => {
   bad.attributions[0].refinedBy = 'attribution:cue-auxiliaries';
   assert.throws(() => parseDocument(bad), /refinedBy/);
 });
+
+test('an entity\'s refinedBy round-trips, must be a list of rule names, and --explain shows it', async () => {
+  const doc = analyze('Thousands of nurses organized a march in Oakland on Saturday.');
+  const oakland = doc.entities.findIndex((e) => e.name === 'Oakland');
+  assert.deepEqual(doc.entities[oakland]!.refinedBy, ['model:name-types']);
+  assert.deepEqual(parseDocument(JSON.parse(JSON.stringify(doc))), doc);
+  const bad = JSON.parse(JSON.stringify(doc));
+  bad.entities[oakland].refinedBy = [7];
+  assert.throws(() => parseDocument(bad), /entities\[\d+\]\.refinedBy/);
+  const { explainDocument } = await import('../cli/explain.js');
+  assert.match(explainDocument(doc), /entity oakland location .*\n {2}refined by model:name-types — the name typer/);
+});

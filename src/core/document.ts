@@ -24,7 +24,11 @@ export function parseDocument(json: unknown): HearsayDocument {
   };
   d.body!.forEach((s, i) => span(s, `body[${i}]`));
   d.sentences!.forEach((s, i) => span(s, `sentences[${i}]`));
-  d.entities!.forEach((e, i) => e.mentions.forEach((m, k) => span(m, `entities[${i}].mentions[${k}]`)));
+  const ruleList = (r: unknown) => r === undefined || (Array.isArray(r) && r.every((x) => typeof x === 'string'));
+  d.entities!.forEach((e, i) => {
+    e.mentions.forEach((m, k) => span(m, `entities[${i}].mentions[${k}]`));
+    if (!ruleList(e.refinedBy)) fail(`entities[${i}].refinedBy is not a list of rule names`);
+  });
   const ids = new Set(d.attributions!.map((a) => a.id));
   d.attributions!.forEach((a, i) => {
     span(a.cue, `attributions[${i}].cue`);
@@ -32,7 +36,7 @@ export function parseDocument(json: unknown): HearsayDocument {
     if (a.source) span(a.source, `attributions[${i}].source`);
     if (a.via !== null && !ids.has(a.via)) fail(`attributions[${i}].via points to no attribution`);
     if (a.stance !== undefined && typeof a.stance !== 'boolean') fail(`attributions[${i}].stance is not a boolean`);
-    if (a.refinedBy !== undefined && !(Array.isArray(a.refinedBy) && a.refinedBy.every((r) => typeof r === 'string'))) fail(`attributions[${i}].refinedBy is not a list of rule names`);
+    if (!ruleList(a.refinedBy)) fail(`attributions[${i}].refinedBy is not a list of rule names`);
   });
   d.voice!.forEach((v, i) => span(v, `voice[${i}]`));
   return d as HearsayDocument;

@@ -74,6 +74,8 @@ export interface Entity {
   sector?: string | null;
   /** Which rule or knowledge-base entry produced it. */
   rule?: string;
+  /** Models that changed it after `rule` made it (`model:name-types` retyped it); absent when none did. */
+  refinedBy?: string[];
 }
 
 /** Kinds of attribution source. */

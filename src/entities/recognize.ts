@@ -9,6 +9,7 @@ import {
   SPEECH_VERBS, STOP, TITLES, VAGUE_QUANTIFIERS, VERB_GAP, VERBS,
 } from './lexicon.js';
 import { ruleId } from './rules.js';
+import { nameTypeInputs, type NameTyper } from './name-types.js';
 import { quotationInners } from '../core/span-index.js';
 import {
   genderOfName, insertMention, kbEntity, mentionsBefore, newEntity, newState, STATE_KEY, type EntityInfo, type EntityState, type MentionX,
@@ -982,8 +983,11 @@ function resolveFirstPerson(ctx: Ctx): void {
 
 // ---------------------------------------------------------------- the stage body
 
-/** Runs entity recognition and coreference over a segmented document. */
-export function recognizeEntities(doc: WorkingDoc): EntityState {
+/**
+ * Runs entity recognition and coreference over a segmented document; `typer` (the name typer)
+ * sees the names the recogniser typed by its heuristics before coreference runs.
+ */
+export function recognizeEntities(doc: WorkingDoc, typer: NameTyper | null = null): EntityState {
   const st = newState(doc);
   doc.scratch.set(STATE_KEY, st);
   const tokens = doc.tokens;
@@ -1046,6 +1050,7 @@ export function recognizeEntities(doc: WorkingDoc): EntityState {
   resolveTitles(ctx, [...cands.filter((c) => c.form === 'title'), ...titles].sort((a, b) => a.tok - b.tok));
   resolvePronouns(ctx);
   resolveFirstPerson(ctx);
+  if (typer) typer.retype(nameTypeInputs(st, tokens, lowerSeen));
   return st;
 }
 

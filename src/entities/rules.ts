@@ -39,6 +39,9 @@ export const ENTITY_RULES: readonly RuleInfo[] = [
 ];
 
 registerRules('entities', ENTITY_RULES);
+registerRules('model', [
+  { name: 'name-types', reason: 'the name typer (trained on CoreNLP\'s silver names of PolNeAR train) retyped a name the recogniser had typed by its heuristics', example: 'a march in Oakland (other → location)' },
+]);
 
 /** The `rule` value written on annotations: `entities:<name>`. */
 export const ruleId = (name: string): string => `entities:${name}`;

@@ -1,0 +1,163 @@
+/**
+ * The name typer: a learned classifier that retypes names the recogniser typed by its heuristics
+ * (a capitalised run it could not place is `other`, "Netflix" or "Black Lives Matter" among them;
+ * "Pence" a person where the text means a place). Knowledge-base entities, governments, outlets
+ * and groups keep their types: the knowledge base and those rules beat the model.
+ *
+ * An averaged perceptron over each name mention's words, shapes and neighbours, the recogniser's
+ * own type and rule, scored over all of an entity's name mentions together, with the classes of
+ * CoreNLP's named-entity layer (trained on its silver labels of PolNeAR train by
+ * `hearsay train names`; see `train-name-types.ts`). Core: no I/O.
+ */
+import type { EntityType } from '../core/types.js';
+import type { Token } from '../core/working-doc.js';
+import { PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
+import { genderOfName, type EntityInfo, type EntityState, type MentionX } from './state.js';
+
+/** The classifier's classes: CoreNLP's name classes, and NONE for a span CoreNLP marks no name. */
+export const NAME_CLASSES = ['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC', 'NONE'] as const;
+/** One of {@link NAME_CLASSES}. */
+export type NameClass = (typeof NAME_CLASSES)[number];
+
+/** The entity type each class retypes to (NONE leaves the recogniser's type). */
+export const CLASS_TYPES: Readonly<Record<NameClass, EntityType | null>> = { PERSON: 'person', ORGANIZATION: 'organization', LOCATION: 'location', MISC: 'other', NONE: null };
+
+/** Types the model may change, with the class that agrees with each. */
+const RETYPEABLE: ReadonlyMap<EntityType, NameClass> = new Map<EntityType, NameClass>([['person', 'PERSON'], ['organization', 'ORGANIZATION'], ['location', 'LOCATION'], ['other', 'MISC']]);
+
+/** The rule id written in `refinedBy` of a retyped entity. */
+export const NAME_TYPES_RULE = 'model:name-types';
+
+/** Serialised name typer. */
+export interface NameTypesJson {
+  format: 'hearsay-name-types/1';
+  /** The data it was trained on. */
+  source: string;
+  perceptron: PerceptronModelJson;
+}
+
+/** An entity the typer may retype: its state, its name mentions and their features. */
+export interface NameTypeInput {
+  info: EntityInfo;
+  mentions: readonly MentionX[];
+  features: string[][];
+}
+
+/**
+ * What the entity stage hands the heuristic-typed names to: the trained {@link NameTypeModel}, or
+ * a trainer's recorder that only collects them.
+ */
+export interface NameTyper {
+  retype(inputs: readonly NameTypeInput[]): void;
+}
+
+const shape = (s: string): string => s.replace(/\p{Lu}+/gu, 'X').replace(/\p{Ll}+/gu, 'x').replace(/\p{N}+/gu, 'd');
+
+/**
+ * The entities the typer may retype (no knowledge-base entry, not unnamed, a type in
+ * {@link RETYPEABLE}, at least one name mention) with their mentions' features. `lowerSeen` holds
+ * the words the text writes in lower case somewhere ("Watch" in "Judicial Watch" is a word, "Pence"
+ * never is).
+ */
+export function nameTypeInputs(st: EntityState, tokens: readonly Token[], lowerSeen: ReadonlySet<string>): NameTypeInput[] {
+  const byEntity = new Map<string, MentionX[]>();
+  for (const m of st.mentions) {
+    if (m.form !== 'name') continue;
+    const info = st.infos.get(m.entity);
+    if (!info || info.kb || info.anonymous || !RETYPEABLE.has(info.entity.type)) continue;
+    let list = byEntity.get(m.entity);
+    if (!list) byEntity.set(m.entity, (list = []));
+    list.push(m);
+  }
+  const out: NameTypeInput[] = [];
+  for (const [id, mentions] of byEntity) {
+    const info = st.infos.get(id)!;
+    const e = info.entity;
+    let longest = mentions[0]!;
+    for (const m of mentions) if (m.tokEnd - m.tok > longest.tokEnd - longest.tok) longest = m;
+    const full = st.lowers.slice(longest.tok, longest.tokEnd).join(' ');
+    const entityFeats = [`type=${e.type}`, `rule=${e.rule ?? ''}`, `nm=${Math.min(mentions.length, 4)}`, `full=${full}`];
+    out.push({ info, mentions, features: mentions.map((m) => mentionFeatures(st, tokens, lowerSeen, m, entityFeats, e.type)) });
+  }
+  return out;
+}
+
+function mentionFeatures(st: EntityState, tokens: readonly Token[], lowerSeen: ReadonlySet<string>, m: MentionX, entityFeats: readonly string[], type: string): string[] {
+  const { lowers } = st;
+  const a = m.tok;
+  const b = m.tokEnd;
+  const s = st.sentence[a]!;
+  const L = (i: number): string => (i >= 0 && i < tokens.length && st.sentence[i] === s ? lowers[i]! : '<s>');
+  const P = (i: number): string => (i >= 0 && i < tokens.length && st.sentence[i] === s ? tokens[i]!.pos ?? '?' : '<s>');
+  const own: string[] = [];
+  for (let i = a; i < b; i++) {
+    own.push(`w=${lowers[i]}`, `sh=${shape(tokens[i]!.text)}`);
+    if (lowerSeen.has(lowers[i]!) && lowers[i] !== tokens[i]!.text) own.push('lower-elsewhere');
+  }
+  const last = lowers[b - 1]!;
+  own.push(
+    `first=${lowers[a]}`, `last=${last}`, `suf=${last.slice(-3)}`, `n=${Math.min(b - a, 5)}`,
+    `p1=${L(a - 1)}`, `p2=${L(a - 2)}|${L(a - 1)}`, `n1=${L(b)}`, `n2=${L(b)}|${L(b + 1)}`,
+    `pp=${P(a - 1)}`, `np=${P(b)}`, `pos=${P(b - 1)}`,
+    `sinit=${L(a - 1) === '<s>'}`, `mrule=${m.rule}`, `g=${genderOfName(lowers[a]) ?? '-'}`,
+  );
+  // Each mention feature also conjoined with the recogniser's type: what a word says depends on it.
+  const out = ['bias', ...entityFeats, ...own];
+  for (const f of own) out.push(`T${type}|${f}`);
+  return out;
+}
+
+/** A loaded name typer. */
+export class NameTypeModel implements NameTyper {
+  readonly json: NameTypesJson;
+  private readonly perceptron: PerceptronModel;
+
+  private constructor(json: NameTypesJson) {
+    if (json.format !== 'hearsay-name-types/1') throw new Error(`unsupported name-type model format "${String(json.format)}"`);
+    this.json = json;
+    this.perceptron = PerceptronModel.fromJSON(json.perceptron);
+    if (this.perceptron.classes.join() !== NAME_CLASSES.join()) throw new Error('name-type model: unexpected classes');
+  }
+
+  /** Loads a model written by `trainNameTypes`. */
+  static fromJSON(json: NameTypesJson): NameTypeModel {
+    return new NameTypeModel(json);
+  }
+
+  /**
+   * The class an entity's name mentions read as together (their scores summed); `current` wins
+   * ties, so a model with nothing to say changes nothing.
+   */
+  classify(features: readonly (readonly string[])[], current: NameClass): NameClass {
+    const sum = new Float64Array(NAME_CLASSES.length);
+    for (const f of features) {
+      const s = this.perceptron.scores(f);
+      for (let c = 0; c < sum.length; c++) sum[c]! += s[c]!;
+    }
+    let best = NAME_CLASSES.indexOf(current);
+    for (let c = 0; c < sum.length; c++) if (sum[c]! > sum[best]!) best = c;
+    return NAME_CLASSES[best]!;
+  }
+
+  /** Retypes each input whose class maps to another type, recording the model in `refinedBy`. */
+  retype(inputs: readonly NameTypeInput[]): void {
+    for (const x of inputs) {
+      const type = CLASS_TYPES[this.classify(x.features, currentClass(x.info))];
+      if (type) retypeEntity(x.info, type);
+    }
+  }
+}
+
+/** The class that agrees with an input entity's current type. */
+export function currentClass(info: EntityInfo): NameClass {
+  return RETYPEABLE.get(info.entity.type) ?? 'NONE';
+}
+
+/** Gives an entity a new type (no-op when it has it), keeping gender consistent with it. */
+export function retypeEntity(info: EntityInfo, type: EntityType): void {
+  const e = info.entity;
+  if (e.type === type) return;
+  e.type = type;
+  e.refinedBy = [...(e.refinedBy ?? []), NAME_TYPES_RULE];
+  info.gender = type === 'person' ? genderOfName(info.names[0]?.[0]) : null;
+}
