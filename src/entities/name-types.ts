@@ -12,6 +12,8 @@
 import type { EntityType } from '../core/types.js';
 import type { Token } from '../core/working-doc.js';
 import { PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
+import { defaultSupersenses } from '../wordnet/shipped.js';
+import { LEXFILES } from '../wordnet/supersenses.js';
 import { genderOfName, type EntityInfo, type EntityState, type MentionX } from './state.js';
 
 /** The classifier's classes: CoreNLP's name classes, and NONE for a span CoreNLP marks no name. */
@@ -77,12 +79,12 @@ export function nameTypeInputs(st: EntityState, tokens: readonly Token[], lowerS
     for (const m of mentions) if (m.tokEnd - m.tok > longest.tokEnd - longest.tok) longest = m;
     const full = st.lowers.slice(longest.tok, longest.tokEnd).join(' ');
     const entityFeats = [`type=${e.type}`, `rule=${e.rule ?? ''}`, `nm=${Math.min(mentions.length, 4)}`, `full=${full}`];
-    out.push({ info, mentions, features: mentions.map((m) => mentionFeatures(st, tokens, lowerSeen, m, entityFeats, e.type)) });
+    out.push({ info, mentions, features: mentions.map((m) => mentionFeatures(st, tokens, lowerSeen, m, entityFeats)) });
   }
   return out;
 }
 
-function mentionFeatures(st: EntityState, tokens: readonly Token[], lowerSeen: ReadonlySet<string>, m: MentionX, entityFeats: readonly string[], type: string): string[] {
+function mentionFeatures(st: EntityState, tokens: readonly Token[], lowerSeen: ReadonlySet<string>, m: MentionX, entityFeats: readonly string[]): string[] {
   const { lowers } = st;
   const a = m.tok;
   const b = m.tokEnd;
@@ -90,8 +92,13 @@ function mentionFeatures(st: EntityState, tokens: readonly Token[], lowerSeen: R
   const L = (i: number): string => (i >= 0 && i < tokens.length && st.sentence[i] === s ? lowers[i]! : '<s>');
   const P = (i: number): string => (i >= 0 && i < tokens.length && st.sentence[i] === s ? tokens[i]!.pos ?? '?' : '<s>');
   const own: string[] = [];
+  const wn = defaultSupersenses();
   for (let i = a; i < b; i++) {
     own.push(`w=${lowers[i]}`, `sh=${shape(tokens[i]!.text)}`);
+    // WordNet knows many places, peoples and bodies by name ("oakland": noun.location).
+    const ss = wn.noun(lowers[i]!);
+    if (ss) own.push(`ss=${LEXFILES[ss.first]}`);
+    if (ss && i === b - 1) own.push(`ssL=${LEXFILES[ss.first]}`);
     if (lowerSeen.has(lowers[i]!) && lowers[i] !== tokens[i]!.text) own.push('lower-elsewhere');
   }
   const last = lowers[b - 1]!;
@@ -101,10 +108,7 @@ function mentionFeatures(st: EntityState, tokens: readonly Token[], lowerSeen: R
     `pp=${P(a - 1)}`, `np=${P(b)}`, `pos=${P(b - 1)}`,
     `sinit=${L(a - 1) === '<s>'}`, `mrule=${m.rule}`, `g=${genderOfName(lowers[a]) ?? '-'}`,
   );
-  // Each mention feature also conjoined with the recogniser's type: what a word says depends on it.
-  const out = ['bias', ...entityFeats, ...own];
-  for (const f of own) out.push(`T${type}|${f}`);
-  return out;
+  return ['bias', ...entityFeats, ...own];
 }
 
 /** A loaded name typer. */
