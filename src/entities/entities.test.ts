@@ -407,3 +407,17 @@ test('a capitalised run with a nationality or a word no person name holds is no 
     assert.ok(typeOf(name) !== undefined && typeOf(name) !== 'person', `${name}: ${all}`);
   }
 });
+
+test('another given name before a known person\'s surname is another person; a fuller form of their own name is them', () => {
+  const doc = run('Ivanka Trump said the plan would pass. Trump agreed, and Laura Bush and Gary Johnson attended. Joseph R. Biden spoke later.');
+  const { typeOf, all } = typesIn(doc);
+  assert.equal(typeOf('Ivanka Trump'), 'person', all);
+  assert.equal(typeOf('Laura Bush'), 'person', all);
+  assert.equal(typeOf('Gary Johnson'), 'person', all);
+  // The lone surname is still the knowledge base's person.
+  const trump = doc.mentions.find((m) => doc.text.slice(m.start, m.end) === 'Trump');
+  assert.equal(trump?.entity, 'donald-trump', all);
+  assert.ok(!doc.mentions.some((m) => m.entity === 'donald-trump' && m.start < doc.text.indexOf('said')), all);
+  const biden = doc.mentions.find((m) => m.entity === 'joe-biden');
+  assert.equal(biden && doc.text.slice(biden.start, biden.end), 'Joseph R. Biden', all);
+});

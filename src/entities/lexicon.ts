@@ -308,3 +308,14 @@ export const NON_PERSON_WORDS = set(`day bill act law plan program programme ame
   partnership recession belt core parenthood bowl wars politics images journalism registry girls
   minors capital research globe international national republican democratic vegas columbia
   chemical cowboys redskins`);
+
+/**
+ * Short given names and the full forms they stand for (where neither is a prefix of the other),
+ * so "Joseph R. Biden" stays the Joe Biden the knowledge base knows (written for this project).
+ */
+export const NICKNAMES: ReadonlyMap<string, string> = new Map([
+  ['joe', 'joseph'], ['bill', 'william'], ['billy', 'william'], ['will', 'william'], ['bob', 'robert'], ['bobby', 'robert'],
+  ['dick', 'richard'], ['rick', 'richard'], ['chuck', 'charles'], ['ted', 'edward'], ['jim', 'james'], ['jimmy', 'james'],
+  ['mike', 'michael'], ['bernie', 'bernard'], ['liz', 'elizabeth'], ['beth', 'elizabeth'], ['mitch', 'addison'],
+  ['hillary', 'hilary'], ['peggy', 'margaret'], ['jack', 'john'], ['hank', 'henry'], ['ned', 'edward'], ['sandy', 'alexander'],
+]);

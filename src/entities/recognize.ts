@@ -4,7 +4,7 @@ import type { KbEntry } from '../kb/index.js';
 import { isCountry, matchKbAt, type KbMatch } from './kb-compiled.js';
 import {
   ANON_CUES, ANON_MODIFIERS, ANON_NEEDS_CUE, ANON_NOUNS, AUXILIARIES, CALENDAR, FEMALE_NAMES, FEMALE_TITLES,
-  GEO_WORDS, GOV_HEADS, NON_PERSON_WORDS, PLACES, US_STATES, MALE_NAMES, MALE_TITLES, METONYMS, NAME_CONNECTORS, NOT_ENTITY, NUMBER_WORDS,
+  GEO_WORDS, GOV_HEADS, NON_PERSON_WORDS, PLACES, US_STATES, MALE_NAMES, MALE_TITLES, METONYMS, MORE_FEMALE_NAMES, MORE_MALE_NAMES, NAME_CONNECTORS, NICKNAMES, NOT_ENTITY, NUMBER_WORDS,
   OFFICE_TITLES, ORG_FIRST, ORG_HEADS, OUTLET_HEADS, OUTLET_NOUNS, PARTY_GROUPS, PREPOSITIONS, PRONOUNS,
   SPEECH_VERBS, STOP, TITLES, VAGUE_QUANTIFIERS, VERB_GAP, VERBS,
 } from './lexicon.js';
@@ -981,6 +981,32 @@ function resolveFirstPerson(ctx: Ctx): void {
   }
 }
 
+/**
+ * Index of a capitalised given name (from the name lists) right before token `i` in its sentence,
+ * past middle initials ("Joseph R. Biden"), or -1. A token a KB match already covers is no given name.
+ */
+function givenNameBefore(st: EntityState, i: number, kbCover: Int32Array): number {
+  let j = i - 1;
+  while (j >= 0 && st.sentence[j] === st.sentence[i] && (INITIAL.test(st.texts[j]!) || (st.texts[j] === '.' && j > 0 && INITIAL.test(st.texts[j - 1]!)))) j--;
+  if (j < 0 || st.sentence[j] !== st.sentence[i] || kbCover[j]! >= 0 || !CAP.test(st.texts[j]!)) return -1;
+  const w = st.lowers[j]!;
+  return FEMALE_NAMES.has(w) || MALE_NAMES.has(w) || MORE_FEMALE_NAMES.has(w) || MORE_MALE_NAMES.has(w) ? j : -1;
+}
+
+const INITIAL = /^\p{Lu}\.?$/u;
+
+/** Whether a given name is a KB person's own (its name's or an alias's first word, or a short form of it). */
+function sameGivenName(given: string, entry: KbEntry): boolean {
+  for (const form of [entry.name, ...(entry.aliases ?? [])]) {
+    const words = form.toLowerCase().split(/\s+/);
+    if (words.length < 2) continue;
+    const first = words[0]!;
+    if (first === given || NICKNAMES.get(given) === first || NICKNAMES.get(first) === given) return true;
+    if (Math.min(first.length, given.length) >= 3 && (first.startsWith(given) || given.startsWith(first))) return true;
+  }
+  return false;
+}
+
 // ---------------------------------------------------------------- the stage body
 
 /**
@@ -1022,9 +1048,16 @@ export function recognizeEntities(doc: WorkingDoc, typer: NameTyper | null = nul
     if (t.kind !== 'word' && t.kind !== 'number') continue;
     const m = matchKbAt(st.ckb, st.texts, st.lowers, st.sentence, i);
     if (!m) continue;
+    const given = m.entry.type === 'person' && m.end - m.start === 1 ? givenNameBefore(st, i, kbCover) : -1;
+    if (given >= 0) {
+      // "Ivanka Trump", "Laura Bush": another given name before a known surname is another person,
+      // left to the capitalised-name rules; "Joseph R. Biden" is the known one under a fuller name.
+      if (!sameGivenName(st.lowers[given]!, m.entry)) continue;
+      m.start = given;
+    }
     // Sentence-initial "The" only belongs to a form that starts with it.
-    kbAt[i] = m;
-    for (let k = m.start; k < m.end; k++) kbCover[k] = i;
+    kbAt[m.start] = m;
+    for (let k = m.start; k < m.end; k++) kbCover[k] = m.start;
     i = m.end - 1;
   }
   const covered = new Uint8Array(n);
