@@ -27,7 +27,7 @@ test('the typer is offered only names the recogniser typed by its heuristics', (
   // Both of its name mentions, each with its own features.
   assert.equal(inputs[0]!.mentions.length, 2);
   assert.equal(inputs[0]!.features.length, 2);
-  assert.ok(inputs[0]!.features[0]!.includes('type=person'));
+  assert.ok(inputs[0]!.features[0]!.length > 10 && inputs[0]!.features[0]!.every((h) => Number.isInteger(h)));
 });
 
 test('a typer with no weights changes nothing: the recogniser\'s type wins ties', () => {

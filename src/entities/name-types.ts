@@ -11,9 +11,9 @@
  */
 import type { EntityType } from '../core/types.js';
 import type { Token } from '../core/working-doc.js';
+import { hashMix, hashString } from '../model/hash.js';
 import { PerceptronModel, type PerceptronModelJson } from '../model/perceptron.js';
 import { defaultSupersenses } from '../wordnet/shipped.js';
-import { LEXFILES } from '../wordnet/supersenses.js';
 import { genderOfName, type EntityInfo, type EntityState, type MentionX } from './state.js';
 
 /** The classifier's classes: CoreNLP's name classes, and NONE for a span CoreNLP marks no name. */
@@ -42,7 +42,8 @@ export interface NameTypesJson {
 export interface NameTypeInput {
   info: EntityInfo;
   mentions: readonly MentionX[];
-  features: string[][];
+  /** Per name mention, its hashed features. */
+  features: number[][];
 }
 
 /**
@@ -77,44 +78,57 @@ export function nameTypeInputs(st: EntityState, tokens: readonly Token[], lowerS
     const e = info.entity;
     let longest = mentions[0]!;
     for (const m of mentions) if (m.tokEnd - m.tok > longest.tokEnd - longest.tok) longest = m;
-    const full = st.lowers.slice(longest.tok, longest.tokEnd).join(' ');
-    const entityFeats = [`type=${e.type}`, `rule=${e.rule ?? ''}`, `nm=${Math.min(mentions.length, 4)}`, `full=${full}`];
+    let full: number = F.FULL;
+    for (let i = longest.tok; i < longest.tokEnd; i++) full = hashMix(full, hashString(st.lowers[i]!));
+    const entityFeats = [F.BIAS, hashMix(F.TYPE, hashString(e.type)), hashMix(F.RULE, hashString(e.rule ?? '')), hashMix(F.NM, Math.min(mentions.length, 4)), full];
     out.push({ info, mentions, features: mentions.map((m) => mentionFeatures(st, tokens, lowerSeen, m, entityFeats)) });
   }
   return out;
 }
 
-function mentionFeatures(st: EntityState, tokens: readonly Token[], lowerSeen: ReadonlySet<string>, m: MentionX, entityFeats: readonly string[]): string[] {
+let nextTemplate = 201;
+const T = (): number => nextTemplate++;
+/** Feature templates, mixed with their values by {@link hashMix}: no strings are built. */
+const F = {
+  BIAS: T(), TYPE: T(), RULE: T(), NM: T(), FULL: T(), W: T(), SH: T(), SS: T(), SS_LAST: T(), LOWER_ELSEWHERE: T(),
+  FIRST: T(), LAST: T(), SUF: T(), N: T(), P1: T(), P2: T(), N1: T(), N2: T(), PP: T(), NP: T(), POS: T(), SINIT: T(),
+  MRULE: T(), GENDER: T(),
+};
+const OUTSIDE = hashString('<s>');
+
+function mentionFeatures(st: EntityState, tokens: readonly Token[], lowerSeen: ReadonlySet<string>, m: MentionX, entityFeats: readonly number[]): number[] {
   const { lowers } = st;
   const a = m.tok;
   const b = m.tokEnd;
   const s = st.sentence[a]!;
-  const L = (i: number): string => (i >= 0 && i < tokens.length && st.sentence[i] === s ? lowers[i]! : '<s>');
-  const P = (i: number): string => (i >= 0 && i < tokens.length && st.sentence[i] === s ? tokens[i]!.pos ?? '?' : '<s>');
-  const own: string[] = [];
+  const inside = (i: number): boolean => i >= 0 && i < tokens.length && st.sentence[i] === s;
+  const L = (i: number): number => (inside(i) ? hashString(lowers[i]!) : OUTSIDE);
+  const P = (i: number): number => (inside(i) ? hashString(tokens[i]!.pos ?? '?') : OUTSIDE);
+  const out = [...entityFeats];
   const wn = defaultSupersenses();
   for (let i = a; i < b; i++) {
-    own.push(`w=${lowers[i]}`, `sh=${shape(tokens[i]!.text)}`);
+    out.push(hashMix(F.W, hashString(lowers[i]!)), hashMix(F.SH, hashString(shape(tokens[i]!.text))));
     // WordNet knows many places, peoples and bodies by name ("oakland": noun.location).
     const ss = wn.noun(lowers[i]!);
-    if (ss) own.push(`ss=${LEXFILES[ss.first]}`);
-    if (ss && i === b - 1) own.push(`ssL=${LEXFILES[ss.first]}`);
-    if (lowerSeen.has(lowers[i]!) && lowers[i] !== tokens[i]!.text) own.push('lower-elsewhere');
+    if (ss) out.push(hashMix(F.SS, ss.first));
+    if (ss && i === b - 1) out.push(hashMix(F.SS_LAST, ss.first));
+    if (lowerSeen.has(lowers[i]!) && lowers[i] !== tokens[i]!.text) out.push(F.LOWER_ELSEWHERE);
   }
   const last = lowers[b - 1]!;
-  own.push(
-    `first=${lowers[a]}`, `last=${last}`, `suf=${last.slice(-3)}`, `n=${Math.min(b - a, 5)}`,
-    `p1=${L(a - 1)}`, `p2=${L(a - 2)}|${L(a - 1)}`, `n1=${L(b)}`, `n2=${L(b)}|${L(b + 1)}`,
-    `pp=${P(a - 1)}`, `np=${P(b)}`, `pos=${P(b - 1)}`,
-    `sinit=${L(a - 1) === '<s>'}`, `mrule=${m.rule}`, `g=${genderOfName(lowers[a]) ?? '-'}`,
+  out.push(
+    hashMix(F.FIRST, hashString(lowers[a]!)), hashMix(F.LAST, hashString(last)), hashMix(F.SUF, hashString(last.slice(-3))), hashMix(F.N, Math.min(b - a, 5)),
+    hashMix(F.P1, L(a - 1)), hashMix(hashMix(F.P2, L(a - 2)), L(a - 1)), hashMix(F.N1, L(b)), hashMix(hashMix(F.N2, L(b)), L(b + 1)),
+    hashMix(F.PP, P(a - 1)), hashMix(F.NP, P(b)), hashMix(F.POS, P(b - 1)),
+    hashMix(F.SINIT, inside(a - 1) ? 0 : 1), hashMix(F.MRULE, hashString(m.rule)), hashMix(F.GENDER, hashString(genderOfName(lowers[a]) ?? '-')),
   );
-  return ['bias', ...entityFeats, ...own];
+  return out;
 }
 
 /** A loaded name typer. */
 export class NameTypeModel implements NameTyper {
   readonly json: NameTypesJson;
   private readonly perceptron: PerceptronModel;
+  private readonly scratch = new Float64Array(NAME_CLASSES.length);
 
   private constructor(json: NameTypesJson) {
     if (json.format !== 'hearsay-name-types/1') throw new Error(`unsupported name-type model format "${String(json.format)}"`);
@@ -132,10 +146,11 @@ export class NameTypeModel implements NameTyper {
    * The class an entity's name mentions read as together (their scores summed); `current` wins
    * ties, so a model with nothing to say changes nothing.
    */
-  classify(features: readonly (readonly string[])[], current: NameClass): NameClass {
+  classify(features: readonly (readonly number[])[], current: NameClass): NameClass {
     const sum = new Float64Array(NAME_CLASSES.length);
+    const s = this.scratch;
     for (const f of features) {
-      const s = this.perceptron.scores(f);
+      this.perceptron.scoresHashed(f, f.length, s);
       for (let c = 0; c < sum.length; c++) sum[c]! += s[c]!;
     }
     let best = NAME_CLASSES.indexOf(current);

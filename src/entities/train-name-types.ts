@@ -22,7 +22,7 @@ export interface NameTypeArticle {
 
 /** One entity the typer sees: its mentions' features and silver labels, and the recogniser's type. */
 export interface NameTypeExample {
-  features: string[][];
+  features: number[][];
   labels: NameClass[];
   type: EntityType;
   current: NameClass;
@@ -95,16 +95,17 @@ export function trainNameTypes(train: readonly NameTypeExample[], options: Train
   const epochs = options.epochs ?? 8;
   const random = mulberry32(options.seed ?? 1);
   const p = new AveragedPerceptron(NAME_CLASSES);
-  const items: [string[], NameClass][] = [];
-  for (const e of train) e.features.forEach((f, i) => items.push([f, e.labels[i]!]));
+  const items: [number[], number][] = [];
+  for (const e of train) e.features.forEach((f, i) => items.push([f, NAME_CLASSES.indexOf(e.labels[i]!)]));
   let best: { score: number; epoch: number; json: NameTypesJson } | null = null;
   for (let epoch = 1; epoch <= epochs; epoch++) {
     shuffleInPlace(items, random);
     let right = 0;
     for (const [f, label] of items) {
-      const guess = p.best(f);
+      const guess = p.bestHashed(f, f.length);
       if (guess === label) right++;
-      else p.update(f, label, guess);
+      // Called for every example (it advances the averaging clock), changing weights on mistakes.
+      p.updateHashed(f, f.length, label, guess);
     }
     const json: NameTypesJson = { format: 'hearsay-name-types/1', source: options.source ?? 'PolNeAR train, CoreNLP silver names', perceptron: p.finalize(options.finalize).toJSON() };
     const score = options.select(NameTypeModel.fromJSON(json));
