@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { analyze } from '../analyze.js';
+import { hashString } from '../model/hash.js';
 
 const SEED = resolve(process.cwd(), '../shared/seed/000_3612844795fab063.txt');
 
@@ -82,4 +83,39 @@ test('seed page: every attribution with source span, cue, kind, entity and nesti
   assert.equal(doc.meta.site, 'The Ugly Truth');
   const bodyEnd = Math.max(...doc.body.map((b) => b.end));
   assert.ok(t.indexOf('Leave a Reply') >= bodyEnd, 'the footer lies outside the body');
+});
+
+/** The reviewed seed attributions, as offsets only (the seed's text is never committed). */
+const GOLDEN = resolve(process.cwd(), 'test/fixtures/seed/attributions.json');
+
+type Pair = [number, number];
+interface GoldenAttribution { source: Pair | null; cue: Pair; content: Pair[]; kind: string; stance: boolean; nested: boolean }
+
+test('seed page: every attribution\'s source, cue and content spans are the reviewed ones (UPDATE=1 refreshes the golden file)', { skip: existsSync(SEED) ? false : '../shared/seed absent: the seed acceptance case needs the shared data' }, () => {
+  const doc = analyze(readFileSync(SEED, 'utf8'), { date: '2025-12-02', path: SEED });
+  const t = doc.text;
+  const pair = (s: { start: number; end: number }): Pair => [s.start, s.end];
+  const got = {
+    text: { length: t.length, fnv1a: hashString(t) },
+    attributions: doc.attributions.map((a): GoldenAttribution => ({
+      source: a.source ? pair(a.source) : null, cue: pair(a.cue), content: a.content.map(pair), kind: a.source?.kind ?? 'none', stance: a.stance ?? false, nested: a.via !== null,
+    })),
+  };
+  if (process.env.UPDATE === '1' || !existsSync(GOLDEN)) {
+    mkdirSync(dirname(GOLDEN), { recursive: true });
+    // One attribution a line, so a refresh reads as a short diff.
+    writeFileSync(GOLDEN, `{"text": ${JSON.stringify(got.text)},\n "attributions": [\n${got.attributions.map((a) => `  ${JSON.stringify(a)}`).join(',\n')}\n]}\n`);
+    return;
+  }
+  const want = JSON.parse(readFileSync(GOLDEN, 'utf8')) as typeof got;
+  assert.deepEqual(got.text, want.text, 'the seed page changed: refresh the golden file with UPDATE=1 after reading the output');
+  // Say what moved in words, so a reviewer can judge it before refreshing.
+  const say = (a: GoldenAttribution | undefined) => a ? `${a.source ? t.slice(...a.source) : '∅'} | ${t.slice(...a.cue)} | ${a.content.map((c) => t.slice(...c)).join(' + ')} (${a.kind}${a.stance ? ', stance' : ''}${a.nested ? ', nested' : ''})` : 'none';
+  const moved: string[] = [];
+  for (let i = 0; i < Math.max(got.attributions.length, want.attributions.length); i++) {
+    const g = got.attributions[i];
+    const w = want.attributions[i];
+    if (JSON.stringify(g) !== JSON.stringify(w)) moved.push(`#${i + 1}\n  now: ${say(g)}\n  was: ${say(w)}`);
+  }
+  assert.equal(moved.length, 0, `seed attributions moved (check them, then refresh with UPDATE=1):\n${moved.join('\n')}`);
 });
