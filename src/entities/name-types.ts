@@ -1,8 +1,8 @@
 /**
  * The name typer: a learned classifier that retypes names the recogniser typed by its heuristics
- * (a capitalised run it could not place is `other`, "Netflix" or "Black Lives Matter" among them;
- * "Pence" a person where the text means a place). Knowledge-base entities, governments, outlets
- * and groups keep their types: the knowledge base and those rules beat the model.
+ * (a capitalised run it could not place is `other`, "Oakland" and "Medicare" among them; a lone
+ * capitalised word a person by its shape). Knowledge-base entities, governments, outlets, groups
+ * and unnamed sources keep their types: the knowledge base and those rules beat the model.
  *
  * An averaged perceptron over each name mention's words, shapes and neighbours, the recogniser's
  * own type and rule, scored over all of an entity's name mentions together, with the classes of
@@ -173,7 +173,7 @@ export function currentClass(info: EntityInfo): NameClass {
 }
 
 /** Gives an entity a new type (no-op when it has it), keeping gender consistent with it. */
-export function retypeEntity(info: EntityInfo, type: EntityType): void {
+function retypeEntity(info: EntityInfo, type: EntityType): void {
   const e = info.entity;
   if (e.type === type) return;
   e.type = type;

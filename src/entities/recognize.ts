@@ -1011,7 +1011,8 @@ function sameGivenName(given: string, entry: KbEntry): boolean {
 
 /**
  * Runs entity recognition and coreference over a segmented document; `typer` (the name typer)
- * sees the names the recogniser typed by its heuristics before coreference runs.
+ * then sees the names the recogniser typed by its heuristics. It runs after coreference: typing
+ * before it moved a few pronouns to the wrong antecedent.
  */
 export function recognizeEntities(doc: WorkingDoc, typer: NameTyper | null = null): EntityState {
   const st = newState(doc);
