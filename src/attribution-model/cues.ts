@@ -8,7 +8,7 @@ import { CUE_BY_FORM } from '../attribution/lexicon.js';
 import type { Span } from '../core/types.js';
 import type { Token } from '../core/working-doc.js';
 import { hashMix, hashPrefix, hashString } from '../model/hash.js';
-import { AveragedPerceptron, PerceptronModel, type EpochTrainOptions, type PerceptronModelJson } from '../model/perceptron.js';
+import { AveragedPerceptron, PerceptronModel, type PerceptronModelJson, type SeededEpochTrainOptions } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
 import { quotationInners, SpanIndex } from '../core/span-index.js';
 import { lowerTexts, toLower } from '../text/lower.js';
@@ -270,8 +270,7 @@ export function cueTargets(d: CueDoc): { index: number; label: number }[] {
 }
 
 /** Options of {@link trainCueModel}. */
-export interface TrainCueOptions extends EpochTrainOptions<CueModel, { score: number; threshold: number }> {
-  seed?: number;
+export interface TrainCueOptions extends SeededEpochTrainOptions<CueModel, { score: number; threshold: number }> {
 }
 
 /** Averaged perceptron over candidate tokens; keeps the epoch `select` scores best. */

@@ -10,7 +10,7 @@ import type { Span } from '../core/types.js';
 import type { Token } from '../core/working-doc.js';
 import { hashMix, hashString } from '../model/hash.js';
 import { lowerTexts } from '../text/lower.js';
-import { AveragedPerceptron, PerceptronModel, type EpochTrainOptions, type PerceptronModelJson } from '../model/perceptron.js';
+import { AveragedPerceptron, PerceptronModel, type PerceptronModelJson, type SeededEpochTrainOptions } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
 import { L, LABELS, StructuredTrainer, decodeLattice, emissionMatrix, loadTaggerWeights, makeDecodeScratch, pathScore, spansFromLabels, transitionSums, type DecodeScratch, type EmissionScorer } from './decode.js';
 import type { TagInput } from './features.js';
@@ -481,8 +481,7 @@ export interface RoleExample {
 }
 
 /** Options of {@link trainRoleModel}. */
-export interface TrainRoleOptions extends EpochTrainOptions<RoleModel> {
-  seed?: number;
+export interface TrainRoleOptions extends SeededEpochTrainOptions<RoleModel> {
   /** Averaged weights below this magnitude are dropped (default 4: a fifth of the weights of 0.5 for 0.1 point less on dev). */
   prune?: number;
 }

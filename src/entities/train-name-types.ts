@@ -7,7 +7,7 @@ import { analyzeToWorkingDoc } from '../analyze.js';
 import { createPipeline, type Pipeline } from '../core/pipeline.js';
 import type { EntityType } from '../core/types.js';
 import { COMPATIBLE_CLASSES, withoutTitles, type TypedSpan } from '../eval/entities.js';
-import { AveragedPerceptron, type EpochTrainOptions, type FinalizeOptions } from '../model/perceptron.js';
+import { AveragedPerceptron, type FinalizeOptions, type SeededEpochTrainOptions } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
 import { posStage } from '../pos/stage.js';
 import { segmentStage } from '../text/segment.js';
@@ -82,8 +82,7 @@ export function nameTypeAgreement(model: NameTypeModel | null, examples: readonl
 }
 
 /** Options of {@link trainNameTypes}; `select` scores a candidate on dev (higher is better). */
-export interface TrainNameTypeOptions extends EpochTrainOptions<NameTypeModel> {
-  seed?: number;
+export interface TrainNameTypeOptions extends SeededEpochTrainOptions<NameTypeModel> {
   finalize?: FinalizeOptions;
 }
 

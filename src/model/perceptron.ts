@@ -53,6 +53,12 @@ export interface EpochTrainOptions<M, S = number> {
   onProgress?: (line: string) => void;
 }
 
+/** {@link EpochTrainOptions} of a trainer that shuffles its examples each epoch. */
+export interface SeededEpochTrainOptions<M, S = number> extends EpochTrainOptions<M, S> {
+  /** Shuffling seed (default 1): the same seed and data give the same model. */
+  seed?: number;
+}
+
 /** The mutable trainer. Call {@link update} once per training instance, then {@link finalize}. */
 export class AveragedPerceptron {
   /** Class labels; indices into this array are the class ids used by the hashed API. */
