@@ -227,7 +227,7 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
 
   // Definite descriptions: "the Vermont senator", "the company", "the commission".
   if (DEFINITE.has(lowers[a]!) && LOWER_INITIAL.test(tokens[head]!.text) && !inCore.some((m) => m.tokEnd === head + 1)) {
-    const ante = descriptionAntecedent(st, tokens, lowers, a, head);
+    const ante = descriptionAntecedent(st, tokens, lowers, a, head, doc.referenceDate());
     if (ante) {
       attach(doc, ante.info, addMention(st, tokens, ante.info, { tok: a, tokEnd: head + 1, form: 'descriptor', rule: ruleId(ante.rule) }));
       return fromEntity(ante.info);
@@ -393,7 +393,7 @@ const DESCRIPTION_REACH = 400;
  * administration") to the last entity whose name holds the word; a generic noun ("the company") to
  * the last entity of its kind.
  */
-function descriptionAntecedent(st: EntityState, tokens: readonly Token[], lowers: readonly string[], a: number, head: number): { info: EntityInfo; rule: string } | null {
+function descriptionAntecedent(st: EntityState, tokens: readonly Token[], lowers: readonly string[], a: number, head: number, date: string | null): { info: EntityInfo; rule: string } | null {
   const hw = lowers[head]!;
   const titles = PERSON_ROLES.get(hw);
   const generic = GENERIC_ORGS.get(hw);
@@ -402,10 +402,13 @@ function descriptionAntecedent(st: EntityState, tokens: readonly Token[], lowers
   let party: string | undefined;
   for (let k = a; k < head && !party; k++) party = PARTY_WORDS.get(lowers[k]!);
   const from = mentionsBefore(st, tokens[a]!.start);
+  const otherRace = hw === 'nominee' && (lowers[head + 1] === 'for' || lowers.slice(a, head).some((w) => OTHER_RACES.has(w)));
   for (let k = from - 1; k >= Math.max(0, from - DESCRIPTION_REACH); k--) {
     const m = st.mentions[k]!;
     const info = st.infos.get(m.entity);
     if (!info || info.anonymous) continue;
+    // The presidential nominee the knowledge base named is no antecedent for another race's.
+    if (otherRace && m.rule === ruleId('nominee-title')) continue;
     if (titles) {
       if (info.entity.type !== 'person' || m.form === 'pronoun') continue;
       const words = text(m);
@@ -419,8 +422,18 @@ function descriptionAntecedent(st: EntityState, tokens: readonly Token[], lowers
     if (generic && generic(info)) return { info, rule: 'description-kind' };
     if (!generic && info.entity.type !== 'person' && info.entity.type !== 'location' && text(m).includes(hw)) return { info, rule: 'description-head' };
   }
+  // No nominee named before: the party's presidential nominee at the reference date ("the GOP
+  // nominee" in September 2016), unless the race is another ("the Republican Senate nominee",
+  // "the Democratic nominee for governor").
+  if (hw === 'nominee' && (party === 'republican' || party === 'democratic') && !otherRace) {
+    const holder = resolveTitle(st, date, `${party} nominee`, 'USA', tokens[a]!.start);
+    if (holder) return { info: kbEntity(st, holder, ruleId('kb-name')), rule: 'nominee-title' };
+  }
   return null;
 }
+
+/** Words that make a nominee another race's than the presidency's. */
+const OTHER_RACES = new Set(['senate', 'house', 'congressional', 'gubernatorial', 'mayoral', 'legislative', 'vice', 'vice-presidential', 'state']);
 
 /** Re-resolves a title mention with the caller's country hint ("The president" in a US official's quote). */
 function repointTitle(doc: WorkingDoc, st: EntityState, m: MentionX, country: string): void {
