@@ -422,13 +422,16 @@ test('another given name before a known person\'s surname is another person; a f
   assert.equal(biden && doc.text.slice(biden.start, biden.end), 'Joseph R. Biden', all);
 });
 
-test('a party nominee no earlier mention names resolves through the knowledge base at the reference date', () => {
+test('a party nominee or running mate no earlier mention names resolves through the knowledge base at the reference date', () => {
   const text = 'Donald Trump spoke in Ohio. The GOP nominee said the debate was rigged. The Democratic presidential nominee said little. The Republican nominee for governor said more.';
   const who = (doc: WorkingDoc, s: string) => { const r = resolveSource(doc, at(doc, s)); return [r.entity ? doc.entities.find((e) => e.id === r.entity)?.name ?? r.entity : null, r.kind]; };
   const in2016 = run(text, '2016-09-30');
   assert.deepEqual(who(in2016, 'The GOP nominee'), ['Donald Trump', 'person']);
   assert.deepEqual(who(in2016, 'The Democratic presidential nominee'), ['Hillary Clinton', 'person']);
   assert.deepEqual(who(in2016, 'The Republican nominee for governor'), [null, 'person'], 'another race');
+  const mates = run('The Republican vice presidential nominee spoke first. The Democratic running mate said little.', '2016-10-05');
+  assert.deepEqual(who(mates, 'The Republican vice presidential nominee'), ['Mike Pence', 'person']);
+  assert.deepEqual(who(mates, 'The Democratic running mate'), ['Tim Kaine', 'person']);
   // Out of season there is no nominee to name.
   assert.deepEqual(who(run(text, '2019-05-01'), 'The GOP nominee'), [null, 'person']);
 });

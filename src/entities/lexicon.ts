@@ -27,9 +27,9 @@ export const OFFICE_TITLES: ReadonlySet<string> = new Set([
   'prime minister', 'president', 'vice president', 'foreign minister', 'defense minister', 'defence minister',
   'finance minister', 'secretary of state', 'secretary of defense', 'defense secretary', 'chancellor', 'king',
   'queen', 'emir', 'supreme leader', 'premier', 'attorney general',
-  // A party's presidential nominee, dated like an office: "the GOP nominee" with no nominee named
-  // in the text (the source resolver's `nominee-title` rule).
-  'republican nominee', 'democratic nominee',
+  // A party's presidential nominee and running mate, dated like offices: "the GOP nominee" with no
+  // nominee named in the text (the source resolver's `nominee-title` rule).
+  'republican nominee', 'democratic nominee', 'republican running mate', 'democratic running mate',
 ]);
 
 /** Titles implying a gender, for pronoun agreement. */

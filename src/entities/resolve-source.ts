@@ -395,12 +395,16 @@ const DESCRIPTION_REACH = 400;
  */
 function descriptionAntecedent(st: EntityState, tokens: readonly Token[], lowers: readonly string[], a: number, head: number, date: string | null): { info: EntityInfo; rule: string } | null {
   const hw = lowers[head]!;
+  let party: string | undefined;
+  for (let k = a; k < head && !party; k++) party = PARTY_WORDS.get(lowers[k]!);
+  // "the GOP running mate", "the Democratic vice presidential nominee": the party's ticket, by date.
+  if ((hw === 'mate' && lowers[head - 1] === 'running') || (hw === 'nominee' && lowers.slice(a, head).some((w) => w === 'vice' || w === 'vice-presidential'))) {
+    return party ? ticketHolder(st, date, `${party} running mate`, tokens[a]!.start) : null;
+  }
   const titles = PERSON_ROLES.get(hw);
   const generic = GENERIC_ORGS.get(hw);
   if (!titles && !generic && !NAMED_HEADS.has(hw)) return null;
   const text = (m: MentionX) => st.lowers.slice(m.tok, m.tokEnd);
-  let party: string | undefined;
-  for (let k = a; k < head && !party; k++) party = PARTY_WORDS.get(lowers[k]!);
   const from = mentionsBefore(st, tokens[a]!.start);
   const otherRace = hw === 'nominee' && (lowers[head + 1] === 'for' || lowers.slice(a, head).some((w) => OTHER_RACES.has(w)));
   for (let k = from - 1; k >= Math.max(0, from - DESCRIPTION_REACH); k--) {
@@ -425,11 +429,13 @@ function descriptionAntecedent(st: EntityState, tokens: readonly Token[], lowers
   // No nominee named before: the party's presidential nominee at the reference date ("the GOP
   // nominee" in September 2016), unless the race is another ("the Republican Senate nominee",
   // "the Democratic nominee for governor").
-  if (hw === 'nominee' && (party === 'republican' || party === 'democratic') && !otherRace) {
-    const holder = resolveTitle(st, date, `${party} nominee`, 'USA', tokens[a]!.start);
-    if (holder) return { info: kbEntity(st, holder, ruleId('kb-name')), rule: 'nominee-title' };
-  }
-  return null;
+  return hw === 'nominee' && party && !otherRace ? ticketHolder(st, date, `${party} nominee`, tokens[a]!.start) : null;
+}
+
+/** A US party's presidential nominee or running mate at the reference date, from the knowledge base. */
+function ticketHolder(st: EntityState, date: string | null, title: string, at: number): { info: EntityInfo; rule: string } | null {
+  const holder = resolveTitle(st, date, title, 'USA', at);
+  return holder ? { info: kbEntity(st, holder, ruleId('kb-name')), rule: 'nominee-title' } : null;
 }
 
 /** Words that make a nominee another race's than the presidency's. */

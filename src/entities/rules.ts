@@ -27,7 +27,7 @@ export const ENTITY_RULES: readonly RuleInfo[] = [
   { name: 'first-person-author', reason: 'first person outside quotation marks and transcript turns is the article\'s author (the byline where known)', example: 'the experts I interviewed' },
   { name: 'first-person-speaker', reason: 'a first-person source inside a quotation is the quoted speaker', example: '“What I would say is …,” Earnest said' },
   { name: 'description-title', reason: 'a definite person role refers to the last person named with that title', example: 'Sen. Bernie Sanders … the Vermont senator said' },
-  { name: 'nominee-title', reason: 'a party\'s nominee with no nominee named before resolves through the knowledge base to its presidential nominee at the reference date', example: 'the GOP nominee (September 2016) → Donald Trump' },
+  { name: 'nominee-title', reason: 'a party\'s nominee or running mate with no nominee named before resolves through the knowledge base to its presidential ticket at the reference date', example: 'the GOP nominee (September 2016) → Donald Trump' },
   { name: 'description-head', reason: 'a definite organisation noun refers to the last organisation whose name holds it', example: 'the Commission on Presidential Debates … the commission said' },
   { name: 'description-kind', reason: 'a generic company or outlet noun refers to the last company or outlet named', example: 'Wells Fargo … the company said' },
   { name: 'they-group', reason: 'a "they" source with no entity before it speaks for the last plural common-noun subject, as an unnamed group', example: 'The protesters marched. They said' },
