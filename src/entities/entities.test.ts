@@ -432,6 +432,10 @@ test('a party nominee or running mate no earlier mention names resolves through 
   const mates = run('The Republican vice presidential nominee spoke first. The Democratic running mate said little.', '2016-10-05');
   assert.deepEqual(who(mates, 'The Republican vice presidential nominee'), ['Mike Pence', 'person']);
   assert.deepEqual(who(mates, 'The Democratic running mate'), ['Tim Kaine', 'person']);
+  // A nominee's running mate, and a named person's lawyer, who is not that person.
+  const owned = run('Donald Trump spoke in Ohio. Trump\'s running mate said little. Trump\'s lawyer said more.', '2016-10-05');
+  assert.deepEqual(who(owned, 'Trump\'s running mate'), ['Mike Pence', 'person']);
+  assert.deepEqual(who(owned, 'Trump\'s lawyer'), [null, 'person']);
   // Out of season there is no nominee to name.
   assert.deepEqual(who(run(text, '2019-05-01'), 'The GOP nominee'), [null, 'person']);
 });

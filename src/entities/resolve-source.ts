@@ -267,7 +267,17 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
   // A possessive or a place before a common noun is not the speaker ("my father", "a New York judge").
   // A possessor stays the source of what is its own ("his tax return", "her account").
   const personHead = PERSON_ROLES.has(hw) || PERSON_NOUNS.has(hw);
-  if (headMention && LOWER_INITIAL.test(tokens[head]!.text) && (headMention.form === 'pronoun' ? personHead : st.infos.get(headMention.entity)!.entity.type === 'location')) {
+  // "Trump's running mate": the possessor's ticket at the reference date.
+  if (headMention && hw === 'mate' && lowers[head - 1] === 'running') {
+    const mate = runningMateOf(st, st.infos.get(headMention.entity)!, doc.referenceDate(), tokens[a]!.start);
+    if (mate) {
+      attach(doc, mate.info, addMention(st, tokens, mate.info, { tok: detStart(a), tokEnd: head + 1, form: 'descriptor', rule: ruleId(mate.rule) }));
+      return fromEntity(mate.info);
+    }
+  }
+  // A name's person ("Trump's lawyer") is someone else, as a pronoun's is ("his lawyer").
+  const possessive = headMention !== undefined && (headMention.form === 'pronoun' || POSSESSIVE_S.test(lowers[headMention.tokEnd] ?? ''));
+  if (headMention && LOWER_INITIAL.test(tokens[head]!.text) && (possessive ? personHead || hw === 'mate' : st.infos.get(headMention.entity)!.entity.type === 'location')) {
     return { entity: null, kind: personHead ? 'person' : 'unknown', count: null, descriptor: textOf(detStart(a), head + 1) };
   }
   if (headMention) return fromEntity(st.infos.get(headMention.entity)!);
@@ -430,6 +440,12 @@ function descriptionAntecedent(st: EntityState, tokens: readonly Token[], lowers
   // nominee" in September 2016), unless the race is another ("the Republican Senate nominee",
   // "the Democratic nominee for governor").
   return hw === 'nominee' && party && !otherRace ? ticketHolder(st, date, `${party} nominee`, tokens[a]!.start) : null;
+}
+
+/** The running mate of a knowledge-base presidential nominee at the reference date, or null. */
+function runningMateOf(st: EntityState, info: EntityInfo, date: string | null, at: number): { info: EntityInfo; rule: string } | null {
+  const role = (info.kb?.roles ?? []).find((r) => r.title.endsWith(' nominee') && date !== null && (!r.from || date >= r.from) && (!r.to || date < r.to));
+  return role ? ticketHolder(st, date, role.title.replace(/ nominee$/, ' running mate'), at) : null;
 }
 
 /** A US party's presidential nominee or running mate at the reference date, from the knowledge base. */
