@@ -29,6 +29,12 @@ function assertTypes(doc: WorkingDoc, expected: Record<string, string>): void {
   for (const [name, type] of Object.entries(expected)) assert.equal(typeOf(name), type, `${name}: ${all}`);
 }
 
+/** [entity name, kind] the source at the n-th occurrence of `s` resolves to. */
+function speaker(doc: WorkingDoc, s: string, nth = 0): [string | null, string] {
+  const r = resolveSource(doc, at(doc, s, nth));
+  return [r.entity ? doc.entities.find((e) => e.id === r.entity)?.name ?? r.entity : null, r.kind];
+}
+
 /** Span of the n-th whole-word occurrence of `s`. */
 function at(doc: WorkingDoc, s: string, nth = 0): { start: number; end: number } {
   const re = new RegExp(`(?<![\\p{L}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
@@ -355,7 +361,7 @@ test('definite descriptions resolve to the last entity that fits: titled person,
     + 'The Harbor Safety Commission met with dock workers after the storm. The commission said the cranes were idle.\n\n'
     + 'Democratic nominee Ana Ruiz spoke next. The Democratic nominee said little. The Republican nominee said more.\n\n'
     + 'A Harbor Institute poll found support. The poll also found doubt.');
-  const who = (s: string, nth = 0) => { const r = resolveSource(doc, at(doc, s, nth)); return [r.entity ? doc.entities.find((e) => e.id === r.entity)?.name ?? r.entity : null, r.kind]; };
+  const who = (s: string, nth = 0) => speaker(doc, s, nth);
   assert.deepEqual(who('The Vermont senator'), ['Dana Okafor', 'person']);
   assert.deepEqual(who('The commission'), ['Harbor Safety Commission', 'organization']);
   assert.deepEqual(who('The Democratic nominee'), ['Ana Ruiz', 'person']);
@@ -424,7 +430,7 @@ test('another given name before a known person\'s surname is another person; a f
 
 test('a party nominee or running mate no earlier mention names resolves through the knowledge base at the reference date', () => {
   const text = 'Donald Trump spoke in Ohio. The GOP nominee said the debate was rigged. The Democratic presidential nominee said little. The Republican nominee for governor said more.';
-  const who = (doc: WorkingDoc, s: string) => { const r = resolveSource(doc, at(doc, s)); return [r.entity ? doc.entities.find((e) => e.id === r.entity)?.name ?? r.entity : null, r.kind]; };
+  const who = (doc: WorkingDoc, s: string) => speaker(doc, s);
   const in2016 = run(text, '2016-09-30');
   assert.deepEqual(who(in2016, 'The GOP nominee'), ['Donald Trump', 'person']);
   assert.deepEqual(who(in2016, 'The Democratic presidential nominee'), ['Hillary Clinton', 'person']);
