@@ -3,7 +3,7 @@ import type { HearsayDocument } from './core/types.js';
 import { WorkingDoc, type AnalyzeOptions } from './core/working-doc.js';
 import { extractHtml } from './extract/extract-html.js';
 import { attributionsStage } from './attribution/stage.js';
-import { nestedContentStage } from './attribution/nested.js';
+import { attributionRefinerStages } from './attribution/refiners.js';
 import { voiceStage } from './voice/stage.js';
 import { entitiesStage } from './entities/index.js';
 import { posStage } from './pos/stage.js';
@@ -17,7 +17,7 @@ export const MAX_INPUT_CHARS = 10_000_000;
 
 /** The default stage list after input handling. Order matters and is checked when built. */
 export function defaultStages(): Stage[] {
-  return [segmentStage(), posStage(), entitiesStage(), attributionsStage(), nestedContentStage(), voiceStage(), timesStage(), eventsStage()];
+  return [segmentStage(), posStage(), entitiesStage(), attributionsStage(), ...attributionRefinerStages(), voiceStage(), timesStage(), eventsStage()];
 }
 
 let cached: Pipeline | null = null;

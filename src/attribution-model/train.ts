@@ -5,7 +5,7 @@
  * the corpus and writes the model.
  */
 import { analyzeToWorkingDoc } from '../analyze.js';
-import { nestedContentStage } from '../attribution/nested.js';
+import { attributionRefinerStages } from '../attribution/refiners.js';
 import { attributionsStage, type AttributionOptions } from '../attribution/stage.js';
 import { createPipeline, type Stage } from '../core/pipeline.js';
 import { SpanIndex } from '../core/span-index.js';
@@ -212,15 +212,15 @@ export function evaluateMerged(model: AttributionModel, docs: readonly TrainingD
 /**
  * Scores the attribution stage run with `options` on documents prepared with `rules` (segmented,
  * tagged, entities resolved), so settings are compared without rerunning the other stages; with
- * `refine`, the nested-content stage runs after it, as in the pipeline.
+ * `refine`, the refiner stages run after it, as in the pipeline ({@link attributionRefinerStages}).
  */
 export function evaluateStage(docs: readonly TrainingDoc[], options: AttributionOptions, refine = true): { scores: AttributionScores; predicted: Map<string, Attribution[]> } {
   const stage = attributionsStage(options);
-  const nested = nestedContentStage();
+  const refiners = attributionRefinerStages();
   const predicted = new Map<string, Attribution[]>();
   for (const d of docs) {
     stage.run(d.doc);
-    if (refine) nested.run(d.doc);
+    if (refine) for (const r of refiners) r.run(d.doc);
     predicted.set(d.gold.id, d.doc.attributions);
   }
   return { scores: scoreAttributions(docs.map((d) => d.gold), predicted), predicted };

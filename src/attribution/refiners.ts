@@ -1,0 +1,13 @@
+import type { Stage } from '../core/pipeline.js';
+import { nestedContentStage } from './nested.js';
+import { relativePronounStage } from './relative-pronoun.js';
+
+/**
+ * The stages that refine attributions after the `attributions` stage, in pipeline order. They are
+ * stages of their own, not refiners inside it, because the rule layer the shipped models were
+ * trained on is that stage's output; the trainer runs these after it too, so the scores it
+ * prints are the pipeline's.
+ */
+export function attributionRefinerStages(): Stage[] {
+  return [nestedContentStage(), relativePronounStage()];
+}
