@@ -1,6 +1,7 @@
 import type { Stage } from '../core/pipeline.js';
 import { nestedContentStage } from './nested.js';
 import { relativePronounStage } from './relative-pronoun.js';
+import { attitudeAdjectiveStage } from './attitude-adjective.js';
 
 /**
  * The stages that refine attributions after the `attributions` stage, in pipeline order. They are
@@ -9,5 +10,5 @@ import { relativePronounStage } from './relative-pronoun.js';
  * prints are the pipeline's.
  */
 export function attributionRefinerStages(): Stage[] {
-  return [nestedContentStage(), relativePronounStage()];
+  return [nestedContentStage(), attitudeAdjectiveStage(), relativePronounStage()];
 }

@@ -28,6 +28,7 @@ export const ATTRIBUTION_RULES = [
   { name: 'dateline', reason: 'a dateline opening the sentence places the story and is no part of the reported content', example: 'WASHINGTON ― The deal is dead, the senator said.' },
   { name: 'main-clause', reason: 'a cue inside an opening subordinate clause has content only up to the comma where the main clause starts', example: 'Although the senator said the bill was flawed, her party voted for it.' },
   { name: 'nested-content', reason: 'a nested attribution\'s content ends where the content holding its cue ends: the outer quotation\'s close and its credit are not part of it', example: '‘The governor told the mayor that the bridge is safe,’ a city official said.' },
+  { name: 'attitude-adjective', reason: 'a linking verb and an adjective of attitude ("are afraid that", "was critical of", "made clear that") report what the subject thinks or feels; added after the models where no attribution holds the cue', example: 'Many growers are afraid that the frost will return.' },
   { name: 'relative-pronoun', reason: 'a cue inside a relative clause reports the clause with its pronoun: "which" stands for what the content is about (not after a preposition: "in which he said")', example: 'The council approved the rules, which officials said will take effect in May.' },
   { name: 'coordinated-verb', reason: 'content stops before a verb coordinated with the cue: that verb is the source\'s next act', example: 'The senator said the bill was flawed and urged a vote against it.' },
 ] as const satisfies readonly RuleInfo[];
