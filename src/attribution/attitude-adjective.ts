@@ -1,11 +1,6 @@
-import { defineStage } from '../core/pipeline.js';
-import type { Attribution, Span } from '../core/types.js';
-import type { WorkingDoc } from '../core/working-doc.js';
-import { overlaps } from '../core/span-index.js';
-import { resolveSource } from '../entities/index.js';
 import { toLower } from '../text/lower.js';
-import { clauseStop, npBefore, windowOf, type Window } from './find.js';
-import { quoteType } from './stage.js';
+import { clauseStop, npBefore, type Window } from './find.js';
+import { lateFinderStage } from './late-finder.js';
 
 /** Adjectives of attitude that report what their subject thinks or feels about a proposition or a thing. */
 const ATTITUDE = new Set(['afraid', 'worried', 'concerned', 'convinced', 'confident', 'sure', 'certain', 'optimistic', 'pessimistic',
@@ -109,44 +104,12 @@ export function attitudeAdjectives(w: Window): Found[] {
  * and adjective (with "of", "about" … before a phrase) the cue and the subject the source; the
  * models found 79 of the 286 on train. This finder adds 61 on train, 44 of them right, and 6 on
  * dev, all right. One whose content is a phrase, not a clause, is a stance. Not "it is (not)
- * clear whether …": the annotators mark about 2 in 5 of those. A stage of its own after the
- * models, so the rule layer they were trained on does not move; it adds only where no
- * attribution holds the cue or the source already, and not inside quotation marks, where "I'm
- * sure" is part of what a speaker said.
+ * clear whether …": the annotators mark about 2 in 5 of those. Runs after the models
+ * ({@link lateFinderStage}).
  */
-export const attitudeAdjectiveStage = defineStage('attitude-adjective', { requires: ['attributions'], assigns: ['attitude-adjective'] }, () => (doc: WorkingDoc) => {
-  const added: Attribution[] = [];
-  const toks = doc.tokens;
-  const taken = (s: Span) => doc.attributions.some((a) => overlaps(a.cue, s) || (a.source && overlaps(a.source, s)) || a.content.some((c) => overlaps(c, s)));
-  let ti = 0;
-  for (let si = 0; si < doc.sentences.length; si++) {
-    const s = doc.sentences[si]!;
-    while (ti < toks.length && toks[ti]!.start < s.start) ti++;
-    let tj = ti;
-    while (tj < toks.length && toks[tj]!.end <= s.end) tj++;
-    if (!doc.body.some((b) => s.start >= b.start && s.end <= b.end)) continue;
-    // Most sentences hold no such adjective: the window (its tags) is built only for those that do.
-    let any = false;
-    for (let k = ti; k < tj && !any; k++) { const lw = toLower(toks[k]!.text); any = lw === 'clear' || ATTITUDE.has(lw); }
-    if (!any) continue;
-    const w = windowOf(toks.slice(ti, tj), ti, si);
-    for (const f of attitudeAdjectives(w)) {
-      const sp = (a: number, b: number): Span => ({ start: w.tokens[a]!.start, end: w.tokens[b - 1]!.end });
-      const cue = sp(f.cue[0], f.cue[1]);
-      const source = sp(f.source[0], f.source[1]);
-      if (taken(cue) || taken(source)) continue;
-      // Inside quotation marks a speaker's "I'm sure" is part of what the speaker said.
-      if (doc.quotes.some((q) => q.inner.start <= cue.start && cue.end <= q.inner.end)) continue;
-      const content = [sp(f.content[0], f.content[1])];
-      added.push({ id: '', source: { ...source, entity: null, kind: 'unknown', count: null, descriptor: null }, cue, content, quote: quoteType(doc, content), via: null, hedge: null, ...(f.clause ? {} : { stance: true }), rule: 'attribution:attitude-adjective' });
-    }
-  }
-  if (added.length === 0) return;
-  for (const a of added) Object.assign(a.source!, resolveSource(doc, a.source!));
-  const all = [...doc.attributions, ...added].sort((a, b) => a.cue.start - b.cue.start);
-  // Ids follow text order again; nesting refers to ids, so it is remapped.
-  const rename = new Map<string, string>();
-  all.forEach((a, k) => { if (a.id) rename.set(a.id, `a${k + 1}`); });
-  all.forEach((a, k) => { a.id = `a${k + 1}`; if (a.via) a.via = rename.get(a.via) ?? null; });
-  doc.attributions = all;
+export const attitudeAdjectiveStage = lateFinderStage({
+  name: 'attitude-adjective',
+  rule: 'attribution:attitude-adjective',
+  triggers: new Set([...ATTITUDE, 'clear']),
+  find: (w) => attitudeAdjectives(w).map((f) => ({ source: f.source, cue: f.cue, content: f.content, stance: !f.clause })),
 });

@@ -1,0 +1,75 @@
+import { defineStage, type StageFactory } from '../core/pipeline.js';
+import type { Attribution, Span } from '../core/types.js';
+import type { WorkingDoc } from '../core/working-doc.js';
+import { overlaps } from '../core/span-index.js';
+import { resolveSource } from '../entities/index.js';
+import { toLower } from '../text/lower.js';
+import { windowOf, type Window } from './find.js';
+import { quoteType } from './stage.js';
+
+/** What a late finder reports in a sentence window, as token indices into the window. */
+export interface LateFind {
+  /** Null for an attribution with no source. */
+  source: [number, number] | null;
+  cue: [number, number];
+  content: [number, number];
+  /** True for an attitude whose content is not a proposition ("critical of the plan"). */
+  stance: boolean;
+}
+
+/** A finder that runs after the models: its name, rule, the words a sentence must hold, and the finder. */
+export interface LateFinder {
+  name: string;
+  /** `Attribution.rule` of what it adds. */
+  rule: string;
+  /** Lower-cased words of which a sentence must hold one to be read at all (the window costs a tagging pass). */
+  triggers: ReadonlySet<string>;
+  find: (w: Window) => LateFind[];
+}
+
+/**
+ * A stage that adds a {@link LateFinder}'s attributions after the models and the rules they were
+ * trained on: a stage of its own, so that rule layer does not move. It adds only where no
+ * attribution holds the cue or the source already (as cue, source or content), in the body,
+ * and not inside quotation marks, where "I'm sure" is part of what a speaker said. Sources are
+ * resolved as the attribution stage resolves them, and ids are renumbered in text order.
+ */
+export function lateFinderStage(finder: LateFinder): StageFactory {
+  return defineStage(finder.name, { requires: ['attributions'], assigns: [finder.name] }, () => (doc: WorkingDoc) => {
+    const added: Attribution[] = [];
+    const toks = doc.tokens;
+    const taken = (s: Span) => doc.attributions.some((a) => overlaps(a.cue, s) || (a.source && overlaps(a.source, s)) || a.content.some((c) => overlaps(c, s)));
+    let ti = 0;
+    for (let si = 0; si < doc.sentences.length; si++) {
+      const s = doc.sentences[si]!;
+      while (ti < toks.length && toks[ti]!.start < s.start) ti++;
+      let tj = ti;
+      while (tj < toks.length && toks[tj]!.end <= s.end) tj++;
+      if (!doc.body.some((b) => s.start >= b.start && s.end <= b.end)) continue;
+      let any = false;
+      for (let k = ti; k < tj && !any; k++) any = finder.triggers.has(toLower(toks[k]!.text));
+      if (!any) continue;
+      const w = windowOf(toks.slice(ti, tj), ti, si);
+      for (const f of finder.find(w)) {
+        const sp = (a: number, b: number): Span => ({ start: w.tokens[a]!.start, end: w.tokens[b - 1]!.end });
+        const cue = sp(f.cue[0], f.cue[1]);
+        const source = f.source ? sp(f.source[0], f.source[1]) : null;
+        if (taken(cue) || (source && taken(source))) continue;
+        if (doc.quotes.some((q) => q.inner.start <= cue.start && cue.end <= q.inner.end)) continue;
+        const content = [sp(f.content[0], f.content[1])];
+        added.push({
+          id: '', source: source ? { ...source, entity: null, kind: 'unknown', count: null, descriptor: null } : null, cue, content,
+          quote: quoteType(doc, content), via: null, hedge: null, ...(f.stance ? { stance: true } : {}), rule: finder.rule,
+        });
+      }
+    }
+    if (added.length === 0) return;
+    for (const a of added) if (a.source) Object.assign(a.source, resolveSource(doc, a.source));
+    const all = [...doc.attributions, ...added].sort((a, b) => a.cue.start - b.cue.start);
+    // Ids follow text order again; nesting refers to ids, so it is remapped.
+    const rename = new Map<string, string>();
+    all.forEach((a, k) => { if (a.id) rename.set(a.id, `a${k + 1}`); });
+    all.forEach((a, k) => { a.id = `a${k + 1}`; if (a.via) a.via = rename.get(a.via) ?? null; });
+    doc.attributions = all;
+  });
+}
