@@ -5,7 +5,7 @@ import { overlaps } from '../core/span-index.js';
 import { resolveSource } from '../entities/index.js';
 import { toLower } from '../text/lower.js';
 import { windowOf, type Window } from './find.js';
-import { quoteType } from './stage.js';
+import { nameTokens, quoteType } from './stage.js';
 
 /** What a late finder reports in a sentence window, as token indices into the window. */
 export interface LateFind {
@@ -39,6 +39,7 @@ export function lateFinderStage(finder: LateFinder): StageFactory {
     const added: Attribution[] = [];
     const toks = doc.tokens;
     const taken = (s: Span) => doc.attributions.some((a) => overlaps(a.cue, s) || (a.source && overlaps(a.source, s)) || a.content.some((c) => overlaps(c, s)));
+    let names: Set<number> | null = null;
     let ti = 0;
     for (let si = 0; si < doc.sentences.length; si++) {
       const s = doc.sentences[si]!;
@@ -49,7 +50,7 @@ export function lateFinderStage(finder: LateFinder): StageFactory {
       let any = false;
       for (let k = ti; k < tj && !any; k++) any = finder.triggers.has(toLower(toks[k]!.text));
       if (!any) continue;
-      const w = windowOf(toks.slice(ti, tj), ti, si);
+      const w = windowOf(toks.slice(ti, tj), ti, si, (names ??= nameTokens(doc)));
       for (const f of finder.find(w)) {
         const sp = (a: number, b: number): Span => ({ start: w.tokens[a]!.start, end: w.tokens[b - 1]!.end });
         const cue = sp(f.cue[0], f.cue[1]);

@@ -2,6 +2,7 @@ import type { Stage } from '../core/pipeline.js';
 import { nestedContentStage } from './nested.js';
 import { relativePronounStage } from './relative-pronoun.js';
 import { attitudeAdjectiveStage } from './attitude-adjective.js';
+import { stanceVerbStage } from './stance-verb.js';
 
 /**
  * The stages that refine attributions after the `attributions` stage, in pipeline order. They are
@@ -10,5 +11,5 @@ import { attitudeAdjectiveStage } from './attitude-adjective.js';
  * prints are the pipeline's.
  */
 export function attributionRefinerStages(): Stage[] {
-  return [nestedContentStage(), attitudeAdjectiveStage(), relativePronounStage()];
+  return [nestedContentStage(), attitudeAdjectiveStage(), stanceVerbStage(), relativePronounStage()];
 }

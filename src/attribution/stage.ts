@@ -207,6 +207,18 @@ function continueQuotes(doc: WorkingDoc, cands: Candidate[]): void {
   }
 }
 
+/** Indices of the tokens inside recognised names: proper nouns whatever the tagger said ("Reilly/RB"). */
+export function nameTokens(doc: WorkingDoc): Set<number> {
+  const names = new Set<number>();
+  let k = 0;
+  for (const m of doc.mentions) {
+    if (m.form !== 'name') continue;
+    while (k < doc.tokens.length && doc.tokens[k]!.end <= m.start) k++;
+    for (let j = k; j < doc.tokens.length && doc.tokens[j]!.start < m.end; j++) names.add(j);
+  }
+  return names;
+}
+
 /**
  * Attribution extraction: candidate finders per sentence (cue verbs, "according to", participial
  * and inverted orders), then ordered refiners: quotation extension, continuation quotes, dedupe,
@@ -219,16 +231,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
     const resolve = options?.resolveSource ?? resolveSource;
     const body = doc.body;
     const cands: Candidate[] = [];
-    // Tokens inside recognised names are proper nouns whatever the tagger said ("Reilly/RB").
-    const names = new Set<number>();
-    {
-      let k = 0;
-      for (const m of doc.mentions) {
-        if (m.form !== 'name') continue;
-        while (k < doc.tokens.length && doc.tokens[k]!.end <= m.start) k++;
-        for (let j = k; j < doc.tokens.length && doc.tokens[j]!.start < m.end; j++) names.add(j);
-      }
-    }
+    const names = nameTokens(doc);
     let ti = 0;
     const lower = lowerTexts(doc.tokens);
     for (let si = 0; si < doc.sentences.length; si++) {
