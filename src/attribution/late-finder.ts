@@ -13,6 +13,8 @@ export interface LateFind {
   source: [number, number] | null;
   cue: [number, number];
   content: [number, number];
+  /** A content part before the cue, where the content is discontinuous ("The union | is regarded as | liberal"). */
+  lead?: [number, number];
   /** True for an attitude whose content is not a proposition ("critical of the plan"). */
   stance: boolean;
 }
@@ -57,7 +59,7 @@ export function lateFinderStage(finder: LateFinder): StageFactory {
         const source = f.source ? sp(f.source[0], f.source[1]) : null;
         if (taken(cue) || (source && taken(source))) continue;
         if (doc.quotes.some((q) => q.inner.start <= cue.start && cue.end <= q.inner.end)) continue;
-        const content = [sp(f.content[0], f.content[1])];
+        const content = f.lead ? [sp(f.lead[0], f.lead[1]), sp(f.content[0], f.content[1])] : [sp(f.content[0], f.content[1])];
         added.push({
           id: '', source: source ? { ...source, entity: null, kind: 'unknown', count: null, descriptor: null } : null, cue, content,
           quote: quoteType(doc, content), via: null, hedge: null, ...(f.stance ? { stance: true } : {}), rule: finder.rule,

@@ -3,6 +3,8 @@ import { nestedContentStage } from './nested.js';
 import { relativePronounStage } from './relative-pronoun.js';
 import { attitudeAdjectiveStage } from './attitude-adjective.js';
 import { stanceVerbStage } from './stance-verb.js';
+import { whenAskedStage } from './when-asked.js';
+import { seenAsStage } from './seen-as.js';
 
 /**
  * The stages that refine attributions after the `attributions` stage, in pipeline order. They are
@@ -11,5 +13,5 @@ import { stanceVerbStage } from './stance-verb.js';
  * prints are the pipeline's.
  */
 export function attributionRefinerStages(): Stage[] {
-  return [nestedContentStage(), attitudeAdjectiveStage(), stanceVerbStage(), relativePronounStage()];
+  return [nestedContentStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), relativePronounStage()];
 }

@@ -1,0 +1,21 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeToWorkingDoc } from '../analyze.js';
+import { windowOf } from './find.js';
+import { whenAsked } from './when-asked.js';
+
+const asked = (text: string) => {
+  const d = analyzeToWorkingDoc(text);
+  const words = (r: [number, number] | null) => (r ? d.text.slice(d.tokens[r[0]]!.start, d.tokens[r[1] - 1]!.end) : null);
+  return whenAsked(windowOf(d.tokens, 0, 0)).map((f) => [words(f.source), words(f.cue), words(f.content)]);
+};
+
+test('a question put by no one named: no source, "asked" the cue, the question the content', () => {
+  assert.deepEqual(asked('But when asked how she would fund the bridge, the mayor changed the subject.'), [[null, 'asked', 'how she would fund the bridge']]);
+  assert.deepEqual(asked('The actress was asked if she had ever been turned away.'), [[null, 'was asked', 'if she had ever been turned away']]);
+});
+
+test('an "asked" with an asker or without a question is not one', () => {
+  assert.deepEqual(asked('The mayor asked the council whether the bridge was safe.'), []);
+  assert.deepEqual(asked('When asked, the mayor declined to comment.'), []);
+});
