@@ -960,7 +960,7 @@ export function datelineLength(tokens: readonly Token[], from: number, limit: nu
  * closes there, else just after an earlier "according to" or ", saying", else the sentence start
  * (past a dateline).
  */
-function contentStartBefore(w: Window, e: number): number {
+export function contentStartBefore(w: Window, e: number): number {
   if (w.tokens[e - 1]?.quote === 'close') {
     let depth = 0;
     for (let k = e - 1; k >= 0; k--) {

@@ -17,6 +17,8 @@ export interface LateFind {
   lead?: [number, number];
   /** True for an attitude whose content is not a proposition ("critical of the plan"). */
   stance: boolean;
+  /** The content must not lie in another attribution's spans either (a quotation another credit took). */
+  ownContent?: boolean;
 }
 
 /** A finder that runs after the models: its name, rule, the words a sentence must hold, and the finder. */
@@ -27,6 +29,8 @@ export interface LateFinder {
   /** Lower-cased words of which a sentence must hold one to be read at all (the window costs a tagging pass). */
   triggers: ReadonlySet<string>;
   find: (w: Window) => LateFind[];
+  /** Grows an added attribution with what lies beyond its sentence (a quotation's other sentences). */
+  extend?: (doc: WorkingDoc, a: Attribution) => void;
 }
 
 /**
@@ -60,10 +64,14 @@ export function lateFinderStage(finder: LateFinder): StageFactory {
         if (taken(cue) || (source && taken(source))) continue;
         if (doc.quotes.some((q) => q.inner.start <= cue.start && cue.end <= q.inner.end)) continue;
         const content = f.lead ? [sp(f.lead[0], f.lead[1]), sp(f.content[0], f.content[1])] : [sp(f.content[0], f.content[1])];
-        added.push({
+        if (f.ownContent && content.some((c) => taken(c))) continue;
+        const a: Attribution = {
           id: '', source: source ? { ...source, entity: null, kind: 'unknown', count: null, descriptor: null } : null, cue, content,
-          quote: quoteType(doc, content), via: null, hedge: null, ...(f.stance ? { stance: true } : {}), rule: finder.rule,
-        });
+          quote: 'indirect', via: null, hedge: null, ...(f.stance ? { stance: true } : {}), rule: finder.rule,
+        };
+        finder.extend?.(doc, a);
+        a.quote = quoteType(doc, a.content);
+        added.push(a);
       }
     }
     if (added.length === 0) return;

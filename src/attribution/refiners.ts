@@ -5,6 +5,7 @@ import { attitudeAdjectiveStage } from './attitude-adjective.js';
 import { stanceVerbStage } from './stance-verb.js';
 import { whenAskedStage } from './when-asked.js';
 import { seenAsStage } from './seen-as.js';
+import { speechFallbackStage } from './speech-fallback.js';
 
 /**
  * The stages that refine attributions after the `attributions` stage, in pipeline order. They are
@@ -13,5 +14,5 @@ import { seenAsStage } from './seen-as.js';
  * prints are the pipeline's.
  */
 export function attributionRefinerStages(): Stage[] {
-  return [nestedContentStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), relativePronounStage()];
+  return [nestedContentStage(), speechFallbackStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), relativePronounStage()];
 }
