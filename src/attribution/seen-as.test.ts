@@ -16,6 +16,11 @@ test('a passive of perception with no one named: the subject and the complement 
   ]);
 });
 
+test('"known as" and "known for"; after a comma the name alone', () => {
+  assert.deepEqual(seen('The island was known as the poorhouse of the region.'), [[null, 'was known as', 'The island', 'the poorhouse of the region']]);
+  assert.deepEqual(seen('The growers fought the Valley Water Authority, also known as the VWA, for years.'), [[null, 'also known as', null, 'the VWA']]);
+});
+
 test('not where "by" names who sees it, and not without "as"', () => {
   assert.deepEqual(seen('The levy was seen as a tax by many growers.'), []);
   assert.deepEqual(seen('The levy was seen in a new light.'), []);

@@ -4,35 +4,48 @@ import { lateFinderStage, type LateFind } from './late-finder.js';
 
 /** Participles of perception and description that, passive and before "as", report how others see the subject. */
 const SEEN = new Set(['seen', 'viewed', 'considered', 'regarded', 'perceived', 'described', 'billed', 'touted', 'hailed', 'branded',
-  'labeled', 'labelled', 'characterized', 'characterised', 'portrayed', 'painted', 'cast', 'dismissed', 'derided', 'praised', 'criticized', 'criticised']);
+  'labeled', 'labelled', 'characterized', 'characterised', 'portrayed', 'painted', 'cast', 'dismissed', 'derided', 'praised', 'criticized', 'criticised',
+  'known']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s', "'re", '’re']);
 /** Words between "be" and the participle ("is widely seen as"). */
 const GAP = new Set(['widely', 'largely', 'generally', 'often', 'still', 'also', 'now', 'long', 'increasingly', 'commonly', 'broadly',
-  'frequently', 'sometimes', 'once', 'not', "n't", 'never', 'always', 'already', 'privately', 'publicly', 'roundly', 'repeatedly']);
+  'frequently', 'sometimes', 'once', 'not', "n't", 'never', 'always', 'already', 'privately', 'publicly', 'roundly', 'repeatedly',
+  'best', 'better', 'well', 'derisively', 'affectionately', 'formerly']);
 
 /**
  * Passives of perception with no one named: "The union is widely regarded as one of the more
- * liberal", "which was seen as payback". PolNeAR marks them with no source; the cue is "be" and
- * the participle with "as", and the content is the subject and the complement (two spans). Not
- * where "by" names who sees it within the next words (the rules' `passive-by` reads those).
+ * liberal", "which was seen as payback", "Ginsburg is known for speaking her mind". PolNeAR marks
+ * them with no source; the cue is "be" and the participle with "as" (or "known for"), and the
+ * content is the subject and the complement (two spans); after a comma ("the Islamic State, also
+ * known as ISIS") the name alone. Not where "by" names who sees it (the rules' `passive-by`).
  */
 export function seenAs(w: Window): LateFind[] {
   const out: LateFind[] = [];
   const T = w.tokens;
   for (let i = 1; i + 2 < T.length; i++) {
-    if (!SEEN.has(toLower(T[i]!.text)) || toLower(T[i + 1]!.text) !== 'as') continue;
+    const lw = toLower(T[i]!.text);
+    const next = toLower(T[i + 1]!.text);
+    if (!SEEN.has(lw) || !(next === 'as' || (lw === 'known' && next === 'for'))) continue;
     let be = i - 1;
     while (be >= 0 && GAP.has(toLower(T[be]!.text))) be--;
-    if (be < 0 || !BE.has(toLower(T[be]!.text))) continue;
     let start = be;
-    while (start > 0 && /^(?:has|have|had|will|would|may|might|could|should|must|can)$/i.test(T[start - 1]!.text)) start--;
-    const subject = npBefore(w, start);
-    if (!subject) continue;
+    let subject: [number, number] | null;
+    if (be >= 0 && BE.has(toLower(T[be]!.text))) {
+      while (start > 0 && /^(?:has|have|had|will|would|may|might|could|should|must|can)$/i.test(T[start - 1]!.text)) start--;
+      subject = npBefore(w, start);
+    } else if (lw === 'known' && be >= 1 && T[be]!.text === ',') {
+      // "the Islamic State, also known as ISIS": the name alone is the content, as the annotators mark it.
+      start = be + 1;
+      subject = null;
+    } else continue;
+    if (!subject && start <= be) continue;
     const from = i + 2;
     let end = from;
-    while (end < T.length && !/^(?:,|;|:|[.!?]|--|\u2014|\u2013|\u2015)$/.test(T[end]!.text) && toLower(T[end]!.text) !== 'by') end++;
+    while (end < T.length && !/^(?:,|;|:|[.!?]|--|\u2014|\u2013|\u2015)$/.test(T[end]!.text) && toLower(T[end]!.text) !== 'by'
+      && !(toLower(T[end]!.text) === 'and' && /^(?:VBZ|VBD|VBP|MD)$/.test(w.tags[end + 1] ?? ''))) end++;
     if (end <= from || toLower(T[end]?.text ?? '') === 'by') continue;
-    out.push({ source: null, cue: [start, i + 2], content: [from, end], stance: false, lead: subject });
+    if (start > i) continue;
+    out.push({ source: null, cue: [Math.min(start, i), i + 2], content: [from, end], stance: false, ...(subject ? { lead: subject } : {}) });
   }
   return out;
 }
