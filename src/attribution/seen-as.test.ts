@@ -21,6 +21,12 @@ test('"known as" and "known for"; after a comma the name alone', () => {
   assert.deepEqual(seen('The growers fought the Valley Water Authority, also known as the VWA, for years.'), [[null, 'also known as', null, 'the VWA']]);
 });
 
+test('"considered" takes its complement with no "as"', () => {
+  assert.deepEqual(seen('Direct mail is nonetheless considered an effective way to reach older voters.'), [
+    [null, 'is nonetheless considered', 'Direct mail', 'an effective way to reach older voters'],
+  ]);
+});
+
 test('not where "by" names who sees it, and not without "as"', () => {
   assert.deepEqual(seen('The levy was seen as a tax by many growers.'), []);
   assert.deepEqual(seen('The levy was seen in a new light.'), []);

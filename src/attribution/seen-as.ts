@@ -10,12 +10,13 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'â€
 /** Words between "be" and the participle ("is widely seen as"). */
 const GAP = new Set(['widely', 'largely', 'generally', 'often', 'still', 'also', 'now', 'long', 'increasingly', 'commonly', 'broadly',
   'frequently', 'sometimes', 'once', 'not', "n't", 'never', 'always', 'already', 'privately', 'publicly', 'roundly', 'repeatedly',
-  'best', 'better', 'well', 'derisively', 'affectionately', 'formerly']);
+  'best', 'better', 'well', 'derisively', 'affectionately', 'formerly', 'nonetheless', 'still', 'hardly']);
 
 /**
  * Passives of perception with no one named: "The union is widely regarded as one of the more
  * liberal", "which was seen as payback", "Ginsburg is known for speaking her mind". PolNeAR marks
- * them with no source; the cue is "be" and the participle with "as" (or "known for"), and the
+ * them with no source; the cue is "be" and the participle with "as" (or "known for"; "considered"
+ * and "deemed" also with no "as": "is considered an asset"), and the
  * content is the subject and the complement (two spans); after a comma ("the Islamic State, also
  * known as ISIS") the name alone. Not where "by" names who sees it (the rules' `passive-by`).
  */
@@ -25,7 +26,9 @@ export function seenAs(w: Window): LateFind[] {
   for (let i = 1; i + 2 < T.length; i++) {
     const lw = toLower(T[i]!.text);
     const next = toLower(T[i + 1]!.text);
-    if (!SEEN.has(lw) || !(next === 'as' || (lw === 'known' && next === 'for'))) continue;
+    // "is considered an asset", "are deemed too risky": a complement with no "as".
+    const bare = (lw === 'considered' || lw === 'deemed') && next !== 'as' && /^(?:DT|JJ|JJR|JJS|RB|PRP\$|CD|NN|NNS)$/.test(w.tags[i + 1]!);
+    if (!(SEEN.has(lw) || bare) || !(bare || next === 'as' || (lw === 'known' && next === 'for'))) continue;
     let be = i - 1;
     while (be >= 0 && GAP.has(toLower(T[be]!.text))) be--;
     let start = be;
@@ -33,19 +36,20 @@ export function seenAs(w: Window): LateFind[] {
     if (be >= 0 && BE.has(toLower(T[be]!.text))) {
       while (start > 0 && /^(?:has|have|had|will|would|may|might|could|should|must|can)$/i.test(T[start - 1]!.text)) start--;
       subject = npBefore(w, start);
-    } else if (lw === 'known' && be >= 1 && T[be]!.text === ',') {
+    } else if (lw === 'known' && !bare && be >= 1 && T[be]!.text === ',') {
       // "the Islamic State, also known as ISIS": the name alone is the content, as the annotators mark it.
       start = be + 1;
       subject = null;
     } else continue;
     if (!subject && start <= be) continue;
-    const from = i + 2;
+    const from = bare ? i + 1 : i + 2;
     let end = from;
     while (end < T.length && !/^(?:,|;|:|[.!?]|--|\u2014|\u2013|\u2015)$/.test(T[end]!.text) && toLower(T[end]!.text) !== 'by'
       && !(toLower(T[end]!.text) === 'and' && /^(?:VBZ|VBD|VBP|MD)$/.test(w.tags[end + 1] ?? ''))) end++;
     if (end <= from || toLower(T[end]?.text ?? '') === 'by') continue;
     if (start > i) continue;
-    out.push({ source: null, cue: [Math.min(start, i), i + 2], content: [from, end], stance: false, ...(subject ? { lead: subject } : {}) });
+    if (bare && !subject) continue;
+    out.push({ source: null, cue: [Math.min(start, i), from], content: [from, end], stance: false, ...(subject ? { lead: subject } : {}) });
   }
   return out;
 }
@@ -54,4 +58,4 @@ export function seenAs(w: Window): LateFind[] {
  * How others see the subject, said by no one named (rule `attribution:seen-as`). Runs after the
  * models ({@link lateFinderStage}).
  */
-export const seenAsStage = lateFinderStage({ name: 'seen-as', rule: 'attribution:seen-as', triggers: SEEN, find: seenAs });
+export const seenAsStage = lateFinderStage({ name: 'seen-as', rule: 'attribution:seen-as', triggers: new Set([...SEEN, 'considered', 'deemed']), find: seenAs });
