@@ -3,7 +3,7 @@ import type { Attribution, Span } from '../core/types.js';
 import type { WorkingDoc } from '../core/working-doc.js';
 import { overlaps } from '../core/span-index.js';
 import { resolveSource } from '../entities/index.js';
-import { toLower } from '../text/lower.js';
+import { lowerTexts } from '../text/lower.js';
 import { windowOf, type Window } from './find.js';
 import { nameTokens, quoteType } from './stage.js';
 
@@ -45,6 +45,19 @@ export function lateFinderStage(finder: LateFinder): StageFactory {
     const added: Attribution[] = [];
     const toks = doc.tokens;
     const taken = (s: Span) => doc.attributions.some((a) => overlaps(a.cue, s) || (a.source && overlaps(a.source, s)) || a.content.some((c) => overlaps(c, s)));
+    // A trigger inside another attribution's spans can only give a cue that is taken: such
+    // sentences are passed over before their window is built.
+    const covered = new Uint8Array(toks.length);
+    {
+      const spans = doc.attributions.flatMap((a) => [a.cue, ...(a.source ? [a.source] : []), ...a.content]).sort((x, y) => x.start - y.start);
+      let k = 0;
+      for (const sp of spans) {
+        while (k > 0 && toks[k - 1]!.end > sp.start) k--;
+        while (k < toks.length && toks[k]!.end <= sp.start) k++;
+        for (let j = k; j < toks.length && toks[j]!.start < sp.end; j++) covered[j] = 1;
+      }
+    }
+    const lower = lowerTexts(toks);
     let names: Set<number> | null = null;
     let ti = 0;
     for (let si = 0; si < doc.sentences.length; si++) {
@@ -54,7 +67,7 @@ export function lateFinderStage(finder: LateFinder): StageFactory {
       while (tj < toks.length && toks[tj]!.end <= s.end) tj++;
       if (!doc.body.some((b) => s.start >= b.start && s.end <= b.end)) continue;
       let any = false;
-      for (let k = ti; k < tj && !any; k++) any = finder.triggers.has(toLower(toks[k]!.text));
+      for (let k = ti; k < tj && !any; k++) any = covered[k] === 0 && finder.triggers.has(lower[k]!);
       if (!any) continue;
       const w = windowOf(toks.slice(ti, tj), ti, si, (names ??= nameTokens(doc)));
       for (const f of finder.find(w)) {
