@@ -11,7 +11,7 @@ const ATTITUDE = new Set(['afraid', 'worried', 'concerned', 'convinced', 'confid
 const LINKING = new Set(['is', 'are', 'was', 'were', "'s", '’s', "'re", '’re', "'m", '’m', 'am', 'be', 'been', 'being', 'remain', 'remains',
   'remained', 'seem', 'seems', 'seemed', 'feel', 'feels', 'felt', 'appear', 'appears', 'appeared', 'become', 'became', 'grew', 'grow', 'grows']);
 /** Words that may stand between the auxiliaries, the linking verb and the adjective. */
-const GAP = new Set(['not', "n't", 'never', 'also', 'still', 'now', 'very', 'so', 'too', 'increasingly', 'deeply', 'highly', 'particularly',
+const GAP = new Set(['not', "n't", 'n’t', 'never', 'also', 'still', 'now', 'very', 'so', 'too', 'increasingly', 'deeply', 'highly', 'particularly',
   'especially', 'more', 'less', 'most', 'quite', 'rather', 'all', 'both', 'already', 'clearly', 'openly', 'publicly', 'privately', 'growing',
   'no', 'longer', 'ever', 'always', 'equally', 'sharply', 'sternly', 'fiercely', 'vehemently', 'acutely', 'somewhat', 'fairly', 'really']);
 const AUX = new Set(['has', 'have', 'had', 'will', 'would', 'may', 'might', 'could', 'should', 'must', 'can', 'do', 'does', 'did', "'ve", '’ve', "'ll", '’ll', "'d", '’d']);
@@ -85,7 +85,7 @@ export function attitudeAdjectives(w: Window): Found[] {
       cueEnd = i + 2;
       from = i + 2;
       clause = false;
-    } else if (lw === 'critical' || (next !== 'that' && !/^(?:PRP|DT|NNP|NNPS|EX)$/.test(w.tags[i + 1]!))) continue;
+    } else if (lw === 'critical' || (next !== 'that' && !CLAUSE_OPENERS.has(next) && !/^(?:PRP|DT|NNP|NNPS|EX)$/.test(w.tags[i + 1]!))) continue;
     if (from >= T.length) continue;
     // A clause runs as reported clauses do; a phrase ("of the deal", "to finish it") stops at the first comma or dash.
     let end = from;
