@@ -1,5 +1,5 @@
 import { toLower } from '../text/lower.js';
-import { clauseStop, npBefore, type Window } from './find.js';
+import { appositiveBefore, clauseStop, npBefore, type Window } from './find.js';
 import { lateFinderStage } from './late-finder.js';
 
 /** Adjectives of attitude that report what their subject thinks or feels about a proposition or a thing. */
@@ -71,7 +71,7 @@ export function attitudeAdjectives(w: Window): Found[] {
     if (k < 0 || !LINKING.has(toLower(T[k]!.text))) continue;
     let start = k;
     while (start > 0 && (AUX.has(toLower(T[start - 1]!.text)) || GAP.has(toLower(T[start - 1]!.text)) || LINKING.has(toLower(T[start - 1]!.text)))) start--;
-    const src = npBefore(w, start);
+    const src = npBefore(w, start) ?? appositiveBefore(w, start);
     if (!src || (src[1] - src[0] === 1 && EXPLETIVE.has(toLower(T[src[0]]!.text)))) continue;
     const next = toLower(T[i + 1]!.text);
     let cueEnd = i + 1;

@@ -910,7 +910,7 @@ function seemingAt(w: Window, i: number): Candidate | null {
  * parenthetical "(D-N.C.)", or a "who/which" clause), and a comma before the cue. Returns the
  * whole span from the NP to the last comma (exclusive).
  */
-function appositiveBefore(w: Window, end: number): [number, number] | null {
+export function appositiveBefore(w: Window, end: number): [number, number] | null {
   if (w.tokens[end - 1]?.text !== ',') return null;
   let k = end - 2;
   let finite = false;

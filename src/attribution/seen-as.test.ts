@@ -27,6 +27,15 @@ test('"considered" takes its complement with no "as"', () => {
   ]);
 });
 
+test('a reduced relative and a subject with an appositive', () => {
+  assert.deepEqual(seen('Growers targeted the county, a district seen as critical for the levy.').map((r) => [r[1], r[2], r[3]]), [
+    ['seen as', 'a district', 'critical for the levy'],
+  ]);
+  assert.deepEqual(seen('The other two counties, Kern and Tulare, are widely seen as strongholds of the growers.').map((r) => [r[1], r[2]]), [
+    ['are widely seen as', 'The other two counties, Kern and Tulare'],
+  ]);
+});
+
 test('not where "by" names who sees it, and not without "as"', () => {
   assert.deepEqual(seen('The levy was seen as a tax by many growers.'), []);
   assert.deepEqual(seen('The levy was seen in a new light.'), []);

@@ -1,5 +1,5 @@
 import { toLower } from '../text/lower.js';
-import { npBefore, type Window } from './find.js';
+import { appositiveBefore, npBefore, type Window } from './find.js';
 import { lateFinderStage, type LateFind } from './late-finder.js';
 
 /** Participles of perception and description that, passive and before "as", report how others see the subject. */
@@ -17,8 +17,8 @@ const GAP = new Set(['widely', 'largely', 'generally', 'often', 'still', 'also',
  * liberal", "which was seen as payback", "Ginsburg is known for speaking her mind". PolNeAR marks
  * them with no source; the cue is "be" and the participle with "as" (or "known for"; "considered"
  * and "deemed" also with no "as": "is considered an asset"), and the
- * content is the subject and the complement (two spans); after a comma ("the Islamic State, also
- * known as ISIS") the name alone. Not where "by" names who sees it (the rules' `passive-by`).
+ * content is the subject and the complement (two spans), also for a reduced relative ("a state
+ * seen as critical"); after a comma ("the Islamic State, also known as ISIS") the name alone. Not where "by" names who sees it (the rules' `passive-by`).
  */
 export function seenAs(w: Window): LateFind[] {
   const out: LateFind[] = [];
@@ -35,7 +35,12 @@ export function seenAs(w: Window): LateFind[] {
     let subject: [number, number] | null;
     if (be >= 0 && BE.has(toLower(T[be]!.text))) {
       while (start > 0 && /^(?:has|have|had|will|would|may|might|could|should|must|can)$/i.test(T[start - 1]!.text)) start--;
-      subject = npBefore(w, start);
+      // "The other two states, Delaware and Maryland, are widely seen as …": a subject with an appositive.
+      subject = npBefore(w, start) ?? appositiveBefore(w, start);
+    } else if (lw !== 'known' && !bare && next === 'as' && be === i - 1 && be >= 0 && (/^NNS?$/.test(w.tags[be]!) || T[be]!.text === ',')) {
+      // A reduced relative: "a state seen as critical", "Low oil prices, seen as a boon".
+      start = i;
+      subject = T[be]!.text === ',' ? npBefore(w, be) : npBefore(w, i);
     } else if (lw === 'known' && !bare && be >= 1 && T[be]!.text === ',') {
       // "the Islamic State, also known as ISIS": the name alone is the content, as the annotators mark it.
       start = be + 1;
