@@ -28,7 +28,8 @@ export interface LateFinder {
   rule: string;
   /** Lower-cased words of which a sentence must hold one to be read at all (the window costs a tagging pass). */
   triggers: ReadonlySet<string>;
-  find: (w: Window) => LateFind[];
+  /** `free(k)`: whether window token `k` lies in no other attribution's spans (a source may stop before one that does). */
+  find: (w: Window, free: (k: number) => boolean) => LateFind[];
   /** Grows an added attribution with what lies beyond its sentence (a quotation's other sentences). */
   extend?: (doc: WorkingDoc, a: Attribution) => void;
 }
@@ -70,7 +71,7 @@ export function lateFinderStage(finder: LateFinder): StageFactory {
       for (let k = ti; k < tj && !any; k++) any = covered[k] === 0 && finder.triggers.has(lower[k]!);
       if (!any) continue;
       const w = windowOf(toks.slice(ti, tj), ti, si, (names ??= nameTokens(doc)));
-      for (const f of finder.find(w)) {
+      for (const f of finder.find(w, (k) => covered[w.base + k] === 0)) {
         const sp = (a: number, b: number): Span => ({ start: w.tokens[a]!.start, end: w.tokens[b - 1]!.end });
         const cue = sp(f.cue[0], f.cue[1]);
         const source = f.source ? sp(f.source[0], f.source[1]) : null;

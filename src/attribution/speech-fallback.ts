@@ -18,7 +18,7 @@ const SOURCE_STOPS = /^(?:,|;|:|[.!?]|--|\u2014|\u2013|\u2015)$/;
  * source runs from the verb over a restrictive modifier ("who …", "to the mayor") to the next
  * comma or the sentence end, and a source of a determiner and adjectives alone counts.
  */
-export function invertedCredits(w: Window): LateFind[] {
+export function invertedCredits(w: Window, free: (k: number) => boolean = () => true): LateFind[] {
   const out: LateFind[] = [];
   const T = w.tokens;
   for (let i = 1; i + 1 < T.length; i++) {
@@ -30,10 +30,13 @@ export function invertedCredits(w: Window): LateFind[] {
     const s = contentStartBefore(w, e);
     if (s >= e) continue;
     let src = npAfter(w, i + 1);
+    // "said one former executive": a number opening the source.
+    if (!src && /^(?:CD|DT)$/.test(w.tags[i + 1]!)) { const np = npAfter(w, i + 2); if (np) src = [i + 1, np[1]]; }
     if (!src && w.tags[i + 1] === 'DT' && /^(?:JJ|CD)$/.test(w.tags[i + 2] ?? '')) src = [i + 1, i + 3];
     if (!src) continue;
     let end = src[1];
-    while (end < T.length && !SOURCE_STOPS.test(T[end]!.text) && T[end]!.quote !== 'open') end++;
+    // The modifier stops where another attribution's spans begin ("… who requested anonymity" read by the models).
+    while (end < T.length && !SOURCE_STOPS.test(T[end]!.text) && T[end]!.quote !== 'open' && free(end)) end++;
     out.push({ source: [src[0], end], cue: [i, i + 1], content: [s, e], stance: false, ownContent: true });
   }
   return out;
@@ -105,4 +108,4 @@ function continueQuotation(doc: WorkingDoc, a: Attribution): void {
  * after the models ({@link lateFinderStage}), where no attribution holds the verb, the source or
  * the content. On PolNeAR train it adds 26 attributions, 25 of them right.
  */
-export const speechFallbackStage = lateFinderStage({ name: 'speech-fallback', rule: 'attribution:speech-fallback', triggers: new Set([...SAY, ...SAY_PLAIN]), find: (w) => [...invertedCredits(w), ...saidAcross(w)], extend: continueQuotation });
+export const speechFallbackStage = lateFinderStage({ name: 'speech-fallback', rule: 'attribution:speech-fallback', triggers: new Set([...SAY, ...SAY_PLAIN]), find: (w, free) => [...invertedCredits(w, free), ...saidAcross(w)], extend: continueQuotation });
