@@ -1,7 +1,7 @@
 import { defineStage, type StageFactory } from '../core/pipeline.js';
 import type { Attribution, Span } from '../core/types.js';
 import type { WorkingDoc } from '../core/working-doc.js';
-import { overlaps } from '../core/span-index.js';
+import { SpanIndex } from '../core/span-index.js';
 import { resolveSource } from '../entities/index.js';
 import { lowerTexts } from '../text/lower.js';
 import { windowOf, type Window } from './find.js';
@@ -45,18 +45,24 @@ export function lateFinderStage(finder: LateFinder): StageFactory {
   return defineStage(finder.name, { requires: ['attributions'], assigns: [finder.name] }, () => (doc: WorkingDoc) => {
     const added: Attribution[] = [];
     const toks = doc.tokens;
-    const taken = (s: Span) => doc.attributions.some((a) => overlaps(a.cue, s) || (a.source && overlaps(a.source, s)) || a.content.some((c) => overlaps(c, s)));
+    const spans = doc.attributions.flatMap((a) => [a.cue, ...(a.source ? [a.source] : []), ...a.content]);
+    const held = new SpanIndex(spans);
+    const taken = (x: Span) => held.overlaps(x);
     // A trigger inside another attribution's spans can only give a cue that is taken: such
-    // sentences are passed over before their window is built.
+    // sentences are passed over before their window is built. Marked through a difference
+    // array, so long and nested spans cost one pass over the tokens.
     const covered = new Uint8Array(toks.length);
     {
-      const spans = doc.attributions.flatMap((a) => [a.cue, ...(a.source ? [a.source] : []), ...a.content]).sort((x, y) => x.start - y.start);
-      let k = 0;
+      const diff = new Int32Array(toks.length + 1);
+      // First token for which `past(token)` holds (tokens are in text order, so it is monotone).
+      const first = (past: (t: { start: number; end: number }) => boolean) => { let lo = 0; let hi = toks.length; while (lo < hi) { const m = (lo + hi) >> 1; if (past(toks[m]!)) hi = m; else lo = m + 1; } return lo; };
       for (const sp of spans) {
-        while (k > 0 && toks[k - 1]!.end > sp.start) k--;
-        while (k < toks.length && toks[k]!.end <= sp.start) k++;
-        for (let j = k; j < toks.length && toks[j]!.start < sp.end; j++) covered[j] = 1;
+        const a = first((t) => t.end > sp.start);
+        const b = first((t) => t.start >= sp.end);
+        if (b > a) { diff[a]!++; diff[b]!--; }
       }
+      let run = 0;
+      for (let k = 0; k < toks.length; k++) { run += diff[k]!; covered[k] = run > 0 ? 1 : 0; }
     }
     const lower = lowerTexts(toks);
     let names: Set<number> | null = null;
