@@ -1,6 +1,6 @@
 import { toLower } from '../text/lower.js';
 import { appositiveBefore, clauseStop, npBefore, type Window } from './find.js';
-import { lateFinderStage } from './late-finder.js';
+import { lateFinderStage, PHRASE_END } from './late-finder.js';
 
 /** Adjectives of attitude that report what their subject thinks or feels about a proposition or a thing. */
 const ATTITUDE = new Set(['afraid', 'worried', 'concerned', 'convinced', 'confident', 'sure', 'certain', 'optimistic', 'pessimistic',
@@ -90,7 +90,7 @@ export function attitudeAdjectives(w: Window): Found[] {
     // A clause runs as reported clauses do; a phrase ("of the deal", "to finish it") stops at the first comma or dash.
     let end = from;
     if (clause) end = clauseStop(w, from, i, src);
-    else while (end < T.length && !/^(?:,|;|:|-|--|\u2014|\u2013|\u2015|[.!?])$/.test(T[end]!.text) && !(end > from && SUBORDINATORS.has(toLower(T[end]!.text)))) end++;
+    else while (end < T.length && !(PHRASE_END.test(T[end]!.text) || T[end]!.text === '-') && !(end > from && SUBORDINATORS.has(toLower(T[end]!.text)))) end++;
     if (end <= from) continue;
     out.push({ source: src, cue: [start, cueEnd], content: [from, end], clause });
   }

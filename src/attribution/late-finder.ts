@@ -7,6 +7,9 @@ import { lowerTexts } from '../text/lower.js';
 import { windowOf, type Window } from './find.js';
 import { nameTokens, quoteType } from './stage.js';
 
+/** Punctuation that ends a phrase a late finder reads: a comma, a colon or semicolon, a sentence end, a dash. */
+export const PHRASE_END = /^(?:,|;|:|[.!?]|--|\u2014|\u2013|\u2015)$/;
+
 /** What a late finder reports in a sentence window, as token indices into the window. */
 export interface LateFind {
   /** Null for an attribution with no source. */

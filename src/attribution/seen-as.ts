@@ -1,6 +1,6 @@
 import { toLower } from '../text/lower.js';
 import { appositiveBefore, npBefore, type Window } from './find.js';
-import { lateFinderStage, type LateFind } from './late-finder.js';
+import { lateFinderStage, PHRASE_END, type LateFind } from './late-finder.js';
 
 /** Participles of perception and description that, passive and before "as", report how others see the subject. */
 const SEEN = new Set(['seen', 'viewed', 'considered', 'regarded', 'perceived', 'described', 'billed', 'touted', 'hailed', 'branded',
@@ -49,7 +49,7 @@ export function seenAs(w: Window): LateFind[] {
     if (!subject && start <= be) continue;
     const from = bare ? i + 1 : i + 2;
     let end = from;
-    while (end < T.length && !/^(?:,|;|:|[.!?]|--|\u2014|\u2013|\u2015)$/.test(T[end]!.text) && toLower(T[end]!.text) !== 'by'
+    while (end < T.length && !PHRASE_END.test(T[end]!.text) && toLower(T[end]!.text) !== 'by'
       && !(toLower(T[end]!.text) === 'and' && /^(?:VBZ|VBD|VBP|MD)$/.test(w.tags[end + 1] ?? ''))) end++;
     if (end <= from || toLower(T[end]?.text ?? '') === 'by') continue;
     if (start > i) continue;

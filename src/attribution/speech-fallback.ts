@@ -2,14 +2,12 @@ import type { Attribution } from '../core/types.js';
 import type { WorkingDoc } from '../core/working-doc.js';
 import { toLower } from '../text/lower.js';
 import { clauseStop, contentStartBefore, npAfter, npBefore, type Window } from './find.js';
-import { lateFinderStage, type LateFind } from './late-finder.js';
+import { lateFinderStage, PHRASE_END, type LateFind } from './late-finder.js';
 
 /** Verbs of saying that credit a quotation after it ("“…,” said X"). */
 const SAY = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'explained', 'noted', 'notes', 'recalled', 'insisted', 'argued',
   'argues', 'remarked', 'observed', 'countered', 'replied', 'responded', 'warned', 'acknowledged', 'admitted', 'conceded', 'cautioned',
   'declared', 'stated', 'tweeted', 'continued', 'asked', 'told', 'suggested', 'predicted', 'complained', 'joked', 'quipped']);
-/** Words after which a source's restrictive modifier stops: a comma or the sentence end does too. */
-const SOURCE_STOPS = /^(?:,|;|:|[.!?]|--|\u2014|\u2013|\u2015)$/;
 
 /**
  * A quotation credited after it when no other reading took the verb: "“It held,” said a longtime
@@ -36,7 +34,7 @@ export function invertedCredits(w: Window, free: (k: number) => boolean = () => 
     if (!src) continue;
     let end = src[1];
     // The modifier stops where another attribution's spans begin ("… who requested anonymity" read by the models).
-    while (end < T.length && !SOURCE_STOPS.test(T[end]!.text) && T[end]!.quote !== 'open' && free(end)) end++;
+    while (end < T.length && !PHRASE_END.test(T[end]!.text) && T[end]!.quote !== 'open' && free(end)) end++;
     out.push({ source: [src[0], end], cue: [i, i + 1], content: [s, e], stance: false, ownContent: true });
   }
   return out;

@@ -1,6 +1,6 @@
 import { toLower } from '../text/lower.js';
 import { npAfter, npBefore, type Window } from './find.js';
-import { lateFinderStage, type LateFind } from './late-finder.js';
+import { lateFinderStage, PHRASE_END, type LateFind } from './late-finder.js';
 
 /** Verbs of taking sides whose object is what the subject backs or rejects. */
 const STANCE = new Set(['support', 'supports', 'supported', 'supporting', 'back', 'backs', 'backed', 'backing', 'oppose', 'opposes',
@@ -41,7 +41,7 @@ export function stanceVerbs(w: Window): LateFind[] {
     // The object runs on over "of"-phrases and a gerund's complement ("temporarily banning
     // non-citizen Muslims") up to a clause boundary, a finite verb or a figure ("Trump 46 percent to 32").
     let end = from + 1;
-    while (end < T.length && !STOPS.has(toLower(T[end]!.text)) && !/^(?:,|;|:|-|--|\u2014|\u2013|\u2015|[.!?])$/.test(T[end]!.text) && !/^(?:VBD|VBZ|VBP|MD|CD)$/.test(w.tags[end]!)) end++;
+    while (end < T.length && !STOPS.has(toLower(T[end]!.text)) && !(PHRASE_END.test(T[end]!.text) || T[end]!.text === '-') && !/^(?:VBD|VBZ|VBP|MD|CD)$/.test(w.tags[end]!)) end++;
     out.push({ source: src, cue: [i, i + 1], content: [from, end], stance: true });
   }
   return out;

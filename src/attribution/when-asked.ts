@@ -1,6 +1,6 @@
 import { toLower } from '../text/lower.js';
 import type { Window } from './find.js';
-import { lateFinderStage, type LateFind } from './late-finder.js';
+import { lateFinderStage, PHRASE_END, type LateFind } from './late-finder.js';
 
 /** Words that open the question a passive "asked" reports. */
 const QUESTION = new Set(['whether', 'if', 'why', 'how', 'who', 'what', 'when', 'where', 'which', 'about']);
@@ -26,7 +26,7 @@ export function whenAsked(w: Window): LateFind[] {
     if (!QUESTION.has(toLower(T[i + 1]!.text))) continue;
     const from = i + 1;
     let end = from + 1;
-    while (end < T.length && !/^(?:,|;|:|[.!?]|--|\u2014|\u2013|\u2015)$/.test(T[end]!.text)) end++;
+    while (end < T.length && !PHRASE_END.test(T[end]!.text)) end++;
     if (end <= from + 1) continue;
     out.push({ source: null, cue: [cue, i + 1], content: [from, end], stance: false });
   }
