@@ -1,6 +1,7 @@
 import { defineStage } from '../core/pipeline.js';
 import type { Attribution } from '../core/types.js';
-import type { WorkingDoc } from '../core/working-doc.js';
+import type { Token, WorkingDoc } from '../core/working-doc.js';
+import { tokenRange } from '../attribution-model/roles.js';
 import { quoteType } from './stage.js';
 
 /**
@@ -13,34 +14,22 @@ const RELATIVE = /^(?:which|whom|what)$/i;
 const PREPOSITION = /^(?:in|during|on|at|of|for|from|with|by|about|over|amid|after|before|under|to|through|into|upon|between|among|against|as|than|like)$/i;
 
 /**
- * Start of the relative pronoun just before an attribution's source, or -1: "the deal, which
- * officials said will take effect in May" (the pronoun is the reported clause's subject), "Ms.
- * Ruiz, whom the mayor called a hero" (its object). The source must come before its cue and the
- * content after it, and a preposition before the pronoun rules it out ("in which he said").
+ * The relative pronoun just before an attribution's source, or null: "the deal, which officials
+ * said will take effect in May" (the pronoun is the reported clause's subject), "Ms. Ruiz, whom
+ * the mayor called a hero" (its object). The source must come before its cue and the content
+ * after it, and a preposition before the pronoun rules it out ("in which he said").
  */
-export function relativePronounBefore(doc: WorkingDoc, a: Attribution): number {
+export function relativePronounBefore(doc: WorkingDoc, a: Attribution): Token | null {
   const s = a.source;
-  if (!s || s.end > a.cue.start || a.content.length === 0 || a.content[0]!.start < a.cue.end) return -1;
+  if (!s || s.end > a.cue.start || a.content.length === 0 || a.content[0]!.start < a.cue.end) return null;
   const toks = doc.tokens;
-  let i = tokenStartingAt(doc, s.start);
-  if (i <= 0) return -1;
+  const [i] = tokenRange(toks, s);
+  if (i <= 0 || i >= toks.length) return null;
   const pro = toks[i - 1]!;
-  if (!RELATIVE.test(pro.text) || pro.sentence !== toks[i]!.sentence) return -1;
+  if (!RELATIVE.test(pro.text) || pro.sentence !== toks[i]!.sentence) return null;
   const before = toks[i - 2];
-  if (before && before.sentence === pro.sentence && PREPOSITION.test(before.text)) return -1;
-  return pro.start;
-}
-
-/** Index of the token that starts at `at`, or -1. */
-function tokenStartingAt(doc: WorkingDoc, at: number): number {
-  const toks = doc.tokens;
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.start < at) lo = mid + 1; else hi = mid;
-  }
-  return lo < toks.length && toks[lo]!.start === at ? lo : -1;
+  if (before && before.sentence === pro.sentence && PREPOSITION.test(before.text)) return null;
+  return pro;
 }
 
 /**
@@ -55,10 +44,9 @@ function tokenStartingAt(doc: WorkingDoc, at: number): number {
  */
 export const relativePronounStage = defineStage('relative-pronoun', { requires: ['attributions'], assigns: ['relative-pronoun'] }, () => (doc: WorkingDoc) => {
   for (const a of doc.attributions) {
-    const at = relativePronounBefore(doc, a);
-    if (at < 0) continue;
-    const end = doc.tokens[tokenStartingAt(doc, at)]!.end;
-    a.content = [{ start: at, end }, ...a.content];
+    const pro = relativePronounBefore(doc, a);
+    if (!pro) continue;
+    a.content = [{ start: pro.start, end: pro.end }, ...a.content];
     a.quote = quoteType(doc, a.content);
     a.refinedBy = [...(a.refinedBy ?? []), 'attribution:relative-pronoun'];
   }
