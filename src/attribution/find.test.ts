@@ -181,7 +181,10 @@ test('a trailing "in polls" reports a finding only from a named or sourced poll'
 });
 
 test('a relative pronoun\'s cue reads its content after the cue, not the main clause before it', () => {
-  assert.deepEqual(one('The mayor lost three wards to Ortiz, who added to her lead.'), [['who', 'added', 'to her lead']]);
+  // The rules read "who | added | to her lead"; the object-reading stage then drops it ("added"
+  // with a plain object is an act). Either way the main clause is no one's content.
+  assert.ok(!one('The mayor lost three wards to Ortiz, who added to her lead.').some((t) => t[2]!.includes('three wards')));
+  assert.deepEqual(one('The mayor lost three wards to Ortiz, who criticized the count.'), [['who', 'criticized', 'the count']]);
 });
 
 test('a participle whose subject lies inside an earlier report speaks with that report\'s source', () => {

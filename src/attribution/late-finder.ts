@@ -99,11 +99,18 @@ export function lateFinderStage(finder: LateFinder): StageFactory {
     }
     if (added.length === 0) return;
     for (const a of added) if (a.source) Object.assign(a.source, resolveSource(doc, a.source));
-    const all = [...doc.attributions, ...added].sort((a, b) => a.cue.start - b.cue.start);
-    // Ids follow text order again; nesting refers to ids, so it is remapped.
-    const rename = new Map<string, string>();
-    all.forEach((a, k) => { if (a.id) rename.set(a.id, `a${k + 1}`); });
-    all.forEach((a, k) => { a.id = `a${k + 1}`; if (a.via) a.via = rename.get(a.via) ?? null; });
-    doc.attributions = all;
+    doc.attributions = renumberAttributions([...doc.attributions, ...added]);
   });
+}
+
+/**
+ * Attributions sorted by cue in text order with ids `a1`, `a2`, … again (in place); nesting refers
+ * to ids, so `via` is remapped, and a `via` to an id not among them becomes null.
+ */
+export function renumberAttributions(list: Attribution[]): Attribution[] {
+  const all = list.sort((a, b) => a.cue.start - b.cue.start);
+  const rename = new Map<string, string>();
+  all.forEach((a, k) => { if (a.id) rename.set(a.id, `a${k + 1}`); });
+  all.forEach((a, k) => { a.id = `a${k + 1}`; if (a.via) a.via = rename.get(a.via) ?? null; });
+  return all;
 }

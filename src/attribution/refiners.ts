@@ -1,11 +1,13 @@
 import type { Stage } from '../core/pipeline.js';
 import { nestedContentStage } from './nested.js';
+import { objectReadingStage } from './object-reading.js';
 import { relativePronounStage } from './relative-pronoun.js';
 import { attitudeAdjectiveStage } from './attitude-adjective.js';
 import { stanceVerbStage } from './stance-verb.js';
 import { whenAskedStage } from './when-asked.js';
 import { seenAsStage } from './seen-as.js';
 import { speechFallbackStage } from './speech-fallback.js';
+import { headlineLabelStage } from './headline-label.js';
 
 /**
  * The stages that refine attributions after the `attributions` stage, in pipeline order. They are
@@ -14,5 +16,5 @@ import { speechFallbackStage } from './speech-fallback.js';
  * prints are the pipeline's.
  */
 export function attributionRefinerStages(): Stage[] {
-  return [nestedContentStage(), speechFallbackStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), relativePronounStage()];
+  return [nestedContentStage(), objectReadingStage(), speechFallbackStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), headlineLabelStage(), relativePronounStage()];
 }
