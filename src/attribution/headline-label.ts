@@ -40,4 +40,4 @@ export function headlineLabel(w: Window): LateFind[] {
  * Headline labels the transcript rules leave (rule `attribution:headline-label`). Runs after the
  * models ({@link lateFinderStage}), where no attribution holds the colon or the label.
  */
-export const headlineLabelStage = lateFinderStage({ name: 'headline-label', rule: 'attribution:headline-label', triggers: new Set([':']), find: headlineLabel });
+export const headlineLabelStage = lateFinderStage({ name: 'headline-label', rule: 'attribution:headline-label', triggers: new Set([':']), reads: (si) => si === 0, find: headlineLabel });

@@ -31,6 +31,8 @@ export interface LateFinder {
   rule: string;
   /** Lower-cased words of which a sentence must hold one to be read at all (the window costs a tagging pass). */
   triggers: ReadonlySet<string>;
+  /** Sentences (by index) the finder reads at all, where not every sentence (the headline only). */
+  reads?: (sentence: number) => boolean;
   /** `free(k)`: whether window token `k` lies in no other attribution's spans (a source may stop before one that does). */
   find: (w: Window, free: (k: number) => boolean) => LateFind[];
   /** Grows an added attribution with what lies beyond its sentence (a quotation's other sentences). */
@@ -75,6 +77,7 @@ export function lateFinderStage(finder: LateFinder): StageFactory {
       while (ti < toks.length && toks[ti]!.start < s.start) ti++;
       let tj = ti;
       while (tj < toks.length && toks[tj]!.end <= s.end) tj++;
+      if (finder.reads && !finder.reads(si)) continue;
       if (!doc.body.some((b) => s.start >= b.start && s.end <= b.end)) continue;
       let any = false;
       for (let k = ti; k < tj && !any; k++) any = covered[k] === 0 && finder.triggers.has(lower[k]!);
