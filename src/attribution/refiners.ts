@@ -8,6 +8,7 @@ import { whenAskedStage } from './when-asked.js';
 import { seenAsStage } from './seen-as.js';
 import { speechFallbackStage } from './speech-fallback.js';
 import { headlineLabelStage } from './headline-label.js';
+import { talkAboutStage } from './talk-about.js';
 
 /**
  * The stages that refine attributions after the `attributions` stage, in pipeline order. They are
@@ -16,5 +17,5 @@ import { headlineLabelStage } from './headline-label.js';
  * prints are the pipeline's.
  */
 export function attributionRefinerStages(): Stage[] {
-  return [nestedContentStage(), objectReadingStage(), speechFallbackStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), headlineLabelStage(), relativePronounStage()];
+  return [nestedContentStage(), objectReadingStage(), speechFallbackStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), headlineLabelStage(), talkAboutStage(), relativePronounStage()];
 }
