@@ -50,6 +50,10 @@ export function lateFinderStage(finder: LateFinder): StageFactory {
   return defineStage(finder.name, { requires: ['attributions'], assigns: [finder.name] }, () => (doc: WorkingDoc) => {
     const added: Attribution[] = [];
     const toks = doc.tokens;
+    const lower = lowerTexts(toks);
+    // Most documents hold none of a finder's words where it reads: nothing to index then.
+    const readable = (k: number) => !finder.reads || finder.reads(toks[k]!.sentence);
+    if (!lower.some((w, k) => finder.triggers.has(w) && readable(k))) return;
     const spans = doc.attributions.flatMap((a) => [a.cue, ...(a.source ? [a.source] : []), ...a.content]);
     const held = new SpanIndex(spans);
     const taken = (x: Span) => held.overlaps(x);
@@ -69,7 +73,6 @@ export function lateFinderStage(finder: LateFinder): StageFactory {
       let run = 0;
       for (let k = 0; k < toks.length; k++) { run += diff[k]!; covered[k] = run > 0 ? 1 : 0; }
     }
-    const lower = lowerTexts(toks);
     let names: Set<number> | null = null;
     let ti = 0;
     for (let si = 0; si < doc.sentences.length; si++) {
