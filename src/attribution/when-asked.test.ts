@@ -15,7 +15,19 @@ test('a question put by no one named: no source, "asked" the cue, the question t
   assert.deepEqual(asked('The actress was asked if she had ever been turned away.'), [[null, 'was asked', 'if she had ever been turned away']]);
 });
 
-test('an "asked" with an asker or without a question is not one', () => {
-  assert.deepEqual(asked('The mayor asked the council whether the bridge was safe.'), []);
+test('adjuncts before the question, an infinitive or a quotation as what was asked', () => {
+  assert.deepEqual(asked('Asked during a radio debate why she trailed, the mayor blamed the weather.'), [[null, 'Asked', 'why she trailed']]);
+  assert.deepEqual(asked('Voters were also asked to pick the loser.'), [[null, 'were also asked', 'to pick the loser']]);
+  assert.deepEqual(asked('The clerk was asked, “Did you count them twice?”'), [[null, 'was asked', '“Did you count them twice?”']]);
+});
+
+test('an asker is the source; the one asked stays out, except before "to"', () => {
+  assert.deepEqual(asked('The mayor asked the council whether the bridge was safe.'), [['The mayor', 'asked', 'whether the bridge was safe']]);
+  assert.deepEqual(asked('The county asked a federal judge to block the levy.'), [['The county', 'asked', 'a federal judge to block the levy']]);
+  assert.deepEqual(asked('The pilot asked for volunteers to move to the back.'), [['The pilot', 'asked', 'volunteers to move to the back']]);
+});
+
+test('an "asked" without a question is not one', () => {
   assert.deepEqual(asked('When asked, the mayor declined to comment.'), []);
+  assert.deepEqual(asked('The mayor asked the clerk.'), []);
 });

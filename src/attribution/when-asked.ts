@@ -1,5 +1,5 @@
 import { toLower } from '../text/lower.js';
-import type { Window } from './find.js';
+import { npAfter, npBefore, type Window } from './find.js';
 import { lateFinderStage, PHRASE_END, type LateFind } from './late-finder.js';
 
 /** Words that open the question a passive "asked" reports. */
@@ -8,34 +8,80 @@ const QUESTION = new Set(['whether', 'if', 'why', 'how', 'who', 'what', 'when', 
 const WHEN = new Set(['when', 'after', 'once', 'if', 'while', 'before', 'as']);
 const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
 
+/** Words that may stand between "asked" and the question ("was asked on Fox News whether", "Asked during a debate why"). */
+const ADJUNCT = /^(?:IN|DT|NN|NNS|NNP|NNPS|CD|JJ|RB|POS|PRP\$)$/;
+/** Words between the asker and "asked" ("earlier asked", "then loudly asked"). */
+const ADVERB = /^(?:RB|RBR)$/;
+
 /**
- * Questions put to someone by no one named: "when asked whether he would run, …", "the actress
- * was asked if she had ever been turned away". PolNeAR marks the question as an attribution
- * with no source, "asked" (with its "be") the cue. The question runs to the next comma or the
- * sentence end.
+ * Where the question after "asked" (token `i`) starts and ends: a question word after at most
+ * five words of adjunct ("asked on Fox News who leads the party"), "to" and a verb ("asked to
+ * confirm …"), or a quotation ("was asked, “If you had known …?”"); null when none follows.
+ */
+function question(w: Window, i: number, adjuncts: boolean): [number, number] | null {
+  const T = w.tokens;
+  let k = i + 1;
+  if (T[k]?.text === ',' && T[k + 1]?.quote === 'open') k++;
+  if (T[k]?.quote === 'open') {
+    let e = k + 1;
+    while (e < T.length && T[e]!.quote !== 'close') e++;
+    return e < T.length ? [k, e + 1] : null;
+  }
+  if (adjuncts) while (k < T.length && k - i <= 5 && ADJUNCT.test(w.tags[k]!) && !QUESTION.has(toLower(T[k]!.text))) k++;
+  const q = toLower(T[k]?.text ?? '');
+  if (!QUESTION.has(q) && !(q === 'to' && w.tags[k + 1] === 'VB')) return null;
+  let end = k + 1;
+  while (end < T.length && !PHRASE_END.test(T[end]!.text)) end++;
+  return end > k + 1 ? [q === 'about' ? k + 1 : k, end] : null;
+}
+
+/**
+ * Questions put to someone: "when asked whether he would run, …", "the actress was asked if she
+ * had ever been turned away", "Asked during a debate why he trailed, …" (no one named: PolNeAR
+ * marks the question with no source, "asked" with its "be" the cue), and "Lee Wang asked Clinton
+ * whether she would release transcripts", "the pilot asked for volunteers" (the asker the source),
+ * where the models missed them. The question runs to the next comma or the sentence end.
  */
 export function whenAsked(w: Window): LateFind[] {
   const out: LateFind[] = [];
   const T = w.tokens;
-  for (let i = 1; i + 1 < T.length; i++) {
+  for (let i = 0; i + 1 < T.length; i++) {
     if (toLower(T[i]!.text) !== 'asked') continue;
-    const prev = toLower(T[i - 1]!.text);
+    const prev = i > 0 ? toLower(T[i - 1]!.text) : '';
     let cue = i;
-    if (BE.has(prev)) cue = i - 1;
-    else if (!WHEN.has(prev)) continue;
-    if (!QUESTION.has(toLower(T[i + 1]!.text))) continue;
-    const from = i + 1;
-    let end = from + 1;
-    while (end < T.length && !PHRASE_END.test(T[end]!.text)) end++;
-    if (end <= from + 1) continue;
-    out.push({ source: null, cue: [cue, i + 1], content: [from, end], stance: false });
+    let source: [number, number] | null = null;
+    let q: [number, number] | null;
+    if (i === 0 || BE.has(prev) || WHEN.has(prev) || (BE.has(toLower(T[i - 2]?.text ?? '')) && ADVERB.test(w.tags[i - 1]!))) {
+      if (i > 0 && !WHEN.has(prev)) cue = BE.has(prev) ? i - 1 : i - 2;
+      q = question(w, i, true);
+    } else {
+      // An asker: the noun phrase before "asked" (over adverbs), the one asked after it.
+      let s = i;
+      while (s > 0 && ADVERB.test(w.tags[s - 1]!)) s--;
+      source = npBefore(w, s);
+      if (!source) continue;
+      cue = s < i && /^(?:earlier|then|also|later|repeatedly|again|once)$/i.test(T[s]!.text) ? s : i;
+      const next = toLower(T[i + 1]!.text);
+      if (next === 'for') { q = question(w, i, false); if (!q) { let e = i + 2; while (e < T.length && !PHRASE_END.test(T[e]!.text)) e++; q = e > i + 2 ? [i + 2, e] : null; } }
+      else {
+        const obj = npAfter(w, i + 1);
+        if (!obj) continue;
+        const after = toLower(T[obj[1]]?.text ?? '');
+        q = question(w, obj[1] - 1, false);
+        // "asked a federal judge to block the rules": the one asked and what they are to do.
+        if (q && after === 'to') q = [obj[0], q[1]];
+      }
+    }
+    if (!q) continue;
+    out.push({ source, cue: [cue, i + 1], content: q, stance: false });
   }
   return out;
 }
 
 /**
- * Questions put by no one named (rule `attribution:when-asked`): "when asked whether …", "was
- * asked if …". Runs after the models ({@link lateFinderStage}); a sentence-initial "Asked
- * whether …" is the rules' `asked-question`.
+ * Questions put to someone (rule `attribution:when-asked`): "when asked whether …", "was asked
+ * if …", "X asked Y whether …". Runs after the models ({@link lateFinderStage}), where no other
+ * attribution holds the cue; a sentence-initial "Asked whether …" is mostly the rules'
+ * `asked-question` already.
  */
 export const whenAskedStage = lateFinderStage({ name: 'when-asked', rule: 'attribution:when-asked', triggers: new Set(['asked']), find: whenAsked });
