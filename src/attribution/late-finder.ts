@@ -35,6 +35,8 @@ export interface LateFinder {
   reads?: (sentence: number) => boolean;
   /** `free(k)`: whether window token `k` lies in no other attribution's spans (a source may stop before one that does). */
   find: (w: Window, free: (k: number) => boolean) => LateFind[];
+  /** Whether a source may also be another attribution's source (not its cue or content). */
+  sharedSource?: boolean;
   /** Grows an added attribution with what lies beyond its sentence (a quotation's other sentences). */
   extend?: (doc: WorkingDoc, a: Attribution) => void;
 }
@@ -57,6 +59,9 @@ export function lateFinderStage(finder: LateFinder): StageFactory {
     const spans = doc.attributions.flatMap((a) => [a.cue, ...(a.source ? [a.source] : []), ...a.content]);
     const held = new SpanIndex(spans);
     const taken = (x: Span) => held.overlaps(x);
+    // Where a finder allows it, a source may speak twice ("“…,” said a strategist, speaking on
+    // condition of anonymity"): it must only stay clear of other cues and contents.
+    const heldRoles = finder.sharedSource ? new SpanIndex(doc.attributions.flatMap((a) => [a.cue, ...a.content])) : held;
     // A trigger inside another attribution's spans can only give a cue that is taken: such
     // sentences are passed over before their window is built. Marked through a difference
     // array, so long and nested spans cost one pass over the tokens.
@@ -90,7 +95,7 @@ export function lateFinderStage(finder: LateFinder): StageFactory {
         const sp = (a: number, b: number): Span => ({ start: w.tokens[a]!.start, end: w.tokens[b - 1]!.end });
         const cue = sp(f.cue[0], f.cue[1]);
         const source = f.source ? sp(f.source[0], f.source[1]) : null;
-        if (taken(cue) || (source && taken(source))) continue;
+        if (taken(cue) || (source && heldRoles.overlaps(source))) continue;
         if (doc.quotes.some((q) => q.inner.start <= cue.start && cue.end <= q.inner.end)) continue;
         const content = f.lead ? [sp(f.lead[0], f.lead[1]), sp(f.content[0], f.content[1])] : [sp(f.content[0], f.content[1])];
         if (f.ownContent && content.some((c) => taken(c))) continue;

@@ -2,7 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeToWorkingDoc } from '../analyze.js';
 import { windowOf } from './find.js';
-import { invertedCredits, saidAcross } from './speech-fallback.js';
+import { invertedCredits, saidAcross, speechFallbackStage } from './speech-fallback.js';
+import { createPipeline, defineStage } from '../core/pipeline.js';
+import { segmentStage } from '../text/segment.js';
+import { posStage } from '../pos/stage.js';
+import { entitiesStage } from '../entities/index.js';
+import { attributionsStage } from './stage.js';
 import type { LateFind } from './late-finder.js';
 
 const read = (text: string, find: (w: ReturnType<typeof windowOf>) => LateFind[]) => {
@@ -17,9 +22,23 @@ test('a credit after a quotation takes a source that runs on over a restrictive 
   ]);
   assert.deepEqual(read('“The bridge is an amazing piece of work,” said the 46-year-old.', invertedCredits).map((r) => r[0]), ['the 46-year-old']);
   assert.deepEqual(read('The bridge held, said the engineer.', invertedCredits), []);
+  assert.deepEqual(read('“I disagree,” said retired Army Gen. Dana Ruiz, who led the valley command.', invertedCredits).map((r) => r[0]), ['retired Army Gen. Dana Ruiz']);
 });
 
 test('an aside between the verb and its clause, and a polled subject', () => {
   assert.deepEqual(read('The engineer said, however, that the bridge would hold.', saidAcross), [['The engineer', 'said', 'that the bridge would hold']]);
   assert.deepEqual(read('Most of those surveyed said the levy should pass.', saidAcross).map((r) => [r[1], r[2]]), [['said', 'the levy should pass']]);
+});
+
+test('an inverted credit may share its source with another attribution, not its cue or content', () => {
+  const text = '“It will hold,” said a longtime engineer on the project, speaking on condition of anonymity.';
+  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+  // The models' reading of the participle, whose source is the credit's source too.
+  const participle = defineStage('participle', { requires: ['attributions'], assigns: ['participle'] }, () => (doc) => {
+    doc.attributions.push({ id: 'a1', source: { ...at('a longtime engineer on the project'), entity: null, kind: 'unknown', count: null, descriptor: null },
+      cue: at('speaking'), content: [at('on condition of anonymity')], quote: 'indirect', via: null, hedge: null, rule: 'model:test' });
+  });
+  const pipe = createPipeline([segmentStage(), posStage(), entitiesStage(), attributionsStage({ model: null, roles: null, cues: null, bounds: null }), participle(), speechFallbackStage()]);
+  const d = analyzeToWorkingDoc(text, {}, pipe);
+  assert.deepEqual(d.attributions.filter((a) => a.rule === 'attribution:speech-fallback').map((a) => text.slice(a.cue.start, a.cue.end)), ['said']);
 });

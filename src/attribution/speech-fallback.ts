@@ -31,6 +31,8 @@ export function invertedCredits(w: Window, free: (k: number) => boolean = () => 
     // "said one former executive": a number opening the source.
     if (!src && /^(?:CD|DT)$/.test(w.tags[i + 1]!)) { const np = npAfter(w, i + 2); if (np) src = [i + 1, np[1]]; }
     if (!src && w.tags[i + 1] === 'DT' && /^(?:JJ|CD)$/.test(w.tags[i + 2] ?? '')) src = [i + 1, i + 3];
+    // "said retired Army Lt. Gen. Mick Bednarek", "said the printed slate card": a participle before the name.
+    if (!src && /^(?:VBN|VBD|JJ)$/.test(w.tags[i + 1] ?? '')) { const np = npAfter(w, i + 2); if (np && np[0] === i + 2) src = [i + 1, np[1]]; }
     if (!src) continue;
     let end = src[1];
     // The modifier stops where another attribution's spans begin ("… who requested anonymity" read by the models).
@@ -106,4 +108,4 @@ function continueQuotation(doc: WorkingDoc, a: Attribution): void {
  * after the models ({@link lateFinderStage}), where no attribution holds the verb, the source or
  * the content. On PolNeAR train it adds 26 attributions, 25 of them right.
  */
-export const speechFallbackStage = lateFinderStage({ name: 'speech-fallback', rule: 'attribution:speech-fallback', triggers: new Set([...SAY, ...SAY_PLAIN]), find: (w, free) => [...invertedCredits(w, free), ...saidAcross(w)], extend: continueQuotation });
+export const speechFallbackStage = lateFinderStage({ name: 'speech-fallback', rule: 'attribution:speech-fallback', triggers: new Set([...SAY, ...SAY_PLAIN]), find: (w, free) => [...invertedCredits(w, free), ...saidAcross(w)], sharedSource: true, extend: continueQuotation });
