@@ -40,3 +40,8 @@ test('not where "by" names who sees it, and not without "as"', () => {
   assert.deepEqual(seen('The levy was seen as a tax by many growers.'), []);
   assert.deepEqual(seen('The levy was seen in a new light.'), []);
 });
+
+test('"known to" with an infinitive, and words between the auxiliary and "been"', () => {
+  assert.deepEqual(seen('The two families were known to share the lake house in summer.'), [[null, 'were known', 'The two families', 'to share the lake house in summer']]);
+  assert.deepEqual(seen('The valley has long been known for its floods.'), [[null, 'has long been known for', 'The valley', 'its floods']]);
+});

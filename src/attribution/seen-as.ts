@@ -28,13 +28,16 @@ export function seenAs(w: Window): LateFind[] {
     const next = toLower(T[i + 1]!.text);
     // "is considered an asset", "are deemed too risky": a complement with no "as".
     const bare = (lw === 'considered' || lw === 'deemed') && next !== 'as' && /^(?:DT|JJ|JJR|JJS|RB|PRP\$|CD|NN|NNS)$/.test(w.tags[i + 1]!);
-    if (!(SEEN.has(lw) || bare) || !(bare || next === 'as' || (lw === 'known' && next === 'for'))) continue;
+    // "were known to use the house": what the subject is known to do.
+    const knownTo = lw === 'known' && next === 'to' && w.tags[i + 2] === 'VB';
+    if (!(SEEN.has(lw) || bare) || !(bare || knownTo || next === 'as' || (lw === 'known' && next === 'for'))) continue;
     let be = i - 1;
     while (be >= 0 && GAP.has(toLower(T[be]!.text))) be--;
     let start = be;
     let subject: [number, number] | null;
     if (be >= 0 && BE.has(toLower(T[be]!.text))) {
-      while (start > 0 && /^(?:has|have|had|will|would|may|might|could|should|must|can)$/i.test(T[start - 1]!.text)) start--;
+      // "has long been known for": auxiliaries and the words between them.
+      while (start > 0 && (/^(?:has|have|had|will|would|may|might|could|should|must|can)$/i.test(T[start - 1]!.text) || GAP.has(toLower(T[start - 1]!.text)))) start--;
       // "The other two states, Delaware and Maryland, are widely seen as …": a subject with an appositive.
       subject = npBefore(w, start) ?? appositiveBefore(w, start);
     } else if (lw !== 'known' && !bare && next === 'as' && be === i - 1 && be >= 0 && (/^NNS?$/.test(w.tags[be]!) || T[be]!.text === ',')) {
@@ -47,7 +50,7 @@ export function seenAs(w: Window): LateFind[] {
       subject = null;
     } else continue;
     if (!subject && start <= be) continue;
-    const from = bare ? i + 1 : i + 2;
+    const from = bare ? i + 1 : knownTo ? i + 1 : i + 2;
     let end = from;
     while (end < T.length && !PHRASE_END.test(T[end]!.text) && toLower(T[end]!.text) !== 'by'
       && !(toLower(T[end]!.text) === 'and' && /^(?:VBZ|VBD|VBP|MD)$/.test(w.tags[end + 1] ?? ''))) end++;
