@@ -9,6 +9,7 @@ import { seenAsStage } from './seen-as.js';
 import { speechFallbackStage } from './speech-fallback.js';
 import { headlineLabelStage } from './headline-label.js';
 import { talkAboutStage } from './talk-about.js';
+import { seemingFallbackStage } from './seeming-fallback.js';
 
 /**
  * The stages that refine attributions after the `attributions` stage, in pipeline order. They are
@@ -17,5 +18,5 @@ import { talkAboutStage } from './talk-about.js';
  * prints are the pipeline's.
  */
 export function attributionRefinerStages(): Stage[] {
-  return [nestedContentStage(), objectReadingStage(), speechFallbackStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), headlineLabelStage(), talkAboutStage(), relativePronounStage()];
+  return [nestedContentStage(), objectReadingStage(), speechFallbackStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), headlineLabelStage(), talkAboutStage(), seemingFallbackStage(), relativePronounStage()];
 }
