@@ -22,6 +22,8 @@ export interface LateFind {
   stance: boolean;
   /** The content must not lie in another attribution's spans either (a quotation another credit took). */
   ownContent?: boolean;
+  /** The content as text spans instead, where it lies before the window (a quotation the credit's own sentence follows). */
+  contentSpans?: Span[];
 }
 
 /** A finder that runs after the models: its name, rule, the words a sentence must hold, and the finder. */
@@ -34,7 +36,7 @@ export interface LateFinder {
   /** Sentences (by index) the finder reads at all, where not every sentence (the headline only). */
   reads?: (sentence: number) => boolean;
   /** `free(k)`: whether window token `k` lies in no other attribution's spans (a source may stop before one that does). */
-  find: (w: Window, free: (k: number) => boolean) => LateFind[];
+  find: (w: Window, free: (k: number) => boolean, doc: WorkingDoc) => LateFind[];
   /** Whether a source may also be another attribution's source (not its cue or content). */
   sharedSource?: boolean;
   /** Grows an added attribution with what lies beyond its sentence (a quotation's other sentences). */
@@ -91,13 +93,13 @@ export function lateFinderStage(finder: LateFinder): StageFactory {
       for (let k = ti; k < tj && !any; k++) any = covered[k] === 0 && finder.triggers.has(lower[k]!);
       if (!any) continue;
       const w = windowOf(toks.slice(ti, tj), ti, si, (names ??= nameTokens(doc)));
-      for (const f of finder.find(w, (k) => covered[w.base + k] === 0)) {
+      for (const f of finder.find(w, (k) => covered[w.base + k] === 0, doc)) {
         const sp = (a: number, b: number): Span => ({ start: w.tokens[a]!.start, end: w.tokens[b - 1]!.end });
         const cue = sp(f.cue[0], f.cue[1]);
         const source = f.source ? sp(f.source[0], f.source[1]) : null;
         if (taken(cue) || (source && heldRoles.overlaps(source))) continue;
         if (doc.quotes.some((q) => q.inner.start <= cue.start && cue.end <= q.inner.end)) continue;
-        const content = f.lead ? [sp(f.lead[0], f.lead[1]), sp(f.content[0], f.content[1])] : [sp(f.content[0], f.content[1])];
+        const content = f.contentSpans ?? (f.lead ? [sp(f.lead[0], f.lead[1]), sp(f.content[0], f.content[1])] : [sp(f.content[0], f.content[1])]);
         if (f.ownContent && content.some((c) => taken(c))) continue;
         const a: Attribution = {
           id: '', source: source ? { ...source, entity: null, kind: 'unknown', count: null, descriptor: null } : null, cue, content,

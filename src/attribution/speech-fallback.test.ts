@@ -42,3 +42,12 @@ test('an inverted credit may share its source with another attribution, not its 
   const d = analyzeToWorkingDoc(text, {}, pipe);
   assert.deepEqual(d.attributions.filter((a) => a.rule === 'attribution:speech-fallback').map((a) => text.slice(a.cue.start, a.cue.end)), ['said']);
 });
+
+test('a hyphen and a name credit the quotation before them, also from a sentence of their own', () => {
+  for (const gap of [' ', '\n\n']) {
+    const d = analyzeToWorkingDoc(`The bill went nowhere.\n\n"Boeing and the others pay no taxes at all."${gap}- Sanders.\n\nThis is a complex issue.`);
+    const a = d.attributions.find((x) => x.rule === 'attribution:speech-fallback');
+    assert.deepEqual(a && [d.slice(a.source!), d.slice(a.cue), a.content.map((c) => d.slice(c))], ['Sanders', '-', ['"Boeing and the others pay no taxes at all."']], JSON.stringify(gap));
+    assert.equal(a?.quote, 'direct');
+  }
+});
