@@ -25,6 +25,8 @@ test('an asker is the source; the one asked stays out, except before "to"', () =
   assert.deepEqual(asked('The mayor asked the council whether the bridge was safe.'), [['The mayor', 'asked', 'whether the bridge was safe']]);
   assert.deepEqual(asked('The county asked a federal judge to block the levy.'), [['The county', 'asked', 'a federal judge to block the levy']]);
   assert.deepEqual(asked('The pilot asked for volunteers to move to the back.'), [['The pilot', 'asked', 'volunteers to move to the back']]);
+  assert.deepEqual(asked('A reporter asked Ruiz Friday whether she would run.'), [['A reporter', 'asked', 'whether she would run']]);
+  assert.deepEqual(asked('The host asked the conservative who would win.').map((r) => r[2]), ['who would win']);
 });
 
 test('an "asked" without a question is not one', () => {

@@ -64,10 +64,13 @@ export function whenAsked(w: Window): LateFind[] {
       const next = toLower(T[i + 1]!.text);
       if (next === 'for') { q = question(w, i, false); if (!q) { let e = i + 2; while (e < T.length && !PHRASE_END.test(T[e]!.text)) e++; q = e > i + 2 ? [i + 2, e] : null; } }
       else {
-        const obj = npAfter(w, i + 1);
+        let obj = npAfter(w, i + 1);
+        // "asked the conservative who …": an adjective as the head.
+        if (!obj) { let o = i + 1; while (o < T.length && o - i <= 4 && /^(?:DT|JJ|NN|NNS|NNP|NNPS|PRP)$/.test(w.tags[o]!)) o++; obj = o > i + 1 ? [i + 1, o] : null; }
         if (!obj) continue;
         const after = toLower(T[obj[1]]?.text ?? '');
-        q = question(w, obj[1] - 1, false);
+        // "asked Clinton Friday whether …": a time between the one asked and the question.
+        q = question(w, obj[1] - 1, true);
         // "asked a federal judge to block the rules": the one asked and what they are to do.
         if (q && after === 'to') q = [obj[0], q[1]];
       }
