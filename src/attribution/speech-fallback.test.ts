@@ -21,7 +21,9 @@ test('a credit after a quotation takes a source that runs on over a restrictive 
     ['a longtime engineer who has worked on the bridge', 'said', '“It is going to be hard to finish in time,”'],
   ]);
   assert.deepEqual(read('“The bridge is an amazing piece of work,” said the 46-year-old.', invertedCredits).map((r) => r[0]), ['the 46-year-old']);
-  assert.deepEqual(read('The bridge held, said the engineer.', invertedCredits), []);
+  // With no quotation the source must end the sentence; the rules read this one first in the pipeline.
+  assert.deepEqual(read('The bridge held, said the engineer.', invertedCredits), [['the engineer', 'said', 'The bridge held']]);
+  assert.deepEqual(read('The bridge held, said the engineer, and the town cheered.', invertedCredits), []);
   assert.deepEqual(read('“I disagree,” said retired Army Gen. Dana Ruiz, who led the valley command.', invertedCredits).map((r) => r[0]), ['retired Army Gen. Dana Ruiz']);
 });
 
@@ -50,4 +52,11 @@ test('a hyphen and a name credit the quotation before them, also from a sentence
     assert.deepEqual(a && [d.slice(a.source!), d.slice(a.cue), a.content.map((c) => d.slice(c))], ['Sanders', '-', ['"Boeing and the others pay no taxes at all."']], JSON.stringify(gap));
     assert.equal(a?.quote, 'direct');
   }
+});
+
+test('a credit after a reported clause with no quotation, where the source ends the sentence', () => {
+  assert.deepEqual(read('Keeping the bridge open is within the council’s power, said a handful of engineers who worked on it.', invertedCredits), [
+    ['a handful of engineers who worked on it', 'said', 'Keeping the bridge open is within the council’s power'],
+  ]);
+  assert.deepEqual(read('In the end, said the engineer, the bridge held.', invertedCredits), []);
 });

@@ -21,10 +21,13 @@ export function invertedCredits(w: Window, free: (k: number) => boolean = () => 
   const T = w.tokens;
   for (let i = 1; i + 1 < T.length; i++) {
     if (!SAY.has(toLower(T[i]!.text)) || !/^VB/.test(w.tags[i]!)) continue;
-    // Right after a closing quotation mark, or after the comma that closes one.
+    // Right after a closing quotation mark, or after the comma that closes one; or after the
+    // comma closing a reported clause with no quotation ("Defending that terrain is within his
+    // wheelhouse, said a handful of Democrats who …"), where the source ends the sentence.
     let e = i;
     while (e > 0 && T[e - 1]!.text === ',') e--;
-    if (e === 0 || T[e - 1]!.quote !== 'close') continue;
+    const plain = e < i && e > 1 && T[e - 1]!.quote !== 'close';
+    if (e === 0 || (T[e - 1]!.quote !== 'close' && !plain)) continue;
     const s = contentStartBefore(w, e);
     if (s >= e) continue;
     let src = npAfter(w, i + 1);
@@ -37,6 +40,9 @@ export function invertedCredits(w: Window, free: (k: number) => boolean = () => 
     let end = src[1];
     // The modifier stops where another attribution's spans begin ("… who requested anonymity" read by the models).
     while (end < T.length && !PHRASE_END.test(T[end]!.text) && T[end]!.quote !== 'open' && free(end)) end++;
+    // With no quotation, the source must end the sentence (or run into another attribution that does).
+    if (plain && !((end >= T.length - 1 && (end === T.length || /^[.!?]$/.test(T[end]!.text))) || (end < T.length && !free(end)))) continue;
+    if (plain && !T.slice(s, e).some((t, k) => /^(?:VBD|VBZ|VBP|MD)$/.test(w.tags[s + k]!))) continue;
     out.push({ source: [src[0], end], cue: [i, i + 1], content: [s, e], stance: false, ownContent: true });
   }
   return out;
