@@ -100,13 +100,24 @@ export function lateFinderStage(finder: LateFinder): StageFactory {
         if (taken(cue) || (source && heldRoles.overlaps(source))) continue;
         if (doc.quotes.some((q) => q.inner.start <= cue.start && cue.end <= q.inner.end)) continue;
         const content = f.contentSpans ?? (f.lead ? [sp(f.lead[0], f.lead[1]), sp(f.content[0], f.content[1])] : [sp(f.content[0], f.content[1])]);
-        if (f.ownContent && content.some((c) => taken(c))) continue;
+        // An own content may hold other attributions whole ("Mr. Obama warned X not to …, said an
+        // official"): they nest in the new one. Any other overlap means another reading took it.
+        let inner: Attribution[] = [];
+        if (f.ownContent && content.some((c) => taken(c))) {
+          const lo = content[0]!.start;
+          const hi = content[content.length - 1]!.end;
+          const inside = (x: Span | null) => !x || (x.start >= lo && x.end <= hi);
+          const touching = doc.attributions.filter((b) => [b.cue, ...(b.source ? [b.source] : []), ...b.content].some((x) => content.some((c) => x.start < c.end && c.start < x.end)));
+          if (!touching.every((b) => inside(b.cue) && inside(b.source) && b.content.every(inside))) continue;
+          inner = touching.filter((b) => !b.via);
+        }
         const a: Attribution = {
-          id: '', source: source ? { ...source, entity: null, kind: 'unknown', count: null, descriptor: null } : null, cue, content,
+          id: `late-${finder.name}-${added.length}`, source: source ? { ...source, entity: null, kind: 'unknown', count: null, descriptor: null } : null, cue, content,
           quote: 'indirect', via: null, hedge: null, ...(f.stance ? { stance: true } : {}), rule: finder.rule,
         };
         finder.extend?.(doc, a);
         a.quote = quoteType(doc, a.content);
+        for (const b of inner) b.via = a.id;
         added.push(a);
       }
     }

@@ -60,3 +60,19 @@ test('a credit after a reported clause with no quotation, where the source ends 
   ]);
   assert.deepEqual(read('In the end, said the engineer, the bridge held.', invertedCredits), []);
 });
+
+test('a credit whose content holds another attribution whole takes it in as nested', () => {
+  const text = 'The mayor warned the council not to vote on the levy, said an official who attended the meeting.';
+  const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+  const warned = defineStage('warned', { requires: ['attributions'], assigns: ['warned'] }, () => (doc) => {
+    doc.attributions = [{ id: 'a1', source: { ...at('The mayor'), entity: null, kind: 'unknown', count: null, descriptor: null },
+      cue: at('warned'), content: [at('the council not to vote on the levy')], quote: 'indirect', via: null, hedge: null, rule: 'model:test' }];
+  });
+  const pipe = createPipeline([segmentStage(), posStage(), entitiesStage(), attributionsStage({ model: null, roles: null, cues: null, bounds: null }), warned(), speechFallbackStage()]);
+  const d = analyzeToWorkingDoc(text, {}, pipe);
+  const said = d.attributions.find((a) => a.rule === 'attribution:speech-fallback');
+  const inner = d.attributions.find((a) => a.rule === 'model:test');
+  assert.deepEqual(said && [d.slice(said.source!), d.slice(said.content[0]!)], ['an official who attended the meeting', 'The mayor warned the council not to vote on the levy']);
+  assert.equal(inner?.via, said?.id);
+  assert.deepEqual(d.attributions.map((a) => a.id), ['a1', 'a2']);
+});
