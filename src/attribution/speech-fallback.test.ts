@@ -30,6 +30,8 @@ test('a credit after a quotation takes a source that runs on over a restrictive 
 test('an aside between the verb and its clause, and a polled subject', () => {
   assert.deepEqual(read('The engineer said, however, that the bridge would hold.', saidAcross), [['The engineer', 'said', 'that the bridge would hold']]);
   assert.deepEqual(read('Most of those surveyed said the levy should pass.', saidAcross).map((r) => [r[1], r[2]]), [['said', 'the levy should pass']]);
+  assert.deepEqual(read('One count says there are 2,400 wells, while another says there are about 1,800.', saidAcross), [['another', 'says', 'there are about 1,800']]);
+  assert.deepEqual(read('Yet another said, “The levy will pass.”', saidAcross), [['another', 'said', '“The levy will pass.”']]);
 });
 
 test('an inverted credit may share its source with another attribution, not its cue or content', () => {

@@ -75,14 +75,17 @@ export function hyphenCredits(w: Window, doc: WorkingDoc): LateFind[] {
 
 /** The verbs read across an aside or after a polled subject: the plainest of saying. */
 const SAY_PLAIN = new Set(['said', 'says', 'say', 'told', 'wrote', 'writes', 'added', 'adds']);
+/** Quantifiers that speak by themselves ("another said", "one says", "some say"). */
+const QUANTIFIERS = new Set(['another', 'one', 'others', 'some', 'many', 'most', 'both', 'neither', 'none', 'several', 'few', 'all']);
 /** Participles of polling after a subject ("those surveyed said", "voters polled said"). */
 const POLLED = new Set(['polled', 'surveyed', 'interviewed', 'questioned', 'sampled', 'asked']);
 
 /**
  * A speaker and a verb of saying the rules let pass for what stands between them or after the
  * verb: an aside before the reported clause ("He said, however, that …", "Guccifer said, per a
- * translator, that …") and a subject closed by a participle of polling ("those surveyed said
- * …", "Some 56 percent of voters polled said …"). The reported clause runs as the rules run one.
+ * translator, that …"), a subject closed by a participle of polling ("those surveyed said
+ * …", "Some 56 percent of voters polled said …") and a bare quantifier ("another says there
+ * are about 1,800", "Yet another said, “…”"). The reported clause runs as the rules run one.
  */
 export function saidAcross(w: Window): LateFind[] {
   const out: LateFind[] = [];
@@ -91,7 +94,16 @@ export function saidAcross(w: Window): LateFind[] {
     if (!SAY_PLAIN.has(toLower(T[i]!.text)) || !/^VB[DZP]$/.test(w.tags[i]!)) continue;
     let source: [number, number] | null = null;
     let from = i + 1;
-    if (T[i + 1]!.text === ',') {
+    if (QUANTIFIERS.has(toLower(T[i - 1]!.text)) && (i === 1 || /^(?:,|;|yet|while|and|but)$/i.test(T[i - 2]!.text))) {
+      // "another says there are about 1,800", "Yet another said, “…”": a bare quantifier speaks.
+      source = [i - 1, i];
+      if (T[i + 1]!.text === ',') from = i + 2;
+      if (T[from]?.quote === 'open') {
+        let e = from + 1;
+        while (e < T.length && T[e]!.quote !== 'close') e++;
+        if (e < T.length) { out.push({ source, cue: [i, i + 1], content: [from, e + 1], stance: false, ownContent: true }); continue; }
+      }
+    } else if (T[i + 1]!.text === ',') {
       // The aside runs to the next comma, within a few words.
       let c = i + 2;
       while (c < T.length && c - i <= 8 && T[c]!.text !== ',' && !/^[.;:!?]$/.test(T[c]!.text) && !T[c]!.quote) c++;
