@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeToWorkingDoc } from '../analyze.js';
 import { windowOf } from './find.js';
-import { invertedCredits, saidAcross, speechFallbackStage } from './speech-fallback.js';
+import { asCredits, invertedCredits, saidAcross, speechFallbackStage } from './speech-fallback.js';
 import { createPipeline, defineStage } from '../core/pipeline.js';
 import { segmentStage } from '../text/segment.js';
 import { posStage } from '../pos/stage.js';
@@ -77,4 +77,11 @@ test('a credit whose content holds another attribution whole takes it in as nest
   assert.deepEqual(said && [d.slice(said.source!), d.slice(said.content[0]!)], ['an official who attended the meeting', 'The mayor warned the council not to vote on the levy']);
   assert.equal(inner?.via, said?.id);
   assert.deepEqual(d.attributions.map((a) => a.id), ['a1', 'a2']);
+});
+
+test('"as X reported" credits the clause on the far side of its comma', () => {
+  assert.deepEqual(read('As reported by the Ledger, the county found 2,200 faulty meters.', asCredits), [['the Ledger', 'reported', 'the county found 2,200 faulty meters']]);
+  assert.deepEqual(read('As the Ledger first reported, the county found faulty meters.', asCredits), [['the Ledger', 'reported', 'the county found faulty meters']]);
+  assert.deepEqual(read('The levy is a classic scare tactic, as Dana Ruiz noted in the Ledger.', asCredits), [['Dana Ruiz', 'noted', 'The levy is a classic scare tactic']]);
+  assert.deepEqual(read('The meters, as reported, were faulty.', asCredits), []);
 });

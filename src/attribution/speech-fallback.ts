@@ -73,6 +73,55 @@ export function hyphenCredits(w: Window, doc: WorkingDoc): LateFind[] {
   return [];
 }
 
+/** Verbs of an "as X reported" credit. */
+const AS_CREDIT = new Set(['reported', 'noted', 'wrote', 'reports', 'notes', 'writes']);
+
+/**
+ * A clause credited by "as": "As reported by Western Journalism, investigators found …", "As
+ * BuzzFeed News first reported, Mr. Trump voiced support …", "… a right-wing scare tactic, as
+ * David Dayen noted in The Intercept." The one reporting is the source, the verb the cue, the
+ * clause on the far side of the comma the content.
+ */
+export function asCredits(w: Window): LateFind[] {
+  const out: LateFind[] = [];
+  const T = w.tokens;
+  for (let i = 1; i + 1 < T.length; i++) {
+    if (!AS_CREDIT.has(toLower(T[i]!.text))) continue;
+    let source: [number, number] | null = null;
+    let a = -1;
+    let after = i + 1;
+    if (toLower(T[i - 1]!.text) === 'as' && toLower(T[i + 1]!.text) === 'by') {
+      a = i - 1;
+      source = npAfter(w, i + 2);
+      if (source) after = source[1];
+    } else {
+      let v = i;
+      if (i >= 2 && /^(?:first|previously|earlier|also|once)$/i.test(T[i - 1]!.text)) v = i - 1;
+      const np = npBefore(w, v);
+      if (np && np[0] > 0 && toLower(T[np[0] - 1]!.text) === 'as') { source = np; a = np[0] - 1; }
+    }
+    if (!source || a < 0) continue;
+    let content: [number, number] | null = null;
+    if (a === 0 || (a === 1 && T[0]!.quote === 'open') || T[a - 1]!.text === '(') {
+      // "As X reported, CLAUSE": the clause after the comma that closes the credit.
+      let c = after;
+      while (c < T.length && T[c]!.text !== ',' && c - after <= 6) c++;
+      if (T[c]?.text !== ',') continue;
+      let e = c + 1;
+      while (e < T.length && !/^(?:[.;:!?]|\))$/.test(T[e]!.text)) e++;
+      if (e > c + 2) content = [c + 1, e];
+    } else if (T[a - 1]!.text === ',') {
+      // "CLAUSE, as X noted.": the clause before the comma, from the sentence start.
+      let e = after;
+      while (e < T.length && T[e]!.kind === 'word' && e - after <= 6) e++;
+      if (e === T.length || /^[.!?]$/.test(T[e]!.text)) content = [0, a - 1];
+    }
+    if (!content || !T.slice(content[0], content[1]).some((_, k) => /^(?:VBD|VBZ|VBP|MD)$/.test(w.tags[content![0] + k]!))) continue;
+    out.push({ source, cue: [i, i + 1], content, stance: false, ownContent: true });
+  }
+  return out;
+}
+
 /** The verbs read across an aside or after a polled subject: the plainest of saying. */
 const SAY_PLAIN = new Set(['said', 'says', 'say', 'told', 'wrote', 'writes', 'added', 'adds']);
 /** Quantifiers that speak by themselves ("another said", "one says", "some say"). */
@@ -149,8 +198,8 @@ function continueQuotation(doc: WorkingDoc, a: Attribution): void {
 
 /**
  * Verbs of saying the rules let pass (rule `attribution:speech-fallback`): credits after a
- * quotation ({@link invertedCredits}, {@link hyphenCredits}), asides and polled subjects ({@link saidAcross}). Runs
+ * quotation ({@link invertedCredits}, {@link hyphenCredits}), "as" credits ({@link asCredits}), asides and polled subjects ({@link saidAcross}). Runs
  * after the models ({@link lateFinderStage}), where no attribution holds the verb, the source or
  * the content. On PolNeAR train it adds 26 attributions, 25 of them right.
  */
-export const speechFallbackStage = lateFinderStage({ name: 'speech-fallback', rule: 'attribution:speech-fallback', triggers: new Set([...SAY, ...SAY_PLAIN, ...HYPHEN]), find: (w, free, doc) => [...invertedCredits(w, free), ...saidAcross(w), ...hyphenCredits(w, doc)], sharedSource: true, extend: continueQuotation });
+export const speechFallbackStage = lateFinderStage({ name: 'speech-fallback', rule: 'attribution:speech-fallback', triggers: new Set([...SAY, ...SAY_PLAIN, ...HYPHEN, ...AS_CREDIT]), find: (w, free, doc) => [...invertedCredits(w, free), ...saidAcross(w), ...hyphenCredits(w, doc), ...asCredits(w)], sharedSource: true, extend: continueQuotation });
