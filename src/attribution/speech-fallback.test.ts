@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeToWorkingDoc } from '../analyze.js';
 import { windowOf } from './find.js';
-import { asCredits, invertedCredits, saidAcross, speechFallbackStage } from './speech-fallback.js';
+import { accordingTo, asCredits, invertedCredits, saidAcross, speechFallbackStage } from './speech-fallback.js';
 import { createPipeline, defineStage } from '../core/pipeline.js';
 import { segmentStage } from '../text/segment.js';
 import { posStage } from '../pos/stage.js';
@@ -84,4 +84,10 @@ test('"as X reported" credits the clause on the far side of its comma', () => {
   assert.deepEqual(read('As the Ledger first reported, the county found faulty meters.', asCredits), [['the Ledger', 'reported', 'the county found faulty meters']]);
   assert.deepEqual(read('The levy is a classic scare tactic, as Dana Ruiz noted in the Ledger.', asCredits), [['Dana Ruiz', 'noted', 'The levy is a classic scare tactic']]);
   assert.deepEqual(read('The meters, as reported, were faulty.', asCredits), []);
+});
+
+test('"according to X" before or after the clause it credits', () => {
+  assert.deepEqual(read('The plan would cost $1 billion a year, according to the document the council released.', accordingTo), [['the document the council released', 'according to', 'The plan would cost $1 billion a year']]);
+  assert.deepEqual(read('According to a 2016 study by the Ledger, most wells are dry.', accordingTo), [['a 2016 study by the Ledger', 'According to', 'most wells are dry']]);
+  assert.deepEqual(read('The wells, according to the study, are dry.', accordingTo), []);
 });
