@@ -1,5 +1,6 @@
 import { toLower } from '../text/lower.js';
 import type { Window } from './find.js';
+import { isFiniteVerbTag } from './tags.js';
 import { lateFinderStage, PHRASE_END, type LateFind } from './late-finder.js';
 
 /** Verbs of seeming, as the rules' `seeming` reads them. */
@@ -37,7 +38,7 @@ export function seemingFallback(w: Window): LateFind[] {
     if (s >= e || e - s > 12) continue;
     const subject = w.tags.slice(s, e);
     // A subject, not a clause: no finite verb, and a noun, a pronoun or a name in it.
-    if (subject.some((t) => /^(?:VBD|VBZ|VBP|MD)$/.test(t)) || !subject.some((t) => /^(?:NN|NNS|NNP|NNPS|PRP|CD)$/.test(t) || t === 'DT')) continue;
+    if (subject.some(isFiniteVerbTag) || !subject.some((t) => /^(?:NN|NNS|NNP|NNPS|PRP|CD)$/.test(t) || t === 'DT')) continue;
     // Not an expletive or a relative pronoun (the rules read those), nor an infinitive ("an attempt to appear").
     if (/^(?:it|there|what|which|who|whom|that)$/i.test(T[s]!.text) || toLower(T[e - 1]!.text) === 'to') continue;
     let end = i + 2;

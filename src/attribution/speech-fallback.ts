@@ -2,6 +2,7 @@ import type { Attribution } from '../core/types.js';
 import type { WorkingDoc } from '../core/working-doc.js';
 import { toLower } from '../text/lower.js';
 import { clauseStop, contentStartBefore, npAfter, npBefore, type Window } from './find.js';
+import { isFiniteVerbTag } from './tags.js';
 import { lateFinderStage, PHRASE_END, type LateFind } from './late-finder.js';
 
 /** Verbs of saying that credit a quotation after it ("“…,” said X"). */
@@ -42,7 +43,7 @@ export function invertedCredits(w: Window, free: (k: number) => boolean = () => 
     while (end < T.length && !PHRASE_END.test(T[end]!.text) && T[end]!.quote !== 'open' && free(end)) end++;
     // With no quotation, the source must end the sentence (or run into another attribution that does).
     if (plain && !((end >= T.length - 1 && (end === T.length || /^[.!?]$/.test(T[end]!.text))) || (end < T.length && !free(end)))) continue;
-    if (plain && !T.slice(s, e).some((t, k) => /^(?:VBD|VBZ|VBP|MD)$/.test(w.tags[s + k]!))) continue;
+    if (plain && !isClause(w, [s, e])) continue;
     out.push({ source: [src[0], end], cue: [i, i + 1], content: [s, e], stance: false, ownContent: true });
   }
   return out;
@@ -71,6 +72,20 @@ export function hyphenCredits(w: Window, doc: WorkingDoc): LateFind[] {
     return [{ source: [k + 1, e], cue: [k, k + 1], content: [k, k + 1], contentSpans: [{ start: q.start, end: q.end }], stance: false }];
   }
   return [];
+}
+
+/** Whether window tokens `[from, to)` hold a finite verb: a reported clause, not a phrase. */
+function isClause(w: Window, [from, to]: [number, number]): boolean {
+  for (let k = from; k < to; k++) if (isFiniteVerbTag(w.tags[k]!)) return true;
+  return false;
+}
+
+/** The clause after the comma at token `c`, to the sentence end (or a closing parenthesis); null when under two words. */
+function clauseAfterComma(w: Window, c: number): [number, number] | null {
+  const T = w.tokens;
+  let e = c + 1;
+  while (e < T.length && !/^(?:[.;:!?]|\))$/.test(T[e]!.text)) e++;
+  return e > c + 2 ? [c + 1, e] : null;
 }
 
 /** Verbs of an "as X reported" credit. */
@@ -107,16 +122,14 @@ export function asCredits(w: Window): LateFind[] {
       let c = after;
       while (c < T.length && T[c]!.text !== ',' && c - after <= 6) c++;
       if (T[c]?.text !== ',') continue;
-      let e = c + 1;
-      while (e < T.length && !/^(?:[.;:!?]|\))$/.test(T[e]!.text)) e++;
-      if (e > c + 2) content = [c + 1, e];
+      content = clauseAfterComma(w, c);
     } else if (T[a - 1]!.text === ',') {
       // "CLAUSE, as X noted.": the clause before the comma, from the sentence start.
       let e = after;
       while (e < T.length && T[e]!.kind === 'word' && e - after <= 6) e++;
       if (e === T.length || /^[.!?]$/.test(T[e]!.text)) content = [0, a - 1];
     }
-    if (!content || !T.slice(content[0], content[1]).some((_, k) => /^(?:VBD|VBZ|VBP|MD)$/.test(w.tags[content![0] + k]!))) continue;
+    if (!content || !isClause(w, content)) continue;
     out.push({ source, cue: [i, i + 1], content, stance: false, ownContent: true });
   }
   return out;
@@ -139,11 +152,9 @@ export function accordingTo(w: Window): LateFind[] {
     let content: [number, number] | null = null;
     if (i === 0) {
       if (T[end]?.text !== ',') continue;
-      let e = end + 1;
-      while (e < T.length && !/^[.;!?]$/.test(T[e]!.text)) e++;
-      if (e > end + 2) content = [end + 1, e];
+      content = clauseAfterComma(w, end);
     } else if (T[i - 1]!.text === ',' && i > 2 && (end === T.length || /^[.!?]$/.test(T[end]!.text))) content = [0, i - 1];
-    if (!content || !T.slice(content[0], content[1]).some((_, k) => /^(?:VBD|VBZ|VBP|MD)$/.test(w.tags[content![0] + k]!))) continue;
+    if (!content || !isClause(w, content)) continue;
     return [{ source: [i + 2, end], cue: [i, i + 2], content, stance: false, ownContent: true }];
   }
   return [];

@@ -1,5 +1,6 @@
 import { toLower } from '../text/lower.js';
 import { appositiveBefore, npAfter, npBefore, type Window } from './find.js';
+import { isFiniteVerbTag } from './tags.js';
 import { lateFinderStage, PHRASE_END, type LateFind } from './late-finder.js';
 
 /** Verbs of speaking whose "about" phrase is what was spoken of. */
@@ -56,7 +57,7 @@ export function talkAbout(w: Window): LateFind[] {
     } else {
       // "Workers gathered at the bar to talk about …": the sentence's subject, if it opens the sentence.
       const np = npAfter(w, 0);
-      if (np && np[1] < start && /^(?:VBD|VBZ|VBP|MD)$/.test(w.tags[np[1]] ?? '')) src = np;
+      if (np && np[1] < start && isFiniteVerbTag(w.tags[np[1]] ?? '')) src = np;
     }
     if (!src || (src[1] - src[0] === 1 && /^(?:you|we|it|that|this)$/i.test(T[src[0]]!.text))) continue;
     const from = a + 1;
