@@ -1,5 +1,6 @@
 import { toLower } from '../text/lower.js';
 import type { Window } from './find.js';
+import { isFiniteVerbTag } from './tags.js';
 import { lateFinderStage, type LateFind } from './late-finder.js';
 
 /** Prepositions after which a headline label names a topic or an audience, not the speaker ("Obama on Climate Change:"). */
@@ -30,7 +31,7 @@ export function headlineLabel(w: Window): LateFind[] {
   if (p >= 0) e = s + 1 + p;
   if (!w.tags.slice(s, e).some((tag) => tag === 'NNP' || tag === 'NNPS')) return [];
   // A label with a verb is a headline of its own ("Bill is back:"); a claim needs a verb or a quotation.
-  if (w.tags.slice(s, c).some((tag) => /^(?:VBZ|VBD|VBP|MD)$/.test(tag))) return [];
+  if (w.tags.slice(s, c).some(isFiniteVerbTag)) return [];
   const end = T.length - (/^[.;]$/.test(T.at(-1)!.text) ? 1 : 0);
   if (T[c + 1]!.quote !== 'open' && !w.tags.slice(c + 1, end).some((tag) => /^(?:VB[DZP]?|MD)$/.test(tag))) return [];
   return [{ source: [s, e], cue: [c, c + 1], content: [c + 1, end], stance: false }];

@@ -50,7 +50,7 @@ export function seenAs(w: Window): LateFind[] {
       subject = null;
     } else continue;
     if (!subject && start <= be) continue;
-    const from = bare ? i + 1 : knownTo ? i + 1 : i + 2;
+    const from = bare || knownTo ? i + 1 : i + 2;
     let end = from;
     while (end < T.length && !PHRASE_END.test(T[end]!.text) && toLower(T[end]!.text) !== 'by'
       && !(toLower(T[end]!.text) === 'and' && /^(?:VBZ|VBD|VBP|MD)$/.test(w.tags[end + 1] ?? ''))) end++;

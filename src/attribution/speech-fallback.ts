@@ -35,7 +35,7 @@ export function invertedCredits(w: Window, free: (k: number) => boolean = () => 
     // "said one former executive": a number opening the source.
     if (!src && /^(?:CD|DT)$/.test(w.tags[i + 1]!)) { const np = npAfter(w, i + 2); if (np) src = [i + 1, np[1]]; }
     if (!src && w.tags[i + 1] === 'DT' && /^(?:JJ|CD)$/.test(w.tags[i + 2] ?? '')) src = [i + 1, i + 3];
-    // "said retired Army Lt. Gen. Mick Bednarek", "said the printed slate card": a participle before the name.
+    // "said retired Army Lt. Gen. Mick Bednarek": a participle or an adjective before the name.
     if (!src && /^(?:VBN|VBD|JJ)$/.test(w.tags[i + 1] ?? '')) { const np = npAfter(w, i + 2); if (np && np[0] === i + 2) src = [i + 1, np[1]]; }
     if (!src) continue;
     let end = src[1];
