@@ -45,3 +45,9 @@ test('"known to" with an infinitive, and words between the auxiliary and "been"'
   assert.deepEqual(seen('The two families were known to share the lake house in summer.'), [[null, 'were known', 'The two families', 'to share the lake house in summer']]);
   assert.deepEqual(seen('The valley has long been known for its floods.'), [[null, 'has long been known for', 'The valley', 'its floods']]);
 });
+
+test('"intended" and "meant" with an infinitive; a possessor owns the intent', () => {
+  assert.deepEqual(seen('The levy was intended to fund the new bridge.'), [[null, 'was intended', 'The levy', 'to fund the new bridge']]);
+  assert.deepEqual(seen('The new show is meant to appeal to young viewers.'), [[null, 'is meant', 'The new show', 'to appeal to young viewers']]);
+  assert.deepEqual(seen("The mayor's plan is intended to fund the new bridge."), [["The mayor's", 'plan is intended', null, 'to fund the new bridge']]);
+});

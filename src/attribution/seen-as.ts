@@ -6,6 +6,8 @@ import { lateFinderStage, PHRASE_END, type LateFind } from './late-finder.js';
 const SEEN = new Set(['seen', 'viewed', 'considered', 'regarded', 'perceived', 'described', 'billed', 'touted', 'hailed', 'branded',
   'labeled', 'labelled', 'characterized', 'characterised', 'portrayed', 'painted', 'cast', 'dismissed', 'derided', 'praised', 'criticized', 'criticised',
   'known']);
+/** Participles that take "to" and a verb after "be" ("was intended to", "are known to"). */
+const TO_VERB = new Set(['known', 'intended', 'meant']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", '’s', "'re", '’re']);
 /** Words between "be" and the participle ("is widely seen as"). */
 const GAP = new Set(['widely', 'largely', 'generally', 'often', 'still', 'also', 'now', 'long', 'increasingly', 'commonly', 'broadly',
@@ -28,9 +30,10 @@ export function seenAs(w: Window): LateFind[] {
     const next = toLower(T[i + 1]!.text);
     // "is considered an asset", "are deemed too risky": a complement with no "as".
     const bare = (lw === 'considered' || lw === 'deemed') && next !== 'as' && /^(?:DT|JJ|JJR|JJS|RB|PRP\$|CD|NN|NNS)$/.test(w.tags[i + 1]!);
-    // "were known to use the house": what the subject is known to do.
-    const knownTo = lw === 'known' && next === 'to' && w.tags[i + 2] === 'VB';
-    if (!(SEEN.has(lw) || bare) || !(bare || knownTo || next === 'as' || (lw === 'known' && next === 'for'))) continue;
+    // "were known to use the house", "the tax was intended to deliver a blow", "is not meant to be
+    // like this": what the subject is known or meant to do.
+    const knownTo = TO_VERB.has(lw) && next === 'to' && w.tags[i + 2] === 'VB';
+    if (!(SEEN.has(lw) || bare || knownTo) || !(bare || knownTo || next === 'as' || (lw === 'known' && next === 'for'))) continue;
     let be = i - 1;
     while (be >= 0 && GAP.has(toLower(T[be]!.text))) be--;
     let start = be;
@@ -57,6 +60,13 @@ export function seenAs(w: Window): LateFind[] {
     if (end <= from || toLower(T[end]?.text ?? '') === 'by') continue;
     if (start > i) continue;
     if (bare && !subject) continue;
+    // "Mrs. Clinton's plan is intended to …": what a plan is meant to do is its owner's intent,
+    // and the annotators make the possessor the source, the noun part of the cue.
+    const owner = knownTo && lw !== 'known' && subject ? T.slice(subject[0], subject[1]).findIndex((t) => /^['’]s$/.test(t.text)) : -1;
+    if (owner > 0) {
+      out.push({ source: [subject![0], subject![0] + owner + 1], cue: [subject![0] + owner + 1, from], content: [from, end], stance: false });
+      continue;
+    }
     out.push({ source: null, cue: [Math.min(start, i), from], content: [from, end], stance: false, ...(subject ? { lead: subject } : {}) });
   }
   return out;
@@ -66,4 +76,4 @@ export function seenAs(w: Window): LateFind[] {
  * How others see the subject, said by no one named (rule `attribution:seen-as`). Runs after the
  * models ({@link lateFinderStage}).
  */
-export const seenAsStage = lateFinderStage({ name: 'seen-as', rule: 'attribution:seen-as', triggers: new Set([...SEEN, 'considered', 'deemed']), find: seenAs });
+export const seenAsStage = lateFinderStage({ name: 'seen-as', rule: 'attribution:seen-as', triggers: new Set([...SEEN, ...TO_VERB, 'considered', 'deemed']), find: seenAs });
