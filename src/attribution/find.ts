@@ -78,7 +78,7 @@ const NOT_SOURCES = new Set(['it', 'this', 'that', 'there', 'what', 'which']);
 const GENERIC_POLL_WORDS = new Set(['national', 'many', 'several', 'recent', 'preference', 'general', 'some', 'multiple', 'other', 'numerous', 'wake']);
 
 /** Verbs of seeming ("Trump seems unfazed", "the plan appeared to stall"). */
-const SEEM_FORMS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
+export const SEEM_FORMS = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
 /** Words that may stand between a subject and a verb of seeming ("does not often seem"). */
 const SEEM_GAP = new Set(['do', 'does', 'did', 'not', "n't", 'never', 'no', 'longer']);
 /** Expletive subjects of seeming: part of the cue ("it seems that …", "there seems to be …"). */
@@ -86,7 +86,7 @@ const SEEM_EXPLETIVES = new Set(['it', 'there']);
 /** Reflexives that only stress the subject before them ("Obama himself seemed"). */
 const REFLEXIVES = new Set(['himself', 'herself', 'itself', 'themselves']);
 /** Words that end a seeming's complement: a circumstance of the clause, not the judgement. */
-const SEEM_STOPS = new Set(['even', 'despite', 'while', 'because', 'although', 'though', 'since', 'after', 'before', 'when', 'until', 'unless', 'whereas']);
+export const SEEM_STOPS = new Set(['even', 'despite', 'while', 'because', 'although', 'though', 'since', 'after', 'before', 'when', 'until', 'unless', 'whereas']);
 
 /** A sentence as tokens with coarse tags. */
 export interface Window {

@@ -1,18 +1,14 @@
 import { toLower } from '../text/lower.js';
-import type { Window } from './find.js';
+import { SEEM_FORMS, SEEM_STOPS, type Window } from './find.js';
 import { isFiniteVerbTag } from './tags.js';
 import { lateFinderStage, PHRASE_END, type LateFind } from './late-finder.js';
 
-/** Verbs of seeming, as the rules' `seeming` reads them. */
-const SEEM = new Set(['seem', 'seems', 'seemed', 'appear', 'appears', 'appeared']);
 /** Words between the subject and the verb ("has seemed", "just seemed", "did not seem"). */
 const GAP = new Set(['do', 'does', 'did', 'not', "n't", 'never', 'no', 'longer', 'has', 'have', 'had', 'just', 'also', 'still', 'now',
   'often', 'sometimes', 'suddenly', 'initially', 'increasingly', 'clearly', 'only', 'at', 'first', 'would', 'could', 'may', 'might', 'will']);
 /** Words that open the clause holding the subject: the subject starts after them. */
 const OPENERS = new Set(['but', 'and', 'or', 'yet', 'so', 'that', 'because', 'while', 'although', 'though', 'since', 'if', 'when', 'as',
   'whereas', 'unless']);
-/** Words that end the complement: a circumstance of the clause, not the judgement. */
-const STOPS = new Set(['even', 'despite', 'while', 'because', 'although', 'though', 'since', 'after', 'before', 'when', 'until', 'unless', 'whereas', 'but']);
 
 /**
  * Verbs of seeming the rules' `seeming` passes over for want of a subject they can read: a
@@ -26,7 +22,7 @@ export function seemingFallback(w: Window): LateFind[] {
   const out: LateFind[] = [];
   const T = w.tokens;
   for (let i = 1; i + 1 < T.length; i++) {
-    if (!SEEM.has(toLower(T[i]!.text)) || !/^VB/.test(w.tags[i]!)) continue;
+    if (!SEEM_FORMS.has(toLower(T[i]!.text)) || !/^VB/.test(w.tags[i]!)) continue;
     const next = w.tags[i + 1]!;
     const complement = (toLower(T[i + 1]!.text) === 'to' && w.tags[i + 2] === 'VB') || /^(?:JJ|JJR|VBN)$/.test(next)
       || (next === 'RB' && /^(?:JJ|JJR|VBN)$/.test(w.tags[i + 2] ?? ''));
@@ -42,7 +38,7 @@ export function seemingFallback(w: Window): LateFind[] {
     // Not an expletive or a relative pronoun (the rules read those), nor an infinitive ("an attempt to appear").
     if (/^(?:it|there|what|which|who|whom|that)$/i.test(T[s]!.text) || toLower(T[e - 1]!.text) === 'to') continue;
     let end = i + 2;
-    while (end < T.length && !PHRASE_END.test(T[end]!.text) && !STOPS.has(toLower(T[end]!.text)) && T[end]!.text !== '(') end++;
+    while (end < T.length && !PHRASE_END.test(T[end]!.text) && !SEEM_STOPS.has(toLower(T[end]!.text)) && toLower(T[end]!.text) !== 'but' && T[end]!.text !== '(') end++;
     // "seems credible to me": the one it seems so to is a source the rules would name.
     if (T.slice(i + 1, end).some((t, k) => toLower(t.text) === 'to' && w.tags[i + 2 + k] === 'PRP')) continue;
     out.push({ source: null, cue: [e, i + 1], content: [i + 1, end], lead: [s, e], stance: false });
@@ -54,4 +50,4 @@ export function seemingFallback(w: Window): LateFind[] {
  * Sourceless judgements of seeming the rules miss (rule `attribution:seeming-fallback`). Runs after
  * the models ({@link lateFinderStage}).
  */
-export const seemingFallbackStage = lateFinderStage({ name: 'seeming-fallback', rule: 'attribution:seeming-fallback', triggers: SEEM, find: seemingFallback });
+export const seemingFallbackStage = lateFinderStage({ name: 'seeming-fallback', rule: 'attribution:seeming-fallback', triggers: SEEM_FORMS, find: seemingFallback });
