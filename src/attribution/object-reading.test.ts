@@ -25,3 +25,9 @@ test('renumbering sorts by cue, renames ids and remaps or clears nesting', () =>
   const out = renumberAttributions([mk('a3', 20, 'a1'), mk('a1', 5, null), mk('a7', 30, 'a9')]);
   assert.deepEqual(out.map((a) => [a.id, a.cue.start, a.via]), [['a1', 5, null], ['a2', 20, 'a1'], ['a3', 30, null]]);
 });
+
+test('credit and contact lines are no attributions; a speaker label is', () => {
+  const d = analyze('The mayor opened the new bridge on Monday.\n\nContributing: Ann Lee and Raj Patel\n\nTwitter: @annlee\n\nLee reported from Austin.\n\nRUIZ: We will rebuild every road.');
+  assert.deepEqual(cues(d), [':']);
+  assert.equal(d.text.slice(d.attributions[0]!.source!.start, d.attributions[0]!.source!.end), 'RUIZ');
+});
