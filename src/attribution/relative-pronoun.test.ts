@@ -29,3 +29,10 @@ test('"who" is left out: the pipeline lost exact contents with it on train', () 
   const a = d.attributions.find((x) => d.text.slice(x.cue.start, x.cue.end) === 'said')!;
   assert.ok(!show(d, a).content.includes('who'));
 });
+
+test('"that" is taken only where the reported clause lacks its subject', () => {
+  const d = analyze('The county set a filing deadline that several clerks said went unnoticed. It backed a levy that the mayor said she would sign.');
+  const [gap, object] = ['went unnoticed', 'she would sign'].map((c) => d.attributions.find((x) => x.content.some((s) => d.text.slice(s.start, s.end) === c))!);
+  assert.deepEqual(show(d, gap!).content, ['that', 'went unnoticed']);
+  assert.deepEqual(show(d, object!).content, ['she would sign']);
+});
