@@ -17,7 +17,7 @@ import { defaultSupersenses } from '../wordnet/shipped.js';
 import { isVerbClass, tokenClasses } from '../wordnet/supersenses.js';
 
 /** Features per candidate token. */
-export const CUE_FEATURES = 31;
+export const CUE_FEATURES = 36;
 
 /** Serialised cue detector. */
 export interface CueModelJson {
@@ -34,7 +34,7 @@ const F = {
   BIAS: T(), W0: T(), STEM: T(), POS0: T(), WM1: T(), POSM1: T(), WP1: T(), POSP1: T(), WP2: T(), POSP2: T(), POS_WP1: T(),
   W_WP1: T(), NEXT: T(), INQ: T(), SENTQ: T(), CLAIMED: T(), CLAIMED_POS: T(), LEX: T(), SUBJ: T(), SUBJ_W: T(), SENTPOS: T(),
   W_INQ: T(), PREV_COMMA: T(), BIGRAM: T(), VERBS_BEFORE: T(), STEM_NEXT: T(),
-  SS: T(), SS_SET: T(), SS_NEXT: T(), SUBJ_SS: T(), OBJ_SS: T(),
+  SS: T(), SS_SET: T(), SS_NEXT: T(), SUBJ_SS: T(), OBJ_SS: T(), AHEAD: T(), AHEAD_STEM: T(), SUBJ_LW_SS: T(), PREV_VERB: T(), QDIST: T(),
 };
 
 const AUX = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", '’s', 'has', 'have', 'had', 'having', "'ve", 'do', 'does', 'did',
@@ -184,6 +184,31 @@ function features(c: CueContext, i: number, claimed: Uint8Array | null, out: Uin
   while (o < toks.length && o <= i + 4 && /^(?:DT|JJ|JJS|JJR|PRP\$|CD|RB)$/.test(toks[o]!.pos ?? '')) o++;
   const obj = o < toks.length && /^(?:NN|PRP)/.test(toks[o]!.pos ?? '') ? c.ss[o]! : -2;
   put(hashMix(hashMix(F.OBJ_SS, obj), ss));
+  // What the clause after the verb holds further on: a "that", a quotation, a finite verb.
+  let ahead = 0;
+  for (let j = i + 1; j < toks.length && j <= i + 8 && toks[j]!.sentence === t.sentence; j++) {
+    const tj = toks[j]!;
+    const lj = c.lower[j]!;
+    if (lj === 'that') { ahead = 1; break; }
+    if (tj.quote === 'open') { ahead = 2; break; }
+    if (tj.text === ':') { ahead = 3; break; }
+    if (/^(?:VBD|VBZ|VBP|MD)$/.test(tj.pos ?? '')) { ahead = 4 + Math.min(j - i, 4); break; }
+    if (/^[.!?;]$/.test(tj.text)) { ahead = 9; break; }
+  }
+  put(hashMix(hashMix(F.AHEAD, ahead), pos0));
+  put(hashMix(hashMix(F.AHEAD_STEM, ahead), st));
+  put(hashMix(hashMix(F.SUBJ_LW_SS, s >= 0 ? c.lowH[s]! : BOS), ss));
+  // The verb this one hangs from ("declined to say", "went on to discuss").
+  let pv = BOS;
+  for (let j = i - 1; j >= 0 && j >= i - 4 && toks[j]!.sentence === t.sentence; j--) if (toks[j]!.pos?.startsWith('VB') && !AUX.has(c.lower[j]!)) { pv = c.stemH[j]!; break; }
+  put(hashMix(hashMix(F.PREV_VERB, pv), st));
+  // How near the closest quotation mark of the sentence is, and on which side.
+  let qd = 0;
+  for (let d = 1; d <= 6 && !qd; d++) {
+    if (toks[i - d]?.kind === 'quote' && toks[i - d]!.sentence === t.sentence) qd = d;
+    else if (toks[i + d]?.kind === 'quote' && toks[i + d]!.sentence === t.sentence) qd = 10 + d;
+  }
+  put(hashMix(hashMix(F.QDIST, qd), pos0));
 }
 
 /** A loaded cue detector. */
