@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../analyze.js';
+import { analyze, analyzeToWorkingDoc } from '../analyze.js';
+import { createPipeline } from '../core/pipeline.js';
+import { entitiesStage } from '../entities/index.js';
+import { posStage } from '../pos/stage.js';
+import { segmentStage } from '../text/segment.js';
+import { attributionRefinerStages } from './refiners.js';
+import { attributionsStage } from './stage.js';
 import type { Attribution, HearsayDocument } from '../core/types.js';
 
 const show = (d: HearsayDocument, a: Attribution) => ({
@@ -28,9 +34,15 @@ test('before a phrase the preposition joins the cue and the attribution is a sta
 });
 
 test('"made clear" reports its clause; "it is not clear" and raising "certain to" report nothing', () => {
-  assert.deepEqual(attitudes('The governor made clear on Monday that she would veto the bill.').map((a) => [a.source, a.cue, a.content[0]]), [
+  // The cue detector may take "made clear" first; either way the reading is the same.
+  const d = analyze('The governor made clear on Monday that she would veto the bill.');
+  assert.deepEqual(d.attributions.map((a) => show(d, a)).map((a) => [a.source, a.cue, a.content[0]]), [
     ['The governor', 'made clear', 'that she would veto the bill'],
   ]);
+  // Without the detector, this finder reads it.
+  const pipe = createPipeline([segmentStage(), posStage(), entitiesStage(), attributionsStage({ cues: null }), ...attributionRefinerStages()]);
+  const w = analyzeToWorkingDoc('The governor made clear on Monday that she would veto the bill.', {}, pipe);
+  assert.deepEqual(w.attributions.map((a) => [a.rule, w.text.slice(a.cue.start, a.cue.end)]), [['attribution:attitude-adjective', 'made clear']]);
   assert.deepEqual(attitudes('It is not clear whether the bridge will reopen.'), []);
   assert.deepEqual(attitudes('The toll is certain to rise next year.'), []);
 });
