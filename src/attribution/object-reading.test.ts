@@ -31,3 +31,9 @@ test('credit and contact lines are no attributions; a speaker label is', () => {
   assert.deepEqual(cues(d), [':']);
   assert.equal(d.text.slice(d.attributions[0]!.source!.start, d.attributions[0]!.source!.end), 'RUIZ');
 });
+
+test('"found himself" and "showed up" name a plight and an arrival, not a finding', () => {
+  const d = analyze('The senator found himself in an awkward position on Friday. The mayor showed up in Austin on Monday. Auditors found that the fund was short.');
+  assert.deepEqual(cues(d), ['found']);
+  assert.equal(d.text.slice(d.attributions[0]!.content[0]!.start, d.attributions[0]!.content[0]!.end), 'that the fund was short');
+});

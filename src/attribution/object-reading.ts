@@ -12,6 +12,10 @@ import { renumberAttributions } from './late-finder.js';
  */
 const CLAUSE_ONLY = new Set(['maintain', 'maintains', 'maintained', 'maintaining', 'responded', 'added', 'adding', 'made', 'pledged',
   'wrote', 'known']);
+/** "find" with a reflexive object, and "show up", name no finding or showing (train: 1 of 24 right). */
+const FIND = new Set(['find', 'finds', 'found', 'finding']);
+const SHOW = new Set(['show', 'shows', 'showed', 'shown', 'showing']);
+const REFLEXIVE = new Set(['itself', 'himself', 'herself', 'themselves', 'myself', 'ourselves', 'yourself', 'yourselves', 'oneself']);
 /** Words between "be"/"have" and "known" that keep it a verb of the clause ("is widely known as"). */
 const BE_OR_HAVE = /^(?:is|are|was|were|be|been|being|has|have|had|'s|’s|'re|’re|widely|well|also|best|long|once|still|now|formerly|better|commonly|not|n't|never)$/i;
 
@@ -38,6 +42,9 @@ export function objectReading(doc: WorkingDoc, a: Attribution): 'object-reading'
   if (last === ':' && ((a.source && CREDIT_LABEL.test(doc.text.slice(a.source.start, a.source.end))) || ADDRESS.test(content))) return 'credit-line';
   // "Costa reported from Washington": where a reporter filed from, not what was reported.
   if ((last === 'reported' || last === 'reporting') && /^from\s+\p{Lu}/u.test(content)) return 'credit-line';
+  // "found himself in the awkward position", "showed up in Portland": a plight or an arrival.
+  const next = toLower(toks[c1]?.text ?? '');
+  if ((FIND.has(last) && REFLEXIVE.has(next)) || (SHOW.has(last) && next === 'up')) return 'object-reading';
   // "a hacker known as Guccifer", "the contests known as Super Tuesday": a name something goes by.
   const knownAs = last === 'as' && c1 - c0 >= 2 && toLower(toks[c0]!.text) === 'known';
   if (knownAs || (last === 'known' && toLower(toks[c1]?.text ?? '') === 'as')) {
