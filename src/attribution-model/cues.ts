@@ -5,6 +5,7 @@
  * with a known cue word. Its cues go to the role tagger for their source and content.
  */
 import { CUE_BY_FORM } from '../attribution/lexicon.js';
+import { isFiniteVerbTag } from '../attribution/tags.js';
 import type { Span } from '../core/types.js';
 import type { Token } from '../core/working-doc.js';
 import { hashMix, hashPrefix, hashString } from '../model/hash.js';
@@ -192,7 +193,7 @@ function features(c: CueContext, i: number, claimed: Uint8Array | null, out: Uin
     if (lj === 'that') { ahead = 1; break; }
     if (tj.quote === 'open') { ahead = 2; break; }
     if (tj.text === ':') { ahead = 3; break; }
-    if (/^(?:VBD|VBZ|VBP|MD)$/.test(tj.pos ?? '')) { ahead = 4 + Math.min(j - i, 4); break; }
+    if (isFiniteVerbTag(tj.pos ?? '')) { ahead = 4 + Math.min(j - i, 4); break; }
     if (/^[.!?;]$/.test(tj.text)) { ahead = 9; break; }
   }
   put(hashMix(hashMix(F.AHEAD, ahead), pos0));
