@@ -18,7 +18,7 @@ export interface TagInput {
 }
 
 /** Features per token: every template fires once per token (absent values hash a placeholder). */
-export const FEATURES_PER_TOKEN = 69;
+export const FEATURES_PER_TOKEN = 71;
 
 /** Transition contexts: the decoder keeps one transition matrix per context that holds at a token. */
 export const TRANSITION_CONTEXTS = 6;
@@ -53,7 +53,7 @@ const F = {
   POSP1: T(), POS_DR: T(), POS_DL: T(), W0_INQ: T(), QCLOSE_DIST: T(), QOPEN_DIST: T(), SENT_INQ_ALL: T(),
   CUE0_W0: T(), TRI: T(), SHAPE3: T(), PAREN: T(), COLON: T(), CUE_THAT: T(), SENT_HAS_COLON: T(),
   REL: T(), REL_COMMA: T(), THAT_AFTER: T(), SCUE_L: T(), SCUE_R: T(), REL_INQ: T(), REL_SHAPE: T(),
-  CL0: T(), CL_NEIGH: T(), CL_INQ: T(), CL_SENT: T(), CL_CUEL: T(), CL_CUER: T(),
+  CL0: T(), CL_NEIGH: T(), CL_INQ: T(), CL_SENT: T(), CL_CUEL: T(), CL_CUER: T(), AHEAD: T(), AHEAD_W: T(),
 };
 
 /**
@@ -97,6 +97,7 @@ const S = {
   THAT_AFTER: new SmallMix(F.THAT_AFTER, 4, 8), REL_INQ: new SmallMix(F.REL_INQ, 32, 4), REL_SHAPE: new SmallMix(F.REL_SHAPE, 8),
   CL0: new SmallMix(F.CL0, 4), CL_NEIGH: new SmallMix(F.CL_NEIGH, 4, 16), CL_INQ: new SmallMix(F.CL_INQ, 4, 4),
   CL_SENT: new SmallMix(F.CL_SENT, 4, 32), CL_CUEL: new SmallMix(F.CL_CUEL, 16, 16), CL_CUER: new SmallMix(F.CL_CUER, 16, 16),
+  AHEAD: new SmallMix(F.AHEAD, 16, 4),
 };
 
 /** Coarse word shape: Xx, x, X, d, punctuation itself, with runs collapsed and length capped. */
@@ -233,6 +234,29 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
     if (cue[i]) { const s = sentOf[i]!; if (sFirstCue[s] === -1) sFirstCue[s] = i; sLastCue[s] = i; }
   }
 
+  // What follows each token within eight tokens of its sentence: a "that", an opening quotation
+  // mark, a colon, a finite verb (and how far), a sentence end; one backward pass.
+  const marker = (j: number): number => {
+    const t = tokens[j]!;
+    if (lower[j] === 'that') return 1;
+    if (t.quote === 'open') return 2;
+    if (t.text === ':') return 3;
+    if (t.pos === 'VBD' || t.pos === 'VBZ' || t.pos === 'VBP' || t.pos === 'MD') return 4;
+    if (t.text === '.' || t.text === '!' || t.text === '?' || t.text === ';') return 9;
+    return 0;
+  };
+  const nextMark = new Int32Array(n).fill(-1);
+  for (let i = n - 2; i >= 0; i--) {
+    if (tokens[i + 1]!.sentence !== tokens[i]!.sentence) continue;
+    nextMark[i] = marker(i + 1) ? i + 1 : nextMark[i + 1]!;
+  }
+  const aheadOf = (i: number): number => {
+    const j = nextMark[i]!;
+    if (j < 0 || j - i > 8) return 0;
+    const m = marker(j);
+    return m === 4 ? 4 + Math.min(j - i, 4) : m;
+  };
+
   // Row writers, defined once (not per token) to keep the loop allocation-free.
   let k = 0;
   const put = (h: number) => { hashes[k++] = h >>> 0; };
@@ -368,6 +392,9 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
     put(S.CL_SENT.mix3(clSent, cl * 8 + rel));
     put(S.CL_CUEL.mix3(clCueL * 3 + cl, dl));
     put(S.CL_CUER.mix3(clCueR * 3 + cl, dr));
+    const ahead = aheadOf(i);
+    put(S.AHEAD.mix3(ahead, cue[i]!));
+    mix3(F.AHEAD_W, cue[i] ? w.lower : NONE, ahead);
     if (k !== o + FEATURES_PER_TOKEN) throw new Error(`feature row has ${k - o} features, expected ${FEATURES_PER_TOKEN}`);
 
     let c = 1 << CTX.ALWAYS;
