@@ -34,10 +34,11 @@ test('before a phrase the preposition joins the cue and the attribution is a sta
 });
 
 test('"made clear" reports its clause; "it is not clear" and raising "certain to" report nothing', () => {
-  // The cue detector may take "made clear" first; either way the reading is the same.
+  // The cue detector may take "made clear" first (its cue may then keep the time adjunct, as
+  // the annotators do about half the time); either way the source and content are the same.
   const d = analyze('The governor made clear on Monday that she would veto the bill.');
-  assert.deepEqual(d.attributions.map((a) => show(d, a)).map((a) => [a.source, a.cue, a.content[0]]), [
-    ['The governor', 'made clear', 'that she would veto the bill'],
+  assert.deepEqual(d.attributions.map((a) => show(d, a)).map((a) => [a.source, a.cue.startsWith('made clear'), a.content[0]]), [
+    ['The governor', true, 'that she would veto the bill'],
   ]);
   // Without the detector, this finder reads it.
   const pipe = createPipeline([segmentStage(), posStage(), entitiesStage(), attributionsStage({ cues: null }), ...attributionRefinerStages()]);
