@@ -5,7 +5,6 @@
  * with a known cue word. Its cues go to the role tagger for their source and content.
  */
 import { CUE_BY_FORM } from '../attribution/lexicon.js';
-import { isFiniteVerbTag } from '../attribution/tags.js';
 import type { Span } from '../core/types.js';
 import type { Token } from '../core/working-doc.js';
 import { hashMix, hashPrefix, hashString } from '../model/hash.js';
@@ -13,7 +12,7 @@ import { AveragedPerceptron, PerceptronModel, type PerceptronModelJson, type See
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
 import { quotationInners, SpanIndex } from '../core/span-index.js';
 import { lowerTexts, toLower } from '../text/lower.js';
-import type { TagInput } from './features.js';
+import { lookAheadCodes, type TagInput } from './features.js';
 import { defaultSupersenses } from '../wordnet/shipped.js';
 import { isVerbClass, tokenClasses } from '../wordnet/supersenses.js';
 
@@ -72,6 +71,8 @@ interface CueContext {
   /** WordNet class of each token (verb class for verbs, noun class for nouns; -1 for none) and its class set. */
   ss: Int16Array;
   ssSet: Int32Array;
+  /** {@link lookAheadCodes} of each token. */
+  ahead: Uint8Array;
 }
 
 const posCache = new Map<string, number>();
@@ -111,7 +112,7 @@ function context(doc: TagInput): CueContext {
     if (pos === 'VBD' || pos === 'VBZ' || pos === 'VBP' || pos === 'MD') count++;
   }
   const { first: ss, set: ssSet } = tokenClasses(defaultSupersenses(), toks, lower);
-  return { doc, lower, lowH, stemH, posH, inQ, sentQ, sentStart, verbsBefore, ss, ssSet };
+  return { doc, lower, lowH, stemH, posH, inQ, sentQ, sentStart, verbsBefore, ss, ssSet, ahead: lookAheadCodes(toks, lower) };
 }
 
 function nextType(c: CueContext, i: number): number {
@@ -185,17 +186,8 @@ function features(c: CueContext, i: number, claimed: Uint8Array | null, out: Uin
   while (o < toks.length && o <= i + 4 && /^(?:DT|JJ|JJS|JJR|PRP\$|CD|RB)$/.test(toks[o]!.pos ?? '')) o++;
   const obj = o < toks.length && /^(?:NN|PRP)/.test(toks[o]!.pos ?? '') ? c.ss[o]! : -2;
   put(hashMix(hashMix(F.OBJ_SS, obj), ss));
-  // What the clause after the verb holds further on: a "that", a quotation, a finite verb.
-  let ahead = 0;
-  for (let j = i + 1; j < toks.length && j <= i + 8 && toks[j]!.sentence === t.sentence; j++) {
-    const tj = toks[j]!;
-    const lj = c.lower[j]!;
-    if (lj === 'that') { ahead = 1; break; }
-    if (tj.quote === 'open') { ahead = 2; break; }
-    if (tj.text === ':') { ahead = 3; break; }
-    if (isFiniteVerbTag(tj.pos ?? '')) { ahead = 4 + Math.min(j - i, 4); break; }
-    if (/^[.!?;]$/.test(tj.text)) { ahead = 9; break; }
-  }
+  // What the clause after the verb holds further on (see lookAheadCodes).
+  const ahead = c.ahead[i]!;
   put(hashMix(hashMix(F.AHEAD, ahead), pos0));
   put(hashMix(hashMix(F.AHEAD_STEM, ahead), st));
   put(hashMix(hashMix(F.SUBJ_LW_SS, s >= 0 ? c.lowH[s]! : BOS), ss));

@@ -8,6 +8,7 @@ import type { Span } from '../core/types.js';
 import type { Quotation, Token } from '../core/working-doc.js';
 import { hashMix, hashString } from '../model/hash.js';
 import { lowerTexts } from '../text/lower.js';
+import { isFiniteVerbTag } from '../attribution/tags.js';
 
 /** What the tagger reads from a document (a WorkingDoc after segmentation satisfies it). */
 export interface TagInput {
@@ -99,6 +100,38 @@ const S = {
   CL_SENT: new SmallMix(F.CL_SENT, 4, 32), CL_CUEL: new SmallMix(F.CL_CUEL, 16, 16), CL_CUER: new SmallMix(F.CL_CUER, 16, 16),
   AHEAD: new SmallMix(F.AHEAD, 16, 4),
 };
+
+/**
+ * Per token, what follows it within eight tokens of its sentence: 1 a "that", 2 an opening
+ * quotation mark, 3 a colon, 4 + distance (up to 4) a finite verb, 9 a sentence end, whichever
+ * comes first; 0 for none. "said the plan would fail" against "said goodbye": the BIO tagger
+ * and the cue detector both read it. One backward pass per document.
+ */
+export function lookAheadCodes(tokens: readonly Token[], lower: readonly string[]): Uint8Array {
+  const n = tokens.length;
+  const marker = (j: number): number => {
+    const t = tokens[j]!;
+    if (lower[j] === 'that') return 1;
+    if (t.quote === 'open') return 2;
+    if (t.text === ':') return 3;
+    if (isFiniteVerbTag(t.pos ?? '')) return 4;
+    if (t.text === '.' || t.text === '!' || t.text === '?' || t.text === ';') return 9;
+    return 0;
+  };
+  const next = new Int32Array(n).fill(-1);
+  for (let i = n - 2; i >= 0; i--) {
+    if (tokens[i + 1]!.sentence !== tokens[i]!.sentence) continue;
+    next[i] = marker(i + 1) ? i + 1 : next[i + 1]!;
+  }
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const j = next[i]!;
+    if (j < 0 || j - i > 8) continue;
+    const m = marker(j);
+    out[i] = m === 4 ? 4 + Math.min(j - i, 4) : m;
+  }
+  return out;
+}
 
 /** Coarse word shape: Xx, x, X, d, punctuation itself, with runs collapsed and length capped. */
 export function shapeOf(s: string): string {
@@ -234,28 +267,7 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
     if (cue[i]) { const s = sentOf[i]!; if (sFirstCue[s] === -1) sFirstCue[s] = i; sLastCue[s] = i; }
   }
 
-  // What follows each token within eight tokens of its sentence: a "that", an opening quotation
-  // mark, a colon, a finite verb (and how far), a sentence end; one backward pass.
-  const marker = (j: number): number => {
-    const t = tokens[j]!;
-    if (lower[j] === 'that') return 1;
-    if (t.quote === 'open') return 2;
-    if (t.text === ':') return 3;
-    if (t.pos === 'VBD' || t.pos === 'VBZ' || t.pos === 'VBP' || t.pos === 'MD') return 4;
-    if (t.text === '.' || t.text === '!' || t.text === '?' || t.text === ';') return 9;
-    return 0;
-  };
-  const nextMark = new Int32Array(n).fill(-1);
-  for (let i = n - 2; i >= 0; i--) {
-    if (tokens[i + 1]!.sentence !== tokens[i]!.sentence) continue;
-    nextMark[i] = marker(i + 1) ? i + 1 : nextMark[i + 1]!;
-  }
-  const aheadOf = (i: number): number => {
-    const j = nextMark[i]!;
-    if (j < 0 || j - i > 8) return 0;
-    const m = marker(j);
-    return m === 4 ? 4 + Math.min(j - i, 4) : m;
-  };
+  const aheads = lookAheadCodes(tokens, lower);
 
   // Row writers, defined once (not per token) to keep the loop allocation-free.
   let k = 0;
@@ -392,7 +404,7 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
     put(S.CL_SENT.mix3(clSent, cl * 8 + rel));
     put(S.CL_CUEL.mix3(clCueL * 3 + cl, dl));
     put(S.CL_CUER.mix3(clCueR * 3 + cl, dr));
-    const ahead = aheadOf(i);
+    const ahead = aheads[i]!;
     put(S.AHEAD.mix3(ahead, cue[i]!));
     mix3(F.AHEAD_W, cue[i] ? w.lower : NONE, ahead);
     if (k !== o + FEATURES_PER_TOKEN) throw new Error(`feature row has ${k - o} features, expected ${FEATURES_PER_TOKEN}`);
