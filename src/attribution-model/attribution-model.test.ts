@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import type { Span } from '../core/types.js';
 import type { GoldArticle, GoldAttribution } from '../eval/polnear.js';
 import { LABELS, allowed, decodeLattice, emissionMatrix, makeDecodeScratch, pathScore, spansFromLabels, viterbi } from './decode.js';
-import { FEATURES_PER_TOKEN, TRANSITION_CONTEXTS } from './features.js';
+import { FEATURES_PER_TOKEN, TRANSITION_CONTEXTS, lookAheadCodes } from './features.js';
+import { analyzeToWorkingDoc } from '../analyze.js';
 import { MODEL_RULE, linkSpans } from './linker.js';
 import { AttributionModel } from './model.js';
 import { goldLabels, prepareArticles, segmentArticle, trainAttributionModel } from './train.js';
@@ -132,4 +133,15 @@ test('a stacked model reads the rule layer and records its settings', () => {
   const free = model.features(doc, new Uint8Array(doc.tokens.length));
   const taken = model.features(doc, new Uint8Array(doc.tokens.length).fill(1));
   assert.notDeepEqual([...free.hashes], [...taken.hashes]);
+});
+
+test('the look-ahead code says what follows a token within its sentence', () => {
+  const doc = analyzeToWorkingDoc('She said the plan would fail. He said goodbye. They said that it held.');
+  const codes = lookAheadCodes(doc.tokens, doc.tokens.map((t) => t.text.toLowerCase()));
+  const saids = doc.tokens.flatMap((t, i) => (t.text === 'said' ? [i] : []));
+  const at = (n: number) => codes[saids[n]!];
+  assert.equal(at(0), 4 + 3, 'a finite verb three tokens on');
+  assert.equal(at(1), 9, 'the sentence ends');
+  assert.equal(at(2), 1, 'a "that"');
+  assert.equal(codes[doc.tokens.length - 1], 0, 'nothing after the last token');
 });
