@@ -346,6 +346,18 @@ test('train attributions saves each step; --resume reuses the finished ones and 
   const other = io();
   assert.equal(await main(args('--resume', '--seed', '2'), other), 0, other.err);
   assert.doesNotMatch(other.out, /resumed/, 'another seed is another run');
+  // One model alone, the shipped others in its place: only its file is written.
+  const onlyDir = join(dir, 'mini-train-only');
+  const onlyArgs = ['train', 'attributions', '--data', root, '--module', 'none', '--only', 'cues', '--out', join(onlyDir, 'tagger.json'),
+    '--roles-out', join(onlyDir, 'roles.json'), '--cues-out', join(onlyDir, 'cues.json'), '--bounds-out', join(onlyDir, 'bounds.json'),
+    '--rule-layer-out', join(onlyDir, 'layer.json'), '--checkpoints', join(onlyDir, 'ck')];
+  const alone = io();
+  assert.equal(await main(onlyArgs, alone), 0, alone.err);
+  assert.deepEqual(['tagger', 'roles', 'cues', 'bounds', 'layer'].map((n) => existsSync(join(onlyDir, `${n}.json`))), [false, false, true, false, false]);
+  assert.match(alone.out, /merged with the shipped models in the others' place/);
+  const wrong = io();
+  assert.equal(await main([...onlyArgs.slice(0, -2), '--only', 'linker'], wrong), 2);
+  assert.match(wrong.err, /--only takes/);
 });
 
 /** A PolNeAR-shaped folder with an empty dev split: `dev/text` and `dev/corenlp-silver`. */
