@@ -46,7 +46,8 @@ const USAGE = `usage: hearsay train attributions --data ../shared/polnear [--out
  * boundary ranker on PolNeAR train (in that order; each selects its epoch on dev), writes each model's JSON and the
  * generated modules the core imports, and prints the dev scores of the tagger alone and of the
  * merged pipeline. Deterministic for a given seed; about 7 minutes on the 2-core development
- * machine.
+ * machine. `--only` trains one of the four with the shipped others in their place, for trying a
+ * feature on one model in seconds to minutes.
  */
 export const run: Command = async (args, io) => {
   const p = parseArgs(args, ['help', 'resume']);
