@@ -167,6 +167,14 @@ function bucket(d: number): number {
  * token the rules already hold as cue or content, or outside the body) stacks the rule layer into
  * the tagger; without it those templates hash a placeholder.
  */
+/** Index of the first token starting at or after `at` (binary search). */
+function firstTokenFrom(tokens: readonly Token[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (tokens[m]!.start < at) lo = m + 1; else hi = m; }
+  return lo;
+}
+
 export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<string, WordHashes> = new Map(), usePos = false, claimed: Uint8Array | null = null, rows: Uint8Array | null = null): TokenFeatures {
   const { tokens, text } = doc;
   const n = tokens.length;
@@ -193,18 +201,37 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
   const qPos = new Uint8Array(n); // 1 first inside, 2 last inside, 3 both, 4 opening mark, 5 closing mark
   const qs = doc.quotes;
   if (qs.length) {
-    let qi = 0;
-    const active: Quotation[] = [];
-    for (let i = 0; i < n; i++) {
-      const t = tokens[i]!;
-      while (qi < qs.length && qs[qi]!.start <= t.start) active.push(qs[qi++]!);
-      for (let k = active.length - 1; k >= 0; k--) if (active[k]!.end <= t.start) active.splice(k, 1);
-      for (const q of active) {
-        if (t.start >= q.inner.start && t.end <= q.inner.end) {
-          inQ[i] = q.marks === 'double' ? 2 : Math.max(inQ[i]!, 1);
-        } else if (t.start === q.start) qPos[i] = 4;
-        else if (t.end === q.end && q.closed) qPos[i] = 5;
+    // Inside a double quotation 2, inside any other 1: counts per token from difference arrays,
+    // so unclosed quotations nested thousands deep ('“a “a “a …') cost no more than one.
+    const double = new Int32Array(n + 1);
+    const any = new Int32Array(n + 1);
+    // A mark token takes the code of the last quotation (in start order) it opens (4) or closes (5).
+    const opens = new Map<number, number>();
+    const closes = new Map<number, number>();
+    for (let k = 0; k < qs.length; k++) {
+      const q = qs[k]!;
+      const a = firstTokenFrom(tokens, q.inner.start);
+      // Tokens are sorted and do not overlap, so their ends rise too.
+      let lo = a;
+      let hi = n;
+      while (lo < hi) { const m = (lo + hi) >> 1; if (tokens[m]!.end <= q.inner.end) lo = m + 1; else hi = m; }
+      const b = lo;
+      if (a < b) {
+        any[a]!++; any[b]!--;
+        if (q.marks === 'double') { double[a]!++; double[b]!--; }
       }
+      opens.set(q.start, k);
+      if (q.closed) closes.set(q.end, k);
+    }
+    for (let i = 0, d = 0, y = 0; i < n; i++) {
+      d += double[i]!;
+      y += any[i]!;
+      if (y > 0) inQ[i] = d > 0 ? 2 : 1;
+      const t = tokens[i]!;
+      const o = opens.get(t.start) ?? -1;
+      let c = closes.get(t.end) ?? -1;
+      if (c >= 0 && qs[c]!.start > t.start) c = -1;
+      if (o >= 0 || c >= 0) qPos[i] = o >= c ? 4 : 5;
     }
     for (let i = 0; i < n; i++) {
       if (!inQ[i]) continue;

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Span } from '../core/types.js';
 import type { GoldArticle, GoldAttribution } from '../eval/polnear.js';
 import { decodeLattice, L, LABELS, makeDecodeScratch, TRANS_SIZE } from './decode.js';
-import { readLabels, RoleModel, roleWindow, tokenRange, trainRoleModel } from './roles.js';
+import { quoteStates, readLabels, RoleModel, roleWindow, tokenRange, trainRoleModel } from './roles.js';
 import { prepareArticles, roleAccuracy, roleExamples, segmentArticle } from './train.js';
 
 const at = (text: string, s: string): Span => {
@@ -74,4 +74,23 @@ test('a role tagger trained on hand-written articles reads their sources and con
   const read = tagger.read(doc, cue, cue + 1, rule ? { source: rule.source, content: rule.content } : null);
   assert.equal(read.source && doc.text.slice(read.source.start, read.source.end), 'The nurse');
   assert.equal(doc.text.slice(read.content[0]!.start, read.content[0]!.end), 'that beds were short');
+});
+
+test('quotation state per token: the last quotation holding it, and the last it is a mark of', () => {
+  const doc = segmentArticle('He said “a ‘b’ c” and “d e');
+  const texts = doc.tokens.map((t) => t.text);
+  const { inner, mark } = quoteStates(doc);
+  const q = (mark: string) => doc.quotes.findIndex((x) => doc.text.slice(x.start, x.start + 1) === mark);
+  const [outer, single, open] = [q('“'), q('‘'), doc.quotes.findIndex((x) => !x.closed)];
+  assert.ok(outer >= 0 && single > outer && open > single, JSON.stringify(doc.quotes));
+  const row = (tok: string, nth = 0) => { const i = texts.reduce<number[]>((a, t, k) => (t === tok ? [...a, k] : a), [])[nth]!; return [inner[i], mark[i]]; };
+  assert.deepEqual(row('“'), [-1, outer]);
+  assert.deepEqual(row('a'), [outer, -1]);
+  // The single quotation's opening mark lies inside the double one: a mark read after it.
+  assert.deepEqual(row('‘'), [outer, single]);
+  assert.deepEqual(row('b'), [single, -1]);
+  assert.deepEqual(row('”'), [-1, outer]);
+  assert.deepEqual(row('and'), [-1, -1]);
+  assert.deepEqual(row('“', 1), [-1, open]);
+  assert.deepEqual(row('e'), [open, -1]);
 });

@@ -189,6 +189,66 @@ export function tokenRange(tokens: readonly Token[], s: Span): [number, number] 
   return [lo, to];
 }
 
+const quoteStateCache = new WeakMap<readonly Token[], { quotes: TagInput['quotes']; inner: Int32Array; mark: Int32Array }>();
+/**
+ * Per token of a document, the index (in `doc.quotes`) of the last quotation whose inner span
+ * holds it and of the last quotation it is a mark of (-1 for none), computed once per document
+ * in one sweep: unclosed quotations nested thousands deep, each running to its paragraph's end,
+ * would otherwise make every cue's window visit every one of them. Exported for its test.
+ */
+export function quoteStates(doc: TagInput): { inner: Int32Array; mark: Int32Array } {
+  const toks = doc.tokens;
+  const qs = doc.quotes;
+  const hit = quoteStateCache.get(toks);
+  if (hit && hit.quotes === qs) return hit;
+  const n = toks.length;
+  const inner = new Int32Array(n).fill(-1);
+  const mark = new Int32Array(n).fill(-1);
+  const firstFrom = (at: number): number => { let lo = 0; let hi = n; while (lo < hi) { const m = (lo + hi) >> 1; if (toks[m]!.start < at) lo = m + 1; else hi = m; } return lo; };
+  const firstPastEnd = (at: number): number => { let lo = 0; let hi = n; while (lo < hi) { const m = (lo + hi) >> 1; if (toks[m]!.end <= at) lo = m + 1; else hi = m; } return lo; };
+  // Inner token ranges; quotations are sorted by start, so their ranges open in index order.
+  const from = new Int32Array(qs.length);
+  const to = new Int32Array(qs.length);
+  const opensAt = new Map<number, number>();
+  const closesAt = new Map<number, number>();
+  for (let k = 0; k < qs.length; k++) {
+    const q = qs[k]!;
+    from[k] = firstFrom(q.inner.start);
+    to[k] = firstPastEnd(q.inner.end);
+    // A mark is a token at the quotation's start or end that its inner span does not hold.
+    opensAt.set(q.start, k);
+    closesAt.set(q.end, k);
+  }
+  // The open quotation with the highest index is the top of a stack of those opened so far, once
+  // the closed ones above it are popped.
+  const order = Array.from(qs.keys()).sort((a, b) => from[a]! - from[b]! || a - b);
+  const stack: number[] = [];
+  for (let i = 0, next = 0; i < n; i++) {
+    while (next < order.length && from[order[next]!]! <= i) {
+      const k = order[next++]!;
+      if (from[k]! < to[k]!) {
+        // Keep the stack in index order: a quotation whose range opens later but has a lower index sits below.
+        let at = stack.length;
+        while (at > 0 && stack[at - 1]! > k) at--;
+        stack.splice(at, 0, k);
+      }
+    }
+    while (stack.length && to[stack[stack.length - 1]!]! <= i) stack.pop();
+    if (stack.length) inner[i] = stack[stack.length - 1]!;
+    const t = toks[i]!;
+    const o = opensAt.get(t.start);
+    const c = closesAt.get(t.end);
+    const isMark = (k: number | undefined): k is number => k !== undefined && !(i >= from[k]! && i < to[k]!);
+    let m = -1;
+    if (isMark(o)) m = o;
+    if (isMark(c) && c > m) m = c;
+    mark[i] = m;
+  }
+  const out = { quotes: qs, inner, mark };
+  quoteStateCache.set(toks, out);
+  return out;
+}
+
 /** Feature rows (window tokens × {@link ROLE_FEATURES}) and transition contexts of one window. */
 export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | null): { hashes: Uint32Array; contexts: Uint8Array } {
   const toks = doc.tokens;
@@ -202,15 +262,16 @@ export function roleFeatures(doc: TagInput, w: RoleWindow, rule: RuleReading | n
     for (const c of rule.content) mark(c, 2);
     if (rule.source) mark(rule.source, 1);
   }
+  // Quotation state: inside the last quotation holding the token, 2 where that quotation also
+  // holds the cue, 1 where not; 3 on a quotation's mark read after it; 0 outside.
   const inQ = new Uint8Array(n);
   const cueStart = toks[w.cueFrom]!.start;
-  for (const q of doc.quotes) {
-    if (q.end <= toks[w.from]!.start || q.start >= toks[w.to - 1]!.end) continue;
-    const holdsCue = q.inner.start <= cueStart && cueStart < q.inner.end;
+  if (doc.quotes.length) {
+    const { inner, mark } = quoteStates(doc);
     for (let i = w.from; i < w.to; i++) {
-      const t = toks[i]!;
-      if (t.start >= q.inner.start && t.end <= q.inner.end) inQ[i - w.from] = holdsCue ? 2 : 1;
-      else if (t.start === q.start || t.end === q.end) inQ[i - w.from] = Math.max(inQ[i - w.from]!, 3);
+      const k = inner[i]!;
+      if (mark[i]! > k) inQ[i - w.from] = 3;
+      else if (k >= 0) { const q = doc.quotes[k]!.inner; inQ[i - w.from] = q.start <= cueStart && cueStart < q.end ? 2 : 1; }
     }
   }
   // Counts between each token and the cue, accumulated outward from the cue on each side.

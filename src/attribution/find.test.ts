@@ -66,6 +66,16 @@ test('a transcript turn opened by a stray quotation mark keeps its speaker label
   assert.deepEqual(triples(d).map((t) => [t[0], t[2]!.slice(0, 12)]), [['WALLACE', 'Let us start'], ['PENCE', 'Well, look, ']]);
 });
 
+test('a paragraph of many turns: each stops where the next label opens (a few turns run to the paragraph end)', () => {
+  const turns = Array.from({ length: 10 }, (_, i) => (i % 2 ? 'LINDQVIST: "They will not fix anything."' : 'OKAFOR: "We will fix the buses."')).join(' ');
+  const many = triples(analyze(`At the forum, the two traded lines.\n\n${turns}\n`)).filter((t) => t[1] === ':');
+  assert.equal(many.length, 10);
+  assert.deepEqual(many.slice(0, 2).map((t) => [t[0], t[2]]), [['OKAFOR', '"We will fix the buses."'], ['LINDQVIST', '"They will not fix anything."']]);
+  // Two turns keep the reading the models were trained with: the first runs to the paragraph end.
+  const two = triples(analyze('At the forum, the two traded lines.\n\nOKAFOR: "Our plan cuts the fare." LINDQVIST: "Their plan cuts the buses."\n')).filter((t) => t[1] === ':');
+  assert.equal(two[0]![2], '"Our plan cuts the fare." LINDQVIST: "Their plan cuts the buses."');
+});
+
 test('a label before numbers and no verb is a list entry, not a speaker\'s turn', () => {
   const d = analyze('Delegate count so far:\n\nMaria Ortiz: 1,204.\n\nSam Lee: 981.\n\nMaria Ortiz: We will win this.\n');
   assert.deepEqual(triples(d).map((t) => [t[0], t[2]]), [['Maria Ortiz', 'We will win this']]);

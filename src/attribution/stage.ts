@@ -442,29 +442,83 @@ const LABEL_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'over', 'in', 'on', 'at'
 const LABEL_STOP = /^(?:UPDATE|Updated|UPDATED|Note|NOTE|Photo|PHOTO|Image|Related|RELATED|Editor|Correction|CORRECTION|Source|Sources|Via|Read|READ|Watch|WATCH|Listen|Video|VIDEO|Share|Advertisement|Getty|Credit|WASHINGTON|NEW|LONDON|Image credit|Question|QUESTION|Remember|Name|Age|City|Job|Pay|Paid|Continued)$/;
 
 /**
+ * The colon of a speaker label opening the sentence's tokens `[ti, tj)` ("[quote] Name{1,4} :"
+ * with words after it; not a headline's kicker or a stop word), or -1.
+ */
+function labelColon(toks: readonly Token[], ti: number, tj: number): number {
+  let k = ti;
+  if (toks[k]?.kind === 'quote') k++;
+  const nameStart = k;
+  while (k < tj && k - nameStart < 4 && toks[k]!.kind === 'word' && /^\p{Lu}/u.test(toks[k]!.text)) k++;
+  if (k === nameStart || toks[k]?.text !== ':' || k + 1 >= tj || LABEL_STOP.test(toks[nameStart]!.text)) return -1;
+  for (let j = nameStart; j < k; j++) if (LABEL_FUNCTION_WORDS.has(toks[j]!.text.toLowerCase())) return -1;
+  return k;
+}
+
+/**
+ * Speaker turns a paragraph may hold that each run to the paragraph's end (the reading the
+ * models were trained with: "Clinton: "…" Bush: "…"" in one paragraph nests Bush's turn in
+ * Clinton's). Past it, each turn stops at the next label.
+ */
+export const MAX_TURNS_TO_PARAGRAPH_END = 8;
+
+/** Per sentence, where its paragraph ends (the end of the paragraph's last sentence); one pass from the back. */
+function paragraphEnds(doc: WorkingDoc): Int32Array {
+  const ss = doc.sentences;
+  const out = new Int32Array(ss.length);
+  for (let si = ss.length - 1; si >= 0; si--) {
+    const next = ss[si + 1];
+    out[si] = next && !/\n/.test(doc.text.slice(ss[si]!.end, next.start)) ? out[si + 1]! : ss[si]!.end;
+  }
+  return out;
+}
+
+/**
  * Paragraph-level finders: transcript speaker labels ("PENCE: Well, …", headline "Pence: …") and
  * dash credits after a quotation ("“…” ― Ana Ruiz").
  */
 function speakerLabels(doc: WorkingDoc): Candidate[] {
   const out: Candidate[] = [];
   const toks = doc.tokens;
-  let ti = 0;
-  for (let si = 0; si < doc.sentences.length; si++) {
+  const paraEnds = paragraphEnds(doc);
+  // Each sentence's token range and, where it opens with a speaker label, the label's colon.
+  const n = doc.sentences.length;
+  const from = new Int32Array(n);
+  const to = new Int32Array(n);
+  const colon = new Int32Array(n).fill(-1);
+  for (let si = 0, ti = 0; si < n; si++) {
     const s = doc.sentences[si]!;
-    if (!doc.body.some((b) => s.start >= b.start && s.end <= b.end)) continue;
     while (ti < toks.length && toks[ti]!.start < s.start) ti++;
     let tj = ti;
     while (tj < toks.length && toks[tj]!.end <= s.end) tj++;
-    // Speaker label: [quote] Name{1,4} ":" content.
-    let k = ti;
-    if (toks[k]?.kind === 'quote') k++;
-    const nameStart = k;
-    while (k < tj && k - nameStart < 4 && toks[k]!.kind === 'word' && /^\p{Lu}/u.test(toks[k]!.text)) k++;
-    const labelWords = toks.slice(nameStart, k).map((t) => t.text);
-    const headline = labelWords.some((x) => LABEL_FUNCTION_WORDS.has(x.toLowerCase()));
-    if (k > nameStart && toks[k]?.text === ':' && k + 1 < tj && !LABEL_STOP.test(toks[nameStart]!.text) && !headline) {
-      // The turn runs to the paragraph end.
-      let end = paragraphEnd(doc, si);
+    from[si] = ti;
+    to[si] = tj;
+    if (doc.body.some((b) => s.start >= b.start && s.end <= b.end)) colon[si] = labelColon(toks, ti, tj);
+  }
+  // A turn runs to its paragraph's end. In a paragraph of more than MAX_TURNS_TO_PARAGRAPH_END
+  // labels (a Q&A dump, a hostile page) each turn stops at the next label instead: otherwise each
+  // of a thousand turns would take the rest of the paragraph, and the stage quadratic work.
+  const nextLabel = new Int32Array(n).fill(-1);
+  for (let si = n - 1, next = -1, count = 0; si >= 0; si--) {
+    if (si + 1 < n && paraEnds[si + 1] !== paraEnds[si]) { next = -1; count = 0; }
+    nextLabel[si] = next;
+    if (colon[si]! >= 0) { next = doc.sentences[si]!.start; count++; }
+    // The paragraph's first sentence: its labels are counted, so its turns learn whether to stop.
+    if (si === 0 || paraEnds[si - 1] !== paraEnds[si]) {
+      if (count <= MAX_TURNS_TO_PARAGRAPH_END) for (let sj = si; sj < n && paraEnds[sj] === paraEnds[si]; sj++) nextLabel[sj] = -1;
+    }
+  }
+  for (let si = 0; si < n; si++) {
+    const s = doc.sentences[si]!;
+    if (!doc.body.some((b) => s.start >= b.start && s.end <= b.end)) continue;
+    const ti = from[si]!;
+    const tj = to[si]!;
+    const k = colon[si]!;
+    if (k >= 0) {
+      let nameStart = ti;
+      if (toks[nameStart]?.kind === 'quote') nameStart++;
+      // The turn runs to the paragraph end, or to the next turn's label.
+      let end = nextLabel[si]! >= 0 ? nextLabel[si]! : paraEnds[si]!;
       while (end > toks[k + 1]!.start && /[.\s]/.test(doc.text[end - 1]!)) end--;
       // A turn with numbers and no verb is a list entry ("Portion Fix Containers: 1 Green, 1 Red"),
       // dropped after the models run; a headline's turn may have no verb tag ("Poll: Wealthy Voters Abandon …").
@@ -492,7 +546,7 @@ function speakerLabels(doc: WorkingDoc): Candidate[] {
       const before = toks[a - 1];
       if (a === c || !before || !(/^[-\u2013\u2014]$/.test(before.text) || /^from$/i.test(before.text))) continue;
       if (LABEL_STOP.test(toks[a]!.text) || toks.slice(a, c).some((t) => LABEL_FUNCTION_WORDS.has(toLower(t.text)))) continue;
-      const q = doc.quotes.find((x) => x.start === toks[c + 1]!.start);
+      const q = quoteIndex(doc).byStart.get(toks[c + 1]!.start)?.[0];
       if (!q) continue;
       out.push({ source: { start: toks[a]!.start, end: toks[c - 1]!.end }, cue: { start: toks[c]!.start, end: toks[c]!.end }, content: [{ start: q.start, end: q.end }], hedge: null, rule: 'colon-cue', sentence: si });
       break;
@@ -504,7 +558,7 @@ function speakerLabels(doc: WorkingDoc): Candidate[] {
     while (n0 > ti && e - n0 < 4 && toks[n0]!.kind === 'word' && /^\p{Lu}/u.test(toks[n0]!.text)) n0--;
     const dash = toks[n0];
     if (n0 < e && dash && /^[\u2014\u2015]$/.test(dash.text) && toks[n0 - 1]?.quote === 'close') {
-      const q = doc.quotes.find((x) => x.end === toks[n0 - 1]!.end);
+      const q = quoteIndex(doc).byEnd.get(toks[n0 - 1]!.end)?.[0];
       if (q) {
         out.push({
           source: { start: toks[n0 + 1]!.start, end: toks[e]!.end }, cue: { start: dash.start, end: dash.end },

@@ -146,6 +146,16 @@ export async function main(): Promise<void> {
   analyze(joined, { date: '2025-01-01' });
   const longWps = words / ((performance.now() - t0) / 1000);
   console.log(`one long document (the corpus joined, ${joined.length.toLocaleString('en-US')} characters): ${Math.round(longWps).toLocaleString('en-US')} words/s, ${(longWps / full.wps).toFixed(2)} of the per-article rate`);
+  if (process.argv.includes('--hostile')) {
+    // Scaling on hostile texts: a ratio near 2 is linear, near 4 quadratic.
+    const { hostileScaling } = await import('./hostile.js');
+    const units = 8000;
+    console.log(`hostile inputs (${units.toLocaleString('en-US')} and ${(2 * units).toLocaleString('en-US')} repetitions; time ratio about 2 when linear, 4 when quadratic):`);
+    for (const r of hostileScaling((t) => analyze(t, { date: '2025-01-01' }), units)) {
+      const flag = r.ratio > 2.8 && r.ms[1] > 500 ? '  SUPERLINEAR' : '';
+      console.log(`  ${r.pattern.name.padEnd(20)} ${JSON.stringify(r.pattern.unit).padEnd(26)} ${r.chars.toLocaleString('en-US').padStart(9)} chars: ${r.ms[0].toFixed(0).padStart(6)} / ${r.ms[1].toFixed(0).padStart(6)} ms, ratio ${r.ratio.toFixed(2)}${flag}`);
+    }
+  }
   const abAt = process.argv.indexOf('--ab');
   if (abAt > 0 && process.argv[abAt + 1]) {
     const ab = abRatio(process.argv[abAt + 1]!, files);

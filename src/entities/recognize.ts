@@ -1,5 +1,5 @@
-import type { EntityType } from '../core/types.js';
-import type { Mention, Token, WorkingDoc } from '../core/working-doc.js';
+import type { EntityType, Span } from '../core/types.js';
+import type { Mention, Quotation, Token, WorkingDoc } from '../core/working-doc.js';
 import type { KbEntry } from '../kb/index.js';
 import { isCountry, matchKbAt, type KbMatch } from './kb-compiled.js';
 import {
@@ -10,7 +10,7 @@ import {
 } from './lexicon.js';
 import { ruleId } from './rules.js';
 import { nameTypeInputs, type NameTyper } from './name-types.js';
-import { quotationInners } from '../core/span-index.js';
+import { overlappersOf, quotationInners } from '../core/span-index.js';
 import {
   genderOfName, insertMention, kbEntity, mentionsBefore, newEntity, newState, STATE_KEY, type EntityInfo, type EntityState, type MentionX,
 } from './state.js';
@@ -695,6 +695,8 @@ function resolveNames(ctx: Ctx, cands: readonly Cand[]): void {
 }
 
 function mostRecent(st: EntityState, infos: readonly EntityInfo[], before: number): EntityInfo | undefined {
+  // No holder mentioned: nothing to find, and no walk back over the document's mentions.
+  if (infos.length === 0) return undefined;
   for (let i = mentionsBefore(st, before) - 1; i >= 0; i--) {
     const m = st.mentions[i]!;
     const hit = infos.find((x) => x.entity.id === m.entity);
@@ -717,15 +719,21 @@ function markSubjects(ctx: Ctx): void {
   }
 }
 
+const quoteLookups = new WeakMap<readonly Quotation[], (x: Span) => Quotation[]>();
+/** The quotations whose inner span overlaps a span, in document order; built once per quotation list. */
+function quotesHolding(quotes: readonly Quotation[]): (x: Span) => Quotation[] {
+  let f = quoteLookups.get(quotes);
+  if (!f) quoteLookups.set(quotes, (f = overlappersOf(quotes, (q) => q.inner)));
+  return f;
+}
+
 /** Country named next to a quotation holding token `tok` ("‘…,’ a US official said"). */
 function quoteHint(ctx: Ctx, tok: number): string | null {
   const { doc, tokens } = ctx;
   const at = tokens[tok]!.start;
-  let q = null;
-  for (const x of doc.quotes) {
-    if (x.inner.start <= at && at < x.inner.end) q = x;
-    if (x.start > at) break;
-  }
+  // The last quotation (in document order) whose inner span holds the token.
+  const holding = quotesHolding(doc.quotes)({ start: at, end: at + 1 }).filter((x) => x.inner.start <= at && at < x.inner.end);
+  const q = holding[holding.length - 1];
   if (!q) return null;
   let j = tok;
   while (j < tokens.length && tokens[j]!.start < q.end) j++;
@@ -743,12 +751,22 @@ function quoteHint(ctx: Ctx, tok: number): string | null {
   return null;
 }
 
+/** How many of the document's mentions name an entity of each country. */
+function countryCounts(st: EntityState): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of st.mentions) {
+    const c = st.infos.get(m.entity)?.entity.country;
+    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /**
  * The holder of an office title ("the president") at the document's reference date: in the
  * country named or hinted, else the holder most recently mentioned before `at`, else the holder in
  * the country the document mentions most. Null when unknown.
  */
-export function resolveTitle(st: EntityState, date: string | null, title: string, country: string | null, at: number): KbEntry | null {
+export function resolveTitle(st: EntityState, date: string | null, title: string, country: string | null, at: number, counts?: ReadonlyMap<string, number>): KbEntry | null {
   if (!OFFICE_TITLES.has(title)) return null;
   const holders = (st.ckb.titleHolders.get(title) ?? []).filter((e) => (e.roles ?? []).some((r) => r.title === title
     && (!country || r.country === country)
@@ -757,11 +775,7 @@ export function resolveTitle(st: EntityState, date: string | null, title: string
   if (country || holders.length === 1) return holders[0]!;
   const recent = mostRecent(st, holders.map((h) => st.infos.get(h.id)).filter((x): x is EntityInfo => Boolean(x)), at);
   if (recent?.kb) return recent.kb;
-  const counts = new Map<string, number>();
-  for (const m of st.mentions) {
-    const c = st.infos.get(m.entity)?.entity.country;
-    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
+  counts ??= countryCounts(st);
   let best: KbEntry | null = null;
   let bestN = 0;
   for (const h of holders) {
@@ -774,27 +788,41 @@ export function resolveTitle(st: EntityState, date: string | null, title: string
 function resolveTitles(ctx: Ctx, cands: readonly Cand[]): void {
   const { st, tokens, doc } = ctx;
   const date = doc.referenceDate();
+  // Kept up to date as titles add mentions, so a page of thousands of titles is not a count of
+  // every mention per title; entities' countries are fixed when they are made.
+  let counts: Map<string, number> | null = null;
+  // The first unresolved-title entity per key, as a scan of the entities in order would find it.
+  let unresolved: Map<string, EntityInfo> | null = null;
   for (const c of cands) {
     if (c.form !== 'title' || !c.title) continue;
+    counts ??= countryCounts(st);
     let tok = c.tok;
     if (tok > 0 && st.lowers[tok - 1] === 'the' && tokens[tok - 1]!.sentence === tokens[tok]!.sentence) tok--;
     const country = c.country ?? quoteHint(ctx, c.tok);
-    const holder = resolveTitle(st, date, c.title, country, tokens[tok]!.start);
+    const holder = resolveTitle(st, date, c.title, country, tokens[tok]!.start, counts);
     let info: EntityInfo;
     let rule = ruleId('title-office');
     if (holder) info = kbEntity(st, holder, ruleId('kb-name'));
     else {
       const name = doc.text.slice(tokens[tok]!.start, tokens[c.tokEnd - 1]!.end);
       const key = `title:${c.title}:${country ?? ''}`;
-      let hit: EntityInfo | undefined;
-      for (const x of st.infos.values()) if (x.entity.rule === ruleId('title-unresolved') && x.names[0]?.[0] === key) { hit = x; break; }
+      if (!unresolved) {
+        unresolved = new Map();
+        for (const x of st.infos.values()) {
+          const k = x.names[0]?.[0];
+          if (x.entity.rule === ruleId('title-unresolved') && k !== undefined && !unresolved.has(k)) unresolved.set(k, x);
+        }
+      }
+      const hit = unresolved.get(key);
       info = hit ?? newEntity(st, name, 'person', ruleId('title-unresolved'), country);
-      if (!hit) info.names.push([key]);
+      if (!hit) { info.names.push([key]); unresolved.set(key, info); }
       rule = ruleId('title-unresolved');
     }
     if (c.gender && !info.gender) info.gender = c.gender;
     const m = addMention(st, tokens, info, { tok, tokEnd: c.tokEnd, form: 'title', rule });
     m.subject = isSubjectAt(tokens, st.lowers, m.tok, m.tokEnd);
+    const mc = info.entity.country;
+    if (mc) counts.set(mc, (counts.get(mc) ?? 0) + 1);
   }
 }
 
