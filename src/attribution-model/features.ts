@@ -167,12 +167,19 @@ function bucket(d: number): number {
  * token the rules already hold as cue or content, or outside the body) stacks the rule layer into
  * the tagger; without it those templates hash a placeholder.
  */
-/** Index of the first token starting at or after `at` (binary search). */
-function firstTokenFrom(tokens: readonly Token[], at: number): number {
+/**
+ * Token index range `[a, b)` of the tokens lying wholly inside `span` (start at or after its
+ * start, end at or before its end), by two binary searches: tokens are sorted and do not
+ * overlap, so their ends rise with their starts.
+ */
+export function tokensWithin(tokens: readonly Token[], span: Span): [number, number] {
   let lo = 0;
   let hi = tokens.length;
-  while (lo < hi) { const m = (lo + hi) >> 1; if (tokens[m]!.start < at) lo = m + 1; else hi = m; }
-  return lo;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (tokens[m]!.start < span.start) lo = m + 1; else hi = m; }
+  const a = lo;
+  hi = tokens.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (tokens[m]!.end <= span.end) lo = m + 1; else hi = m; }
+  return [a, Math.max(a, lo)];
 }
 
 export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<string, WordHashes> = new Map(), usePos = false, claimed: Uint8Array | null = null, rows: Uint8Array | null = null): TokenFeatures {
@@ -210,12 +217,7 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
     const closes = new Map<number, number>();
     for (let k = 0; k < qs.length; k++) {
       const q = qs[k]!;
-      const a = firstTokenFrom(tokens, q.inner.start);
-      // Tokens are sorted and do not overlap, so their ends rise too.
-      let lo = a;
-      let hi = n;
-      while (lo < hi) { const m = (lo + hi) >> 1; if (tokens[m]!.end <= q.inner.end) lo = m + 1; else hi = m; }
-      const b = lo;
+      const [a, b] = tokensWithin(tokens, q.inner);
       if (a < b) {
         any[a]!++; any[b]!--;
         if (q.marks === 'double') { double[a]!++; double[b]!--; }

@@ -13,7 +13,7 @@ import { lowerTexts } from '../text/lower.js';
 import { AveragedPerceptron, PerceptronModel, type PerceptronModelJson, type SeededEpochTrainOptions } from '../model/perceptron.js';
 import { mulberry32, shuffleInPlace } from '../model/prng.js';
 import { L, LABELS, StructuredTrainer, decodeLattice, emissionMatrix, loadTaggerWeights, makeDecodeScratch, pathScore, spansFromLabels, transitionSums, type DecodeScratch, type EmissionScorer } from './decode.js';
-import type { TagInput } from './features.js';
+import { tokensWithin, type TagInput } from './features.js';
 import { HearsayError } from '../core/errors.js';
 
 /** Features per token of the role tagger. */
@@ -204,8 +204,6 @@ export function quoteStates(doc: TagInput): { inner: Int32Array; mark: Int32Arra
   const n = toks.length;
   const inner = new Int32Array(n).fill(-1);
   const mark = new Int32Array(n).fill(-1);
-  const firstFrom = (at: number): number => { let lo = 0; let hi = n; while (lo < hi) { const m = (lo + hi) >> 1; if (toks[m]!.start < at) lo = m + 1; else hi = m; } return lo; };
-  const firstPastEnd = (at: number): number => { let lo = 0; let hi = n; while (lo < hi) { const m = (lo + hi) >> 1; if (toks[m]!.end <= at) lo = m + 1; else hi = m; } return lo; };
   // Inner token ranges; quotations are sorted by start, so their ranges open in index order.
   const from = new Int32Array(qs.length);
   const to = new Int32Array(qs.length);
@@ -213,8 +211,7 @@ export function quoteStates(doc: TagInput): { inner: Int32Array; mark: Int32Arra
   const closesAt = new Map<number, number>();
   for (let k = 0; k < qs.length; k++) {
     const q = qs[k]!;
-    from[k] = firstFrom(q.inner.start);
-    to[k] = firstPastEnd(q.inner.end);
+    [from[k], to[k]] = tokensWithin(toks, q.inner);
     // A mark is a token at the quotation's start or end that its inner span does not hold.
     opensAt.set(q.start, k);
     closesAt.set(q.end, k);

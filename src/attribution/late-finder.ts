@@ -5,7 +5,7 @@ import { SpanIndex } from '../core/span-index.js';
 import { resolveSource } from '../entities/index.js';
 import { lowerTexts } from '../text/lower.js';
 import { windowOf, type Window } from './find.js';
-import { nameTokens, quoteType } from './stage.js';
+import { nameTokens, quoteIndex, quoteType } from './stage.js';
 
 /** Punctuation that ends a phrase a late finder reads: a comma, a colon or semicolon, a sentence end, a dash. */
 export const PHRASE_END = /^(?:,|;|:|[.!?]|--|\u2014|\u2013|\u2015)$/;
@@ -98,7 +98,7 @@ export function lateFinderStage(finder: LateFinder): StageFactory {
         const cue = sp(f.cue[0], f.cue[1]);
         const source = f.source ? sp(f.source[0], f.source[1]) : null;
         if (taken(cue) || (source && heldRoles.overlaps(source))) continue;
-        if (doc.quotes.some((q) => q.inner.start <= cue.start && cue.end <= q.inner.end)) continue;
+        if (quoteIndex(doc).inner.holds(cue)) continue;
         const content = f.contentSpans ?? (f.lead ? [sp(f.lead[0], f.lead[1]), sp(f.content[0], f.content[1])] : [sp(f.content[0], f.content[1])]);
         // An own content may hold other attributions whole ("Mr. Obama warned X not to …, said an
         // official"): they nest in the new one. Any other overlap means another reading took it.

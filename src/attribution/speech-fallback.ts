@@ -4,6 +4,7 @@ import { toLower } from '../text/lower.js';
 import { clauseStop, contentStartBefore, npAfter, npBefore, type Window } from './find.js';
 import { isFiniteVerbTag } from './tags.js';
 import { lateFinderStage, PHRASE_END, type LateFind } from './late-finder.js';
+import { quoteIndex } from './stage.js';
 
 /** Verbs of saying that credit a quotation after it ("“…,” said X"). */
 const SAY = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'explained', 'noted', 'notes', 'recalled', 'insisted', 'argued',
@@ -64,7 +65,7 @@ export function hyphenCredits(w: Window, doc: WorkingDoc): LateFind[] {
     // The quotation closes just before the hyphen, in this sentence or the one before.
     const before = k > 0 ? T[k - 1]! : doc.tokens[w.base - 1];
     if (!HYPHEN.has(T[k]!.text) || before?.quote !== 'close') continue;
-    const q = doc.quotes.find((x) => x.end === before.end);
+    const q = quoteIndex(doc).byEnd.get(before.end)?.[0];
     if (!q) continue;
     let e = k + 1;
     while (e < T.length && T[e]!.kind === 'word' && /^\p{Lu}/u.test(T[e]!.text) && e - k <= 4) e++;
@@ -218,7 +219,7 @@ function continueQuotation(doc: WorkingDoc, a: Attribution): void {
   // A hyphen credit closes its quotation: what follows is the outlet's again.
   if (HYPHEN.has(doc.slice(a.cue))) return;
   const first = a.content[0]!;
-  const q0 = doc.quotes.find((q) => q.end === first.end && q.start < first.start);
+  const q0 = quoteIndex(doc).byEnd.get(first.end)?.find((q) => q.start < first.start);
   if (q0) a.content[0] = { start: q0.start, end: first.end };
   let si = doc.sentences.findIndex((s) => s.start <= a.cue.start && a.cue.start < s.end);
   if (si < 0) return;
@@ -227,7 +228,7 @@ function continueQuotation(doc: WorkingDoc, a: Attribution): void {
     const s = doc.sentences[si]!;
     if (/\n/.test(doc.text.slice(lastEnd, s.start))) break;
     if (doc.attributions.some((b) => b.cue.start >= s.start && b.cue.end <= s.end)) break;
-    const q = doc.quotes.find((x) => x.start === s.start && x.end >= s.end - 1);
+    const q = quoteIndex(doc).byStart.get(s.start)?.find((x) => x.end >= s.end - 1);
     if (!q) break;
     a.content.push({ start: q.start, end: Math.max(q.end, s.end) });
     lastEnd = s.end;

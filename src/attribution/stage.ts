@@ -72,7 +72,7 @@ export function quoteType(doc: WorkingDoc, content: readonly Span[]): QuoteType 
 }
 
 /** Per document: quotation inner spans as a {@link SpanIndex}, and quotations by end offset (in order). */
-interface QuoteIndex {
+export interface QuoteIndex {
   inner: SpanIndex;
   byEnd: Map<number, Quotation[]>;
   /** Quotations by start, each list in the document's order. */
@@ -81,7 +81,8 @@ interface QuoteIndex {
   starts: number[];
 }
 const quoteIndexes = new WeakMap<readonly Quotation[], QuoteIndex>();
-function quoteIndex(doc: WorkingDoc): QuoteIndex {
+/** The document's {@link QuoteIndex}, built once per quotation list. */
+export function quoteIndex(doc: WorkingDoc): QuoteIndex {
   let qi = quoteIndexes.get(doc.quotes);
   if (!qi) {
     const byEnd = new Map<number, Quotation[]>();
