@@ -737,17 +737,6 @@ function trimSourceAdverbs(doc: WorkingDoc, read: RoleResult): RoleResult {
   return { source: { start: src.start, end: toks[k - 1]!.end }, content: read.content };
 }
 
-/** End of the paragraph holding sentence `si`: the last following sentence before a line break. */
-function paragraphEnd(doc: WorkingDoc, si: number): number {
-  let end = doc.sentences[si]!.end;
-  for (let sj = si + 1; sj < doc.sentences.length; sj++) {
-    const nx = doc.sentences[sj]!;
-    if (/\n/.test(doc.text.slice(end, nx.start))) break;
-    end = nx.end;
-  }
-  return end;
-}
-
 /**
  * "The governor added:" closing a paragraph hands the next paragraph to its short subject: the
  * sentence is a source (a name or noun phrase of up to six words), gap words, a cue verb and a
@@ -757,6 +746,7 @@ function colonParagraphs(doc: WorkingDoc, held: readonly Candidate[]): Candidate
   const out: Candidate[] = [];
   const toks = doc.tokens;
   const cues = new SpanIndex(held.map((c) => c.cue));
+  let paraEnds: Int32Array | null = null;
   let ti = 0;
   for (let si = 0; si + 1 < doc.sentences.length; si++) {
     const s = doc.sentences[si]!;
@@ -774,7 +764,7 @@ function colonParagraphs(doc: WorkingDoc, held: readonly Candidate[]): Candidate
     if (!doc.body.some((b) => s.start >= b.start && next.end <= b.end)) continue;
     // The content runs to the end of the next paragraph.
     out.push({ source: { start: toks[ti]!.start, end: toks[e - 1]!.end }, cue: { start: verb.start, end: verb.end },
-      content: [{ start: next.start, end: paragraphEnd(doc, si + 1) }], hedge: null, rule: 'colon-paragraph', sentence: si });
+      content: [{ start: next.start, end: (paraEnds ??= paragraphEnds(doc))[si + 1]! }], hedge: null, rule: 'colon-paragraph', sentence: si });
   }
   return out;
 }
