@@ -182,6 +182,52 @@ export function tokensWithin(tokens: readonly Token[], span: Span): [number, num
   return [a, Math.max(a, lo)];
 }
 
+/**
+ * Quotation state per token: `inQ` 2 inside a double quotation's inner span, 1 inside another's,
+ * 0 outside; `qPos` 4 on an opening mark, 5 on a closing one (the code of the last quotation, in
+ * document order, the token marks), else 1 / 2 / 3 for the first / last / only token of a quoted
+ * run. Difference arrays and maps make it one pass, so unclosed quotations nested thousands deep
+ * ('“a “a “a …') cost no more than one.
+ */
+export function quotationCodes(tokens: readonly Token[], qs: readonly Quotation[]): { inQ: Uint8Array; qPos: Uint8Array } {
+  const n = tokens.length;
+  const inQ = new Uint8Array(n);
+  const qPos = new Uint8Array(n);
+  if (!qs.length) return { inQ, qPos };
+  const double = new Int32Array(n + 1);
+  const any = new Int32Array(n + 1);
+  const opens = new Map<number, number>();
+  const closes = new Map<number, number>();
+  for (let k = 0; k < qs.length; k++) {
+    const q = qs[k]!;
+    const [a, b] = tokensWithin(tokens, q.inner);
+    if (a < b) {
+      any[a]!++; any[b]!--;
+      if (q.marks === 'double') { double[a]!++; double[b]!--; }
+    }
+    opens.set(q.start, k);
+    if (q.closed) closes.set(q.end, k);
+  }
+  for (let i = 0, d = 0, y = 0; i < n; i++) {
+    d += double[i]!;
+    y += any[i]!;
+    if (y > 0) inQ[i] = d > 0 ? 2 : 1;
+    const t = tokens[i]!;
+    const o = opens.get(t.start) ?? -1;
+    let c = closes.get(t.end) ?? -1;
+    if (c >= 0 && qs[c]!.start > t.start) c = -1;
+    if (o >= 0 || c >= 0) qPos[i] = o >= c ? 4 : 5;
+  }
+  for (let i = 0; i < n; i++) {
+    if (!inQ[i]) continue;
+    let p = 0;
+    if (i === 0 || !inQ[i - 1]) p |= 1;
+    if (i === n - 1 || !inQ[i + 1]) p |= 2;
+    if (p && !qPos[i]) qPos[i] = p;
+  }
+  return { inQ, qPos };
+}
+
 export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<string, WordHashes> = new Map(), usePos = false, claimed: Uint8Array | null = null, rows: Uint8Array | null = null): TokenFeatures {
   const { tokens, text } = doc;
   const n = tokens.length;
@@ -203,46 +249,7 @@ export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<s
     cue[i] = w.cue;
   }
 
-  // Quotation state: double-quote depth inside inner spans; first/last token of a quotation.
-  const inQ = new Uint8Array(n);
-  const qPos = new Uint8Array(n); // 1 first inside, 2 last inside, 3 both, 4 opening mark, 5 closing mark
-  const qs = doc.quotes;
-  if (qs.length) {
-    // Inside a double quotation 2, inside any other 1: counts per token from difference arrays,
-    // so unclosed quotations nested thousands deep ('“a “a “a …') cost no more than one.
-    const double = new Int32Array(n + 1);
-    const any = new Int32Array(n + 1);
-    // A mark token takes the code of the last quotation (in start order) it opens (4) or closes (5).
-    const opens = new Map<number, number>();
-    const closes = new Map<number, number>();
-    for (let k = 0; k < qs.length; k++) {
-      const q = qs[k]!;
-      const [a, b] = tokensWithin(tokens, q.inner);
-      if (a < b) {
-        any[a]!++; any[b]!--;
-        if (q.marks === 'double') { double[a]!++; double[b]!--; }
-      }
-      opens.set(q.start, k);
-      if (q.closed) closes.set(q.end, k);
-    }
-    for (let i = 0, d = 0, y = 0; i < n; i++) {
-      d += double[i]!;
-      y += any[i]!;
-      if (y > 0) inQ[i] = d > 0 ? 2 : 1;
-      const t = tokens[i]!;
-      const o = opens.get(t.start) ?? -1;
-      let c = closes.get(t.end) ?? -1;
-      if (c >= 0 && qs[c]!.start > t.start) c = -1;
-      if (o >= 0 || c >= 0) qPos[i] = o >= c ? 4 : 5;
-    }
-    for (let i = 0; i < n; i++) {
-      if (!inQ[i]) continue;
-      let p = 0;
-      if (i === 0 || !inQ[i - 1]) p |= 1;
-      if (i === n - 1 || !inQ[i + 1]) p |= 2;
-      if (p && !qPos[i]) qPos[i] = p;
-    }
-  }
+  const { inQ, qPos } = quotationCodes(tokens, doc.quotes);
 
   // Sentence index ranges and per-sentence facts.
   const sentOf = new Int32Array(n);
