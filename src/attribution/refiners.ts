@@ -10,6 +10,7 @@ import { speechFallbackStage } from './speech-fallback.js';
 import { headlineLabelStage } from './headline-label.js';
 import { talkAboutStage } from './talk-about.js';
 import { seemingFallbackStage } from './seeming-fallback.js';
+import { backingReceivedStage } from './backing-received.js';
 
 /**
  * The stages that refine attributions after the `attributions` stage, in pipeline order. They are
@@ -18,5 +19,5 @@ import { seemingFallbackStage } from './seeming-fallback.js';
  * prints are the pipeline's.
  */
 export function attributionRefinerStages(): Stage[] {
-  return [nestedContentStage(), objectReadingStage(), speechFallbackStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), headlineLabelStage(), talkAboutStage(), seemingFallbackStage(), relativePronounStage()];
+  return [nestedContentStage(), objectReadingStage(), speechFallbackStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), headlineLabelStage(), talkAboutStage(), backingReceivedStage(), seemingFallbackStage(), relativePronounStage()];
 }
