@@ -218,6 +218,13 @@ export function quotationCodes(tokens: readonly Token[], qs: readonly Quotation[
     if (c >= 0 && qs[c]!.start > t.start) c = -1;
     if (o >= 0 || c >= 0) qPos[i] = o >= c ? 4 : 5;
   }
+  markQuotedRunEdges(inQ, qPos);
+  return { inQ, qPos };
+}
+
+/** Codes the first (1), last (2) or only (3) token of each quoted run in `qPos`, where no mark code stands. */
+export function markQuotedRunEdges(inQ: ArrayLike<number>, qPos: { [i: number]: number; length: number }): void {
+  const n = inQ.length;
   for (let i = 0; i < n; i++) {
     if (!inQ[i]) continue;
     let p = 0;
@@ -225,7 +232,6 @@ export function quotationCodes(tokens: readonly Token[], qs: readonly Quotation[
     if (i === n - 1 || !inQ[i + 1]) p |= 2;
     if (p && !qPos[i]) qPos[i] = p;
   }
-  return { inQ, qPos };
 }
 
 export function extractFeatures(doc: TagInput, lexicon: CueLexicon, cache: Map<string, WordHashes> = new Map(), usePos = false, claimed: Uint8Array | null = null, rows: Uint8Array | null = null): TokenFeatures {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Quotation, Token } from '../core/working-doc.js';
 import { mulberry32 } from '../model/prng.js';
-import { quotationCodes } from './features.js';
+import { markQuotedRunEdges, quotationCodes } from './features.js';
 import { quoteStates, roleWindow } from './roles.js';
 import { segmentArticle } from './train.js';
 
@@ -17,7 +17,7 @@ function randomText(seed: number, length: number): string {
   return out.join(' ');
 }
 
-/** The BIO tagger's quotation codes as a loop over the quotations active at each token. */
+/** The BIO tagger's quotation codes as a loop over the quotations active at each token (the run edges are shared code). */
 function codesByLoop(tokens: readonly Token[], qs: readonly Quotation[]): { inQ: number[]; qPos: number[] } {
   const n = tokens.length;
   const inQ: number[] = new Array<number>(n).fill(0);
@@ -34,13 +34,7 @@ function codesByLoop(tokens: readonly Token[], qs: readonly Quotation[]): { inQ:
       else if (t.end === q.end && q.closed) qPos[i] = 5;
     }
   }
-  for (let i = 0; i < n; i++) {
-    if (!inQ[i]) continue;
-    let p = 0;
-    if (i === 0 || !inQ[i - 1]) p |= 1;
-    if (i === n - 1 || !inQ[i + 1]) p |= 2;
-    if (p && !qPos[i]) qPos[i] = p;
-  }
+  markQuotedRunEdges(inQ, qPos);
   return { inQ, qPos };
 }
 
