@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'INVALID_OPTION'
   | 'SCHEMA_MISMATCH'
   | 'MODEL_INVALID'
+  | 'GOLD_INVALID'
   | 'USAGE';
 
 /** A typed error with a stable `code`. */
