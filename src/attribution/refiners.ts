@@ -11,6 +11,7 @@ import { headlineLabelStage } from './headline-label.js';
 import { talkAboutStage } from './talk-about.js';
 import { seemingFallbackStage } from './seeming-fallback.js';
 import { backingReceivedStage } from './backing-received.js';
+import { quotedAsSayingStage } from './quoted-as-saying.js';
 
 /**
  * The stages that refine attributions after the `attributions` stage, in pipeline order. They are
@@ -19,5 +20,5 @@ import { backingReceivedStage } from './backing-received.js';
  * prints are the pipeline's.
  */
 export function attributionRefinerStages(): Stage[] {
-  return [nestedContentStage(), objectReadingStage(), speechFallbackStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), headlineLabelStage(), talkAboutStage(), backingReceivedStage(), seemingFallbackStage(), relativePronounStage()];
+  return [nestedContentStage(), objectReadingStage(), speechFallbackStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), headlineLabelStage(), talkAboutStage(), backingReceivedStage(), quotedAsSayingStage(), seemingFallbackStage(), relativePronounStage()];
 }
