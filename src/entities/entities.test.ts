@@ -317,6 +317,12 @@ test('laboratories, museums, airlines and the like head organisation names', () 
   assertTypes(doc, Object.fromEntries(['Harbor Propulsion Laboratory', 'Eastport Maritime Museum', 'Coastal Airways', 'Lindqvist Pharmaceuticals'].map((x) => [x, 'organization'])));
 });
 
+test('companies named for what they sell or do are organisations, not surnames ("Halvorsen Foods said")', () => {
+  const doc = run('Halvorsen Foods said it would close two plants. Analysts at Brightwater Securities agreed, and Tamsin Energy said nothing.');
+  assertTypes(doc, Object.fromEntries(['Halvorsen Foods', 'Brightwater Securities', 'Tamsin Energy'].map((x) => [x, 'organization'])));
+  assert.equal(resolveSource(doc, at(doc, 'Halvorsen Foods')).kind, 'organization');
+});
+
 test('well-known companies are organisations from the knowledge base, not speaking surnames', () => {
   const doc = run('The results were mixed. Google said the change was small, and Nissan said sales had slowed.');
   for (const w of ['Google', 'Nissan']) {

@@ -45,7 +45,9 @@ export const ORG_HEADS = set(`party ministry department forces force council com
   bureau service services board fund federation network campaign church caucus senate congress parliament
   assembly cabinet government command school college hospital club society trust partners circuit treasury
   reserve laboratory laboratories observatory museum library academy clinic industries holdings airlines
-  airways motors pharmaceuticals technologies enterprises studios`);
+  airways motors pharmaceuticals technologies enterprises studios foods securities energy systems capital
+  brands resources logistics insurance chemicals petroleum mining beverages restaurants semiconductor
+  semiconductors labs`);
 
 /** Organisation heads that are organs of a state (typed government rather than organization). */
 export const GOV_HEADS = set(`ministry department administration senate congress parliament assembly cabinet
