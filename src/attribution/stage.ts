@@ -603,7 +603,21 @@ function refineUnknown(doc: WorkingDoc, src: Source): void {
     }
     if (best) { src.entity = best.id; src.kind = 'person'; return; }
   }
-  if (ORG_HEADS.test(head)) src.kind = 'organization';
+  if (ORG_HEADS.test(nounPhraseHead(doc, src) ?? head)) src.kind = 'organization';
+}
+
+/**
+ * The last word of a source's opening noun phrase: it ends before a preposition, a relative, a
+ * comma, or a participle after a noun ("The union | representing workers at the plant").
+ */
+function nounPhraseHead(doc: WorkingDoc, src: Span): string | null {
+  let last: string | null = null;
+  for (const t of tokensIn(doc, src)) {
+    const p = t.pos ?? '';
+    if (last !== null && (t.text === ',' || /^(?:IN|TO|WDT|WP|VBG|VBN)$/.test(p))) break;
+    if (t.kind === 'word') last = t.text;
+  }
+  return last;
 }
 
 /**

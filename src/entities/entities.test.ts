@@ -6,6 +6,7 @@ import { WorkingDoc } from '../core/working-doc.js';
 import { plainTextStage } from '../input/plain-text.js';
 import { segmentStage } from '../text/segment.js';
 import { entitiesStage, resolveSource } from './index.js';
+import { analyze } from '../analyze.js';
 
 // The recogniser's rules alone: the learned name typer, which would retype some of these names,
 // has its own tests (name-types.test.ts).
@@ -321,6 +322,12 @@ test('companies named for what they sell or do are organisations, not surnames (
   const doc = run('Halvorsen Foods said it would close two plants. Analysts at Brightwater Securities agreed, and Tamsin Energy said nothing.');
   assertTypes(doc, Object.fromEntries(['Halvorsen Foods', 'Brightwater Securities', 'Tamsin Energy'].map((x) => [x, 'organization'])));
   assert.equal(resolveSource(doc, at(doc, 'Halvorsen Foods')).kind, 'organization');
+});
+
+test('a participle after a source\'s head noun starts its modifier: a poll released Sunday is a document, a union representing workers an organisation', () => {
+  const doc = analyze('A national poll released Sunday by the Harbor Gazette shows the mayor ahead. The union representing workers at the plant said it had not been consulted.');
+  const kinds = doc.attributions.map((a) => [doc.text.slice(a.source!.start, a.source!.end), a.source!.kind]);
+  assert.deepEqual(kinds, [['A national poll released Sunday by the Harbor Gazette', 'document'], ['The union representing workers at the plant', 'organization']]);
 });
 
 test('well-known companies are organisations from the knowledge base, not speaking surnames', () => {

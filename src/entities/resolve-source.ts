@@ -125,7 +125,9 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
   // Core noun phrase: up to the first break word that no mention spans ("Times of Israel" keeps "of").
   let core = b;
   for (let k = a + 1; k < b; k++) {
-    if (!BREAKS.has(lowers[k]!)) continue;
+    // A participle after a noun starts its modifier ("The union | representing workers at the plant").
+    const participle = /^VB[GN]$/.test(tokens[k]!.pos ?? '') && /^NNS?$/.test(tokens[k - 1]!.pos ?? '') && LOWER_INITIAL.test(tokens[k]!.text);
+    if (!BREAKS.has(lowers[k]!) && !participle) continue;
     if (all.some((m) => m.tok < k && k < m.tokEnd)) continue;
     core = k;
     break;
