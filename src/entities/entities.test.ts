@@ -330,6 +330,15 @@ test('a participle after a source\'s head noun starts its modifier: a poll relea
   assert.deepEqual(kinds, [['A national poll released Sunday by the Harbor Gazette', 'document'], ['The union representing workers at the plant', 'organization']]);
 });
 
+test('"the diplomat" chains to the unnamed diplomat before it, past another unnamed source; a named appositive after a prepositional phrase is the speaker', () => {
+  const doc = analyze('A spokeswoman for the Armenian foreign ministry, Anahit Sargsyan, told reporters that nothing was agreed. A European diplomat said the progress was real. The diplomat said it was fragile.', { date: '2025-10-07' });
+  const [spokeswoman, european, definite] = doc.attributions.map((a) => a.source!);
+  assert.equal(spokeswoman!.kind, 'person');
+  assert.equal(doc.entities.find((e) => e.id === spokeswoman!.entity)?.name, 'Anahit Sargsyan');
+  assert.equal(european!.kind, 'anonymous');
+  assert.equal(definite!.entity, european!.entity, 'the diplomat is the European diplomat');
+});
+
 test('well-known companies are organisations from the knowledge base, not speaking surnames', () => {
   const doc = run('The results were mixed. Google said the change was small, and Nissan said sales had slowed.');
   for (const w of ['Google', 'Nissan']) {

@@ -94,7 +94,7 @@ export const ANON_MODIFIERS = set(`senior top high-ranking high-level former cur
   administration government military defense defence security intelligence diplomatic western arab
   foreign regional local state federal campaign police health army political palestinian other
   white house pentagon senior-level mid-level junior veteran republican democratic gop party
-  israeli-government us-government knowledgeable two-term cabinet ministry embassy`);
+  israeli-government us-government knowledgeable two-term cabinet ministry embassy european asian african`);
 
 /** Cardinal number words. */
 export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([

@@ -225,7 +225,11 @@ export function anonPhraseAt(
 /** Ties an unnamed-source phrase to a group entity, chaining definite plurals to earlier groups. */
 export function anonEntity(st: EntityState, ph: AnonPhrase, before: number): { info: EntityInfo; rule: string } {
   if (!ph.counted) {
-    // Walk back for the most recent compatible unnamed source.
+    // Walk back for the most recent compatible unnamed source; a definite phrase prefers one of
+    // its own head noun ("A European diplomat … the diplomat", past "a spokeswoman" between).
+    const headOf = (d: string) => d.toLowerCase().split(/\s+/).pop() ?? '';
+    const head = headOf(ph.descriptor);
+    let anyCompatible: EntityInfo | null = null;
     for (let i = mentionsBefore(st, before) - 1; i >= 0; i--) {
       const m = st.mentions[i]!;
       const info = st.infos.get(m.entity);
@@ -233,8 +237,10 @@ export function anonEntity(st: EntityState, ph: AnonPhrase, before: number): { i
       if (info.anonymous.plural !== ph.plural) continue;
       if (ph.country && info.entity.country && ph.country !== info.entity.country) continue;
       const sameDescriptor = info.anonymous.descriptor.toLowerCase() === ph.descriptor.toLowerCase();
-      if (ph.definite || sameDescriptor) return { info, rule: ruleId('anonymous-chain') };
+      if (sameDescriptor || (ph.definite && headOf(info.anonymous.descriptor) === head)) return { info, rule: ruleId('anonymous-chain') };
+      if (ph.definite) anyCompatible ??= info;
     }
+    if (anyCompatible) return { info: anyCompatible, rule: ruleId('anonymous-chain') };
   }
   const info = newEntity(st, ph.descriptor, 'group', ruleId('anonymous'), ph.country);
   info.anonymous = { count: ph.count, descriptor: ph.descriptor, plural: ph.plural };

@@ -154,8 +154,17 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
 
   // An appositive name after a description is the speaker ("Another critic, Laurence H. Tribe";
   // "Trump's running mate, Indiana Gov. Mike Pence").
-  if (core < b && lowers[core] === ',' && LOWER_INITIAL.test(tokens[head]!.text)) {
-    const named = all.find((m) => m.tok > core && m.tok <= core + 2 && (m.form === 'name' || m.form === 'title') && st.infos.get(m.entity)!.entity.type === 'person');
+  // The description may carry a prepositional phrase first ("A spokeswoman for the foreign
+  // ministry, Anahit Sargsyan").
+  let comma = core;
+  if (lowers[core] !== ',') {
+    for (let k = core; k < b && k - core <= 10; k++) {
+      if (lowers[k] === ',') { comma = k; break; }
+      if (/^(?:VB|MD|W)/.test(tokens[k]!.pos ?? '')) break;
+    }
+  }
+  if (comma < b && lowers[comma] === ',' && LOWER_INITIAL.test(tokens[head]!.text)) {
+    const named = all.find((m) => m.tok > comma && m.tok <= comma + 2 && (m.form === 'name' || m.form === 'title') && st.infos.get(m.entity)!.entity.type === 'person');
     if (named) return fromEntity(st.infos.get(named.entity)!);
   }
 
