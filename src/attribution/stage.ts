@@ -14,6 +14,7 @@ import { defaultCueModel, defaultBoundsModel, defaultRoleModel } from '../attrib
 import { boundsInput, cueBoundsInput, sourceBoundsInput, trailingSourceBoundsInput, type BoundsModel } from '../attribution-model/bounds.js';
 import type { CueModel } from '../attribution-model/cues.js';
 import { resolveSource } from '../entities/index.js';
+import { ORG_HEADS } from '../entities/lexicon.js';
 import { DEFAULT_KB } from '../kb/index.js';
 import { ATTRIBUTION_RULES } from './rules.js';
 
@@ -581,7 +582,13 @@ function countryFromDescriptor(d: string): string | null {
   return null;
 }
 
-const ORG_HEADS = /^(?:union|unions|company|companies|firm|ministry|government|army|military|police|party|campaign|committee|council|court|agency|department|administration|board|commission|senate|house|congress|parliament|cabinet|group|coalition|network|organization|organisation|foundation|institute|university|school|hospital|bank|office|team|league|association|federation|authority|authorities|prosecutors|lawmakers|legislature|regime|embassy|consulate|mission|delegation)$/i;
+/**
+ * Heads of a source that is a body of people ("the union", "the regulator", "prosecutors"): the
+ * entity stage's organisation heads, and plural or collective nouns that name no organisation.
+ */
+const SOURCE_BODY_HEADS: ReadonlySet<string> = new Set(['unions', 'companies', 'firm', 'military', 'house', 'team', 'authorities', 'prosecutors',
+  'lawmakers', 'legislature', 'regime', 'embassy', 'consulate', 'mission', 'delegation']);
+const isBodyHead = (w: string): boolean => { const lw = w.toLowerCase(); return ORG_HEADS.has(lw) || SOURCE_BODY_HEADS.has(lw); };
 
 /**
  * Second chance for sources the entity layer left unknown: a title used earlier with a name in
@@ -603,7 +610,7 @@ function refineUnknown(doc: WorkingDoc, src: Source): void {
     }
     if (best) { src.entity = best.id; src.kind = 'person'; return; }
   }
-  if (ORG_HEADS.test(nounPhraseHead(doc, src) ?? head)) src.kind = 'organization';
+  if (isBodyHead(nounPhraseHead(doc, src) ?? head)) src.kind = 'organization';
 }
 
 /**

@@ -328,6 +328,8 @@ test('a participle after a source\'s head noun starts its modifier: a poll relea
   const doc = analyze('A national poll released Sunday by the Harbor Gazette shows the mayor ahead. The union representing workers at the plant said it had not been consulted.');
   const kinds = doc.attributions.map((a) => [doc.text.slice(a.source!.start, a.source!.end), a.source!.kind]);
   assert.deepEqual(kinds, [['A national poll released Sunday by the Harbor Gazette', 'document'], ['The union representing workers at the plant', 'organization']]);
+  const regulator = analyze('The state regulator said it would review the case.').attributions[0]!;
+  assert.equal(regulator.source!.kind, 'organization');
 });
 
 test('"the diplomat" chains to the unnamed diplomat before it, past another unnamed source; a named appositive after a prepositional phrase is the speaker', () => {
