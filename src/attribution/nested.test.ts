@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../analyze.js';
+
+/** [source, cue, content, nested] of each attribution (texts written for this test). */
+function read(text: string): [string, string, string, boolean][] {
+  const d = analyze(text, { date: '2025-06-01' });
+  const s = (x: { start: number; end: number }) => d.text.slice(x.start, x.end);
+  return d.attributions.map((a) => [a.source ? s(a.source) : '', s(a.cue), a.content.map(s).join(' … '), a.via !== null]);
+}
+
+test('"adding" after a reported clause goes on with the reporter, outside the clause', () => {
+  const got = read('The county health department said that the hospital had closed two wards, adding that no one had died.');
+  const adding = got.find((x) => x[1] === 'adding');
+  assert.deepEqual(adding, ['The county health department', 'adding', 'that no one had died', false]);
+  assert.equal(got.find((x) => x[1] === 'said')?.[2], 'that the hospital had closed two wards');
+});
+
+test('a participle stays with a clause whose subject speaks ("telling him" after "the mayor objected")', () => {
+  const got = read('Aides said that the mayor objected, telling him the plan was too costly.');
+  assert.notEqual(got.find((x) => x[1] === 'telling')?.[0], 'Aides');
+});
