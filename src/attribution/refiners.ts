@@ -12,6 +12,7 @@ import { talkAboutStage } from './talk-about.js';
 import { seemingFallbackStage } from './seeming-fallback.js';
 import { backingReceivedStage } from './backing-received.js';
 import { quotedAsSayingStage } from './quoted-as-saying.js';
+import { wordsOfStage } from './words-of.js';
 
 /**
  * The stages that refine attributions after the `attributions` stage, in pipeline order. They are
@@ -20,5 +21,5 @@ import { quotedAsSayingStage } from './quoted-as-saying.js';
  * prints are the pipeline's.
  */
 export function attributionRefinerStages(): Stage[] {
-  return [nestedContentStage(), objectReadingStage(), speechFallbackStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), headlineLabelStage(), talkAboutStage(), backingReceivedStage(), quotedAsSayingStage(), seemingFallbackStage(), relativePronounStage()];
+  return [nestedContentStage(), objectReadingStage(), speechFallbackStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), headlineLabelStage(), talkAboutStage(), backingReceivedStage(), quotedAsSayingStage(), wordsOfStage(), seemingFallbackStage(), relativePronounStage()];
 }

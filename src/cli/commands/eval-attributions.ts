@@ -111,7 +111,9 @@ export const run: Command = async (args, io) => {
     const byRule = p.flags.has('by-rule') ? { byRule: scoreByRule(gold, predicted) } : {};
     io.stdout(JSON.stringify({ split, layer, seconds, tokens: words, ...scores, ...byRule, ...(agreement ? { agreement } : {}) }, null, 2) + '\n');
   } else {
-    io.stdout(`PolNeAR ${split} (${layer}), ${gold.length} articles, ${words} tokens, ${seconds.toFixed(1)} s\n`);
+    // Named after the data: PolNeAR, or another set in its layout (our own gold).
+    const corpus = path.basename(dir).toLowerCase() === 'polnear' ? 'PolNeAR' : path.basename(dir);
+    io.stdout(`${corpus} ${split} (${layer}), ${gold.length} articles, ${words} tokens, ${seconds.toFixed(1)} s\n`);
     io.stdout(formatScores(scores));
     if (p.flags.has('by-rule')) io.stdout(`\n${formatRuleScores(scoreByRule(gold, predicted))}`);
     if (agreement) io.stdout(`\n${formatAgreement(agreement)}`);
