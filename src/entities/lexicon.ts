@@ -82,6 +82,7 @@ export const ANON_NOUNS: ReadonlyMap<string, string> = new Map([
   ['analyst', 'analysts'], ['expert', 'experts'], ['critic', 'critics'], ['lawmaker', 'lawmakers'],
   ['observer', 'observers'], ['resident', 'residents'], ['person', 'people'], ['member', 'members'],
   ['representative', 'representatives'], ['operative', 'operatives'], ['strategist', 'strategists'],
+  ['organizer', 'organizers'], ['activist', 'activists'],
 ]);
 
 /** Anonymous-source nouns that need a following cue ("people familiar with…", "a member of…"). */

@@ -27,6 +27,11 @@ test('an explicit repost credit names the outlet', () => {
   assert.equal(doc.meta.outletRule, 'credit-originally-published');
 });
 
+test('a repost credit ends at its outlet: "Reposted with permission" and a lower-case "the" stay out', () => {
+  const doc = run('Originally published by the Coastal Ledger. Reposted with permission.\n\nThe mayor resigned on Monday.');
+  assert.equal(doc.meta.outlet, 'Coastal Ledger');
+});
+
 test('an article with no credit line or footer is all body', () => {
   const text = 'The mayor resigned on Monday.\n\nShe said the job had become impossible.';
   const doc = run(text);

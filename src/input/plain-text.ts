@@ -34,7 +34,7 @@ export interface CreditRule {
 
 /** Credit lines: capture group 1 is the outlet. */
 export const CREDIT_RULES: readonly CreditRule[] = [
-  { name: 'credit-originally-published', reason: 'explicit repost credit', example: 'Originally published by The Harbor Gazette', pattern: /^(?:Originally published (?:by|in|at)|This (?:article|story) (?:first |originally )?appeared (?:in|on)|Republished from|Source:|Via)\s+(.+?)\.?\s*$/i },
+  { name: 'credit-originally-published', reason: 'explicit repost credit', example: 'Originally published by The Harbor Gazette', pattern: /^(?:Originally published (?:by|in|at)|This (?:article|story) (?:first |originally )?appeared (?:in|on)|Republished from|Source:|Via)\s+(.+?)(?:[.;,]\s+(?:Reposted|Republished|Reprinted|Used|Shared|Posted|All rights|Copyright)\b.*)?\.?\s*$/i },
   { name: 'credit-known-outlet-line', reason: 'a lone outlet name heading a repost', example: 'The Harbor Gazette', pattern: /^(.{2,60})$/ },
 ];
 
@@ -79,7 +79,7 @@ export const plainTextStage = defineStage('plain-text', { requires: ['text'], as
     const l = ls[i]!;
     const explicit = CREDIT_RULES[0]!.pattern.exec(l.text);
     if (explicit && !doc.meta.outlet) {
-      doc.meta.outlet = explicit[1]!.trim();
+      doc.meta.outlet = explicit[1]!.trim().replace(/^the\s+/, '');
       doc.meta.outletRule = CREDIT_RULES[0]!.name;
       first = i + 1;
       continue;
