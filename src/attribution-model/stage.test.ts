@@ -4,6 +4,7 @@ import type { Attribution } from '../core/types.js';
 import { posStage } from '../pos/stage.js';
 import { segmentArticle } from './train.js';
 import { MODEL_ATTRIBUTIONS, attributionModelStage } from './stage.js';
+import { analyze } from '../analyze.js';
 
 test('the shipped model finds a plain "X said that Y" attribution', () => {
   // Hand-written text.
@@ -19,4 +20,10 @@ test('the shipped model finds a plain "X said that Y" attribution', () => {
   assert.equal(said.via, null);
   assert.match(text.slice(said.source!.start, said.source!.end), /city council/);
   assert.match(text.slice(said.content[0]!.start, said.content.at(-1)!.end), /library will open next spring/);
+});
+
+test('a source the boundary ranker would move back over ", and" keeps to its own clause', () => {
+  const d = analyze('LOPEZ: The tolls pay for repairs that drivers have demanded for years, and the state auditor told us in March that the bridges are the worst in the state.');
+  const told = d.attributions.find((a) => d.text.slice(a.cue.start, a.cue.end) === 'told');
+  assert.equal(told?.source && d.text.slice(told.source.start, told.source.end), 'the state auditor');
 });

@@ -355,7 +355,7 @@ export const attributionsStage = defineStage<AttributionOptions>(
         const a = { cue: c.cue, source: c.source, rule: producer(c) };
         const x = sourceBoundsInput(doc.tokens, a, spans) ?? trailingSourceBoundsInput(doc.tokens, a, spans);
         const moved = x && bounds.rebound(x);
-        if (!moved) continue;
+        if (!moved || (c.source && reachesIntoClause(doc, c.source, moved))) continue;
         c.source = moved;
         refine(c, 'model:source-bounds');
       }
@@ -611,6 +611,20 @@ function refineUnknown(doc: WorkingDoc, src: Source): void {
     if (best) { src.entity = best.id; src.kind = 'person'; return; }
   }
   if (isBodyHead(nounPhraseHead(doc, src) ?? head)) src.kind = 'organization';
+}
+
+/**
+ * Whether a moved source reaches back over ", and" into the clause before it ("the tolls pay for
+ * repairs …, and | the state auditor told us"): a clause, not a noun phrase.
+ */
+function reachesIntoClause(doc: WorkingDoc, from: Span, to: Span): boolean {
+  if (to.start >= from.start) return false;
+  // The old source opened a clause after ", and" / ", but": moving its start back takes in the
+  // clause before it.
+  const toks = tokensIn(doc, { start: to.start, end: from.start });
+  const n = toks.length;
+  return n >= 2 && /^(?:and|but)$/i.test(toks[n - 1]!.text) && toks[n - 2]!.text === ','
+    && toks.slice(0, n - 2).some((v) => /^(?:VBD|VBZ|VBP|MD)$/.test(v.pos ?? ''));
 }
 
 /**
