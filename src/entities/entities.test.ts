@@ -341,6 +341,13 @@ test('"the diplomat" chains to the unnamed diplomat before it, past another unna
   assert.equal(definite!.entity, european!.entity, 'the diplomat is the European diplomat');
 });
 
+test('a romanised hyphenated given name stays in the name ("Choi Min-seo"), an "-era" modifier does not', () => {
+  const doc = analyze('Former foreign minister Choi Min-seo argued that the summit mattered. President Han Ji-won said it was over. Obama-era rules were cited.');
+  const names = doc.entities.map((e) => e.name);
+  assert.ok(names.includes('Choi Min-seo') && names.includes('Han Ji-won'), names.join(', '));
+  assert.ok(!names.some((n) => n.includes('Obama-era')));
+});
+
 test('well-known companies are organisations from the knowledge base, not speaking surnames', () => {
   const doc = run('The results were mixed. Google said the change was small, and Nissan said sales had slowed.');
   for (const w of ['Google', 'Nissan']) {

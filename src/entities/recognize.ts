@@ -66,6 +66,8 @@ const TITLE_FIRST = new Set(TITLE_TOKENS.map((t) => t[0]!));
 const CAP = /^\p{Lu}/u;
 const ARABIC_PREFIX = /^(?:al|el|ad|ash|as|an|at|bin|ibn|abu|bint|ben)-\p{Lu}/u;
 const HYPHEN_PREFIX = /^(\p{Lu}[\p{L}\p{N}.]*)-\p{Ll}[\p{Ll}-]*$/u;
+/** A romanised two-syllable given name ("Min-seo", "Ji-won", "Jae-in"). */
+const GIVEN_HYPHENATED = /^\p{Lu}\p{Ll}{1,3}-\p{Ll}{2,4}$/u;
 const ACRONYM = /^(?:\p{Lu}\.?){2,}$|^\p{Lu}{2,}[\p{Lu}\d&]*$/u;
 
 /** Whether a token reads as part of a name. */
@@ -343,7 +345,9 @@ function nameCandidates(ctx: Ctx): Cand[] {
       const m = kbAt[j];
       const tj = tokens[j]!;
       if (m) { units.push([j, m.end]); j = m.end; continue; }
-      if (isCapToken(tj) && !HYPHEN_PREFIX.test(tj.text)) {
+      // "Obama-era" is a modifier, but a short hyphenated given name after a name is part of it
+      // ("Choi Min-seo", "Han Ji-won").
+      if (isCapToken(tj) && (!HYPHEN_PREFIX.test(tj.text) || (units.length > 0 && GIVEN_HYPHENATED.test(tj.text)))) {
         const lw = lowers[j]!;
         if (CALENDAR.has(lw)) break;
         if (units.length > 0 && STOP.has(lw) && !titleAt(lowers, j)) break;
