@@ -1,17 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeToWorkingDoc } from '../analyze.js';
 import { backingReceived } from './backing-received.js';
-import { windowOf } from './find.js';
-import { nameTokens } from './stage.js';
+import { findsIn } from './late-finder-testing.js';
 
 /** The finder alone on one sentence (written for this test): [source, cue, content] per find. */
-function finds(text: string): string[][] {
-  const doc = analyzeToWorkingDoc(text);
-  const w = windowOf(doc.tokens, 0, 0, nameTokens(doc));
-  const words = (r: [number, number]) => doc.text.slice(w.tokens[r[0]]!.start, w.tokens[r[1] - 1]!.end);
-  return backingReceived(w).map((f) => [words(f.source!), words(f.cue), words(f.content)]);
-}
+const finds = (text: string): string[][] => findsIn(backingReceived, text);
 
 test('backing received: the backer after "of" / "from" is the source, the one backed the content', () => {
   assert.deepEqual(finds('Last week the mayor won the endorsement of the largest teachers\' union in the county.'),

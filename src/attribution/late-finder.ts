@@ -10,6 +10,16 @@ import { nameTokens, quoteIndex, quoteType } from './stage.js';
 /** Punctuation that ends a phrase a late finder reads: a comma, a colon or semicolon, a sentence end, a dash. */
 export const PHRASE_END = /^(?:,|;|:|[.!?]|--|\u2014|\u2013|\u2015)$/;
 
+/** Sentence-closing punctuation. */
+export const SENTENCE_END = /^[.!?]$/;
+
+/** The end of a window's sentence without its closing punctuation (a closing quotation mark stays). */
+export function endWithoutClose(tokens: readonly { text: string }[], floor = 0): number {
+  let end = tokens.length;
+  while (end > floor && SENTENCE_END.test(tokens[end - 1]!.text)) end--;
+  return end;
+}
+
 /** What a late finder reports in a sentence window, as token indices into the window. */
 export interface LateFind {
   /** Null for an attribution with no source. */

@@ -1,17 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, analyzeToWorkingDoc } from '../analyze.js';
+import { analyze } from '../analyze.js';
 import { quotedAsSaying } from './quoted-as-saying.js';
-import { windowOf } from './find.js';
-import { nameTokens } from './stage.js';
+import { findsIn } from './late-finder-testing.js';
 
 /** The finder alone on one sentence (written for this test): [source, cue, content] per find. */
-function finds(text: string): string[][] {
-  const doc = analyzeToWorkingDoc(text);
-  const w = windowOf(doc.tokens, 0, 0, nameTokens(doc));
-  const words = (r: [number, number]) => doc.text.slice(w.tokens[r[0]]!.start, w.tokens[r[1] - 1]!.end);
-  return quotedAsSaying(w).map((f) => [words(f.source!), words(f.cue), words(f.content)]);
-}
+const finds = (text: string): string[][] => findsIn(quotedAsSaying, text);
 
 test('quoted as saying: the one quoted is the source, what follows "saying" the content', () => {
   assert.deepEqual(finds('The harbor master was quoted as saying the pier would reopen in June.'),

@@ -1,7 +1,6 @@
 import { toLower } from '../text/lower.js';
 import { npBefore, type Window } from './find.js';
-import { lateFinderStage } from './late-finder.js';
-import type { LateFind } from './late-finder.js';
+import { endWithoutClose, lateFinderStage, SENTENCE_END, type LateFind } from './late-finder.js';
 
 /** Forms of "be" that make "quoted" passive. */
 const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', "'s", '’s']);
@@ -9,8 +8,6 @@ const BE = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', "'s", '�
 const BETWEEN = new Set(['also', 'later', 'widely', 'once', 'reportedly', 'then', 'even', 'previously', 'often', 'recently', 'has', 'have', 'had']);
 /** Verbs of the quotation after "as": "as saying", "as telling", "as having said". */
 const SAYING = new Set(['saying', 'telling', 'writing', 'arguing', 'claiming', 'warning', 'stating', 'describing', 'calling']);
-/** Sentence-closing punctuation, left out of the content. */
-const END = /^[.!?]$/;
 
 /**
  * "X was quoted as saying Y" (rule `attribution:quoted-as-saying`): the one quoted is the source,
@@ -33,15 +30,14 @@ export function quotedAsSaying(w: Window): LateFind[] {
     while (start > 0 && (BE.has(low(start - 1)) || BETWEEN.has(low(start - 1)))) start--;
     // "was quoted by the Ledger as saying": the one who quoted stays inside the cue.
     let as = q + 1;
-    if (low(as) === 'by') { while (as < T.length && low(as) !== 'as' && !END.test(T[as]!.text)) as++; }
+    if (low(as) === 'by') { while (as < T.length && low(as) !== 'as' && !SENTENCE_END.test(T[as]!.text)) as++; }
     if (low(as) !== 'as') continue;
     let say = as + 1;
     if (low(say) === 'having') say++;
     if (!(SAYING.has(low(say)) || (low(say) === 'said' && low(say - 1) === 'having'))) continue;
     const source: [number, number] | null = /^(?:who|which|that)$/.test(low(start - 1)) ? [start - 1, start] : npBefore(w, start);
     if (!source) continue;
-    let end = T.length;
-    while (end > say + 1 && (END.test(T[end - 1]!.text) && T[end - 1]!.kind !== 'quote')) end--;
+    const end = endWithoutClose(T, say + 1);
     let from = say + 1;
     if (T[from]?.text === ',' || T[from]?.text === ':') from++;
     // An adjunct before the reported clause ("at a rally in May that …") is no part of it.

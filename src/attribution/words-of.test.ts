@@ -1,17 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeToWorkingDoc } from '../analyze.js';
 import { wordsOf } from './words-of.js';
-import { windowOf } from './find.js';
-import { nameTokens } from './stage.js';
+import { findsIn } from './late-finder-testing.js';
 
 /** The finder alone on one sentence (written for this test): [source, cue, content] per find. */
-function finds(text: string): string[][] {
-  const doc = analyzeToWorkingDoc(text);
-  const w = windowOf(doc.tokens, 0, 0, nameTokens(doc));
-  const words = (r: [number, number]) => doc.text.slice(w.tokens[r[0]]!.start, w.tokens[r[1] - 1]!.end);
-  return wordsOf(w).map((f) => [words(f.source!), words(f.cue), words(f.content)]);
-}
+const finds = (text: string): string[][] => findsIn(wordsOf, text);
 
 test('"in the words of X": X is the source, the clause after it or before it the content', () => {
   assert.deepEqual(finds('In the words of one Pine Hollow resident, the town forgot the valley.'),

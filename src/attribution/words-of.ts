@@ -1,9 +1,7 @@
 import { toLower } from '../text/lower.js';
 import type { Window } from './find.js';
-import { lateFinderStage, PHRASE_END, type LateFind } from './late-finder.js';
+import { endWithoutClose, lateFinderStage, PHRASE_END, type LateFind } from './late-finder.js';
 
-/** Sentence-closing punctuation, left out of the content. */
-const END = /^[.!?]$/;
 
 /**
  * "In the words of X, Y" and "Y, in the words of X" (rule `attribution:words-of`): X is the
@@ -22,8 +20,7 @@ export function wordsOf(w: Window): LateFind[] {
     let end = from;
     while (end < T.length && end - from < 10 && !PHRASE_END.test(T[end]!.text) && T[end]!.kind !== 'quote') end++;
     if (end === from || !T.slice(from, end).some((t, k) => /^(?:NN|PRP)/.test(w.tags[from + k]!))) continue;
-    let last = T.length;
-    while (last > 0 && END.test(T[last - 1]!.text)) last--;
+    const last = endWithoutClose(T);
     if (T[end]?.text === ',' && end + 1 < last) {
       out.push({ source: [from, end], cue: [i, i + 4], content: [end + 1, last], stance: false });
     } else if (i > 1 && T[i - 1]!.text === ',' && end >= last) {
