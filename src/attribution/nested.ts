@@ -1,8 +1,8 @@
 import { defineStage } from '../core/pipeline.js';
 import type { WorkingDoc } from '../core/working-doc.js';
-import type { Attribution } from '../core/types.js';
+import type { Attribution, Span } from '../core/types.js';
 import { quoteIndex, quoteType } from './stage.js';
-import { overlaps } from '../core/span-index.js';
+import { containersOf, overlappersOf, overlaps } from '../core/span-index.js';
 import { CUE_BY_FORM } from './lexicon.js';
 import { tokenRange } from '../attribution-model/roles.js';
 import { toLower } from '../text/lower.js';
@@ -19,8 +19,8 @@ const CONTINUING: ReadonlySet<string> = new Set(['adding', 'noting']);
  * speaker the participle may continue instead ("Aides said that the mayor objected, telling him
  * …"; "officials said Trump told Netanyahu …, saying …").
  */
-function innerCue(doc: WorkingDoc, a: Attribution, holder: Attribution, from: number, to: number): boolean {
-  if (doc.attributions.some((b) => b !== a && b !== holder && b.cue.start >= from && b.cue.end <= to)) return true;
+function innerCue(doc: WorkingDoc, cuesNear: (x: Span) => Attribution[], a: Attribution, holder: Attribution, from: number, to: number): boolean {
+  if (cuesNear({ start: from, end: to }).some((b) => b !== a && b !== holder && b.cue.start >= from && b.cue.end <= to)) return true;
   // A cue verb read with no content of its own ("the mayor objected, telling him …") speaks too.
   const [t0, t1] = tokenRange(doc.tokens, { start: from, end: to });
   for (let k = t0; k < t1; k++) {
@@ -45,6 +45,10 @@ function innerCue(doc: WorkingDoc, a: Attribution, holder: Attribution, from: nu
  */
 function unnestParticiples(doc: WorkingDoc, all: ReadonlyMap<string, Attribution>): void {
   const toks = doc.tokens;
+  // Indexes over cues and contents, built at the first participle: a long page of "…, adding …"
+  // asks them thousands of times.
+  let cuesNear: ((x: Span) => Attribution[]) | null = null;
+  let contentsHolding: ((x: Span) => { span: Span; b: Attribution }[]) | null = null;
   for (const a of doc.attributions) {
     const [c0, c1] = tokenRange(toks, a.cue);
     if (c1 - c0 !== 1 || !CONTINUING.has(toLower(toks[c0]!.text)) || toks[c0]!.pos !== 'VBG') continue;
@@ -56,9 +60,13 @@ function unnestParticiples(doc: WorkingDoc, all: ReadonlyMap<string, Attribution
       // Already outside, but with a source taken from the content just before it ("…, that the
       // hospital had closed two wards | , adding …" read with "the hospital").
       const src = a.source;
-      const before = src ? doc.attributions.find((b) => b !== a && b.source && b.content.some((x) => x.start <= src.start && src.end <= x.end && x.end <= comma && !/\S/.test(doc.text.slice(x.end, comma).replace(/[’”'"]/g, '')))) : undefined;
-      if (before?.source && !overlaps(before.source, src!) && !innerCue(doc, a, before, before.content.find((x) => x.start <= src!.start && src!.end <= x.end)!.start, a.cue.start)) {
-        a.source = { ...before.source };
+      if (!src) continue;
+      cuesNear ??= overlappersOf(doc.attributions, (b) => b.cue);
+      contentsHolding ??= containersOf(doc.attributions.flatMap((b) => b.content.map((span) => ({ span, b }))));
+      const hit = contentsHolding(src).find(({ span: x, b }) => b !== a && b.source && x.end <= comma && !/\S/.test(doc.text.slice(x.end, comma).replace(/[’”'"]/g, '')));
+      if (hit && !overlaps(hit.b.source!, src) && !innerCue(doc, cuesNear, a, hit.b, hit.span.start, a.cue.start)) {
+        const before = hit.b;
+        a.source = { ...before.source! };
         a.refinedBy = [...(a.refinedBy ?? []), 'attribution:participle-unnested'];
       }
       continue;
@@ -67,7 +75,8 @@ function unnestParticiples(doc: WorkingDoc, all: ReadonlyMap<string, Attribution
     const k = p.content.findIndex((s) => s.start <= a.cue.start && a.cue.end <= s.end);
     if (k < 0) continue;
     const holder = p.content[k]!;
-    if (innerCue(doc, a, p, holder.start, a.cue.start)) continue;
+    cuesNear ??= overlappersOf(doc.attributions, (b) => b.cue);
+    if (innerCue(doc, cuesNear, a, p, holder.start, a.cue.start)) continue;
     let end = toks[c0 - 1]!.start;
     while (end > holder.start && /\s/.test(doc.text[end - 1]!)) end--;
     if (end <= holder.start) continue;

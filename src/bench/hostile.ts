@@ -25,6 +25,7 @@ export const HOSTILE_PATTERNS: readonly HostilePattern[] = [
   { name: 'according to', unit: 'according to A, ', reason: 'a source per clause with no sentence end' },
   { name: 'open parentheses', unit: '(a ', reason: 'parentheses never closed' },
   { name: 'pronoun chains', unit: 'He said that ', reason: 'nested reports, each with a pronoun source' },
+  { name: 'adding that', unit: 'Aides said that the ward closed, adding that all was well. ', reason: 'a continuing participle after each reported clause: each looks up the cues and contents before it' },
 ];
 
 /** Timings of one pattern at `units` and twice as many repetitions. */
