@@ -224,6 +224,9 @@ export function anonPhraseAt(
   return { tok: a, tokEnd: end, head: h, count, descriptor, country, plural, definite, counted };
 }
 
+/** Compatible unnamed sources a definite phrase looks back over for one of its own head noun. */
+const MAX_HEAD_LOOKBACK = 8;
+
 /** Ties an unnamed-source phrase to a group entity, chaining definite plurals to earlier groups. */
 export function anonEntity(st: EntityState, ph: AnonPhrase, before: number): { info: EntityInfo; rule: string } {
   if (!ph.counted) {
@@ -232,6 +235,7 @@ export function anonEntity(st: EntityState, ph: AnonPhrase, before: number): { i
     const headOf = (d: string) => d.toLowerCase().split(/\s+/).pop() ?? '';
     const head = headOf(ph.descriptor);
     let anyCompatible: EntityInfo | null = null;
+    let compatible = 0;
     for (let i = mentionsBefore(st, before) - 1; i >= 0; i--) {
       const m = st.mentions[i]!;
       const info = st.infos.get(m.entity);
@@ -240,7 +244,12 @@ export function anonEntity(st: EntityState, ph: AnonPhrase, before: number): { i
       if (ph.country && info.entity.country && ph.country !== info.entity.country) continue;
       const sameDescriptor = info.anonymous.descriptor.toLowerCase() === ph.descriptor.toLowerCase();
       if (sameDescriptor || (ph.definite && headOf(info.anonymous.descriptor) === head)) return { info, rule: ruleId('anonymous-chain') };
-      if (ph.definite) anyCompatible ??= info;
+      if (ph.definite) {
+        anyCompatible ??= info;
+        // A few compatible sources back is far enough to look for one of the same head: a long
+        // page of unnamed sources must not make each look-up walk the whole page.
+        if (++compatible >= MAX_HEAD_LOOKBACK) break;
+      }
     }
     if (anyCompatible) return { info: anyCompatible, rule: ruleId('anonymous-chain') };
   }
