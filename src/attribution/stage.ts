@@ -488,6 +488,7 @@ function speakerLabels(doc: WorkingDoc): Candidate[] {
   const from = new Int32Array(n);
   const to = new Int32Array(n);
   const colon = new Int32Array(n).fill(-1);
+  const inBody = new Uint8Array(n);
   for (let si = 0, ti = 0; si < n; si++) {
     const s = doc.sentences[si]!;
     while (ti < toks.length && toks[ti]!.start < s.start) ti++;
@@ -495,7 +496,8 @@ function speakerLabels(doc: WorkingDoc): Candidate[] {
     while (tj < toks.length && toks[tj]!.end <= s.end) tj++;
     from[si] = ti;
     to[si] = tj;
-    if (doc.body.some((b) => s.start >= b.start && s.end <= b.end)) colon[si] = labelColon(toks, ti, tj);
+    inBody[si] = doc.body.some((b) => s.start >= b.start && s.end <= b.end) ? 1 : 0;
+    if (inBody[si]) colon[si] = labelColon(toks, ti, tj);
   }
   // A turn runs to its paragraph's end. In a paragraph of more than MAX_TURNS_TO_PARAGRAPH_END
   // labels (a Q&A dump, a hostile page) each turn stops at the next label instead: otherwise each
@@ -511,8 +513,7 @@ function speakerLabels(doc: WorkingDoc): Candidate[] {
     }
   }
   for (let si = 0; si < n; si++) {
-    const s = doc.sentences[si]!;
-    if (!doc.body.some((b) => s.start >= b.start && s.end <= b.end)) continue;
+    if (!inBody[si]) continue;
     const ti = from[si]!;
     const tj = to[si]!;
     const k = colon[si]!;
