@@ -12,9 +12,21 @@ import { HearsayError } from '../core/errors.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test/fixtures/attribution-gold');
 const SRC = path.join(ROOT, 'src');
+/** A second annotator's readings of some of the same texts (GUIDELINES.md), for `--agreement`. */
+const SECOND = path.join(ROOT, 'second');
 
-function authored(): AuthoredArticle[] {
-  return readdirSync(SRC).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(path.join(SRC, f), 'utf8')) as AuthoredArticle);
+function authored(dir = SRC): AuthoredArticle[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as AuthoredArticle);
+}
+
+/** Writes `file` where UPDATE=1 asks or it is missing, then checks it holds `body`. */
+function generated(file: string, body: string, id: string): void {
+  if (process.env.UPDATE === '1' || !existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, body);
+  }
+  assert.equal(readFileSync(file, 'utf8'), body, `${id}: ${path.basename(file)} out of date (UPDATE=1 npm test)`);
 }
 
 test('authored gold: each fixture\'s text and brat file are what its JSON says (UPDATE=1 rewrites them)', () => {
@@ -28,16 +40,23 @@ test('authored gold: each fixture\'s text and brat file are what its JSON says (
     assert.equal(gold.length, a.attributions.length);
     const brat = toBrat(text, gold);
     assert.deepEqual(parsePolnearAnn(brat, text), gold, `${a.id}: the brat file reads back as the resolved spans`);
-    const textFile = path.join(textDir, `${a.id}.txt`);
-    const annFile = path.join(annDir, `${a.id}_hearsay.ann`);
-    if (process.env.UPDATE === '1' || !existsSync(textFile) || !existsSync(annFile)) {
-      mkdirSync(textDir, { recursive: true });
-      mkdirSync(annDir, { recursive: true });
-      writeFileSync(textFile, text);
-      writeFileSync(annFile, brat);
-    }
-    assert.equal(readFileSync(textFile, 'utf8'), text, `${a.id}: text file out of date (UPDATE=1 npm test)`);
-    assert.equal(readFileSync(annFile, 'utf8'), brat, `${a.id}: brat file out of date (UPDATE=1 npm test)`);
+    generated(path.join(textDir, `${a.id}.txt`), text, a.id);
+    generated(path.join(annDir, `${a.id}_hearsay.ann`), brat, a.id);
+  }
+});
+
+test('authored gold: a second annotator\'s file reads the same text and sorts after the first', () => {
+  const first = new Map(authored().map((a) => [a.id, a]));
+  const annDir = path.join(ROOT, 'dev', 'attributions');
+  for (const b of authored(SECOND)) {
+    const a = first.get(b.id);
+    assert.ok(a, `${b.id}: a second annotation needs the first's story`);
+    assert.deepEqual(b.paragraphs, a.paragraphs, `${b.id}: the second annotator read another text`);
+    const text = authoredText(b);
+    const brat = toBrat(text, resolveAuthored(b));
+    // readPolnear takes the first file in sorted order as the gold, so the second must sort later.
+    assert.ok(`${b.id}_hearsay.ann` < `${b.id}_second.ann`);
+    generated(path.join(annDir, `${b.id}_second.ann`), brat, b.id);
   }
 });
 
