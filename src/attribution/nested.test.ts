@@ -16,6 +16,12 @@ test('"adding" after a reported clause goes on with the reporter, outside the cl
   assert.equal(got.find((x) => x[1] === 'said')?.[2], 'that the hospital had closed two wards');
 });
 
+test('"adding" after a quotation that closes on a comma goes on with the reporter; the holder keeps the quotation', () => {
+  const got = read('The minister told parliament the government would not intervene “at this stage,” adding that the offer was “reasonable.”');
+  assert.deepEqual(got.find((x) => x[1] === 'adding'), ['The minister', 'adding', 'that the offer was “reasonable.”', false]);
+  assert.equal(got.find((x) => x[1] === 'told')?.[2], 'the government would not intervene “at this stage,”');
+});
+
 test('a participle stays with a clause whose subject speaks ("telling him" after "the mayor objected")', () => {
   const got = read('Aides said that the mayor objected, telling him the plan was too costly.');
   assert.notEqual(got.find((x) => x[1] === 'telling')?.[0], 'Aides');

@@ -52,9 +52,11 @@ function unnestParticiples(doc: WorkingDoc, all: ReadonlyMap<string, Attribution
   for (const a of doc.attributions) {
     const [c0, c1] = tokenRange(toks, a.cue);
     if (c1 - c0 !== 1 || !CONTINUING.has(toLower(toks[c0]!.text)) || toks[c0]!.pos !== 'VBG') continue;
-    if (toks[c0 - 1]?.text !== ',') continue;
+    // After a comma, or after a quotation that closes on one ("…“at this stage,” adding …").
+    const closing = toks[c0 - 1]?.quote === 'close' && toks[c0 - 2]?.text === ',';
+    if (toks[c0 - 1]?.text !== ',' && !closing) continue;
     if (quoteIndex(doc).inner.holds(a.cue)) continue;
-    const comma = toks[c0 - 1]!.start;
+    const comma = toks[c0 - (closing ? 2 : 1)]!.start;
     const p = a.via ? all.get(a.via) : undefined;
     if (!p) {
       // Already outside, but with a source taken from the content just before it ("…, that the
@@ -77,7 +79,8 @@ function unnestParticiples(doc: WorkingDoc, all: ReadonlyMap<string, Attribution
     const holder = p.content[k]!;
     cuesNear ??= overlappersOf(doc.attributions, (b) => b.cue);
     if (innerCue(doc, cuesNear, a, p, holder.start, a.cue.start)) continue;
-    let end = toks[c0 - 1]!.start;
+    // The holder keeps a quotation that closes before the participle, with its comma.
+    let end = closing ? toks[c0 - 1]!.end : toks[c0 - 1]!.start;
     while (end > holder.start && /\s/.test(doc.text[end - 1]!)) end--;
     if (end <= holder.start) continue;
     p.content = [...p.content.slice(0, k), { start: holder.start, end }, ...p.content.slice(k + 1)];

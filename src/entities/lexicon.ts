@@ -47,7 +47,8 @@ export const ORG_HEADS = set(`party ministry department forces force council com
   reserve laboratory laboratories observatory museum library academy clinic industries holdings airlines
   airways motors pharmaceuticals technologies enterprises studios foods securities energy systems capital
   brands resources logistics insurance chemicals petroleum mining beverages restaurants semiconductor
-  semiconductors labs inspectorate regulator regulators watchdog`);
+  semiconductors labs inspectorate regulator regulators watchdog robotics electronics therapeutics
+  biosciences biotech analytics aerospace solutions software telecom communications devices instruments`);
 
 /** Organisation heads that are organs of a state (typed government rather than organization). */
 export const GOV_HEADS = set(`ministry department administration senate congress parliament assembly cabinet
