@@ -360,3 +360,9 @@ test('"they" as a source speaks for the plural subject before it that names peop
   const rates = analyze('Interest rates rose sharply on Monday. They said the markets would recover.');
   assert.equal(rates.attributions[0]!.source!.entity, null, 'rates are no people');
 });
+
+test('a speaker label after a timestamp sentence the segmenter ran on, and no speaker in a "Live:" kicker', () => {
+  const got = one('Live: River floods the town as barrier is overtopped\n\n9:31 a.m. — The council ordered residents to leave by 10 a.m. Council leader Janet Orme: “If you are in the red zone, go now.”');
+  assert.ok(!got.some((x) => x[0] === 'Live'));
+  assert.deepEqual(got.find((x) => x[1] === ':'), ['Council leader Janet Orme', ':', '“If you are in the red zone, go now.”']);
+});

@@ -439,7 +439,8 @@ export const attributionsStage = defineStage<AttributionOptions>(
 );
 
 /** A label holding these is a headline kicker ("Stealth Over Health:", "The Latest:"), not a speaker. */
-const LABEL_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'over', 'in', 'on', 'at', 'for', 'to', 'of', 'and', 'or', 'with', 'from', 'by', 'latest', 'breaking', 'exclusive', 'analysis', 'opinion', 'watch', 'update']);
+const LABEL_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'over', 'in', 'on', 'at', 'for', 'to', 'of', 'and', 'or', 'with', 'from', 'by', 'latest', 'breaking', 'exclusive', 'analysis', 'opinion', 'watch', 'update',
+  'live', 'explainer', 'recap', 'timeline', 'podcast']);
 /** First words of a label that names a page element or a form field, not a speaker ("VIDEO:", "Name:", "Question:"). */
 const LABEL_STOP = /^(?:UPDATE|Updated|UPDATED|Note|NOTE|Photo|PHOTO|Image|Related|RELATED|Editor|Correction|CORRECTION|Source|Sources|Via|Read|READ|Watch|WATCH|Listen|Video|VIDEO|Share|Advertisement|Getty|Credit|WASHINGTON|NEW|LONDON|Image credit|Question|QUESTION|Remember|Name|Age|City|Job|Pay|Paid|Continued)$/;
 
@@ -545,9 +546,14 @@ function speakerLabels(doc: WorkingDoc): Candidate[] {
     for (let c = ti + 2; c + 1 < tj; c++) {
       if (toks[c]!.text !== ':' || toks[c + 1]!.quote !== 'open') continue;
       let a = c;
-      while (a > ti && c - a < 4 && toks[a - 1]!.kind === 'word' && /^\p{Lu}/u.test(toks[a - 1]!.text)) a--;
+      // Capitalised words, or a title word between two ("Council leader Janet Orme").
+      const labelWord = (j: number): boolean => toks[j]!.kind === 'word' && (/^\p{Lu}/u.test(toks[j]!.text)
+        || (j > ti && j + 1 < c && /^\p{Lu}/u.test(toks[j - 1]!.text) && /^\p{Ll}+$/u.test(toks[j]!.text) && !LABEL_FUNCTION_WORDS.has(toks[j]!.text)));
+      while (a > ti && c - a < 5 && labelWord(a - 1)) a--;
+      while (a < c && !/^\p{Lu}/u.test(toks[a]!.text)) a++;
       const before = toks[a - 1];
-      if (a === c || !before || !(/^[-\u2013\u2014]$/.test(before.text) || /^from$/i.test(before.text))) continue;
+      // After a dash, "from", or a sentence the segmenter did not end at an abbreviation ("… by 10 a.m. Council leader Janet Orme: “…”").
+      if (a === c || !before || !(/^[-\u2013\u2014]$/.test(before.text) || /^from$/i.test(before.text) || /^(?:\p{Ll}\.){2,}$/u.test(before.text))) continue;
       if (LABEL_STOP.test(toks[a]!.text) || toks.slice(a, c).some((t) => LABEL_FUNCTION_WORDS.has(toLower(t.text)))) continue;
       const q = quoteIndex(doc).byStart.get(toks[c + 1]!.start)?.[0];
       if (!q) continue;
