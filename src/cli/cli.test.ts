@@ -155,6 +155,27 @@ test('eval attributions enforces relation and exact-span floors', async () => {
   assert.match(fail.err, /exact cue F1 0\.0 is below the floor 50\.0/);
 });
 
+test('eval attributions --models scores with model files from a folder, and names a missing or foreign one', async () => {
+  const root = await strikeCorpus('mini-models');
+  const { mkdirSync, copyFileSync } = await import('node:fs');
+  const dir = join(root, 'models');
+  mkdirSync(dir);
+  for (const f of ['attr-perceptron.json', 'attr-roles.json', 'attr-cues.json', 'attr-bounds.json']) copyFileSync(join(process.cwd(), 'models', f), join(dir, f));
+  const ok = io();
+  assert.equal(await main(['eval', 'attributions', root, '--models', dir, '--min-relation-f1', '90'], ok), 0);
+  assert.match(ok.out, /relation\s+all\s+100\.0/);
+  // The cue detector's file where the role tagger's belongs is refused, not misread.
+  copyFileSync(join(dir, 'attr-cues.json'), join(dir, 'attr-roles.json'));
+  const foreign = io();
+  assert.equal(await main(['eval', 'attributions', root, '--models', dir], foreign), 2);
+  assert.match(foreign.err, /attr-roles\.json is not a hearsay-roles\/1 model \(format "hearsay-cues\/1"\)/);
+  const missing = io();
+  assert.equal(await main(['eval', 'attributions', root, '--models', join(root, 'none')], missing), 2);
+  assert.match(missing.err, /cannot read .*attr-perceptron\.json/);
+  const mixed = io();
+  assert.equal(await main(['eval', 'attributions', root, '--models', dir, '--layer', 'rules'], mixed), 2);
+});
+
 test('eval attributions --ablation prints one row per step, rules alone first and the shipped setting last', async () => {
   // Every step reads this article right, so each row must score 100.
   const root = await strikeCorpus('mini-ablation');

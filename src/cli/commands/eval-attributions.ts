@@ -1,7 +1,11 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyzeToWorkingDoc, defaultStages } from '../../analyze.js';
-import { attributionsStage } from '../../attribution/stage.js';
+import { attributionsStage, type AttributionOptions } from '../../attribution/stage.js';
+import { AttributionModel, type AttributionModelJson } from '../../attribution-model/model.js';
+import { RoleModel, type RoleModelJson } from '../../attribution-model/roles.js';
+import { CueModel, type CueModelJson } from '../../attribution-model/cues.js';
+import { BoundsModel, type BoundsModelJson } from '../../attribution-model/bounds.js';
 import { createPipeline } from '../../core/pipeline.js';
 import type { Attribution, Span } from '../../core/types.js';
 import { describeErrors, formatRuleScores, formatScores, scoreAttributions, scoreByRule, type AttributionScores } from '../../eval/attributions.js';
@@ -15,7 +19,7 @@ import { flagString, parseArgs } from '../io.js';
 
 const USAGE = `usage: hearsay eval attributions DIR [--split dev|train] [--errors FILE] [--min-relation-f1 N] [--json]
        [--min-exact-source N] [--min-exact-cue N] [--min-exact-content N] [--layer attributions|rules|model] [--by-rule] [--ablation] [--lost]
-       [--agreement]
+       [--agreement] [--models MODELDIR]
   DIR holds SPLIT/text/*.txt and SPLIT/attributions/*.ann (PolNeAR layout).
   --min-relation-f1 N   exit 1 when relation F1 is below N (percent, e.g. 50; or a fraction ≤ 1)
   --min-exact-LABEL N   the same for the exact-span F1 of source, cue or content
@@ -28,6 +32,9 @@ const USAGE = `usage: hearsay eval attributions DIR [--split dev|train] [--error
   --agreement           also print how far the annotators agree (articles with a second annotation file,
                         scored against the first) beside the pipeline on the same articles, and the
                         pipeline's scores per annotator of the gold files
+  --models MODELDIR     score with the four attribution models in MODELDIR (attr-perceptron.json,
+                        attr-roles.json, attr-cues.json, attr-bounds.json, the names \`hearsay train
+                        attributions\` gives them under models/) in place of the shipped ones
 `;
 
 /**
@@ -44,8 +51,20 @@ export const run: Command = async (args, io) => {
   if (split !== 'dev' && split !== 'train') { io.stderr(`eval attributions: --split must be dev or train\n${USAGE}`); return 2; }
   const layer = flagString(p, 'layer', 'attributions');
   if (layer !== 'attributions' && layer !== 'model' && layer !== 'rules') { io.stderr(`eval attributions: --layer must be attributions, rules or model\n${USAGE}`); return 2; }
-  const rulesOnly = layer === 'rules'
-    ? createPipeline(defaultStages().map((st) => (st.name === 'attributions' ? attributionsStage(RULES_ONLY) : st)))
+  const modelsArg = flagString(p, 'models');
+  if (modelsArg !== undefined && (layer === 'rules' || p.flags.has('ablation') || p.flags.has('lost'))) {
+    io.stderr(`eval attributions: --models scores the pipeline with other models; --layer rules, --ablation and --lost use the shipped ones\n${USAGE}`);
+    return 2;
+  }
+  let models: AttributionOptions | null = null;
+  if (modelsArg !== undefined) {
+    const loaded = await readModels(path.resolve(io.cwd, modelsArg));
+    if (typeof loaded === 'string') { io.stderr(`eval attributions: ${loaded}\n`); return 2; }
+    models = loaded;
+  }
+  const options = layer === 'rules' ? RULES_ONLY : models;
+  const pipeline = options
+    ? createPipeline(defaultStages().map((st) => (st.name === 'attributions' ? attributionsStage(options) : st)))
     : undefined;
   // CI floors (fractions): relation F1 and the exact-span F1 of each label.
   const floors: { flag: string; name: string; f1: (s: AttributionScores) => number; min: number }[] = [];
@@ -96,7 +115,7 @@ export const run: Command = async (args, io) => {
   const tty = Boolean((process.stderr as { isTTY?: boolean }).isTTY);
   for (let i = 0; i < gold.length; i++) {
     const a = gold[i]!;
-    const doc = analyzeToWorkingDoc(a.text, { path: `${a.id}.txt`, inputType: 'text' }, rulesOnly);
+    const doc = analyzeToWorkingDoc(a.text, { path: `${a.id}.txt`, inputType: 'text' }, pipeline);
     const attrs = layer === 'model' ? (doc.scratch.get('model-attributions') as Attribution[] | undefined) ?? [] : doc.attributions;
     predicted.set(a.id, attrs);
     sentences.set(a.id, doc.sentences);
@@ -132,3 +151,37 @@ export const run: Command = async (args, io) => {
   }
   return below ? 1 : 0;
 };
+
+/** The four model files `--models` reads, with the format each must declare. */
+const MODEL_FILES = [
+  ['attr-perceptron.json', 'hearsay-attr/1'],
+  ['attr-roles.json', 'hearsay-roles/1'],
+  ['attr-cues.json', 'hearsay-cues/1'],
+  ['attr-bounds.json', 'hearsay-bounds/1'],
+] as const;
+
+/**
+ * The attribution models in `dir`, as stage options, or a message saying which file is missing,
+ * unreadable or of another format. Lets a training run's output be scored before it is shipped.
+ */
+async function readModels(dir: string): Promise<AttributionOptions | string> {
+  const json: unknown[] = [];
+  for (const [file, format] of MODEL_FILES) {
+    const at = path.join(dir, file);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readFile(at, 'utf8'));
+    } catch (e) {
+      return `--models: cannot read ${at}: ${(e as Error).message}`;
+    }
+    const declared = (parsed as { format?: unknown } | null)?.format;
+    if (declared !== format) return `--models: ${at} is not a ${format} model (format ${JSON.stringify(declared ?? null)})`;
+    json.push(parsed);
+  }
+  return {
+    model: AttributionModel.fromJSON(json[0] as AttributionModelJson),
+    roles: RoleModel.fromJSON(json[1] as RoleModelJson),
+    cues: CueModel.fromJSON(json[2] as CueModelJson),
+    bounds: BoundsModel.fromJSON(json[3] as BoundsModelJson),
+  };
+}
