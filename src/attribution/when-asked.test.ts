@@ -33,3 +33,9 @@ test('an "asked" without a question is not one', () => {
   assert.deepEqual(asked('When asked, the mayor declined to comment.'), []);
   assert.deepEqual(asked('The mayor asked the clerk.'), []);
 });
+
+test('after a timestamp and a dash the question opens the sentence; "asked by X" names the asker', () => {
+  assert.deepEqual(asked('12:40 p.m. — Asked on Valley Radio whether the weir had been kept up, the manager said it had.'), [[null, 'Asked', 'whether the weir had been kept up']]);
+  assert.deepEqual(asked('Asked by Lina Ortiz on Thursday whether she would run again, the senator laughed.'), [['Lina Ortiz', 'Asked', 'whether she would run again']]);
+  assert.deepEqual(asked('She was asked by a reporter if the levy would stay.'), [['a reporter', 'was asked', 'if the levy would stay']]);
+});

@@ -7,6 +7,8 @@ const QUESTION = new Set(['whether', 'if', 'why', 'how', 'who', 'what', 'when', 
 /** Subordinators before a bare "asked" ("when asked whether …"). */
 const WHEN = new Set(['when', 'after', 'once', 'if', 'while', 'before', 'as']);
 const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be']);
+/** A dash or colon that opens the sentence's own text after a timestamp or kicker ("12:40 p.m. — Asked whether …"). */
+const OPENER = /^(?:--|\u2014|\u2013|\u2015|:)$/;
 
 /** Words that may stand between "asked" and the question ("was asked on Fox News whether", "Asked during a debate why"). */
 const ADJUNCT = /^(?:IN|DT|NN|NNS|NNP|NNPS|CD|JJ|RB|POS|PRP\$)$/;
@@ -51,9 +53,15 @@ export function whenAsked(w: Window): LateFind[] {
     let cue = i;
     let source: [number, number] | null = null;
     let q: [number, number] | null;
-    if (i === 0 || BE.has(prev) || WHEN.has(prev) || (BE.has(toLower(T[i - 2]?.text ?? '')) && ADVERB.test(w.tags[i - 1]!))) {
-      if (i > 0 && !WHEN.has(prev)) cue = BE.has(prev) ? i - 1 : i - 2;
+    if (i === 0 || OPENER.test(prev) || BE.has(prev) || WHEN.has(prev) || (BE.has(toLower(T[i - 2]?.text ?? '')) && ADVERB.test(w.tags[i - 1]!))) {
+      if (i > 0 && !WHEN.has(prev) && !OPENER.test(prev)) cue = BE.has(prev) ? i - 1 : i - 2;
       q = question(w, i, true);
+      // "Asked by Starnes if …", "was asked by a reporter on Thursday whether …": the asker is the source.
+      if (q && toLower(T[i + 1]!.text) === 'by') {
+        let e = i + 2;
+        while (e < q[0] && w.tags[e] !== 'IN' && !QUESTION.has(toLower(T[e]!.text))) e++;
+        if (e > i + 2) source = [i + 2, e];
+      }
     } else {
       // An asker: the noun phrase before "asked" (over adverbs), the one asked after it.
       let s = i;
