@@ -379,6 +379,17 @@ test('train attributions saves each step; --resume reuses the finished ones and 
   const wrong = io();
   assert.equal(await main([...onlyArgs.slice(0, -2), '--only', 'linker'], wrong), 2);
   assert.match(wrong.err, /--only takes/);
+  // --out-dir: one folder holds the whole set, the shipped others beside the one trained, no module.
+  const setDir = join(dir, 'mini-train-set');
+  const set = io();
+  assert.equal(await main(['train', 'attributions', '--data', root, '--only', 'cues', '--out-dir', setDir], set), 0, set.err);
+  assert.doesNotMatch(set.out, /wrote src\//);
+  for (const n of ['attr-perceptron', 'attr-roles', 'attr-bounds']) assert.equal(readFileSync(join(setDir, `${n}.json`), 'utf8'), readFileSync(join(process.cwd(), 'models', `${n}.json`), 'utf8'), n);
+  assert.notEqual(readFileSync(join(setDir, 'attr-cues.json'), 'utf8'), readFileSync(join(process.cwd(), 'models', 'attr-cues.json'), 'utf8'));
+  assert.ok(existsSync(join(setDir, 'checkpoints')));
+  const scored = io();
+  assert.equal(await main(['eval', 'attributions', root, '--models', setDir], scored), 0, scored.err);
+  assert.match(scored.out, /relation\s+all/);
 });
 
 /** A PolNeAR-shaped folder with an empty dev split: `dev/text` and `dev/corenlp-silver`. */

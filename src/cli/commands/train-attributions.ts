@@ -10,6 +10,10 @@ import { RoleModel, trainRoleModel, type RoleModelJson } from '../../attribution
 import type { AttributionModelJson } from '../../attribution-model/model.js';
 import { defaultBoundsModel, defaultCueModel, defaultRoleModel } from '../../attribution-model/shipped-models.js';
 import { defaultAttributionModel } from '../../attribution-model/stage.js';
+import { ATTR_MODEL } from '../../attribution-model/model-data.js';
+import { ROLE_MODEL } from '../../attribution-model/roles-data.js';
+import { CUE_MODEL } from '../../attribution-model/cues-data.js';
+import { BOUNDS_MODEL } from '../../attribution-model/bounds-data.js';
 import { renderModelModule, writeModel } from '../write-model.js';
 import { openCheckpoints } from '../checkpoint.js';
 import { createHash } from 'node:crypto';
@@ -23,7 +27,7 @@ const USAGE = `usage: hearsay train attributions --data ../shared/polnear [--out
        [--cues-out models/attr-cues.json] [--cues-module src/attribution-model/cues-data.ts|none]
        [--bounds-out models/attr-bounds.json] [--bounds-module src/attribution-model/bounds-data.ts|none]
        [--rule-layer-out models/attr-rule-layer.json] [--resume] [--checkpoints .cache/train-attributions]
-       [--only roles|cues|tagger|bounds]
+       [--only roles|cues|tagger|bounds] [--out-dir DIR]
   --features    what the tagger reads beyond words: pos (the shipped POS tagger's tags), rules (the
                 tokens the rule-based attribution stage claims); "none" for neither
   --paragraphs  train on all paragraphs, or only those the merged pipeline hands to the model
@@ -36,6 +40,10 @@ const USAGE = `usage: hearsay train attributions --data ../shared/polnear [--out
                 checks it against the current code, so rules changed without retraining fail CI
   --resume      reuse the steps an interrupted run with the same data, options and build finished
                 (each step's result is saved under --checkpoints as it ends)
+  --out-dir     write every file under DIR (attr-perceptron.json … attr-rule-layer.json, checkpoints
+                in DIR/checkpoints) and no module, leaving the shipped models in place; with --only
+                the shipped others are written beside the one trained. Score the set with
+                \`hearsay eval attributions … --models DIR\`
   --only        train one model with the shipped others in its place (a feature tried on one model
                 in seconds to minutes: cues 15 s, bounds 25 s, roles 2 min, tagger 3 min); writes
                 only that model and prints the merged dev scores with it
@@ -53,17 +61,20 @@ export const run: Command = async (args, io) => {
   const p = parseArgs(args, ['help', 'resume']);
   if (p.flags.has('help')) { io.stdout(USAGE); return 0; }
   const data = path.resolve(io.cwd, flagString(p, 'data', '../shared/polnear'));
-  const out = path.resolve(io.cwd, flagString(p, 'out', 'models/attr-perceptron.json'));
-  const moduleFlag = flagString(p, 'module', 'src/attribution-model/model-data.ts');
+  // --out-dir: a trial run's model set in one folder, beside the shipped one and not in place of it.
+  const outDir = flagString(p, 'out-dir');
+  const under = (name: string): string => (outDir === undefined ? `models/${name}` : path.join(outDir, name));
+  const out = path.resolve(io.cwd, flagString(p, 'out', under('attr-perceptron.json')));
+  const moduleFlag = flagString(p, 'module', outDir === undefined ? 'src/attribution-model/model-data.ts' : 'none');
   const epochs = Number(flagString(p, 'epochs', '8'));
   const rolesEpochs = Number(flagString(p, 'roles-epochs', '8'));
-  const rolesOut = path.resolve(io.cwd, flagString(p, 'roles-out', 'models/attr-roles.json'));
+  const rolesOut = path.resolve(io.cwd, flagString(p, 'roles-out', under('attr-roles.json')));
   const rolesModule = moduleFlag === 'none' ? 'none' : flagString(p, 'roles-module', 'src/attribution-model/roles-data.ts');
-  const cuesOut = path.resolve(io.cwd, flagString(p, 'cues-out', 'models/attr-cues.json'));
+  const cuesOut = path.resolve(io.cwd, flagString(p, 'cues-out', under('attr-cues.json')));
   const cuesModule = moduleFlag === 'none' ? 'none' : flagString(p, 'cues-module', 'src/attribution-model/cues-data.ts');
-  const boundsOut = path.resolve(io.cwd, flagString(p, 'bounds-out', 'models/attr-bounds.json'));
+  const boundsOut = path.resolve(io.cwd, flagString(p, 'bounds-out', under('attr-bounds.json')));
   const boundsModule = moduleFlag === 'none' ? 'none' : flagString(p, 'bounds-module', 'src/attribution-model/bounds-data.ts');
-  const ruleLayerOut = path.resolve(io.cwd, flagString(p, 'rule-layer-out', 'models/attr-rule-layer.json'));
+  const ruleLayerOut = path.resolve(io.cwd, flagString(p, 'rule-layer-out', under('attr-rule-layer.json')));
   const seed = Number(flagString(p, 'seed', '1'));
   const only = flagString(p, 'only', '');
   if (only && !ONLY.includes(only)) {
@@ -96,7 +107,7 @@ export const run: Command = async (args, io) => {
   // The run's identity: options and the gold data (the built code is added by the checkpoints).
   const goldDigest = createHash('sha256');
   for (const a of [...trainGold, ...devGold]) goldDigest.update(a.id).update(a.text).update(JSON.stringify(a.attributions));
-  const checkpoints = await openCheckpoints(path.resolve(io.cwd, flagString(p, 'checkpoints', '.cache/train-attributions')), {
+  const checkpoints = await openCheckpoints(path.resolve(io.cwd, flagString(p, 'checkpoints', outDir === undefined ? '.cache/train-attributions' : path.join(outDir, 'checkpoints'))), {
     epochs, rolesEpochs, seed, features: [...features].sort(), paragraphs, data: goldDigest.digest('hex'), ...(only ? { only } : {}),
   }, p.flags.has('resume'));
   io.stdout(`checkpoints: ${path.relative(io.cwd, checkpoints.dir)}${p.flags.has('resume') ? ' (resuming)' : ''}\n`);
@@ -192,6 +203,14 @@ export const run: Command = async (args, io) => {
     // entities and mentions on the documents they read, and a digest of those would differ.
     const layer: RuleLayerJson = { format: 'hearsay-rule-layer/1', articles: train.length, digest: ruleLayerDigest(prepareArticles(trainGold, prep)) };
     await writeModel(io, ruleLayerOut, 'none', layer, () => '');
+  }
+  if (outDir !== undefined && only) {
+    // The shipped models beside the one trained, so the folder is a whole set for `eval --models`.
+    const shipped: [string, string, () => unknown][] = [
+      ['tagger', out, () => ATTR_MODEL], ['roles', rolesOut, () => ROLE_MODEL],
+      ['cues', cuesOut, () => CUE_MODEL], ['bounds', boundsOut, () => BOUNDS_MODEL],
+    ];
+    for (const [name, file, json] of shipped) if (name !== only) await writeModel(io, file, 'none', json(), () => '');
   }
   io.stdout(`training ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   const errors = flagString(p, 'errors');
