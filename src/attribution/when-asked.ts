@@ -42,7 +42,9 @@ function question(w: Window, i: number, adjuncts: boolean): [number, number] | n
  * had ever been turned away", "Asked during a debate why he trailed, …" (no one named: PolNeAR
  * marks the question with no source, "asked" with its "be" the cue), and "Lee Wang asked Clinton
  * whether she would release transcripts", "the pilot asked for volunteers" (the asker the source),
- * where the models missed them. The question runs to the next comma or the sentence end.
+ * where the models missed them; "Asked by Starnes if …" names the asker as the source, and a
+ * dash after a timestamp ("12:40 p.m. — Asked whether …") opens the sentence as its start does.
+ * The question runs to the next comma or the sentence end.
  */
 export function whenAsked(w: Window): LateFind[] {
   const out: LateFind[] = [];
