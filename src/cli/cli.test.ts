@@ -169,6 +169,12 @@ test('eval attributions --models scores with model files from a folder, and name
   const foreign = io();
   assert.equal(await main(['eval', 'attributions', root, '--models', dir], foreign), 2);
   assert.match(foreign.err, /attr-roles\.json is not a hearsay-roles\/1 model \(format "hearsay-cues\/1"\)/);
+  // The right format with its weights cut off is named too, not a crash.
+  copyFileSync(join(process.cwd(), 'models', 'attr-roles.json'), join(dir, 'attr-roles.json'));
+  writeFileSync(join(dir, 'attr-bounds.json'), '{"format":"hearsay-bounds/1"}');
+  const cut = io();
+  assert.equal(await main(['eval', 'attributions', root, '--models', dir], cut), 2);
+  assert.match(cut.err, /attr-bounds\.json does not load as a hearsay-bounds\/1 model/);
   const missing = io();
   assert.equal(await main(['eval', 'attributions', root, '--models', join(root, 'none')], missing), 2);
   assert.match(missing.err, /cannot read .*attr-perceptron\.json/);
