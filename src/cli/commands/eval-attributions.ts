@@ -6,7 +6,7 @@ import { AttributionModel, type AttributionModelJson } from '../../attribution-m
 import { RoleModel, type RoleModelJson } from '../../attribution-model/roles.js';
 import { CueModel, type CueModelJson } from '../../attribution-model/cues.js';
 import { BoundsModel, type BoundsModelJson } from '../../attribution-model/bounds.js';
-import { createPipeline } from '../../core/pipeline.js';
+import { createPipeline, type Pipeline } from '../../core/pipeline.js';
 import type { Attribution, Span } from '../../core/types.js';
 import { describeErrors, formatRuleScores, formatScores, scoreAttributions, scoreByRule, type AttributionScores } from '../../eval/attributions.js';
 import { readPolnear, readPolnearAnnotators, type GoldArticle } from '../../eval/polnear.js';
@@ -64,7 +64,7 @@ export const run: Command = async (args, io) => {
   }
   const options = layer === 'rules' ? RULES_ONLY : models;
   const pipeline = options
-    ? createPipeline(defaultStages().map((st) => (st.name === 'attributions' ? attributionsStage(options) : st)))
+    ? pipelineWith(options)
     : undefined;
   // CI floors (fractions): relation F1 and the exact-span F1 of each label.
   const floors: { flag: string; name: string; f1: (s: AttributionScores) => number; min: number }[] = [];
@@ -152,6 +152,11 @@ export const run: Command = async (args, io) => {
   return below ? 1 : 0;
 };
 
+/** The default pipeline with the attribution stage built on `options` (other models, or none). */
+function pipelineWith(options: AttributionOptions): Pipeline {
+  return createPipeline(defaultStages().map((st) => (st.name === 'attributions' ? attributionsStage(options) : st)));
+}
+
 /** The four model files `--models` reads, with the format each must declare. */
 const MODEL_FILES = [
   ['attr-perceptron.json', 'hearsay-attr/1'],
@@ -194,7 +199,7 @@ async function readModels(dir: string): Promise<AttributionOptions | string> {
   const options = { model, roles, cues, bounds } as AttributionOptions;
   // Some damage shows only in use (weights that decode to nothing): one sentence tries them.
   try {
-    analyzeToWorkingDoc('The mayor said the bridge would reopen in May, officials told reporters.', {}, createPipeline(defaultStages().map((st) => (st.name === 'attributions' ? attributionsStage(options) : st))));
+    analyzeToWorkingDoc('The mayor said the bridge would reopen in May, officials told reporters.', {}, pipelineWith(options));
   } catch (e) {
     return `--models: the models in ${dir} fail on a test sentence: ${(e as Error).message}`;
   }
