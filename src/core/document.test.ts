@@ -40,3 +40,14 @@ test('an entity\'s refinedBy round-trips, must be a list of rule names, and --ex
   const { explainDocument } = await import('../cli/explain.js');
   assert.match(explainDocument(doc), /entity oakland location .*\n {2}refined by model:name-types — the name typer/);
 });
+
+test('chainOf and sourceLabel follow a document edited after an earlier lookup', async () => {
+  const { chainOf, sourceLabel } = await import('./document.js');
+  const doc = analyze('Officials told the Courier that the mayor said the bridge would close.');
+  const inner = doc.attributions.find((a) => a.via !== null)!;
+  assert.deepEqual(chainOf(doc, inner).length, 2);
+  const copy = { ...doc, attributions: doc.attributions.map((a) => (a.id === inner.id ? { ...a, via: null } : a)) };
+  assert.deepEqual(chainOf(copy, copy.attributions.find((a) => a.id === inner.id)!), [sourceLabel(doc, inner)]);
+  doc.attributions.push({ ...inner, id: 'a99', via: inner.id });
+  assert.equal(chainOf(doc, doc.attributions.at(-1)!).length, 3);
+});

@@ -42,17 +42,38 @@ export function parseDocument(json: unknown): HearsayDocument {
   return d as HearsayDocument;
 }
 
+type Index = { from: readonly unknown[]; sizes: readonly number[]; attributions: Map<string, Attribution>; entities: Map<string, HearsayDocument['entities'][number]> };
+
+/** Id lookups per document, built once: a formatter asks for every attribution's chain, and a
+ * fresh lookup per call made a 100,000-word page take minutes (quadratic). Rebuilt when the
+ * document's lists are replaced or change length, for callers that edit a document by hand. */
+const indexes = new WeakMap<HearsayDocument, Index>();
+
+function indexOf(doc: HearsayDocument): Index {
+  let ix = indexes.get(doc);
+  if (!ix || ix.from[0] !== doc.attributions || ix.from[1] !== doc.entities || ix.sizes[0] !== doc.attributions.length || ix.sizes[1] !== doc.entities.length) {
+    ix = {
+      from: [doc.attributions, doc.entities],
+      sizes: [doc.attributions.length, doc.entities.length],
+      attributions: new Map(doc.attributions.map((x) => [x.id, x])),
+      entities: new Map(doc.entities.map((e) => [e.id, e])),
+    };
+    indexes.set(doc, ix);
+  }
+  return ix;
+}
+
 /** How a source reads to a person: its entity's name where resolved, else its own words; null without a source. */
 export function sourceLabel(doc: HearsayDocument, a: Attribution): string | null {
   const s = a.source;
   if (!s) return null;
-  const entity = s.entity ? doc.entities.find((e) => e.id === s.entity) : undefined;
+  const entity = s.entity ? indexOf(doc).entities.get(s.entity) : undefined;
   return entity ? entity.name : doc.text.slice(s.start, s.end);
 }
 
 /** The chain of sources from the outermost attribution down to this one ("officials → Axios → Trump"). */
 export function chainOf(doc: HearsayDocument, a: Attribution): string[] {
-  const byId = new Map(doc.attributions.map((x) => [x.id, x]));
+  const byId = indexOf(doc).attributions;
   const names: string[] = [];
   const seen = new Set<string>();
   for (let cur: Attribution | undefined = a; cur && !seen.has(cur.id); cur = cur.via ? byId.get(cur.via) : undefined) {

@@ -74,10 +74,24 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): ExtractedA
   messages.push(...clean.messages);
   const { document } = parseHTML(clean.html);
   const meta = extractMeta(document as unknown as Document, clean.jsonLd, opts.url);
-  const content = runReadability(document, !opts.readabilityOnly);
+  let content = runReadability(document, !opts.readabilityOnly);
   if (!content) {
-    messages.push({ severity: 'error', code: 'extract/no-article', text: 'no article text found in the HTML' });
-    return empty(meta);
+    // Readability finds no article in a fragment ("<div>Officials said …</div>") or a page too
+    // short to score; the page's own text is then a better reading than none, said so.
+    // Readability edits the tree it reads, so the page is parsed afresh.
+    const page = parseHTML(clean.html).document as unknown as Document;
+    // linkedom leaves a fragment's text outside an empty <body>.
+    const hasText = (e: { textContent: string | null } | null | undefined): boolean => Boolean(e?.textContent?.trim());
+    // An empty page has no root, and linkedom's body getter then throws.
+    const root = page.documentElement;
+    const body = (root && hasText(page.body) ? page.body : root) as unknown as Element | null;
+    if (body && (body.textContent ?? '').trim()) {
+      content = body;
+      messages.push({ severity: 'warning', code: 'extract/whole-page', text: 'no article block found; read the whole page\'s text' });
+    } else {
+      messages.push({ severity: 'error', code: 'extract/no-article', text: 'no article text found in the HTML' });
+      return empty(meta);
+    }
   }
   const blocks = collectBlocks(content as unknown as Parameters<typeof collectBlocks>[0]);
   if (!opts.readabilityOnly) filterBlocks(blocks, meta.title ?? document.querySelector('title')?.textContent);

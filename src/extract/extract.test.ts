@@ -154,3 +154,12 @@ test('hostile: binary junk and empty pages give error messages, not exceptions',
   assert.equal(empty.text, '');
   assert.ok(empty.messages.some((m) => m.severity === 'error'));
 });
+
+test('a fragment Readability finds no article in is read whole, with a warning; a page with no text is an error', () => {
+  const r = extractHtml('<div><div><div>Dock workers said the strike would end on Friday.</div></div></div>');
+  assert.equal(r.text, 'Dock workers said the strike would end on Friday.');
+  assert.deepEqual(r.messages.map((m) => m.code), ['extract/whole-page']);
+  const none = extractHtml('<html><body><div>   </div><script>var x = 1;</script></body></html>');
+  assert.equal(none.text, '');
+  assert.ok(none.messages.some((m) => m.code === 'extract/no-article' && m.severity === 'error'));
+});
