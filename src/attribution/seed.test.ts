@@ -78,6 +78,9 @@ test('seed page: every attribution with source span, cue, kind, entity and nesti
     assert.equal(anon.source!.count, 2);
     assert.equal(anon.source!.descriptor, 'senior American officials');
   }
+  // "Both leaders agreed": the two leaders of the call, by entity.
+  const both = doc.attributions.find((a) => a.source && t.slice(a.source.start, a.source.end) === 'Both leaders')!;
+  if (checkEntities) assert.deepEqual(both.source!.members?.map((m) => ents.get(m)).sort(), ['Benjamin Netanyahu', 'Donald Trump']);
   assert.equal(doc.attributions.find((a) => t.slice(a.cue.start, a.cue.end) === 'replied')!.hedge, 'reportedly');
   assert.equal(doc.meta.outlet, 'Times of Israel');
   assert.equal(doc.meta.site, 'The Ugly Truth');

@@ -51,3 +51,14 @@ test('chainOf and sourceLabel follow a document edited after an earlier lookup',
   doc.attributions.push({ ...inner, id: 'a99', via: inner.id });
   assert.equal(chainOf(doc, doc.attributions.at(-1)!).length, 3);
 });
+
+test('a plural source\'s members round-trip, must name entities, and label the source', async () => {
+  const { sourceLabel } = await import('./document.js');
+  const doc = analyze('Mayor Ada Quinn met Governor Ron Ellery in Dover. Both leaders said the bridge would reopen in May.');
+  const a = doc.attributions.find((x) => x.source?.members)!;
+  assert.equal(sourceLabel(doc, a), 'Ada Quinn and Ron Ellery');
+  assert.deepEqual(parseDocument(JSON.parse(JSON.stringify(doc))), doc);
+  const bad = JSON.parse(JSON.stringify(doc));
+  bad.attributions[doc.attributions.indexOf(a)].source.members = ['nobody'];
+  assert.throws(() => parseDocument(bad), /source\.members/);
+});

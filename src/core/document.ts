@@ -30,10 +30,15 @@ export function parseDocument(json: unknown): HearsayDocument {
     if (!ruleList(e.refinedBy)) fail(`entities[${i}].refinedBy is not a list of rule names`);
   });
   const ids = new Set(d.attributions!.map((a) => a.id));
+  const entityIds = new Set(d.entities!.map((e) => e.id));
   d.attributions!.forEach((a, i) => {
     span(a.cue, `attributions[${i}].cue`);
     a.content.forEach((c, k) => span(c, `attributions[${i}].content[${k}]`));
     if (a.source) span(a.source, `attributions[${i}].source`);
+    const members = a.source?.members;
+    if (members !== undefined && !(Array.isArray(members) && members.every((m) => typeof m === 'string' && entityIds.has(m)))) {
+      fail(`attributions[${i}].source.members is not a list of entity ids`);
+    }
     if (a.via !== null && !ids.has(a.via)) fail(`attributions[${i}].via points to no attribution`);
     if (a.stance !== undefined && typeof a.stance !== 'boolean') fail(`attributions[${i}].stance is not a boolean`);
     if (!ruleList(a.refinedBy)) fail(`attributions[${i}].refinedBy is not a list of rule names`);
@@ -63,12 +68,18 @@ function indexOf(doc: HearsayDocument): Index {
   return ix;
 }
 
-/** How a source reads to a person: its entity's name where resolved, else its own words; null without a source. */
+/**
+ * How a source reads to a person: its entity's name where resolved, its members' names for a
+ * plural reference ("Donald Trump and Benjamin Netanyahu"), else its own words; null without a source.
+ */
 export function sourceLabel(doc: HearsayDocument, a: Attribution): string | null {
   const s = a.source;
   if (!s) return null;
-  const entity = s.entity ? indexOf(doc).entities.get(s.entity) : undefined;
-  return entity ? entity.name : doc.text.slice(s.start, s.end);
+  const ix = indexOf(doc);
+  const entity = s.entity ? ix.entities.get(s.entity) : undefined;
+  if (entity) return entity.name;
+  const members = s.members?.map((m) => ix.entities.get(m)?.name).filter((m): m is string => m !== undefined) ?? [];
+  return members.length ? members.join(' and ') : doc.text.slice(s.start, s.end);
 }
 
 /** The chain of sources from the outermost attribution down to this one ("officials → Axios → Trump"). */

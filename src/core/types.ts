@@ -90,6 +90,11 @@ export interface Source extends Span {
   count: number | null;
   /** Descriptor of an anonymous source ("senior American officials"), else null. */
   descriptor: string | null;
+  /**
+   * For a plural reference to named parties ("Both leaders agreed"): the ids of the entities it
+   * stands for, in order of mention; `entity` is then null. Absent otherwise.
+   */
+  members?: string[];
 }
 
 /** Quotation type of an attribution's content. */

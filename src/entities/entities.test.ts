@@ -476,3 +476,16 @@ test('a party nominee or running mate no earlier mention names resolves through 
   // Out of season there is no nominee to name.
   assert.deepEqual(who(run(text, '2019-05-01'), 'The GOP nominee'), [null, 'person']);
 });
+
+test('"both leaders" and "the two countries" stand for the two parties last named, people or bodies', () => {
+  const doc = run('Prime Minister Ilse Varga met Chancellor Tomas Brenner in Vienna on Monday. Both leaders said the talks had gone well. '
+    + 'Austria and Hungary signed a water treaty. The two countries said it would run for a decade.');
+  const names = (r: ReturnType<typeof resolveSource>): string[] | undefined => r.members?.map((m) => doc.entities.find((e) => e.id === m)!.name);
+  const leaders = resolveSource(doc, at(doc, 'Both leaders'));
+  assert.deepEqual([leaders.entity, leaders.kind, leaders.count, names(leaders)], [null, 'person', 2, ['Ilse Varga', 'Tomas Brenner']]);
+  const states = resolveSource(doc, at(doc, 'The two countries'));
+  assert.deepEqual([states.kind, names(states)], ['organization', ['Austria', 'Hungary']]);
+  // One named party is not two: the reference stays unresolved.
+  const lone = run('Ilse Varga spoke first. Both leaders said little.');
+  assert.equal(resolveSource(lone, at(lone, 'Both leaders')).members, undefined);
+});

@@ -326,3 +326,8 @@ export const NICKNAMES: ReadonlyMap<string, string> = new Map([
   ['mike', 'michael'], ['bernie', 'bernard'], ['liz', 'elizabeth'], ['beth', 'elizabeth'], ['mitch', 'addison'],
   ['hillary', 'hilary'], ['peggy', 'margaret'], ['jack', 'john'], ['hank', 'henry'], ['ned', 'edward'], ['sandy', 'alexander'],
 ]);
+
+/** Heads of a plural reference to two named parties ("both leaders", "the two sides"). */
+export const PLURAL_REFERENCES = set('leaders sides countries men women nations governments parties presidents');
+/** Of {@link PLURAL_REFERENCES}, the heads that stand for bodies, not people ("both countries"). */
+export const PLURAL_BODIES = set('countries nations governments sides parties');

@@ -3,7 +3,7 @@ import type { Mention, Token, WorkingDoc } from '../core/working-doc.js';
 import { isCountry, matchKbAt, type KbMatch } from './kb-compiled.js';
 import {
   ANON_NOUNS, CALENDAR, DOCUMENT_NOUNS, GOV_HEADS, MEDIA_NOUNS, NUMBER_WORDS, OFFICE_TITLES, ORG_HEADS, OUTLET_HEADS,
-  PRONOUNS, STOP, VAGUE_QUANTIFIERS,
+  PLURAL_BODIES, PLURAL_REFERENCES, PRONOUNS, STOP, VAGUE_QUANTIFIERS,
 } from './lexicon.js';
 import { addMention, anonEntity, anonPhraseAt, isCapToken, isSubjectAt, publish, recognizeEntities, resolveTitle, sentenceInitial, titleAt } from './recognize.js';
 import { ruleId } from './rules.js';
@@ -26,6 +26,8 @@ export interface ResolvedSource {
   count: number | null;
   /** What an unnamed source or document is ("senior American officials", "Channel 12 report"). */
   descriptor: string | null;
+  /** For a plural reference to named parties ("Both leaders"): their entity ids; absent otherwise. */
+  members?: string[];
 }
 
 /** Hints from the caller, from the attribution whose quotation holds the span. */
@@ -202,6 +204,12 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
     return { entity: null, kind: g === 'm' || g === 'f' || hw === 'i' ? 'person' : 'unknown', count: null, descriptor: null };
   }
 
+  // "Both leaders agreed", "the two men said": the two named parties last mentioned.
+  if (b - a <= 3 && PLURAL_REFERENCES.has(hw) && ((lowers[a] === 'both' && head === a + 1) || (lowers[a] === 'the' && lowers[a + 1] === 'two' && head === a + 2))) {
+    const members = pluralMembers(st, a, tokens[a]!.start, !PLURAL_BODIES.has(hw));
+    if (members) return { entity: null, kind: PLURAL_BODIES.has(hw) ? 'organization' : 'person', count: 2, descriptor: textOf(a, head + 1), members };
+  }
+
   // Documents: "a Channel 12 report", "Trump’s letter", "a statement from the ministry".
   if (DOCUMENT_NOUNS.has(hw) && tokens[head]!.kind === 'word' && LOWER_INITIAL.test(tokens[head]!.text)) {
     let author: MentionX | undefined = [...inCore].reverse().find((m) => m.tokEnd <= head);
@@ -315,6 +323,31 @@ export function resolveSource(doc: WorkingDoc, span: Span, hint: SourceHint = {}
   const made = nameEntity(doc, st, a, core);
   if (made) return fromEntity(made);
   return unknown;
+}
+
+/**
+ * The two parties a plural reference at token `at` (character `atChar`) stands for: the first two distinct named
+ * people (or bodies) of its own sentence before it, else the last two named before it. Null when
+ * fewer than two are named; the events coder reads "both leaders" the same way.
+ */
+function pluralMembers(st: EntityState, at: number, atChar: number, people: boolean): string[] | null {
+  const before = st.mentions.slice(0, mentionsBefore(st, atChar));
+  const fits = (m: MentionX): boolean => {
+    if (m.tok >= at || m.form === 'pronoun' || m.form === 'descriptor') return false;
+    const info = st.infos.get(m.entity);
+    if (!info || info.anonymous || info.plural) return false;
+    const t = info.entity.type;
+    return people ? t === 'person' : t === 'government' || t === 'organization' || (t === 'location' && info.kb !== null && isCountry(info.kb));
+  };
+  const pick = (ms: readonly MentionX[]): string[] => {
+    const ids: string[] = [];
+    for (const m of ms) if (!ids.includes(m.entity)) { ids.push(m.entity); if (ids.length === 2) break; }
+    return ids;
+  };
+  const here = pick(before.filter((m) => fits(m) && st.sentence[m.tok] === st.sentence[at]));
+  if (here.length === 2) return here;
+  const last = pick(before.filter(fits).reverse()).reverse();
+  return last.length === 2 ? last : null;
 }
 
 /** Tags a plural subject's noun phrase may hold before its head ("the angry local protesters"). */

@@ -2,6 +2,7 @@ import type { Token, WorkingDoc } from '../core/working-doc.js';
 import { holderOf, type KbEntry, type KbIndex } from '../kb/index.js';
 import { tokenize } from '../text/tokenize.js';
 import { lowerTexts, toLower } from '../text/lower.js';
+import { PLURAL_BODIES, PLURAL_REFERENCES } from '../entities/lexicon.js';
 
 // Regex literals live at module level: one in a function body allocates a new RegExp per call.
 const UPPER_INITIAL = /^\p{Lu}/u;
@@ -9,7 +10,6 @@ const POSSESSIVE_S = /^['’]s$/i;
 const DIGIT_INITIAL = /^\p{N}/u;
 const ACRONYM_TEXT = /^[\p{Lu}.&-]+$/u;
 const ARTICLE = /^(the|a|an)$/i;
-const PLURAL_STATES = /^(countries|nations|governments|sides|parties)$/i;
 
 /** How an actor mention was recognised. */
 export type ActorForm = 'name' | 'demonym' | 'capital' | 'title' | 'pronoun' | 'plural' | 'descriptor' | 'entity';
@@ -82,7 +82,6 @@ function pronounKind(w: string): 'person' | 'thing' | 'plural' | undefined {
 function inPossessives(w: string): boolean {
   return POSSESSIVE_PRONOUNS.has(w);
 }
-const PLURAL_REFS = new Set(['leaders', 'sides', 'countries', 'men', 'nations', 'governments', 'parties', 'presidents']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'its', 'his', 'her', 'their', 'another', 'some', 'both', 'two', 'three', 'several', 'many', 'senior', 'top']);
 
 interface Phrase { words: string[]; entry: KbEntry; form: 'name' | 'demonym' | 'capital' | 'title'; title?: string }
@@ -609,8 +608,8 @@ function plural(tokens: readonly Token[], i: number, prior: readonly ActorMentio
   if (w1 === 'the' && tokens[k]?.text.toLowerCase() === 'two') k++;
   else if (w1 === 'the') return null;
   const head = tokens[k];
-  if (!head || !PLURAL_REFS.has(toLower(head.text)) || head.sentence !== tokens[i]!.sentence) return null;
-  const wantPerson = !PLURAL_STATES.test(head.text);
+  if (!head || !PLURAL_REFERENCES.has(toLower(head.text)) || head.sentence !== tokens[i]!.sentence) return null;
+  const wantPerson = !PLURAL_BODIES.has(toLower(head.text));
   const ok = (m: ActorMention): boolean => !!m.entry && m.form !== 'pronoun' && !m.members && (wantPerson ? m.person : !m.person);
   const s = tokens[i]!.sentence;
   const here = prior.filter((m) => m.sentence === s && ok(m));

@@ -193,6 +193,7 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
                         start: { type: 'integer' }, end: { type: 'integer' }, entity: nullableString,
                         kind: { enum: ['person', 'organization', 'outlet', 'anonymous', 'document', 'unknown'] },
                         count: { type: ['integer', 'null'] }, descriptor: nullableString,
+                        members: { type: 'array', items: { type: 'string' }, description: 'entity ids a plural reference ("Both leaders") stands for' },
                       },
                     }],
                   },

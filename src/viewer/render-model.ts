@@ -158,6 +158,7 @@ export function unionLength(spans: readonly Span[]): number {
 export function sourceKey(doc: HearsayDocument, a: Attribution): string {
   if (!a.source) return NO_SOURCE_KEY;
   if (a.source.entity) return `entity:${a.source.entity}`;
+  if (a.source.members?.length) return `entities:${a.source.members.join('+')}`;
   return `text:${squash(slice(doc.text, a.source)).toLowerCase()}`;
 }
 
@@ -166,7 +167,8 @@ export function sourceLabel(doc: HearsayDocument, a: Attribution, entityNames?: 
   if (!a.source) return '(no source)';
   const names = entityNames ?? new Map(doc.entities.map((e) => [e.id, e.name]));
   const named = a.source.entity ? names.get(a.source.entity) : undefined;
-  return named ?? (squash(slice(doc.text, a.source)) || '(unnamed)');
+  const members = a.source.members?.map((m) => names.get(m)).filter((m): m is string => m !== undefined) ?? [];
+  return named ?? (members.length ? members.join(' and ') : squash(slice(doc.text, a.source)) || '(unnamed)');
 }
 
 /** Ids from the outermost enclosing attribution down to `id` itself; cycles are cut. */
