@@ -461,3 +461,16 @@ test('eval entities: names against a CoreNLP silver layer, a typed-F1 floor, usa
   assert.match(text2.out, /agreement with CoreNLP silver names/);
   await assertFloorAndUsage('entities', root, '--min-typed-f1');
 });
+
+test('a long input reports each stage on stderr as it starts; a short one stays quiet', async () => {
+  const long = file('long.txt', 'The river runs past the old mill and the bakery on Quay Street. '.repeat(8000));
+  const x = io();
+  assert.equal(await main(['analyze', long, '--format', 'jsonl'], x), 0);
+  const lines = x.err.trim().split('\n');
+  assert.ok(lines.length > 5, x.err);
+  assert.match(lines[0]!, /^analyze: .*long\.txt: segment \(1\/\d+\)$/);
+  assert.ok(lines.some((l) => / attributions \(\d+\/\d+\)$/.test(l)), x.err);
+  const y = io();
+  assert.equal(await main(['analyze', article, '--format', 'jsonl'], y), 0);
+  assert.equal(y.err, '');
+});

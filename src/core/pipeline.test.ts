@@ -31,3 +31,12 @@ test('a stage whose guard turns a document away does not run, and its layers sti
   const yes = pipeline.run(new WorkingDoc('yes', { path: null, type: 'text' }));
   assert.equal(yes.scratch.get('y'), 2);
 });
+
+test('onStage hears every stage that runs, in order, with its place in the pipeline', async () => {
+  const { analyze, defaultStages } = await import('../analyze.js');
+  const heard: string[] = [];
+  analyze('Officials said the ferry would run again on Monday.', { skip: ['voice'], onStage: (name, i, n) => heard.push(`${name} ${i}/${n}`) });
+  const names = defaultStages().map((s) => s.name).filter((n) => n !== 'voice');
+  assert.deepEqual(heard.map((h) => h.split(' ')[0]), names);
+  assert.ok(heard.every((h) => h.endsWith(`/${defaultStages().length}`)));
+});

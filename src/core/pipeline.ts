@@ -56,8 +56,11 @@ export function createPipeline(stages: readonly Stage[], initial: readonly strin
     stages,
     run(doc) {
       const skip = new Set(doc.options.skip ?? []);
-      for (const s of stages) {
+      const onStage = doc.options.onStage;
+      for (let i = 0; i < stages.length; i++) {
+        const s = stages[i]!;
         if (skip.has(s.name)) continue;
+        onStage?.(s.name, i + 1, stages.length);
         // A stage its guard turns away leaves its layers as they are (empty), but they count as
         // assigned: later stages read empty layers, not missing ones.
         if (!s.when || s.when(doc)) s.run(doc);

@@ -52,6 +52,8 @@ export interface AnalyzeOptions {
   actors?: import('../kb/types.js').KbFile;
   /** Stage names to skip (for benchmarks and tests). */
   skip?: readonly string[];
+  /** Called before each stage runs (1-based `index` of `total`): progress for long documents. */
+  onStage?: (stage: string, index: number, total: number) => void;
 }
 
 /**

@@ -43,6 +43,9 @@ export async function readInput(path: string, io: CliIo): Promise<{ bytes: Uint8
   }
 }
 
+/** Inputs this long (bytes; about 80,000 words of text) report each stage on stderr. */
+export const LONG_INPUT_BYTES = 500_000;
+
 /** Analyses one input's bytes: decoding problems become messages on the document. */
 export function analyzeBytes(input: Uint8Array, path: string, options: AnalyzeOptions): HearsayDocument {
   let bytes = input;
@@ -113,7 +116,10 @@ export const run: Command = async (args, io) => {
     if (total > 1 && (n % 100 === 0 || n === total)) io.stderr(`analyze: ${n}/${total} inputs\n`);
     if (done.has(path)) continue;
     const got = await readInput(path, io);
-    const doc = 'error' in got ? got.error : analyzeBytes(got.bytes, path, options);
+    // A long document takes seconds a stage: say which one runs, so a wait is not taken for a hang.
+    const long = !('error' in got) && got.bytes.length >= LONG_INPUT_BYTES;
+    const onStage = long ? (stage: string, i: number, of: number) => io.stderr(`analyze: ${path}: ${stage} (${i}/${of})\n`) : undefined;
+    const doc = 'error' in got ? got.error : analyzeBytes(got.bytes, path, onStage ? { ...options, onStage } : options);
     const errors = doc.messages.filter((m) => m.severity === 'error');
     if (errors.length) {
       failed++;
