@@ -1,6 +1,8 @@
 import { createPipeline, type Pipeline, type Stage } from './core/pipeline.js';
 import type { HearsayDocument } from './core/types.js';
 import { WorkingDoc, type AnalyzeOptions } from './core/working-doc.js';
+import { HearsayError } from './core/errors.js';
+import { isCalendarDate } from './time/calendar.js';
 import { extractHtml } from './extract/extract-html.js';
 import { attributionsStage } from './attribution/stage.js';
 import { attributionRefinerStages } from './attribution/refiners.js';
@@ -52,35 +54,43 @@ export function analyze(input: string, options: AnalyzeOptions = {}): HearsayDoc
 }
 
 /** As {@link analyze}, but returns the working document (tokens and internal layers included). */
-export function analyzeToWorkingDoc(input: string, options: AnalyzeOptions = {}, pipeline?: Pipeline): WorkingDoc {
+export function analyzeToWorkingDoc(input: string, givenOptions: AnalyzeOptions = {}, pipeline?: Pipeline): WorkingDoc {
+  if (typeof input !== 'string') throw new HearsayError('INVALID_OPTION', `analyze() takes the article as a string, not ${input === null ? 'null' : typeof input}`);
+  // A date that is no calendar day ("2024-02-30") would silently leave every relative date open.
+  const badDate = givenOptions.date !== undefined && !isCalendarDate(givenOptions.date) ? givenOptions.date : null;
+  const options = badDate === null ? givenOptions : { ...givenOptions, date: undefined };
+  const { doc, refused } = readInput(input, options);
+  if (badDate !== null) doc.message('warning', 'input/bad-date', `the reference date ${JSON.stringify(badDate).slice(0, 40)} is not a calendar day YYYY-MM-DD; ignored`);
+  if (refused) return doc;
+  // --date is the publication date when the page states none.
+  if (!doc.meta.published && options.date) doc.meta.published = options.date;
+  (pipeline ?? defaultPipeline()).run(doc);
+  return doc;
+}
+
+/** The working document for an input, before the pipeline; a refused input carries its error and is not analysed. */
+function readInput(input: string, options: AnalyzeOptions): { doc: WorkingDoc; refused: boolean } {
   const path = options.path ?? null;
   const type = options.inputType === 'html' || (options.inputType !== 'text' && looksLikeHtml(input)) ? 'html' : 'text';
   if (input.length > MAX_INPUT_CHARS) {
     const doc = new WorkingDoc('', { path, type }, options);
     doc.message('error', 'input/too-large', `input has ${input.length} characters; the limit is ${MAX_INPUT_CHARS}`);
-    return doc;
+    return { doc, refused: true };
   }
   if (input.trim().length === 0) {
     const doc = new WorkingDoc(input, { path, type }, options);
     doc.message('error', 'input/empty', 'input is empty');
-    return doc;
+    return { doc, refused: true };
   }
   if (binaryShare(input) > 0.1) {
     const doc = new WorkingDoc('', { path, type }, options);
     doc.message('error', 'input/binary', 'input looks binary, not text or HTML');
-    return doc;
+    return { doc, refused: true };
   }
-  let doc: WorkingDoc;
-  if (type === 'html') {
-    doc = htmlDoc(input, options, path);
-  } else {
-    doc = new WorkingDoc(input, { path, type }, options);
-    plainTextStage().run(doc);
-  }
-  // --date is the publication date when the page states none.
-  if (!doc.meta.published && options.date) doc.meta.published = options.date;
-  (pipeline ?? defaultPipeline()).run(doc);
-  return doc;
+  if (type === 'html') return { doc: htmlDoc(input, options, path), refused: false };
+  const doc = new WorkingDoc(input, { path, type }, options);
+  plainTextStage().run(doc);
+  return { doc, refused: false };
 }
 
 function htmlDoc(input: string, options: AnalyzeOptions, path: string | null): WorkingDoc {

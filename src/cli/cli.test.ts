@@ -474,3 +474,27 @@ test('a long input reports each stage on stderr as it starts; a short one stays 
   assert.equal(await main(['analyze', article, '--format', 'jsonl'], y), 0);
   assert.equal(y.err, '');
 });
+
+test('--resume after a torn last line: the line is ended and redone, every record parses', async () => {
+  const out = join(dir, 'torn.jsonl');
+  const x = io();
+  assert.equal(await main(['analyze', article, '--format', 'jsonl'], x), 0);
+  writeFileSync(out, x.out.slice(0, 200));
+  assert.equal(await main(['analyze', article, '--out', out, '--resume'], io()), 0);
+  const lines = readFileSync(out, 'utf8').split('\n').filter((l) => l.trim());
+  assert.equal(lines.length, 2);
+  assert.throws(() => JSON.parse(lines[0]!));
+  assert.equal(JSON.parse(lines[1]!).input.path, article);
+});
+
+test('--date must be a real calendar day; standard input over the size limit is refused and the batch goes on', async () => {
+  const x = io();
+  assert.equal(await main(['analyze', article, '--date', '2024-02-30'], x), 2);
+  assert.match(x.err, /calendar day/);
+  const { MAX_INPUT_CHARS } = await import('../analyze.js');
+  const y = io(new Uint8Array(MAX_INPUT_CHARS * 2 + 1).fill(97));
+  assert.equal(await main(['analyze', '-', article, '--format', 'jsonl'], y), 1);
+  const docs = y.out.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(docs[0].messages[0].code, 'input/too-large');
+  assert.equal(docs[1].attributions.length, 2);
+});

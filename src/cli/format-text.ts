@@ -6,7 +6,7 @@ import { clip } from '../text/clip.js';
 export function formatText(doc: HearsayDocument): string {
   const out: string[] = [];
   const m = doc.meta;
-  out.push(`${doc.input.path ?? '(input)'}${m.title ? ` — ${m.title}` : ''}`);
+  out.push(`${doc.input.path ?? '(input)'}${m.title ? ` — ${clip(m.title, 200)}` : ''}`);
   if (m.outlet || m.site) out.push(`outlet: ${m.outlet ?? '?'}   site: ${m.site ?? '?'}   published: ${m.published ?? '?'}`);
   const kinds = new Map<string, number>();
   for (const a of doc.attributions) kinds.set(a.source?.kind ?? 'none', (kinds.get(a.source?.kind ?? 'none') ?? 0) + 1);
@@ -15,17 +15,24 @@ export function formatText(doc: HearsayDocument): string {
   out.push('Sources:');
   const bySource = new Map<string, Attribution[]>();
   for (const a of doc.attributions) {
-    const k = `${sourceLabel(doc, a) ?? '(no source)'} [${a.source?.kind ?? 'none'}]`;
-    bySource.set(k, [...(bySource.get(k) ?? []), a]);
+    const k = `${clip(sourceLabel(doc, a) ?? '(no source)', 80)} [${a.source?.kind ?? 'none'}]`;
+    const list = bySource.get(k);
+    if (list) list.push(a); else bySource.set(k, [a]);
   }
   for (const [k, list] of [...bySource].sort((x, y) => y[1].length - x[1].length)) out.push(`  ${k}: ${list.length}`);
   out.push('');
   out.push('Attributions:');
   for (const a of doc.attributions) {
     const content = a.content.map((c) => doc.text.slice(c.start, c.end)).join(' … ');
-    const chain = chainOf(doc, a).join(' → ');
+    const chain = shortChain(chainOf(doc, a).map((x) => clip(x, 80)));
     out.push(`  ${a.id} ${chain} ${doc.text.slice(a.cue.start, a.cue.end)}${a.hedge ? ` (${a.hedge})` : ''} [${a.stance ? 'stance' : a.quote}]: ${clip(content)}`);
   }
   for (const msg of doc.messages) out.push(`${msg.severity}: [${msg.code}] ${msg.text}`);
   return out.join('\n');
+}
+
+/** A chain as read: nests deeper than six show their two outer and two inner sources only. */
+function shortChain(names: readonly string[]): string {
+  if (names.length <= 6) return names.join(' → ');
+  return [...names.slice(0, 2), `… ${names.length - 4} more …`, ...names.slice(-2)].join(' → ');
 }

@@ -2,8 +2,11 @@
 export interface CliIo {
   stdout: (chunk: string) => void;
   stderr: (chunk: string) => void;
-  /** Reads standard input fully as bytes. */
-  stdin: () => Promise<Uint8Array>;
+  /**
+   * Reads standard input as bytes. With `maxBytes`, keeps at most `maxBytes + 1` of them (the rest
+   * is read and dropped), so a caller can refuse an oversized stream without holding it.
+   */
+  stdin: (maxBytes?: number) => Promise<Uint8Array>;
   /** Working directory paths resolve against. */
   cwd: string;
 }

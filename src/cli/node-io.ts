@@ -7,9 +7,16 @@ export function nodeIo(): CliIo {
   return {
     stdout: (s) => { process.stdout.write(s); },
     stderr: (s) => { process.stderr.write(s); },
-    stdin: async () => {
+    stdin: async (maxBytes = Infinity) => {
       const chunks: Buffer[] = [];
-      for await (const c of process.stdin) chunks.push(c as Buffer);
+      let kept = 0;
+      for await (const c of process.stdin) {
+        if (kept > maxBytes) continue;
+        const b = c as Buffer;
+        const take = Math.min(b.length, maxBytes + 1 - kept);
+        chunks.push(take === b.length ? b : b.subarray(0, take));
+        kept += take;
+      }
       return new Uint8Array(Buffer.concat(chunks));
     },
     cwd: process.cwd(),

@@ -62,3 +62,11 @@ test('a plural source\'s members round-trip, must name entities, and label the s
   bad.attributions[doc.attributions.indexOf(a)].source.members = ['nobody'];
   assert.throws(() => parseDocument(bad), /source\.members/);
 });
+
+test('a reference date that is no calendar day is ignored with a warning; a non-string input is INVALID_OPTION', () => {
+  const doc = analyze('The council said on Monday that the ferry would run again.', { date: '2024-02-30' });
+  assert.equal(doc.meta.published, null);
+  assert.ok(doc.messages.some((m) => m.code === 'input/bad-date' && m.severity === 'warning'));
+  assert.ok(analyze('The council said on Monday that the ferry would run again.', { date: '2024-02-29' }).messages.every((m) => m.code !== 'input/bad-date'));
+  assert.throws(() => analyze(null as unknown as string), (e: unknown) => e instanceof HearsayError && e.code === 'INVALID_OPTION');
+});

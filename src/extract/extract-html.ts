@@ -80,6 +80,8 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): ExtractedA
     // short to score; the page's own text is then a better reading than none, said so.
     // Readability edits the tree it reads, so the page is parsed afresh.
     const page = parseHTML(clean.html).document as unknown as Document;
+    // The head's title is no article text: a page whose body is empty stays an error.
+    for (const e of Array.from(page.querySelectorAll('head, title'))) e.remove();
     // linkedom leaves a fragment's text outside an empty <body>.
     const hasText = (e: { textContent: string | null } | null | undefined): boolean => Boolean(e?.textContent?.trim());
     // An empty page has no root, and linkedom's body getter then throws.

@@ -163,3 +163,10 @@ test('a fragment Readability finds no article in is read whole, with a warning; 
   assert.equal(none.text, '');
   assert.ok(none.messages.some((m) => m.code === 'extract/no-article' && m.severity === 'error'));
 });
+
+test('the whole-page fallback reads no title: a page with only a title and scripts is an error', () => {
+  const r = extractHtml('<html><head><title>Harbor news</title><script>var a = 1;</script></head><body><noscript>Enable JavaScript</noscript></body></html>');
+  assert.ok(!r.text.includes('Harbor news'), r.text);
+  const frag = extractHtml('<title>Harbor news</title><div>Dock workers said the strike would end on Friday.</div>');
+  assert.equal(frag.text, 'Dock workers said the strike would end on Friday.');
+});

@@ -17,6 +17,7 @@ import { VIEWER_CSS, VIEWER_HTML } from '../viewer/page.js';
 import { FetchError, fetchUrl, type Fetched, type FetchOptions } from './fetch-url.js';
 import { API_ERROR_CODES, openApiDocument, type ApiErrorCode } from './openapi.js';
 import { PoolError, WorkerPool, type AnalyzeJob } from './worker-pool.js';
+import { isCalendarDate } from '../time/calendar.js';
 
 /**
  * Runs one analysis and resolves with the hearsay/1 document serialised as JSON. Must reject with
@@ -63,13 +64,7 @@ function apiError(c: Context, code: ApiErrorCode, message: string, headers?: Rec
   return c.json({ error: { code, message } }, status, headers);
 }
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-function validDate(d: string): boolean {
-  if (!DATE_RE.test(d)) return false;
-  const t = new Date(`${d}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
-}
+const validDate = isCalendarDate;
 
 type Parsed =
   | { kind: 'input'; input: string; inputType: 'text' | 'html'; date?: string; path?: string }

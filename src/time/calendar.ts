@@ -22,6 +22,11 @@ export function parseDay(iso: string): number | null {
   return dayNumber(y, mo, d);
 }
 
+/** Whether a string is exactly a real calendar day `YYYY-MM-DD` ("2024-02-30" is not). */
+export function isCalendarDate(s: string): boolean {
+  return ISO_DAY.test(s) && parseDay(s) !== null && Number(s.slice(0, 4)) > 0;
+}
+
 /** Day number of a calendar date (month 1–12). */
 export function dayNumber(year: number, month: number, day: number): number {
   return Math.floor(Date.UTC(year, month - 1, day) / 86_400_000);

@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -7,6 +7,7 @@ import type { AnalyzeOptions } from '../../core/working-doc.js';
 import type { HearsayDocument } from '../../core/types.js';
 import { SCHEMA_VERSION } from '../../core/types.js';
 import { decodeBytes } from '../../extract/decode.js';
+import { isCalendarDate } from '../../time/calendar.js';
 import type { KbFile } from '../../kb/types.js';
 import { type Command, type CliIo, flagString, parseArgs } from '../io.js';
 import { formatText } from '../format-text.js';
@@ -29,7 +30,11 @@ function errorDoc(path: string, code: string, text: string): HearsayDocument {
 
 /** Reads one input (a path, or `-` for standard input); unreadable, odd or oversized files become an error document. */
 export async function readInput(path: string, io: CliIo): Promise<{ bytes: Uint8Array } | { error: HearsayDocument }> {
-  if (path === '-') return { bytes: await io.stdin() };
+  if (path === '-') {
+    const bytes = await io.stdin(MAX_FILE_BYTES);
+    if (bytes.length > MAX_FILE_BYTES) return { error: errorDoc(path, 'input/too-large', `standard input has more than ${MAX_FILE_BYTES} bytes; the limit is ${MAX_FILE_BYTES}`) };
+    return { bytes };
+  }
   const full = resolve(io.cwd, path);
   try {
     const st = await stat(full);
@@ -76,7 +81,7 @@ export const run: Command = async (args, io) => {
   const format = flagString(p, 'format', p.positionals.length > 1 ? 'jsonl' : 'json') as Format;
   if (!FORMATS.includes(format)) { io.stderr(`hearsay analyze: --format must be one of ${FORMATS.join(', ')}\n`); return 2; }
   const date = flagString(p, 'date');
-  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) { io.stderr('hearsay analyze: --date must be YYYY-MM-DD\n'); return 2; }
+  if (date !== undefined && !isCalendarDate(date)) { io.stderr('hearsay analyze: --date must be a calendar day YYYY-MM-DD\n'); return 2; }
   const input = flagString(p, 'input', 'auto');
   if (!['auto', 'text', 'html'].includes(input)) { io.stderr('hearsay analyze: --input must be auto, text or html\n'); return 2; }
   if (p.positionals.length === 0) { io.stderr('usage: hearsay analyze PATH… (- for standard input)\n'); return 2; }
@@ -105,6 +110,17 @@ export const run: Command = async (args, io) => {
       }
     } catch { /* no output yet: start from the beginning */ }
   }
+  if (outPath) {
+    // A run killed mid-line leaves a torn record: end it, so the next record starts a line of its own.
+    try {
+      const fd = openSync(resolve(io.cwd, outPath), 'r');
+      try {
+        const size = fstatSync(fd).size;
+        const last = Buffer.alloc(1);
+        if (size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a) appendFileSync(resolve(io.cwd, outPath), '\n');
+      } finally { closeSync(fd); }
+    } catch { /* no output yet */ }
+  }
   const write = outPath
     ? (s: string) => appendFileSync(resolve(io.cwd, outPath), s)
     : io.stdout;
@@ -119,7 +135,13 @@ export const run: Command = async (args, io) => {
     // A long document takes seconds a stage: say which one runs, so a wait is not taken for a hang.
     const long = !('error' in got) && got.bytes.length >= LONG_INPUT_BYTES;
     const onStage = long ? (stage: string, i: number, of: number) => io.stderr(`analyze: ${path}: ${stage} (${i}/${of})\n`) : undefined;
-    const doc = 'error' in got ? got.error : analyzeBytes(got.bytes, path, onStage ? { ...options, onStage } : options);
+    let doc: HearsayDocument;
+    try {
+      doc = 'error' in got ? got.error : analyzeBytes(got.bytes, path, onStage ? { ...options, onStage } : options);
+    } catch (e) {
+      // A fault of ours on one input must not cost the rest of the batch.
+      doc = errorDoc(path, 'input/failed', `analysis failed: ${(e as Error).message}`);
+    }
     const errors = doc.messages.filter((m) => m.severity === 'error');
     if (errors.length) {
       failed++;
