@@ -90,3 +90,15 @@ test('documents with nothing in them compare without error', () => {
   assert.deepEqual(cmp.sentences, []);
   assert.deepEqual(cmp.summary.attributions, { same: 0, changed: 0, added: 0, removed: 0 });
 });
+
+test('thousands of attributions with the same words pair in order, each with its own', () => {
+  const text = 'He said "yes."\n\n'.repeat(3000) + 'She said "no."\n';
+  const a = analyze(text);
+  const b = analyze(text.replace('She said "no."', 'She said "no, never."'));
+  const c = compareDocuments(a, b);
+  assert.equal(a.attributions.length, 3001);
+  const same = c.attributions.filter((x) => x.kind === 'same');
+  assert.equal(same.length, 3000);
+  assert.ok(same.every((x) => x.before === x.after), 'each pairs with the one at its own place');
+  assert.deepEqual(c.attributions.filter((x) => x.kind !== 'same').map((x) => x.kind), ['changed']);
+});

@@ -290,6 +290,21 @@ function views(doc: HearsayDocument): AttributionView[] {
   });
 }
 
+/** Entries of a long posting list looked at per attribution (those nearest its expected place). */
+const MAX_POSTINGS = 400;
+/** Candidate pairs kept per attribution of the first version. */
+const MAX_CANDIDATES = 16;
+
+/** At most `limit` entries of an ascending list, those nearest `center`. */
+function near(list: readonly number[], center: number, limit: number): readonly number[] {
+  if (list.length <= limit) return list;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (list[m]! < center) lo = m + 1; else hi = m; }
+  const from = Math.max(0, Math.min(lo - (limit >> 1), list.length - limit));
+  return list.slice(from, from + limit);
+}
+
 function compareAttributions(before: HearsayDocument, after: HearsayDocument, minSimilarity: number): AttributionChange[] {
   const va = views(before);
   const vb = views(after);
@@ -300,10 +315,16 @@ function compareAttributions(before: HearsayDocument, after: HearsayDocument, mi
   const postings = new Map<string, number[]>();
   setsB.forEach((set, j) => { for (const w of set) { const l = postings.get(w); if (l) l.push(j); else postings.set(w, [j]); } });
   const shared = new Int32Array(vb.length);
+  const emptyB: number[] = [];
+  setsB.forEach((set, j) => { if (set.size === 0) emptyB.push(j); });
   va.forEach((x, i) => {
     const set = new Set(x.content.map((w) => w.w));
     const touched: number[] = [];
-    for (const w of set) for (const j of postings.get(w) ?? []) { if (shared[j] === 0) touched.push(j); shared[j]!++; }
+    // A word shared by thousands of contents ("yes" in a transcript) is looked up only near where
+    // this attribution would sit in the second version, so a page costs linear time, not n × m.
+    const center = va.length > 1 ? Math.round((i * (vb.length - 1)) / (va.length - 1)) : 0;
+    for (const w of set) for (const j of near(postings.get(w) ?? [], center, MAX_POSTINGS)) { if (shared[j] === 0) touched.push(j); shared[j]!++; }
+    const mine: { i: number; j: number; sim: number; score: number }[] = [];
     for (const j of touched) {
       const y = vb[j]!;
       const sim = shared[j]! / (set.size + setsB[j]!.size - shared[j]!);
@@ -311,11 +332,19 @@ function compareAttributions(before: HearsayDocument, after: HearsayDocument, mi
       const sameSource = x.source === y.source;
       // A reworded content still pairs when the same source says it; a re-sourced one when the content agrees.
       if (sim >= minSimilarity || (sameSource && x.source !== null && sim >= minSimilarity / 2)) {
-        candidates.push({ i, j, sim, score: sim + (sameSource ? 0.3 : 0) + (x.cue === y.cue ? 0.2 : 0) });
+        mine.push({ i, j, sim, score: sim + (sameSource ? 0.3 : 0) + (x.cue === y.cue ? 0.2 : 0) });
       }
     }
     // Two contents without words (a cue alone) are the same content.
-    if (set.size === 0) vb.forEach((y, j) => { if (setsB[j]!.size === 0 && x.source === y.source) candidates.push({ i, j, sim: 1, score: 1.3 + (x.cue === y.cue ? 0.2 : 0) }); });
+    if (set.size === 0) {
+      for (const j of near(emptyB, center, MAX_POSTINGS)) {
+        const y = vb[j]!;
+        if (x.source === y.source) mine.push({ i, j, sim: 1, score: 1.3 + (x.cue === y.cue ? 0.2 : 0) });
+      }
+    }
+    // The best few per attribution are all the greedy pairing below can use, and they bound memory.
+    mine.sort((p, q) => q.score - p.score || Math.abs(p.j - center) - Math.abs(q.j - center) || p.j - q.j);
+    for (let k = 0; k < mine.length && k < MAX_CANDIDATES; k++) candidates.push(mine[k]!);
   });
   candidates.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
   const pairA = new Int32Array(va.length).fill(-1);
