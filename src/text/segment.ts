@@ -4,6 +4,11 @@ import type { Quotation, Token } from '../core/working-doc.js';
 import type { Span } from '../core/types.js';
 import { TITLE_ABBREVIATIONS, isAbbreviation, tokenize } from './tokenize.js';
 
+/** Tokens that end a sentence, where an unclosed quotation is cut when another opens. */
+const SENTENCE_END = /^(?:[.!?]|\.\.\.|…)$/;
+/** Unclosed open marks a paragraph may leave nested before each is cut where the next begins. */
+const MAX_NESTED_UNCLOSED = 3;
+
 // Regex literals live at module level: one in a function body allocates a new RegExp per call.
 const SENTENCE_INITIAL = /^[\p{Lu}\p{N}]/u;
 
@@ -87,14 +92,30 @@ export function pairQuotes(doc: Pick<WorkingDoc, 'text' | 'message'>, tokens: Om
   let stack: Open[] = [];
   const marksOf = (ch: string): 'double' | 'single' => (ch.length === 2 || '"\u201C\u201D\u201E\u201F\u00AB\u00BB'.includes(ch) ? 'double' : 'single');
   const closeParagraph = (paraEnd: number, nextTok: Omit<Token, 'sentence'> | undefined) => {
-    for (const o of stack) {
+    for (let k = 0; k < stack.length; k++) {
+      const o = stack[k]!;
       const t = tokens[o.tok]!;
+      // A second open mark of the same kind starts a new quotation rather than one inside it (an
+      // inner quotation takes the other marks), so an unclosed one ends where the next begins:
+      // a paragraph of a thousand unclosed marks is then a thousand quotations, not a nest
+      // a thousand deep.
+      let end = paraEnd;
+      // Only past a few such marks: the models learned the paragraph-long reading of one or two.
+      if (stack.length > MAX_NESTED_UNCLOSED) for (let n = k + 1; n < stack.length; n++) {
+        if (stack[n]!.marks !== o.marks) continue;
+        // At the last sentence end before the next mark, where there is one ("“It is unsafe. The mayor said “…").
+        const next = stack[n]!.tok;
+        let stop = next - 1;
+        for (let j = next - 1; j > o.tok; j--) if (SENTENCE_END.test(tokens[j]!.text)) { stop = j; break; }
+        end = Math.max(t.end, tokens[stop]!.end);
+        break;
+      }
       const reopened = nextTok?.quote === 'open' && marksOf(nextTok.text) === o.marks;
       if (o.marks === 'single' && !reopened) {
         // An unclosed single open mark is usually a leading apostrophe (‘90s) rather than a quote.
         continue;
       }
-      quotes.push({ start: t.start, end: paraEnd, inner: { start: t.end, end: paraEnd }, marks: o.marks, closed: false });
+      quotes.push({ start: t.start, end, inner: { start: t.end, end }, marks: o.marks, closed: false });
       if (!reopened) {
         doc.message('warning', 'text/unbalanced-quote', 'quotation mark opened but never closed in this paragraph', { start: t.start, end: t.end });
       }

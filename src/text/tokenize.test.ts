@@ -100,3 +100,15 @@ test('the segment stage warns where it cut a run with no sentence end', () => {
   assert.equal(doc.sentences.length, 3);
   assert.deepEqual(doc.messages.map((m) => [m.severity, m.code]), [['warning', 'text/long-sentence']]);
 });
+
+test('many unclosed marks in one paragraph are quotations side by side, each cut at its last sentence end; two still run on', () => {
+  const many = 'The mayor said “the bridge is unsafe. '.repeat(5);
+  const doc = new WorkingDoc(many, { path: null, type: 'text' });
+  const qs = pairQuotes(doc, tokenize(many));
+  assert.equal(qs.length, 5);
+  assert.deepEqual(qs.slice(0, 4).map((q) => many.slice(q.start, q.end)), Array(4).fill('“the bridge is unsafe.'));
+  assert.ok(qs.every((q, i) => i === 0 || q.start >= qs[i - 1]!.end), 'no quotation nests in another');
+  const two = 'The mayor said “the bridge is unsafe. The mayor said “the bridge is unsafe.';
+  const qs2 = pairQuotes(new WorkingDoc(two, { path: null, type: 'text' }), tokenize(two));
+  assert.deepEqual(qs2.map((q) => q.end), [two.length, two.length]);
+});
