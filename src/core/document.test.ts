@@ -70,3 +70,23 @@ test('a reference date that is no calendar day is ignored with a warning; a non-
   assert.ok(analyze('The council said on Monday that the ferry would run again.', { date: '2024-02-29' }).messages.every((m) => m.code !== 'input/bad-date'));
   assert.throws(() => analyze(null as unknown as string), (e: unknown) => e instanceof HearsayError && e.code === 'INVALID_OPTION');
 });
+
+test('malformed layers are SCHEMA_MISMATCH naming the place, never a TypeError', () => {
+  const good = JSON.parse(JSON.stringify(analyze(TEXT, { date: '2025-03-07' })));
+  const cases: [string, (d: Record<string, any>) => void, RegExp][] = [
+    ['null entity', (d) => { d.entities[0] = null; }, /entities\[0\] is not an object/],
+    ['entity without mentions', (d) => { delete d.entities[0].mentions; }, /entities\[0\]\.mentions is not an array/],
+    ['null attribution', (d) => { d.attributions[0] = null; }, /attributions\[0\] is not an object/],
+    ['content not a list', (d) => { d.attributions[0].content = null; }, /attributions\[0\]\.content is not an array/],
+    ['events a string', (d) => { d.events = 'none'; }, /events is not an array/],
+    ['event without actors', (d) => { d.events = [{ id: 'e1', type: 'AGREE', trigger: { start: 0, end: 1 }, actor: null, recipient: [] }]; }, /events\[0\]\.actor is not an array/],
+    ['a time off the text', (d) => { d.times = [{ start: 0, end: d.text.length + 1 }]; }, /times\[0\]/],
+    ['a null message', (d) => { d.messages = [null]; }, /messages\[0\] is not a message/],
+  ];
+  for (const [name, spoil, why] of cases) {
+    const d = JSON.parse(JSON.stringify(good));
+    spoil(d);
+    assert.throws(() => parseDocument(d), (e: unknown) => e instanceof HearsayError && e.code === 'SCHEMA_MISMATCH' && why.test(e.message), name);
+  }
+  assert.throws(() => parseDocument([good]), /not an object/);
+});

@@ -10,31 +10,46 @@ const LAYERS = ['body', 'messages', 'sentences', 'entities', 'attributions', 'vo
 export function parseDocument(json: unknown): HearsayDocument {
   const d = json as Partial<HearsayDocument> | null;
   const fail = (why: string): never => { throw new HearsayError('SCHEMA_MISMATCH', `not a ${SCHEMA_VERSION} document: ${why}`); };
-  if (!d || typeof d !== 'object') return fail('not an object');
+  if (!d || typeof d !== 'object' || Array.isArray(d)) return fail('not an object');
   if (d.schema !== SCHEMA_VERSION) return fail(`schema is ${JSON.stringify(d.schema)}`);
   if (typeof d.text !== 'string') return fail('text is not a string');
-  if (!d.input || (d.input.type !== 'text' && d.input.type !== 'html')) return fail('input.type must be text or html');
-  if (!d.meta || typeof d.meta !== 'object') return fail('meta is missing');
+  if (!isObject(d.input) || (d.input.type !== 'text' && d.input.type !== 'html')) return fail('input.type must be text or html');
+  if (!isObject(d.meta)) return fail('meta is missing');
   for (const layer of LAYERS) if (!Array.isArray(d[layer])) fail(`${layer} is not an array`);
+  for (const layer of ['times', 'events'] as const) if (d[layer] !== undefined && !Array.isArray(d[layer])) fail(`${layer} is not an array`);
   const n = d.text.length;
-  const span = (s: { start?: unknown; end?: unknown } | null | undefined, where: string) => {
-    if (!s || !Number.isInteger(s.start) || !Number.isInteger(s.end) || (s.start as number) < 0 || (s.end as number) > n || (s.start as number) > (s.end as number)) {
+  const span = (s: unknown, where: string) => {
+    const x = s as { start?: unknown; end?: unknown } | null;
+    if (!isObject(x) || !Number.isInteger(x.start) || !Number.isInteger(x.end) || (x.start as number) < 0 || (x.end as number) > n || (x.start as number) > (x.end as number)) {
       fail(`${where} is not a span within the text`);
     }
   };
-  d.body!.forEach((s, i) => span(s, `body[${i}]`));
-  d.sentences!.forEach((s, i) => span(s, `sentences[${i}]`));
+  const spans = (list: unknown, where: string) => {
+    if (!Array.isArray(list)) return fail(`${where} is not an array`);
+    list.forEach((x, k) => span(x, `${where}[${k}]`));
+  };
+  const id = (x: unknown, where: string) => { if (typeof x !== 'string') fail(`${where} is not a string id`); };
+  spans(d.body, 'body');
+  spans(d.sentences, 'sentences');
+  d.messages!.forEach((m, i) => {
+    if (!isObject(m) || typeof m.code !== 'string' || typeof m.text !== 'string' || !['error', 'warning', 'info'].includes(m.severity)) fail(`messages[${i}] is not a message`);
+    if (m.start !== undefined || m.end !== undefined) span(m, `messages[${i}]`);
+  });
   const ruleList = (r: unknown) => r === undefined || (Array.isArray(r) && r.every((x) => typeof x === 'string'));
   d.entities!.forEach((e, i) => {
-    e.mentions.forEach((m, k) => span(m, `entities[${i}].mentions[${k}]`));
+    if (!isObject(e)) return fail(`entities[${i}] is not an object`);
+    id(e.id, `entities[${i}].id`);
+    if (typeof e.name !== 'string') fail(`entities[${i}].name is not a string`);
+    spans(e.mentions, `entities[${i}].mentions`);
     if (!ruleList(e.refinedBy)) fail(`entities[${i}].refinedBy is not a list of rule names`);
   });
+  d.attributions!.forEach((a, i) => { if (!isObject(a)) fail(`attributions[${i}] is not an object`); else id(a.id, `attributions[${i}].id`); });
   const ids = new Set(d.attributions!.map((a) => a.id));
   const entityIds = new Set(d.entities!.map((e) => e.id));
   d.attributions!.forEach((a, i) => {
     span(a.cue, `attributions[${i}].cue`);
-    a.content.forEach((c, k) => span(c, `attributions[${i}].content[${k}]`));
-    if (a.source) span(a.source, `attributions[${i}].source`);
+    spans(a.content, `attributions[${i}].content`);
+    if (a.source !== null) span(a.source, `attributions[${i}].source`);
     const members = a.source?.members;
     if (members !== undefined && !(Array.isArray(members) && members.every((m) => typeof m === 'string' && entityIds.has(m)))) {
       fail(`attributions[${i}].source.members is not a list of entity ids`);
@@ -43,8 +58,23 @@ export function parseDocument(json: unknown): HearsayDocument {
     if (a.stance !== undefined && typeof a.stance !== 'boolean') fail(`attributions[${i}].stance is not a boolean`);
     if (!ruleList(a.refinedBy)) fail(`attributions[${i}].refinedBy is not a list of rule names`);
   });
-  d.voice!.forEach((v, i) => span(v, `voice[${i}]`));
+  spans(d.voice, 'voice');
+  if (d.times) spans(d.times, 'times');
+  d.events?.forEach((e, i) => {
+    if (!isObject(e)) return fail(`events[${i}] is not an object`);
+    id(e.id, `events[${i}].id`);
+    if (typeof e.type !== 'string') fail(`events[${i}].type is not a string`);
+    span(e.trigger, `events[${i}].trigger`);
+    spans(e.actor, `events[${i}].actor`);
+    spans(e.recipient, `events[${i}].recipient`);
+  });
   return d as HearsayDocument;
+}
+
+/** A plain object (JSON's `{…}`); typed loosely on purpose, as its fields are checked one by one after. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function isObject(x: unknown): x is Record<string, any> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 type Index = { from: readonly unknown[]; sizes: readonly number[]; attributions: Map<string, Attribution>; entities: Map<string, HearsayDocument['entities'][number]> };
