@@ -13,6 +13,7 @@ if (port) {
     try {
       const doc = analyze(msg.job.input, msg.job.options);
       if (msg.job.url && !doc.meta.url) doc.meta.url = msg.job.url;
+      if (msg.job.messages?.length) doc.messages.unshift(...msg.job.messages);
       reply = { id: msg.id, ok: true, json: JSON.stringify(doc) };
     } catch (e) {
       // The message stays server-side (logged); clients get a generic error.

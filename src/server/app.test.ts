@@ -316,3 +316,17 @@ test('POST /api/compare: two hearsay/1 documents in, a hearsay-compare/1 record 
   const oa = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
   assert.ok(oa.paths['/api/compare']);
 });
+
+test('a raw body is decoded by its charset: Windows-1252 smart quotes, UTF-16 with a BOM; binary is refused', async () => {
+  const app = createApp({ analyzer: echo });
+  const send = (bytes: Uint8Array, type: string) => app.request('/api/analyze', { method: 'POST', headers: { 'Content-Type': type }, body: Buffer.from(bytes) });
+  const cp1252 = Uint8Array.from([...'He said '].map((c) => c.charCodeAt(0)).concat([0x93, 0x79, 0x65, 0x73, 0x94]));
+  const a = await send(cp1252, 'text/plain; charset=windows-1252');
+  assert.equal(a.status, 200);
+  assert.equal(((await a.json()) as HearsayDocument).text, 'He said \u201Cyes\u201D');
+  const utf16 = new Uint8Array([0xff, 0xfe, ...[...'He said yes.'].flatMap((c) => [c.charCodeAt(0), 0])]);
+  const b = await send(utf16, 'text/plain');
+  assert.equal(((await b.json()) as HearsayDocument).text, 'He said yes.');
+  const bin = await send(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 1, 2, 3]), 'text/plain');
+  assert.equal(bin.status, 400);
+});

@@ -18,6 +18,8 @@ import { FetchError, fetchUrl, type Fetched, type FetchOptions } from './fetch-u
 import { API_ERROR_CODES, openApiDocument, type ApiErrorCode } from './openapi.js';
 import { PoolError, WorkerPool, type AnalyzeJob } from './worker-pool.js';
 import { isCalendarDate } from '../time/calendar.js';
+import { decodeBytes } from '../extract/decode.js';
+import type { Message } from '../core/types.js';
 
 /**
  * Runs one analysis and resolves with the hearsay/1 document serialised as JSON. Must reject with
@@ -200,14 +202,20 @@ export function createAppHandle(opts: ServerOptions = {}): AppHandle {
 
   async function handleAnalyze(c: Context): Promise<Response> {
     const deadline = Date.now() + timeoutMs;
-    const ct = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    const raw = await c.req.text();
+    const header = c.req.header('content-type') ?? '';
+    const ct = header.split(';')[0]!.trim().toLowerCase();
     let parsed: Parsed;
-    if (ct === 'application/json' || ct.endsWith('+json')) parsed = parseJsonRequest(raw);
+    let decodedMessages: Message[] = [];
+    if (ct === 'application/json' || ct.endsWith('+json')) parsed = parseJsonRequest(await c.req.text());
     else if (ct === 'text/plain' || ct === 'text/html' || ct === 'application/xhtml+xml') {
       const date = c.req.query('date');
       if (date !== undefined && date !== '' && !validDate(date)) return apiError(c, 'request/invalid-input', '"date" must be YYYY-MM-DD');
-      parsed = { kind: 'input', input: raw, inputType: ct === 'text/plain' ? 'text' : 'html', ...(date ? { date } : {}) };
+      // A raw body is bytes in the charset its header (or its BOM, or an HTML meta tag) names, as a file is.
+      const decoded = decodeBytes(new Uint8Array(await c.req.arrayBuffer()), { contentType: header, html: ct !== 'text/plain' });
+      const bad = decoded.messages.find((m) => m.severity === 'error');
+      if (bad) return apiError(c, 'request/invalid-input', bad.text);
+      decodedMessages = decoded.messages;
+      parsed = { kind: 'input', input: decoded.text, inputType: ct === 'text/plain' ? 'text' : 'html', ...(date ? { date } : {}) };
     } else {
       return apiError(c, 'request/unsupported-media-type', 'send application/json, text/plain or text/html');
     }
@@ -228,7 +236,7 @@ export function createAppHandle(opts: ServerOptions = {}): AppHandle {
       job = { input: page.body, options, url: page.finalUrl };
     } else {
       const options: AnalyzeOptions = { inputType: parsed.inputType, path: parsed.path ?? null, ...(parsed.date ? { date: parsed.date } : {}) };
-      job = { input: parsed.input, options };
+      job = { input: parsed.input, options, ...(decodedMessages.length ? { messages: decodedMessages } : {}) };
     }
 
     try {

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { AnalyzeOptions } from '../core/working-doc.js';
+import type { Message } from '../core/types.js';
 
 /** One analysis request sent to a worker. */
 export interface AnalyzeJob {
@@ -7,6 +8,8 @@ export interface AnalyzeJob {
   options: AnalyzeOptions;
   /** URL the input was fetched from; recorded as `meta.url` when the page names none. */
   url?: string | null;
+  /** What decoding the request's bytes noticed (a charset guessed, bytes replaced), put first in the document's messages. */
+  messages?: Message[];
 }
 
 /** Message a worker posts back: the serialised document, or a failure. */
