@@ -44,6 +44,9 @@ function binaryShare(s: string): number {
   return n ? bad / n : 0;
 }
 
+const LONE_BREAK = /\r(?!\n)|[\u2028\u2029]/;
+const LONE_BREAK_ALL = /\r(?!\n)|[\u2028\u2029]/g;
+
 /**
  * Analyses one article (plain text or an HTML page) and returns the hearsay/1 document. No I/O:
  * runs in Node and in browsers. Problems in the input come back as `messages`; unusable input
@@ -88,7 +91,11 @@ function readInput(input: string, options: AnalyzeOptions): { doc: WorkingDoc; r
     return { doc, refused: true };
   }
   if (type === 'html') return { doc: htmlDoc(input, options, path), refused: false };
-  const doc = new WorkingDoc(input, { path, type }, options);
+  // Lone carriage returns (old Mac files) and Unicode line and paragraph separators end lines
+  // too; read as "\n" they keep paragraphs apart. One character for one, so offsets hold.
+  const text = LONE_BREAK.test(input) ? input.replace(LONE_BREAK_ALL, '\n') : input;
+  const doc = new WorkingDoc(text, { path, type }, options);
+  if (text !== input) doc.message('info', 'input/line-breaks', 'carriage returns or Unicode line separators read as line breaks');
   plainTextStage().run(doc);
   return { doc, refused: false };
 }

@@ -90,3 +90,16 @@ test('malformed layers are SCHEMA_MISMATCH naming the place, never a TypeError',
   }
   assert.throws(() => parseDocument([good]), /not an object/);
 });
+
+test('lone carriage returns and line separators break lines, one character for one', () => {
+  const lf = 'Harbor Weekly\n\nThe pier stays shut, a port official said.\n\nLeave a Reply\n';
+  const cr = lf.replace(/\n/g, '\r');
+  const a = analyze(lf);
+  const b = analyze(cr);
+  assert.equal(b.text, lf);
+  assert.deepEqual(b.sentences, a.sentences);
+  assert.deepEqual(b.body, a.body);
+  assert.ok(b.messages.some((m) => m.code === 'input/line-breaks' && m.severity === 'info'));
+  assert.equal(analyze(lf.replace(/\n/g, '\u2029')).text, lf);
+  assert.equal(analyze(lf.replace(/\n/g, '\r\n')).text, lf.replace(/\n/g, '\r\n'), 'CRLF stays as it is');
+});

@@ -65,10 +65,17 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): ExtractedA
   const empty = (meta: Meta): ExtractedArticle => ({ text: '', meta, body: [], sourceMap: [], messages, dropped: [] });
   const blankMeta: Meta = { title: null, outlet: null, site: null, published: null, url: opts.url ?? null, byline: null, canonical: null, language: null, outletRule: null };
   let nul = 0;
-  for (let i = 0, n = Math.min(html.length, 8192); i < n; i++) if (html.charCodeAt(i) === 0) nul++;
-  if (nul > 16) {
+  const head = Math.min(html.length, 8192);
+  for (let i = 0; i < head; i++) if (html.charCodeAt(i) === 0) nul++;
+  // A share, not a count: a page with a stray run of NULs is still a page.
+  if (nul > 16 && nul > head * 0.05) {
     messages.push({ severity: 'error', code: 'input/binary', text: 'HTML input contains NUL characters; it looks binary' });
     return empty(blankMeta);
+  }
+  if (html.includes('\0')) {
+    // As HTML parsers do: a NUL is no character of the page.
+    html = html.replace(/\0/g, '\uFFFD');
+    messages.push({ severity: 'warning', code: 'input/nul', text: 'NUL characters in the HTML read as U+FFFD' });
   }
   const clean = sanitizeHtml(html, opts.maxBytes);
   messages.push(...clean.messages);

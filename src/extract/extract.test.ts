@@ -170,3 +170,13 @@ test('the whole-page fallback reads no title: a page with only a title and scrip
   const frag = extractHtml('<title>Harbor news</title><div>Dock workers said the strike would end on Friday.</div>');
   assert.equal(frag.text, 'Dock workers said the strike would end on Friday.');
 });
+
+test('a few NULs in a page are read as U+FFFD with a warning; a page mostly of NULs is binary', () => {
+  const page = `<html><body><article><p>The harbor board said the pier would reopen in May after repairs.<span>${'\0'.repeat(40)}</span></p></article></body></html>`;
+  const r = extractHtml(page);
+  assert.match(r.text, /^The harbor board said the pier would reopen in May after repairs\./);
+  assert.ok(r.messages.some((m) => m.code === 'input/nul'));
+  const junk = extractHtml(`<p>x</p>${'\0'.repeat(2000)}`);
+  assert.equal(junk.text, '');
+  assert.ok(junk.messages.some((m) => m.code === 'input/binary'));
+});
