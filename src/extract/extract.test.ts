@@ -172,7 +172,8 @@ test('the whole-page fallback reads no title: a page with only a title and scrip
 });
 
 test('a few NULs in a page are read as U+FFFD with a warning; a page mostly of NULs is binary', () => {
-  const page = `<html><body><article><p>The harbor board said the pier would reopen in May after repairs.<span>${'\0'.repeat(40)}</span></p></article></body></html>`;
+  const more = '<p>Fishing crews have waited since the winter storms for the pier to open again.</p>'.repeat(4);
+  const page = `<html><body><article><p>The harbor board said the pier would reopen in May after repairs.<span>${'\0'.repeat(20)}</span></p>${more}</article></body></html>`;
   const r = extractHtml(page);
   assert.match(r.text, /^The harbor board said the pier would reopen in May after repairs\./);
   assert.ok(r.messages.some((m) => m.code === 'input/nul'));
