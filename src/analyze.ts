@@ -107,6 +107,7 @@ function htmlDoc(input: string, options: AnalyzeOptions, path: string | null): W
   doc.body = art.body;
   doc.sourceMap = art.sourceMap;
   doc.messages.push(...art.messages);
-  if (!art.text.trim()) doc.message('error', 'input/no-article', 'no article text found in the HTML page');
+  // One error for one problem: the extractor may already have said why.
+  if (!art.text.trim() && !art.messages.some((m) => m.severity === 'error')) doc.message('error', 'input/no-article', 'no article text found in the HTML page');
   return doc;
 }

@@ -498,3 +498,12 @@ test('--date must be a real calendar day; standard input over the size limit is 
   assert.equal(docs[0].messages[0].code, 'input/too-large');
   assert.equal(docs[1].attributions.length, 2);
 });
+
+test('compare refuses JSON that is no hearsay/1 document; eval events refuses a file with no gold records', async () => {
+  const x = io();
+  assert.equal(await main(['compare', article, file('list.json', '[{"schema": "hearsay/1"}]')], x), 1);
+  assert.match(x.err, /list\.json: not a hearsay\/1 document: not an object/);
+  const y = io();
+  assert.equal(await main(['eval', 'events', file('junk.json', '[{"a": 1}, 2, null]')], y), 1);
+  assert.match(y.err, /no gold event records/);
+});

@@ -5,6 +5,7 @@ import type { AnalyzeOptions } from '../../core/working-doc.js';
 import { SCHEMA_VERSION } from '../../core/types.js';
 import { type Command, type CliIo, flagString, parseArgs } from '../io.js';
 import { formatComparison } from '../format-compare.js';
+import { isCalendarDate } from '../../time/calendar.js';
 import { analyzeBytes, readInput } from './analyze.js';
 
 const USAGE = `usage: hearsay compare BEFORE AFTER [--format json|text] [--date YYYY-MM-DD] [--input auto|text|html]
@@ -16,13 +17,24 @@ async function load(path: string, io: CliIo, options: AnalyzeOptions): Promise<H
   const got = await readInput(path, io);
   if ('error' in got) return `${path}: [${got.error.messages[0]!.code}] ${got.error.messages[0]!.text}`;
   const bytes = got.bytes;
-  // A saved analysis starts with `{` and names the schema near its start.
+  // A saved analysis is JSON: `{` or `[` first. JSON that is no hearsay/1 document is an error
+  // here, not an article to analyse (its words would be compared as prose).
   const head = new TextDecoder().decode(bytes.subarray(0, 200)).trimStart();
-  if (head.startsWith('{') && head.includes(SCHEMA_VERSION)) {
+  if (head.startsWith('{') || head.startsWith('[')) {
+    let json: unknown;
     try {
-      return parseDocument(JSON.parse(new TextDecoder().decode(bytes)) as unknown);
+      json = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
     } catch (e) {
-      return `${path}: ${(e as Error).message}`;
+      // Text that only opens with a brace ("{Update} The mayor said …") is still an article.
+      if (head.includes(SCHEMA_VERSION)) return `${path}: not valid JSON: ${(e as Error).message}`;
+      json = undefined;
+    }
+    if (json !== undefined) {
+      try {
+        return parseDocument(json);
+      } catch (e) {
+        return `${path}: ${(e as Error).message}`;
+      }
     }
   }
   const doc = analyzeBytes(bytes, path, options);
@@ -37,7 +49,7 @@ export const run: Command = async (args, io) => {
   const format = flagString(p, 'format', 'json');
   if (format !== 'json' && format !== 'text') { io.stderr(`hearsay compare: --format must be json or text\n${USAGE}`); return 2; }
   const date = flagString(p, 'date');
-  if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) { io.stderr('hearsay compare: --date must be YYYY-MM-DD\n'); return 2; }
+  if (date !== undefined && !isCalendarDate(date)) { io.stderr('hearsay compare: --date must be a calendar day YYYY-MM-DD\n'); return 2; }
   const input = flagString(p, 'input', 'auto');
   if (!['auto', 'text', 'html'].includes(input)) { io.stderr('hearsay compare: --input must be auto, text or html\n'); return 2; }
   if (p.positionals.length !== 2) { io.stderr(USAGE); return 2; }

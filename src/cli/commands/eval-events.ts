@@ -32,6 +32,10 @@ export const run: Command = async (args, io) => {
     io.stderr(`eval events: ${(e as Error).message}\n`);
     return 1;
   }
+  if (records.length === 0) {
+    io.stderr(`eval events: ${file} holds no gold event records (each needs id, text and event fields)\n`);
+    return 1;
+  }
   const times = timesStage();
   const events = eventsStage({ kb });
   const code = (r: GsrRecord): EventRecord[] => {
