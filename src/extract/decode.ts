@@ -120,11 +120,15 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decode
     encoding = bom.encoding;
     body = bytes.subarray(bom.skip);
   } else {
-    encoding =
-      charsetFromContentType(opts.contentType) ??
-      guessUtf16(bytes) ??
-      (opts.html !== false ? charsetFromMeta(bytes) : undefined) ??
-      'utf-8';
+    const declared = charsetFromContentType(opts.contentType) ?? guessUtf16(bytes);
+    const fromMeta = declared === undefined && opts.html !== false ? charsetFromMeta(bytes) : undefined;
+    encoding = declared ?? fromMeta ?? 'utf-8';
+    // A page saved as UTF-8 whose meta tag still names a Latin charset: the bytes, valid UTF-8
+    // with characters past ASCII, are the better witness (a lone "é" in Latin-1 is not valid UTF-8).
+    if (fromMeta && SINGLE_BYTE.test(encoding) && isUtf8WithMultibyte(bytes)) {
+      messages.push({ severity: 'warning', code: 'input/charset-mismatch', text: `the page names ${encoding} but its bytes are UTF-8; decoded as UTF-8` });
+      encoding = 'utf-8';
+    }
   }
   if (!encoding.startsWith('utf-16') && controlShare(bytes) > 0.1) {
     return {
@@ -156,6 +160,22 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decode
     messages.push({ severity: 'warning', code: 'input/invalid-encoding', text: `${bad} bytes invalid in ${encoding} replaced with U+FFFD` });
   }
   return { text, encoding, messages };
+}
+
+/** Charsets of one byte a character that a stale meta tag names. */
+const SINGLE_BYTE = /^(?:iso-8859-\d+|latin-?1|windows-125\d|cp125\d|us-ascii|ascii)$/i;
+
+/** Whether bytes decode as UTF-8 without error and hold at least one multibyte character. */
+function isUtf8WithMultibyte(bytes: Uint8Array): boolean {
+  let high = false;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) { high = true; break; }
+  if (!high) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** WHATWG windows-1252 for bytes 0x80–0x9F (some runtimes decode them as Latin-1 C1 controls). */

@@ -181,3 +181,16 @@ test('a few NULs in a page are read as U+FFFD with a warning; a page mostly of N
   assert.equal(junk.text, '');
   assert.ok(junk.messages.some((m) => m.code === 'input/binary'));
 });
+
+test('a page whose meta tag names Latin-1 but whose bytes are UTF-8 is read as UTF-8, with a warning', () => {
+  const page = '<html><head><meta charset="iso-8859-1"></head><body><p>Renée Dubois said the café would stay open.</p></body></html>';
+  const utf8 = decodeBytes(new TextEncoder().encode(page));
+  assert.equal(utf8.encoding, 'utf-8');
+  assert.ok(utf8.text.includes('Renée'));
+  assert.ok(utf8.messages.some((m) => m.code === 'input/charset-mismatch'));
+  // Real Latin-1 bytes (é = 0xE9, not valid UTF-8) keep the meta tag's charset.
+  const latin = Uint8Array.from([...page].map((c) => c.charCodeAt(0)));
+  const read = decodeBytes(latin);
+  assert.ok(read.text.includes('Renée'));
+  assert.equal(read.messages.length, 0);
+});
