@@ -264,6 +264,10 @@ test('SSRF guard: redirects and DNS answers to blocked addresses are refused; al
     } else if (req.url === '/binary') {
       res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
       res.end('x');
+    } else if (req.url === '/latin') {
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      // "Renée said “yes”" in Windows-1252 with no charset named: decoded as files are, with a note.
+      res.end(Buffer.from([0x52, 0x65, 0x6e, 0xe9, 0x65, 0x20, 0x73, 0x61, 0x69, 0x64, 0x20, 0x93, 0x79, 0x65, 0x73, 0x94]));
     } else {
       res.writeHead(200, { 'Content-Type': 'text/html' });
       res.end(`<html><body>${'x'.repeat(5000)}</body></html>`);
@@ -291,6 +295,8 @@ test('SSRF guard: redirects and DNS answers to blocked addresses are refused; al
     const big = await post(app, JSON.stringify({ url: `${base}/big` }));
     assert.equal(big.status, 413);
     assert.equal(((await big.json()) as ErrorBody).error.code, 'fetch/too-large');
+    const latin = await post(app, JSON.stringify({ url: `${base}/latin` }));
+    assert.equal(((await latin.json()) as { text: string }).text, 'Renée said \u201Cyes\u201D');
     const bin = await post(app, JSON.stringify({ url: `${base}/binary` }));
     assert.equal(((await bin.json()) as ErrorBody).error.code, 'fetch/unsupported-type');
   } finally {

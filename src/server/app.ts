@@ -233,7 +233,7 @@ export function createAppHandle(opts: ServerOptions = {}): AppHandle {
         return apiError(c, 'fetch/failed', 'could not fetch the page');
       }
       const options: AnalyzeOptions = { inputType: page.type, path: null, ...(parsed.date ? { date: parsed.date } : {}) };
-      job = { input: page.body, options, url: page.finalUrl };
+      job = { input: page.body, options, url: page.finalUrl, ...(page.messages?.length ? { messages: page.messages } : {}) };
     } else {
       const options: AnalyzeOptions = { inputType: parsed.inputType, path: parsed.path ?? null, ...(parsed.date ? { date: parsed.date } : {}) };
       job = { input: parsed.input, options, ...(decodedMessages.length ? { messages: decodedMessages } : {}) };

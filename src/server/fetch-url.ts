@@ -8,6 +8,8 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
+import { decodeBytes } from '../extract/decode.js';
+import type { Message } from '../core/types.js';
 
 /** Stable codes of fetch failures. */
 export type FetchErrorCode = 'fetch/bad-url' | 'fetch/blocked' | 'fetch/failed' | 'fetch/too-large' | 'fetch/timeout' | 'fetch/unsupported-type';
@@ -44,6 +46,8 @@ export interface Fetched {
   body: string;
   type: 'html' | 'text';
   finalUrl: string;
+  /** What decoding the page's bytes noticed; absent when nothing. */
+  messages?: Message[];
 }
 
 function v4ToInt(ip: string): number | null {
@@ -148,15 +152,6 @@ function guardedLookup(resolve: FetchOptions['resolve'] & {}, isBlocked: (ip: st
   };
 }
 
-function charsetOf(contentType: string, bytes: Buffer, html: boolean): string {
-  const m = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType)
-    ?? (html ? /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(bytes.subarray(0, 2048).toString('latin1')) : null);
-  if (m) {
-    try { return new TextDecoder(m[1]!).encoding; } catch { /* unknown label: fall through */ }
-  }
-  return 'utf-8';
-}
-
 interface Hop {
   status: number;
   location: string | null;
@@ -254,7 +249,10 @@ export async function fetchUrl(raw: string, opts: FetchOptions): Promise<Fetched
     if (!html && !ct.startsWith('text/plain') && ct !== '') {
       throw new FetchError('fetch/unsupported-type', `unsupported content type ${ct.split(';')[0]}`);
     }
-    const body = new TextDecoder(charsetOf(ct, res.body, html)).decode(res.body);
-    return { body, type: html ? 'html' : 'text', finalUrl: url.href };
+    // The same decoding as files and raw request bodies: header charset, BOM, meta tag, then guesses.
+    const decoded = decodeBytes(new Uint8Array(res.body), { contentType: ct, html });
+    const bad = decoded.messages.find((m) => m.severity === 'error');
+    if (bad) throw new FetchError('fetch/unsupported-type', bad.text);
+    return { body: decoded.text, type: html ? 'html' : 'text', finalUrl: url.href, messages: decoded.messages };
   }
 }
