@@ -25,6 +25,7 @@ export const HOSTILE_PATTERNS: readonly HostilePattern[] = [
   { name: 'according to', unit: 'according to A, ', reason: 'a source per clause with no sentence end' },
   { name: 'open parentheses', unit: '(a ', reason: 'parentheses never closed' },
   { name: 'pronoun chains', unit: 'He said that ', reason: 'nested reports, each with a pronoun source' },
+  { name: 'quotes never closed', unit: 'The mayor said “the bridge is unsafe. ', reason: 'an open quotation per sentence, none closed: each nested in the one before, a chain as deep as the paragraph' },
   { name: 'adding that', unit: 'Aides said that the ward closed, adding that all was well. ', reason: 'a continuing participle after each reported clause: each looks up the cues and contents before it' },
 ];
 
