@@ -108,10 +108,17 @@ function unnestParticiples(doc: WorkingDoc, all: ReadonlyMap<string, Attribution
 export const nestedContentStage = defineStage('nested-content', { requires: ['attributions'], assigns: ['nested-content'] }, () => (doc: WorkingDoc) => {
   const all = new Map(doc.attributions.map((a) => [a.id, a]));
   unnestParticiples(doc, all);
+  const dropped = new Map<string, string | null>();
   doc.attributions = doc.attributions.filter((a) => {
     const p = a.via ? all.get(a.via) : undefined;
-    return !(p && a.source?.entity && p.source?.entity === a.source.entity && !overlaps(a.source, p.source));
+    const self = Boolean(p && a.source?.entity && p.source?.entity === a.source.entity && !overlaps(a.source, p.source));
+    if (self) dropped.set(a.id, a.via);
+    return !self;
   });
+  // What nested in a dropped attribution now nests in the one that held it.
+  for (const a of doc.attributions) {
+    for (let guard = 0; a.via !== null && dropped.has(a.via) && guard < dropped.size; guard++) a.via = dropped.get(a.via)!;
+  }
   const byId = new Map(doc.attributions.map((a) => [a.id, a]));
   for (const a of doc.attributions) {
     const outer = a.via ? byId.get(a.via) : undefined;

@@ -3,7 +3,11 @@ import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { codePointToUtf16, parsePolnearAnn, readPolnear, readPolnearAnnotators } from './polnear.js';
+
+const DEV = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/polnear/dev');
 
 test('code points convert to UTF-16 offsets after astral characters', () => {
   const text = 'a😀b said';
@@ -81,5 +85,19 @@ test('the first annotation file is the gold; readPolnearAnnotators returns every
     assert.equal(one.slice(second.start, second.end), 'rained');
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('every PolNeAR dev article analyses to a document that validates and round-trips', {
+  skip: existsSync(DEV) ? false : '../shared/polnear absent: the check reads PolNeAR dev',
+}, async () => {
+  const { analyze } = await import('../analyze.js');
+  const { parseDocument } = await import('../core/document.js');
+  const articles = await readPolnear(path.dirname(DEV), 'dev');
+  for (const a of articles) {
+    const doc = analyze(a.text, { inputType: 'text', path: `${a.id}.txt` });
+    const ids = new Set(doc.attributions.map((x) => x.id));
+    assert.ok(doc.attributions.every((x) => x.via === null || ids.has(x.via)), `${a.id}: a via points to no attribution`);
+    assert.deepEqual(parseDocument(JSON.parse(JSON.stringify(doc))), doc, a.id);
   }
 });
