@@ -27,3 +27,9 @@ test('a source the boundary ranker would move back over ", and" keeps to its own
   const told = d.attributions.find((a) => d.text.slice(a.cue.start, a.cue.end) === 'told');
   assert.equal(told?.source && d.text.slice(told.source.start, told.source.end), 'the state auditor');
 });
+
+test('a model cue read across a sentence end is dropped, not a crash (a mutation fuzzer\'s input)', () => {
+  const text = '<div>".‘e s\' ’a o said.\nAc“report“offered n';
+  const doc = analyze(text);
+  assert.ok(doc.attributions.every((a) => !/[.!?]\s/.test(doc.text.slice(a.cue.start, a.cue.end))));
+});

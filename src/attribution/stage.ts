@@ -683,6 +683,8 @@ function modelCandidates(doc: WorkingDoc, rules: readonly Candidate[], scored: r
       stance = !propositional(doc, m.content);
     }
     const sentence = sentenceHolding(doc, m.cue);
+    // A cue across a sentence end (the tagger read on over a run-on "said. Ac“…") is no cue.
+    if (sentence < 0) continue;
     out.push({ source: { start: m.source.start, end: m.source.end }, cue: { ...m.cue }, content: m.content.map((c) => ({ ...c })), hedge: null, rule: 'model', sentence, ...(stance ? { stance } : {}) });
   }
   return out;
