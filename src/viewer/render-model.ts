@@ -5,6 +5,7 @@
 import type {
   Attribution, HearsayDocument, QuoteType, SourceKind, Span, VoiceSpan,
 } from '../core/types.js';
+import { sourceLabel as coreSourceLabel } from '../core/document.js';
 
 /** The role a stretch of text plays in an attribution. */
 export type Role = 'source' | 'cue' | 'content';
@@ -162,13 +163,10 @@ export function sourceKey(doc: HearsayDocument, a: Attribution): string {
   return `text:${squash(slice(doc.text, a.source)).toLowerCase()}`;
 }
 
-/** A readable label for an attribution's source. */
-export function sourceLabel(doc: HearsayDocument, a: Attribution, entityNames?: Map<string, string>): string {
+/** A readable label for an attribution's source: the core's label, on one line. */
+export function sourceLabel(doc: HearsayDocument, a: Attribution): string {
   if (!a.source) return '(no source)';
-  const names = entityNames ?? new Map(doc.entities.map((e) => [e.id, e.name]));
-  const named = a.source.entity ? names.get(a.source.entity) : undefined;
-  const members = a.source.members?.map((m) => names.get(m)).filter((m): m is string => m !== undefined) ?? [];
-  return named ?? (members.length ? members.join(' and ') : squash(slice(doc.text, a.source)) || '(unnamed)');
+  return squash(coreSourceLabel(doc, a) ?? '') || '(unnamed)';
 }
 
 /** Ids from the outermost enclosing attribution down to `id` itself; cycles are cut. */
@@ -196,7 +194,6 @@ interface Mark {
 /** Builds the render model from a hearsay/1 document. */
 export function buildRenderModel(doc: HearsayDocument): RenderModel {
   const text = doc.text;
-  const names = new Map(doc.entities.map((e) => [e.id, e.name]));
   const byId = new Map(doc.attributions.map((a) => [a.id, a]));
   const depth = new Map(doc.attributions.map((a) => [a.id, viaPath(byId, a.id).length]));
   const body = doc.body.length ? doc.body : [{ start: 0, end: text.length }];
@@ -219,7 +216,7 @@ export function buildRenderModel(doc: HearsayDocument): RenderModel {
     let g = groups.get(key);
     if (!g) {
       g = {
-        key, label: sourceLabel(doc, a, names), kind: a.source?.kind ?? 'unknown', entity: a.source?.entity ?? null,
+        key, label: sourceLabel(doc, a), kind: a.source?.kind ?? 'unknown', entity: a.source?.entity ?? null,
         attributions: [], contentChars: 0, share: 0, spans: [],
       };
       groups.set(key, g);
@@ -255,7 +252,7 @@ export function buildRenderModel(doc: HearsayDocument): RenderModel {
   for (const a of doc.attributions) {
     if (!a.via || parents.has(a.id)) continue;
     const ids = viaPath(byId, a.id);
-    const labels = ids.map((id) => sourceLabel(doc, byId.get(id)!, names));
+    const labels = ids.map((id) => sourceLabel(doc, byId.get(id)!));
     const ex = excerpt(a.content.map((c) => slice(text, c)).join(' … '));
     chains.push({ ids, labels, excerpt: ex, path: `${labels.join(' → ')}: ${ex}` });
   }
@@ -264,14 +261,14 @@ export function buildRenderModel(doc: HearsayDocument): RenderModel {
   for (const a of doc.attributions) {
     statements.set(a.id, {
       id: a.id,
-      sourceLabel: sourceLabel(doc, a, names),
+      sourceLabel: sourceLabel(doc, a),
       kind: a.source?.kind ?? null,
       cue: squash(slice(text, a.cue)),
       content: squash(a.content.map((c) => slice(text, c)).join(' … ')),
       quote: a.quote,
       hedge: a.hedge,
       stance: a.stance === true,
-      via: viaPath(byId, a.id).slice(0, -1).map((id) => sourceLabel(doc, byId.get(id)!, names)),
+      via: viaPath(byId, a.id).slice(0, -1).map((id) => sourceLabel(doc, byId.get(id)!)),
       rule: a.rule,
       refinedBy: a.refinedBy ?? [],
     });
