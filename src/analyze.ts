@@ -3,6 +3,7 @@ import type { HearsayDocument } from './core/types.js';
 import { WorkingDoc, type AnalyzeOptions } from './core/working-doc.js';
 import { HearsayError } from './core/errors.js';
 import { isCalendarDate } from './time/calendar.js';
+import { binaryShare } from './text/binary.js';
 import { extractHtml } from './extract/extract-html.js';
 import { attributionsStage } from './attribution/stage.js';
 import { attributionRefinerStages } from './attribution/refiners.js';
@@ -33,19 +34,7 @@ export function looksLikeHtml(input: string): boolean {
   return head.startsWith('<!doctype html') || head.startsWith('<html') || /<(?:head|body|div|p|article|meta|title)[\s>]/.test(head);
 }
 
-/** Share of characters that are control characters other than whitespace. */
-function binaryShare(s: string): number {
-  const n = Math.min(s.length, 8192);
-  let bad = 0;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) bad++;
-  }
-  return n ? bad / n : 0;
-}
-
-const LONE_BREAK = /\r(?!\n)|[\u2028\u2029]/;
-const LONE_BREAK_ALL = /\r(?!\n)|[\u2028\u2029]/g;
+const LONE_BREAK = /\r(?!\n)|[\u2028\u2029]/g;
 
 /**
  * Analyses one article (plain text or an HTML page) and returns the hearsay/1 document. No I/O:
@@ -93,7 +82,7 @@ function readInput(input: string, options: AnalyzeOptions): { doc: WorkingDoc; r
   if (type === 'html') return { doc: htmlDoc(input, options, path), refused: false };
   // Lone carriage returns (old Mac files) and Unicode line and paragraph separators end lines
   // too; read as "\n" they keep paragraphs apart. One character for one, so offsets hold.
-  const text = LONE_BREAK.test(input) ? input.replace(LONE_BREAK_ALL, '\n') : input;
+  const text = input.replace(LONE_BREAK, '\n');
   const doc = new WorkingDoc(text, { path, type }, options);
   if (text !== input) doc.message('info', 'input/line-breaks', 'carriage returns or Unicode line separators read as line breaks');
   plainTextStage().run(doc);

@@ -344,9 +344,10 @@ function pluralMembers(st: EntityState, at: number, atChar: number, people: bool
     for (const m of ms) if (!ids.includes(m.entity)) { ids.push(m.entity); if (ids.length === 2) break; }
     return ids;
   };
-  const here = pick(before.filter((m) => fits(m) && st.sentence[m.tok] === st.sentence[at]));
+  const named = before.filter(fits);
+  const here = pick(named.filter((m) => st.sentence[m.tok] === st.sentence[at]));
   if (here.length === 2) return here;
-  const last = pick(before.filter(fits).reverse()).reverse();
+  const last = pick(named.reverse()).reverse();
   return last.length === 2 ? last : null;
 }
 

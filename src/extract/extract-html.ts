@@ -6,6 +6,7 @@ import { extractMeta, parseJsonLd } from './metadata.js';
 import { findOutlet } from './provenance.js';
 import { sanitizeHtml } from './sanitize.js';
 import { buildSourceMap } from './source-map.js';
+import { binaryShare } from '../text/binary.js';
 
 /** Result of {@link extractHtml}. */
 export interface ExtractedArticle {
@@ -65,15 +66,10 @@ export function extractHtml(html: string, opts: ExtractOptions = {}): ExtractedA
   const empty = (meta: Meta): ExtractedArticle => ({ text: '', meta, body: [], sourceMap: [], messages, dropped: [] });
   const blankMeta: Meta = { title: null, outlet: null, site: null, published: null, url: opts.url ?? null, byline: null, canonical: null, language: null, outletRule: null };
   let nul = 0;
-  let control = 0;
   const head = Math.min(html.length, 8192);
-  for (let i = 0; i < head; i++) {
-    const c = html.charCodeAt(i);
-    if (c === 0) nul++;
-    if (c < 32 && c !== 9 && c !== 10 && c !== 12 && c !== 13) control++;
-  }
+  for (let i = 0; i < head; i++) if (html.charCodeAt(i) === 0) nul++;
   // Shares, not a count: a page with a stray run of NULs is still a page.
-  if (nul > 16 && (nul > head * 0.05 || control > head * 0.05)) {
+  if (nul > 16 && (nul > head * 0.05 || binaryShare(html) > 0.05)) {
     messages.push({ severity: 'error', code: 'input/binary', text: 'HTML input contains NUL characters; it looks binary' });
     return empty(blankMeta);
   }
