@@ -16,3 +16,6 @@ export {
   compareDocuments, COMPARE_SCHEMA, type Comparison, type CompareOptions, type ChangeKind, type SentenceChange,
   type AttributionChange, type AttributionField, type SourceChange, type VoiceChange, type EventChange, type MetaChange, type WordEdit,
 } from './compare/compare.js';
+export {
+  Summary, SUMMARY_SCHEMA, type CorpusSummary, type SummaryOptions, type SourceTally, type SourceKey, type DocumentCount,
+} from './summary/summary.js';

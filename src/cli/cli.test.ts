@@ -4,15 +4,9 @@ import { mkdtempSync, writeFileSync, openSync, ftruncateSync, closeSync, readFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from './main.js';
-import type { CliIo } from './io.js';
+import { memoryIo } from './memory-io.js';
 
-function io(stdin = new Uint8Array()): CliIo & { out: string; err: string } {
-  const o = { out: '', err: '', cwd: process.cwd() } as CliIo & { out: string; err: string };
-  o.stdout = (s) => { o.out += s; };
-  o.stderr = (s) => { o.err += s; };
-  o.stdin = async () => stdin;
-  return o;
-}
+const io = memoryIo;
 
 const dir = mkdtempSync(join(tmpdir(), 'hearsay-cli-'));
 const file = (name: string, data: string | Uint8Array) => { const p = join(dir, name); writeFileSync(p, data); return p; };

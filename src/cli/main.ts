@@ -4,6 +4,7 @@ import type { CliIo, Command } from './io.js';
 const COMMANDS: Record<string, () => Promise<Command>> = {
   analyze: async () => (await import('./commands/analyze.js')).run,
   compare: async () => (await import('./commands/compare.js')).run,
+  summarize: async () => (await import('./commands/summarize.js')).run,
   eval: async () => (await import('./commands/eval.js')).run,
   train: async () => (await import('./commands/train.js')).run,
   serve: async () => (await import('./commands/serve.js')).run,
@@ -16,6 +17,7 @@ Usage:
   hearsay analyze PATH… [--format json|jsonl|text|plover] [--date YYYY-MM-DD] [--input auto|text|html]
                         [--explain] [--actors FILE] [--out FILE [--resume]]   ('-' reads standard input)
   hearsay compare BEFORE AFTER [--format json|text] [--date YYYY-MM-DD]   (articles or hearsay/1 JSON)
+  hearsay summarize PATH… [--format text|json] [--top N]   (a corpus of hearsay/1 JSON: who is quoted, how often)
   hearsay eval attributions DIR [--split dev] [--errors FILE] [--min-relation-f1 N]
   hearsay eval extraction DIR [--limit N]
   hearsay eval events FILE

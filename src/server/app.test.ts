@@ -336,3 +336,25 @@ test('a raw body is decoded by its charset: Windows-1252 smart quotes, UTF-16 wi
   const bin = await send(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0, 1, 2, 3]), 'text/plain');
   assert.equal(bin.status, 400);
 });
+
+test('POST /api/summarize: hearsay/1 documents in, a hearsay-summary/1 record out; bad input answers 400', async () => {
+  const { analyze } = await import('../analyze.js');
+  const docs = [
+    analyze('Port director Ana Ruiz said the port reopened on Monday.', { date: '2025-03-04' }),
+    analyze('Ana Ruiz told reporters the ferry would run all winter.', { date: '2025-03-05' }),
+  ];
+  const app = createApp({ analyzer: echo });
+  const ok = await post(app, JSON.stringify({ documents: docs, top: 5 }), 'application/json', '/api/summarize');
+  assert.equal(ok.status, 200);
+  const s = (await ok.json()) as { schema: string; documents: number; sources: { person: { name: string; documents: number }[] } };
+  assert.equal(s.schema, 'hearsay-summary/1');
+  assert.equal(s.documents, 2);
+  assert.deepEqual(s.sources.person.map((r) => [r.name, r.documents]), [['Ana Ruiz', 2]]);
+  const notDoc = await post(app, JSON.stringify({ documents: [docs[0], { schema: 'hearsay/2' }] }), 'application/json', '/api/summarize');
+  assert.equal(notDoc.status, 400);
+  assert.match(((await notDoc.json()) as ErrorBody).error.message, /^documents\[1\]/);
+  assert.equal((await post(app, JSON.stringify({ documents: docs, top: 0 }), 'application/json', '/api/summarize')).status, 400);
+  assert.equal((await post(app, JSON.stringify({ docs }), 'application/json', '/api/summarize')).status, 400);
+  const oa = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+  assert.ok(oa.paths['/api/summarize']);
+});

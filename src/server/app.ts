@@ -1,5 +1,5 @@
 /**
- * The hearsay HTTP API and viewer as a Hono app: `POST /api/analyze`, `POST /api/compare`, `GET /api/health`,
+ * The hearsay HTTP API and viewer as a Hono app: `POST /api/analyze`, `POST /api/compare`, `POST /api/summarize`, `GET /api/health`,
  * `GET /api/openapi.json`, the viewer page at `/` and its assets under `/viewer/`.
  */
 import { readFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { compareDocuments } from '../compare/compare.js';
+import { Summary } from '../summary/summary.js';
 import { parseDocument } from '../core/document.js';
 import { HearsayError } from '../core/errors.js';
 import { SCHEMA_VERSION } from '../core/types.js';
@@ -161,12 +162,14 @@ export function createAppHandle(opts: ServerOptions = {}): AppHandle {
     app.use('/api/*', cors({ origin: opts.cors, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], maxAge: 600 }));
   }
 
+  const limitBody = bodyLimit({ maxSize: maxBodyBytes, onError: (c) => apiError(c, 'request/too-large', `the body is larger than ${maxBodyBytes} bytes`) });
+
   app.get('/api/health', (c) => c.json({ status: 'ok', schema: SCHEMA_VERSION, pending: inFlight, concurrency }));
   app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json; charset=utf-8' }));
 
   app.post(
     '/api/analyze',
-    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => apiError(c, 'request/too-large', `the body is larger than ${maxBodyBytes} bytes`) }),
+    limitBody,
     async (c) => {
       if (inFlight >= concurrency + queue) {
         return apiError(c, 'server/busy', 'too many analyses at once; retry shortly', { 'Retry-After': '1' });
@@ -183,7 +186,7 @@ export function createAppHandle(opts: ServerOptions = {}): AppHandle {
   // Two saved analyses in, their comparison out: no analysis runs here, so no worker is needed.
   app.post(
     '/api/compare',
-    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => apiError(c, 'request/too-large', `the body is larger than ${maxBodyBytes} bytes`) }),
+    limitBody,
     async (c) => {
       const o = jsonObject(await c.req.text());
       if (o === 'request/invalid-json') return apiError(c, o, 'the body is not valid JSON');
@@ -197,6 +200,30 @@ export function createAppHandle(opts: ServerOptions = {}): AppHandle {
         log(`compare failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
         return apiError(c, 'internal', 'the comparison failed');
       }
+    },
+  );
+
+  // Saved analyses in, a corpus summary out: counting only, so no worker either.
+  app.post(
+    '/api/summarize',
+    limitBody,
+    async (c) => {
+      const o = jsonObject(await c.req.text());
+      if (o === 'request/invalid-json') return apiError(c, o, 'the body is not valid JSON');
+      const top = o === 'request/invalid-input' ? undefined : o.top;
+      if (o === 'request/invalid-input' || !Array.isArray(o.documents) || (top !== undefined && !(Number.isInteger(top) && (top as number) >= 1))) {
+        return apiError(c, 'request/invalid-input', 'expected {"documents": [hearsay/1 document, …], "top"?: integer ≥ 1}');
+      }
+      const summary = new Summary(top === undefined ? {} : { top: top as number });
+      for (const [i, d] of (o.documents as unknown[]).entries()) {
+        try {
+          summary.add(parseDocument(d));
+        } catch (e) {
+          if (e instanceof HearsayError) return apiError(c, 'request/invalid-input', `documents[${i}]: ${e.message}`);
+          throw e;
+        }
+      }
+      return c.json(summary.toJSON());
     },
   );
 

@@ -98,6 +98,33 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
           },
         },
       },
+      '/api/summarize': {
+        post: {
+          summary: 'Summarise a corpus of analyses',
+          description: 'Takes hearsay/1 documents (from /api/analyze) and returns a hearsay-summary/1 record: how many attributions, '
+            + 'how (direct, mixed, indirect, stance), by kind of source, and the most cited sources of each kind across the documents. '
+            + `For a crawl use the CLI (hearsay summarize), which streams files; bodies over ${limits.maxBodyBytes} bytes answer 413.`,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object', required: ['documents'],
+                  properties: {
+                    documents: { type: 'array', items: { $ref: '#/components/schemas/HearsayDocument' } },
+                    top: { type: 'integer', minimum: 1, description: 'Sources listed per kind (default 20)' },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            200: { description: 'The hearsay-summary/1 record', content: { 'application/json': { schema: { $ref: '#/components/schemas/CorpusSummary' } } } },
+            400: errorResponse('Malformed JSON, or a document that is not hearsay/1 (request/invalid-json, request/invalid-input)'),
+            413: errorResponse('Body too large (request/too-large)'),
+          },
+        },
+      },
       '/api/health': {
         get: {
           summary: 'Liveness and load',
@@ -135,6 +162,22 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
           properties: { status: { const: 'ok' }, schema: { const: 'hearsay/1' }, pending: { type: 'integer' }, concurrency: { type: 'integer' } },
         },
         Span: span,
+        CorpusSummary: {
+          type: 'object',
+          description: 'hearsay-summary/1: counts over the documents; sources.KIND lists the most cited sources of each kind.',
+          required: ['schema', 'documents', 'failed', 'words', 'attributions', 'anonymousShare', 'perDocument', 'sources', 'publishers', 'sites', 'messages', 'approximate'],
+          properties: {
+            schema: { const: 'hearsay-summary/1' },
+            documents: { type: 'integer' }, failed: { type: 'integer' }, words: { type: 'integer' },
+            attributions: { type: 'object', properties: Object.fromEntries([...['total', 'outermost', 'nested', 'direct', 'indirect', 'mixed', 'stance', 'hedged'].map((k) => [k, { type: 'integer' }]), ['bySourceKind', { type: 'object', additionalProperties: { type: 'integer' } }]]) },
+            anonymousShare: { type: ['number', 'null'] }, perDocument: { type: ['number', 'null'] },
+            sources: { type: 'object', additionalProperties: { type: 'array', items: { type: 'object', required: ['name', 'kind', 'resolved', 'attributions', 'quoted', 'documents'], properties: { name: { type: 'string' }, kind: { type: 'string' }, resolved: { type: 'boolean' }, attributions: { type: 'integer' }, quoted: { type: 'integer' }, documents: { type: 'integer' } } } } },
+            publishers: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, documents: { type: 'integer' } } } },
+            sites: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, documents: { type: 'integer' } } } },
+            messages: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, documents: { type: 'integer' } } } },
+            approximate: { type: 'boolean' },
+          },
+        },
         Comparison: {
           type: 'object',
           description: 'hearsay-compare/1: each change has a kind (same, changed, added, removed); spans and ids under "before" refer to the first document, under "after" to the second.',

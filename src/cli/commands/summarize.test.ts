@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { main } from '../main.js';
+import { memoryIo } from '../memory-io.js';
+import { analyze } from '../../analyze.js';
+
+const io = memoryIo;
+
+const dir = mkdtempSync(join(tmpdir(), 'hearsay-summarize-'));
+const a = analyze('Mayor Ana Ruiz said the bridge would reopen on Monday.\n\nTwo city officials said the cost had doubled.\n', { date: '2025-03-04' });
+const b = analyze('Ana Ruiz told reporters the ferry would run all winter.\n', { date: '2025-03-05' });
+const lines = [a, b].map((d) => JSON.stringify(d)).join('\n') + '\n';
+
+async function summarize(args: string[], stdin?: Uint8Array): Promise<{ code: number; json: { documents: number; sources: { person: { name: string; documents: number }[] } }; err: string }> {
+  const x = io(stdin);
+  const code = await main(['summarize', ...args, '--format', 'json'], x);
+  return { code, json: JSON.parse(x.out), err: x.err };
+}
+
+test('summarize reads analyze --out lines and counts a person over two documents', async () => {
+  const p = join(dir, 'crawl.jsonl');
+  writeFileSync(p, lines);
+  const { code, json } = await summarize([p]);
+  assert.equal(code, 0);
+  assert.equal(json.documents, 2);
+  assert.deepEqual(json.sources.person.map((r) => [r.name, r.documents]), [['Ana Ruiz', 2]]);
+});
+
+test('summarize reads a pretty-printed document, an array, gzip and a folder of them', async () => {
+  const folder = join(dir, 'folder');
+  mkdirSync(folder);
+  writeFileSync(join(folder, '1.json'), JSON.stringify(a, null, 2));
+  writeFileSync(join(folder, '2.jsonl.gz'), gzipSync(JSON.stringify(b) + '\n'));
+  writeFileSync(join(folder, 'notes.txt'), 'not read: not a .json or .jsonl file');
+  const r = await summarize([folder]);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.json.documents, 2);
+  const arr = join(dir, 'array.json');
+  writeFileSync(arr, JSON.stringify([a, b], null, 1));
+  assert.equal((await summarize([arr])).json.documents, 2);
+});
+
+test('summarize reads standard input', async () => {
+  const r = await summarize(['-'], new TextEncoder().encode(lines));
+  assert.equal(r.code, 0);
+  assert.equal(r.json.documents, 2);
+});
+
+test('bad lines are named on stderr, the rest are counted, and the exit code is 1', async () => {
+  const p = join(dir, 'torn.jsonl');
+  writeFileSync(p, `${JSON.stringify(a)}\n{"schema":"hearsay/1","text":\n{"not":"a document"}\n${JSON.stringify(b)}\n`);
+  const r = await summarize([p, join(dir, 'missing.jsonl')]);
+  assert.equal(r.code, 1);
+  assert.equal(r.json.documents, 2);
+  assert.match(r.err, /torn\.jsonl:2: not JSON/);
+  assert.match(r.err, /torn\.jsonl:3: /);
+  assert.match(r.err, /missing\.jsonl: cannot read/);
+});
+
+test('the text format names the most cited people; bad flags are usage errors', async () => {
+  const p = join(dir, 'crawl2.jsonl');
+  writeFileSync(p, lines);
+  const x = io();
+  assert.equal(await main(['summarize', p], x), 0);
+  assert.match(x.out, /^2 documents, /);
+  assert.match(x.out, /People \(attributions, quoted, documents.*\n {2}Ana Ruiz +2 +0 +2/);
+  assert.equal(await main(['summarize', p, '--top', '0'], io()), 2);
+  assert.equal(await main(['summarize', p, '--format', 'xml'], io()), 2);
+  assert.equal(await main(['summarize'], io()), 2);
+});

@@ -1,0 +1,105 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../analyze.js';
+import type { Attribution, HearsayDocument, Source } from '../core/types.js';
+import { SUMMARY_SCHEMA, Summary } from './summary.js';
+
+/** A document over `text` with attributions whose sources and cues are found by their words. */
+function doc(text: string, entities: HearsayDocument['entities'], attrs: { source: string | null; cue: string; entity?: string; kind?: Source['kind']; members?: string[]; quote?: Attribution['quote']; stance?: boolean; via?: string }[]): HearsayDocument {
+  const at = (w: string) => { const i = text.indexOf(w); assert.ok(i >= 0, w); return { start: i, end: i + w.length }; };
+  return {
+    schema: 'hearsay/1', input: { path: null, type: 'text' }, text,
+    meta: { title: null, outlet: 'The Harbor Gazette', site: 'Bay Notes', published: null, url: null, byline: null },
+    body: [{ start: 0, end: text.length }], messages: [], sentences: [{ start: 0, end: text.length }], entities, voice: [],
+    attributions: attrs.map((a, i) => ({
+      id: `a${i + 1}`,
+      source: a.source === null ? null : { ...at(a.source), entity: a.entity ?? null, kind: a.kind ?? 'person', count: null, descriptor: null, ...(a.members ? { members: a.members } : {}) },
+      cue: at(a.cue), content: [], quote: a.quote ?? 'indirect', via: a.via ?? null, hedge: null, rule: 'test', ...(a.stance ? { stance: true } : {}),
+    })),
+  };
+}
+
+const ruiz = { id: 'ana-ruiz', name: 'Ana Ruiz', type: 'person' as const, mentions: [] };
+const lee = { id: 'tom-lee', name: 'Tom Lee', type: 'person' as const, mentions: [] };
+
+test('a source is counted per attribution and per document, across documents', () => {
+  const s = new Summary();
+  s.add(doc('Ruiz said yes. Ruiz said no. Lee agreed.', [ruiz, lee], [
+    { source: 'Ruiz', cue: 'said', entity: 'ana-ruiz', quote: 'direct' },
+    { source: 'Ruiz said no', cue: 'said no', entity: 'ana-ruiz' },
+    { source: 'Lee', cue: 'agreed', entity: 'tom-lee', stance: true },
+  ]));
+  s.add(doc('Ana Ruiz told them.', [ruiz], [{ source: 'Ana Ruiz', cue: 'told', entity: 'ana-ruiz', quote: 'mixed' }]));
+  const j = s.toJSON();
+  assert.equal(j.schema, SUMMARY_SCHEMA);
+  assert.equal(j.documents, 2);
+  assert.deepEqual(j.sources.person[0], { name: 'Ana Ruiz', kind: 'person', resolved: true, attributions: 3, quoted: 2, documents: 2 });
+  assert.deepEqual(j.sources.person[1], { name: 'Tom Lee', kind: 'person', resolved: true, attributions: 1, quoted: 0, documents: 1 });
+  assert.equal(j.attributions.stance, 1);
+  assert.equal(j.attributions.direct + j.attributions.indirect + j.attributions.mixed + j.attributions.stance, 4);
+  assert.deepEqual(j.publishers, [{ name: 'The Harbor Gazette', documents: 2 }]);
+  assert.deepEqual(j.sites, [{ name: 'Bay Notes', documents: 2 }]);
+  assert.equal(j.words, 8 + 4);
+});
+
+test('a plural reference counts for each member; unresolved words stay apart from entities', () => {
+  const s = new Summary();
+  s.add(doc('Both leaders agreed. She said so. They said no.', [ruiz, lee], [
+    { source: 'Both leaders', cue: 'agreed', members: ['ana-ruiz', 'tom-lee'] },
+    { source: 'She', cue: 'said so' },
+    { source: 'They', cue: 'said no', kind: 'unknown' },
+  ]));
+  s.add(doc('She said it.', [], [{ source: 'She', cue: 'said' }]));
+  const j = s.toJSON();
+  assert.deepEqual(j.sources.person.map((r) => [r.name, r.resolved, r.attributions, r.documents]), [
+    ['She', false, 2, 2], ['Ana Ruiz', true, 1, 1], ['Tom Lee', true, 1, 1],
+  ]);
+  assert.deepEqual(j.sources.unknown.map((r) => r.name), ['They']);
+  assert.equal(j.attributions.bySourceKind.person, 3);
+  assert.equal(j.attributions.bySourceKind.unknown, 1);
+});
+
+test('shares, nesting and failed inputs', () => {
+  const s = new Summary();
+  s.add(doc('Two officials told Axios that Ruiz said no. It rained, reports said.', [ruiz], [
+    { source: 'Two officials', cue: 'told', kind: 'anonymous' },
+    { source: 'Ruiz', cue: 'said no', entity: 'ana-ruiz', via: 'a1' },
+    { source: null, cue: 'reports said' },
+  ]));
+  s.add({ ...doc('', [], []), meta: { title: null, outlet: null, site: null, published: null, url: null, byline: null }, body: [], sentences: [], messages: [{ severity: 'error', code: 'input/empty', text: 'empty input' }] });
+  const j = s.toJSON();
+  assert.equal(j.failed, 1);
+  assert.equal(j.attributions.nested, 1);
+  assert.equal(j.attributions.outermost, 2);
+  assert.equal(j.anonymousShare, 1 / 2);
+  assert.equal(j.perDocument, 3);
+  assert.deepEqual(j.messages, [{ name: 'error: input/empty', documents: 1 }]);
+  assert.equal(new Summary().toJSON().anonymousShare, null);
+});
+
+test('past maxSources the rarest are dropped and the summary says it is approximate', () => {
+  const s = new Summary({ maxSources: 10, top: 3 });
+  const text = 'X said it.';
+  for (let i = 0; i < 30; i++) {
+    const e = { id: `p${i}`, name: `Person ${i}`, type: 'person' as const, mentions: [] };
+    s.add(doc(text, [e], [{ source: 'X', cue: 'said', entity: e.id }]));
+    if (i % 2 === 0) s.add(doc(text, [ruiz], [{ source: 'X', cue: 'said', entity: 'ana-ruiz' }]));
+  }
+  const j = s.toJSON();
+  assert.equal(j.approximate, true);
+  assert.deepEqual(j.sources.person[0], { name: 'Ana Ruiz', kind: 'person', resolved: true, attributions: 15, quoted: 0, documents: 15 });
+  assert.ok(j.sources.person.length <= 3);
+});
+
+test('documents from analyze: the same person across two stories', () => {
+  const s = new Summary();
+  s.add(analyze('Mayor Ana Ruiz said on Monday that the bridge would reopen. “We are ready,” Ruiz said.\n\nTwo city officials said the cost had doubled.\n', { date: '2025-03-04' }));
+  s.add(analyze('Ana Ruiz, the mayor, told reporters the ferry would run all winter.\n', { date: '2025-03-05' }));
+  const j = s.toJSON();
+  const row = j.sources.person.find((r) => r.name === 'Ana Ruiz');
+  assert.ok(row, JSON.stringify(j.sources));
+  assert.equal(row.documents, 2);
+  assert.equal(row.attributions, 3);
+  assert.equal(j.attributions.bySourceKind.anonymous, 1);
+  assert.equal(JSON.parse(JSON.stringify(j)).schema, SUMMARY_SCHEMA);
+});

@@ -1,0 +1,231 @@
+/**
+ * A corpus read as a whole: who is quoted, how, and how often, over many hearsay/1 documents (a
+ * crawl's `analyze --out` lines). Counts only; no I/O, so a browser or a server can feed it too.
+ * Documents are added one at a time and not kept, so memory grows with the number of distinct
+ * sources, not with the corpus.
+ */
+import { sourceLabel } from '../core/document.js';
+import type { Attribution, HearsayDocument, SourceKind } from '../core/types.js';
+
+/** Schema identifier of a corpus summary. */
+export const SUMMARY_SCHEMA = 'hearsay-summary/1' as const;
+
+/** Source kinds, and `none` for attributions with no source. */
+export type SourceKey = SourceKind | 'none';
+
+const KINDS: readonly SourceKey[] = ['person', 'organization', 'outlet', 'anonymous', 'document', 'unknown', 'none'];
+
+/** How often one source is cited across the corpus. */
+export interface SourceTally {
+  /** The entity's canonical name, a plural reference's member, or the source's own words. */
+  name: string;
+  kind: SourceKind;
+  /**
+   * False when the source names no entity ("she", "they" left unresolved): its words, not an
+   * identity, so the same words in two documents may be two sources.
+   */
+  resolved: boolean;
+  /** Attributions with this source (each member of "Both leaders" counts once). */
+  attributions: number;
+  /** Of those, direct or mixed quotations (the source's own words in quotation marks). */
+  quoted: number;
+  /** Documents citing it at least once. */
+  documents: number;
+}
+
+/** A name and how many documents carry it (publishers, sites, message codes). */
+export interface DocumentCount {
+  name: string;
+  documents: number;
+}
+
+/** The whole summary: plain JSON. */
+export interface CorpusSummary {
+  schema: typeof SUMMARY_SCHEMA;
+  /** Documents added, failed ones included. */
+  documents: number;
+  /** Documents whose analysis failed (an `error` message and no text): unusable inputs. */
+  failed: number;
+  /** Whitespace-separated words in the documents' bodies. */
+  words: number;
+  attributions: {
+    total: number;
+    /** Not inside another attribution's content (`via` null). */
+    outermost: number;
+    nested: number;
+    direct: number;
+    indirect: number;
+    mixed: number;
+    /** Attitudes ("X backs the plan"), counted apart from statements. */
+    stance: number;
+    /** With a hedge ("reportedly", "allegedly"). */
+    hedged: number;
+    bySourceKind: Record<SourceKey, number>;
+  };
+  /** Anonymous sources' share of the attributions that have a source (0–1), null with none. */
+  anonymousShare: number | null;
+  /** Attributions per document, by kind of source: how much of a story is relayed. */
+  perDocument: number | null;
+  /** The most cited sources of each kind, most cited first (at most `top` each). */
+  sources: Record<SourceKind, SourceTally[]>;
+  /** `meta.outlet` of the documents: whose stories these are. */
+  publishers: DocumentCount[];
+  /** `meta.site` where it differs from the outlet: who reposted them. */
+  sites: DocumentCount[];
+  /** Message codes and the number of documents carrying each. */
+  messages: DocumentCount[];
+  /**
+   * True when more distinct sources were met than the summary keeps ({@link SummaryOptions.maxSources}):
+   * the rarest were dropped along the way, so counts of rare sources are lower bounds.
+   */
+  approximate: boolean;
+}
+
+/** Options of a {@link Summary}. */
+export interface SummaryOptions {
+  /** Sources listed per kind in {@link CorpusSummary.sources} (default 20). */
+  top?: number;
+  /** Distinct sources kept before the rarest are dropped (default 200,000; bounds memory on a crawl). */
+  maxSources?: number;
+}
+
+interface Row extends SourceTally {
+  /** The last document that counted it, so `documents` counts each document once. */
+  lastDoc: number;
+}
+
+const bump = (m: Map<string, number>, k: string): void => { m.set(k, (m.get(k) ?? 0) + 1); };
+
+/** Words in the body spans (the whole text where a document has no body). */
+function bodyWords(doc: HearsayDocument): number {
+  const spans = doc.body.length ? doc.body : [{ start: 0, end: doc.text.length }];
+  let n = 0;
+  for (const s of spans) {
+    let inWord = false;
+    for (let i = s.start; i < s.end; i++) {
+      const c = doc.text.charCodeAt(i);
+      const space = c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2028 || c === 0x2029;
+      if (!space && !inWord) n++;
+      inWord = !space;
+    }
+  }
+  return n;
+}
+
+/**
+ * The names an attribution's source is counted under: its label, or each member of a plural
+ * reference; `resolved` says whether they name entities or are only the source's words.
+ */
+function sourceNames(doc: HearsayDocument, a: Attribution, entityNames: ReadonlyMap<string, string>): { names: string[]; resolved: boolean } {
+  const s = a.source!;
+  if (!s.entity && s.members?.length) {
+    const names = s.members.map((m) => entityNames.get(m)).filter((n): n is string => n !== undefined);
+    if (names.length) return { names, resolved: true };
+  }
+  const resolved = s.entity !== null && entityNames.has(s.entity);
+  return { names: [sourceLabel(doc, a)!.replace(/\s+/g, ' ').trim()], resolved };
+}
+
+/**
+ * Accumulates a {@link CorpusSummary} over documents added one by one (see the module comment).
+ *
+ * @example
+ * const s = new Summary({ top: 10 });
+ * for (const doc of docs) s.add(doc);
+ * console.log(s.toJSON().sources.person[0]); // { name: 'Donald Trump', kind: 'person', … }
+ */
+export class Summary {
+  private readonly top: number;
+  private readonly maxSources: number;
+  private documents = 0;
+  private failed = 0;
+  private words = 0;
+  private readonly counts = { total: 0, outermost: 0, nested: 0, direct: 0, indirect: 0, mixed: 0, stance: 0, hedged: 0 };
+  private readonly byKind = new Map<SourceKey, number>(KINDS.map((k) => [k, 0]));
+  private readonly rows = new Map<string, Row>();
+  /** Whether rare rows were dropped (see {@link CorpusSummary.approximate}). */
+  private pruned = false;
+  private readonly publishers = new Map<string, number>();
+  private readonly sites = new Map<string, number>();
+  private readonly messages = new Map<string, number>();
+
+  constructor(options: SummaryOptions = {}) {
+    this.top = Math.max(0, Math.floor(options.top ?? 20));
+    this.maxSources = Math.max(1, Math.floor(options.maxSources ?? 200_000));
+  }
+
+  /** Counts one document. */
+  add(doc: HearsayDocument): void {
+    const n = ++this.documents;
+    if (!doc.text && doc.messages.some((m) => m.severity === 'error')) this.failed++;
+    this.words += bodyWords(doc);
+    if (doc.meta.outlet) bump(this.publishers, doc.meta.outlet);
+    if (doc.meta.site && doc.meta.site !== doc.meta.outlet) bump(this.sites, doc.meta.site);
+    for (const code of new Set(doc.messages.map((m) => `${m.severity}: ${m.code}`))) bump(this.messages, code);
+    const c = this.counts;
+    const entityNames = new Map(doc.entities.map((e) => [e.id, e.name]));
+    for (const a of doc.attributions) {
+      c.total++;
+      if (a.via) c.nested++; else c.outermost++;
+      if (a.stance) c.stance++; else c[a.quote]++;
+      if (a.hedge) c.hedged++;
+      const kind: SourceKey = a.source?.kind ?? 'none';
+      this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
+      if (!a.source) continue;
+      const quoted = !a.stance && a.quote !== 'indirect' ? 1 : 0;
+      const { names, resolved } = sourceNames(doc, a, entityNames);
+      for (const name of names) {
+        const key = `${a.source.kind}\u0000${resolved ? '' : '?'}${name.toLowerCase()}`;
+        let row = this.rows.get(key);
+        if (!row) {
+          row = { name, kind: a.source.kind, resolved, attributions: 0, quoted: 0, documents: 0, lastDoc: 0 };
+          this.rows.set(key, row);
+        }
+        row.attributions++;
+        row.quoted += quoted;
+        if (row.lastDoc !== n) { row.documents++; row.lastDoc = n; }
+      }
+    }
+    if (this.rows.size > this.maxSources) this.prune();
+  }
+
+  /** Drops the rarest sources (ties included) until at most nine tenths of the room is used. */
+  private prune(): void {
+    const counts = [...this.rows.values()].map((r) => r.attributions).sort((x, y) => x - y);
+    const cut = counts[counts.length - Math.floor(this.maxSources * 0.9) - 1]!;
+    for (const [k, r] of this.rows) if (r.attributions <= cut) this.rows.delete(k);
+    this.pruned = true;
+  }
+
+  /** The summary so far (the accumulator can go on taking documents). */
+  toJSON(): CorpusSummary {
+    const c = this.counts;
+    const kinds = Object.fromEntries(KINDS.map((k) => [k, this.byKind.get(k) ?? 0])) as Record<SourceKey, number>;
+    const sourced = c.total - kinds.none;
+    const sources = Object.fromEntries(KINDS.filter((k) => k !== 'none').map((k) => [k, [] as SourceTally[]])) as Record<SourceKind, SourceTally[]>;
+    for (const r of this.rows.values()) sources[r.kind].push({ name: r.name, kind: r.kind, resolved: r.resolved, attributions: r.attributions, quoted: r.quoted, documents: r.documents });
+    const order = (x: SourceTally, y: SourceTally) => y.attributions - x.attributions || y.documents - x.documents || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
+    for (const k of Object.keys(sources) as SourceKind[]) sources[k] = sources[k].sort(order).slice(0, this.top);
+    return {
+      schema: SUMMARY_SCHEMA,
+      documents: this.documents,
+      failed: this.failed,
+      words: this.words,
+      attributions: { ...c, bySourceKind: kinds },
+      anonymousShare: sourced ? kinds.anonymous / sourced : null,
+      perDocument: this.documents - this.failed > 0 ? c.total / (this.documents - this.failed) : null,
+      sources,
+      publishers: ranked(this.publishers, this.top),
+      sites: ranked(this.sites, this.top),
+      messages: ranked(this.messages, Infinity),
+      approximate: this.pruned,
+    };
+  }
+}
+
+/** A count map as a list, most frequent first (ties by name), at most `top` long. */
+function ranked(m: Map<string, number>, top: number): DocumentCount[] {
+  return [...m].map(([name, documents]) => ({ name, documents }))
+    .sort((x, y) => y.documents - x.documents || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))
+    .slice(0, top);
+}
