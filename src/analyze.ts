@@ -9,6 +9,7 @@ import { attributionsStage } from './attribution/stage.js';
 import { attributionRefinerStages } from './attribution/refiners.js';
 import { voiceStage } from './voice/stage.js';
 import { entitiesStage } from './entities/index.js';
+import { genderStage } from './entities/gender.js';
 import { posStage } from './pos/stage.js';
 import { plainTextStage } from './input/plain-text.js';
 import { segmentStage } from './text/segment.js';
@@ -20,7 +21,7 @@ export const MAX_INPUT_CHARS = 10_000_000;
 
 /** The default stage list after input handling. Order matters and is checked when built. */
 export function defaultStages(): Stage[] {
-  return [segmentStage(), posStage(), entitiesStage(), attributionsStage(), ...attributionRefinerStages(), voiceStage(), timesStage(), eventsStage()];
+  return [segmentStage(), posStage(), entitiesStage(), attributionsStage(), ...attributionRefinerStages(), genderStage(), voiceStage(), timesStage(), eventsStage()];
 }
 
 let cached: Pipeline | null = null;

@@ -5,7 +5,7 @@
 export { analyze, analyzeToWorkingDoc, defaultStages, looksLikeHtml, MAX_INPUT_CHARS } from './analyze.js';
 export { SCHEMA_VERSION } from './core/types.js';
 export type {
-  Actor, Attribution, Entity, EntityType, EventRecord, HearsayDocument, InputInfo, Message, Meta,
+  Actor, Attribution, Entity, EntityType, EventRecord, Gender, HearsayDocument, InputInfo, Message, Meta,
   PloverType, QuoteType, Severity, Source, SourceKind, SourceMapPair, Span, TimeExpression, VoiceSpan,
 } from './core/types.js';
 export { HearsayError, type ErrorCode } from './core/errors.js';

@@ -23,6 +23,7 @@ export function explainDocument(doc: HearsayDocument): string {
     if (!e.mentions[0]) continue;
     say(`entity ${e.id} ${e.type}`, e.mentions[0], e.rule);
     refined(e.refinedBy);
+    if (e.gender) say(`  gender ${e.gender.value}`, e.gender.evidence, e.gender.rule);
   }
   for (const v of doc.voice) say(`voice ${v.voice}${v.loaded ? ' loaded' : ''}`, v, v.rule);
   for (const t of doc.times ?? []) say(`time ${t.value ?? 'unresolved'}`, t, t.rule);

@@ -13,6 +13,15 @@ export function formatSummary(s: CorpusSummary): string {
     + ` (${num(a.outermost)} outermost, ${num(a.nested)} nested${s.perDocument !== null ? `; ${s.perDocument.toFixed(1)} per document` : ''})`);
   out.push(`how: direct ${pct(a.direct, a.total)}, mixed ${pct(a.mixed, a.total)}, indirect ${pct(a.indirect, a.total)}, stance ${pct(a.stance, a.total)}; hedged ${pct(a.hedged, a.total)}`);
   out.push(`who: ${(Object.entries(a.bySourceKind) as [SourceKey, number][]).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${pct(n, a.total)}`).join(', ') || '–'}`);
+  const g = s.gender;
+  if (g.attributions.female + g.attributions.male + g.attributions.unknown > 0) {
+    const women = (n: number) => `${num(n)} ${n === 1 ? 'woman' : 'women'}`;
+    const men = (n: number) => `${num(n)} ${n === 1 ? 'man' : 'men'}`;
+    out.push(`people quoted: ${women(g.people.female)}, ${men(g.people.male)}, ${num(g.people.unknown)} unknown (counted once per document)`
+      + `${g.femaleShare !== null ? `; women ${(100 * g.femaleShare).toFixed(1)} % of those with a known gender` : ''}`
+      + `${g.firstNames ? '' : '; genders guessed from first names not counted'}`);
+    out.push(`attributions to people: ${num(g.attributions.female)} to women, ${num(g.attributions.male)} to men, ${num(g.attributions.unknown)} unknown`);
+  }
   if (s.anonymousShare !== null) out.push(`anonymous sources: ${(100 * s.anonymousShare).toFixed(1)} % of the attributions that have a source`);
   if (s.approximate) out.push('(more distinct sources than kept: counts of rare sources are lower bounds)');
   const titles: Record<SourceKind, string> = {
@@ -22,8 +31,11 @@ export function formatSummary(s: CorpusSummary): string {
   for (const kind of Object.keys(titles) as SourceKind[]) {
     const rows = s.sources[kind];
     if (!rows.length) continue;
-    out.push('', `${titles[kind]} (attributions, quoted, documents; ‘words’ name no entity):`);
-    for (const r of rows) out.push(`  ${(r.resolved ? clip(r.name, 60) : `‘${clip(r.name, 58)}’`).padEnd(60)} ${String(r.attributions).padStart(7)} ${String(r.quoted).padStart(7)} ${String(r.documents).padStart(7)}`);
+    out.push('', `${titles[kind]} (attributions, quoted, documents${kind === 'person' ? ', gender' : ''}; ‘words’ name no entity):`);
+    for (const r of rows) {
+      const gender = r.gender === undefined ? '' : `  ${r.gender ?? '–'}`;
+      out.push(`  ${(r.resolved ? clip(r.name, 60) : `‘${clip(r.name, 58)}’`).padEnd(60)} ${String(r.attributions).padStart(7)} ${String(r.quoted).padStart(7)} ${String(r.documents).padStart(7)}${gender}`);
+    }
   }
   for (const [title, rows] of [['Publishers (documents)', s.publishers], ['Reposted on (documents)', s.sites], ['Messages (documents)', s.messages]] as const) {
     if (!rows.length) continue;

@@ -63,6 +63,18 @@ test('a plural source\'s members round-trip, must name entities, and label the s
   assert.throws(() => parseDocument(bad), /source\.members/);
 });
 
+test('an entity\'s gender round-trips and is checked', () => {
+  const doc = analyze('Ms. Ada Quinn, the mayor, said the bridge would reopen in May.');
+  const i = doc.entities.findIndex((e) => e.gender);
+  assert.ok(i >= 0);
+  assert.deepEqual(parseDocument(JSON.parse(JSON.stringify(doc))), doc);
+  for (const gender of [{ value: 'other', rule: 'x', evidence: { start: 0, end: 1 } }, { value: 'female', rule: 'x', evidence: { start: 0, end: 1e9 } }, 'female']) {
+    const bad = JSON.parse(JSON.stringify(doc));
+    bad.entities[i].gender = gender;
+    assert.throws(() => parseDocument(bad), /entities\[\d+\]\.gender/);
+  }
+});
+
 test('a reference date that is no calendar day is ignored with a warning; a non-string input is INVALID_OPTION', () => {
   const doc = analyze('The council said on Monday that the ferry would run again.', { date: '2024-02-30' });
   assert.equal(doc.meta.published, null);

@@ -42,6 +42,11 @@ export function parseDocument(json: unknown): HearsayDocument {
     if (typeof e.name !== 'string') fail(`entities[${i}].name is not a string`);
     spans(e.mentions, `entities[${i}].mentions`);
     if (!ruleList(e.refinedBy)) fail(`entities[${i}].refinedBy is not a list of rule names`);
+    if (e.gender !== undefined) {
+      const g = e.gender as unknown as Record<string, unknown> | null;
+      if (!isObject(g) || (g.value !== 'female' && g.value !== 'male') || typeof g.rule !== 'string') fail(`entities[${i}].gender is not {value, rule, evidence}`);
+      else span(g.evidence, `entities[${i}].gender.evidence`);
+    }
   });
   d.attributions!.forEach((a, i) => { if (!isObject(a)) fail(`attributions[${i}] is not an object`); else id(a.id, `attributions[${i}].id`); });
   const ids = new Set(d.attributions!.map((a) => a.id));

@@ -61,6 +61,19 @@ export type EntityType =
   | 'group'
   | 'other';
 
+/**
+ * What the text says about a person's gender, with the rule that read it and the span it rests
+ * on: a title or role noun ("Ms. Ruiz", "the congresswoman"), the pronouns resolved to the person,
+ * or, where the text says nothing, a guess from the first name (`entities:gender-first-name`).
+ */
+export interface Gender {
+  value: 'female' | 'male';
+  /** `entities:gender-title`, `entities:gender-pronoun` or `entities:gender-first-name`. */
+  rule: string;
+  /** The mention the reading rests on (the titled mention, the first pronoun, the name). */
+  evidence: Span;
+}
+
 /** A canonical entity with all its mentions. */
 export interface Entity {
   id: string;
@@ -76,6 +89,8 @@ export interface Entity {
   rule?: string;
   /** Models that changed it after `rule` made it (`model:name-types` retyped it); absent when none did. */
   refinedBy?: string[];
+  /** For persons, what the text says about their gender; absent when it says nothing. */
+  gender?: Gender;
 }
 
 /** Kinds of attribution source. */

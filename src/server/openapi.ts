@@ -220,6 +220,11 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
                   id: { type: 'string' }, name: { type: 'string' },
                   type: { enum: ['person', 'organization', 'government', 'outlet', 'location', 'group', 'other'] },
                   mentions: { type: 'array', items: span },
+                  gender: {
+                    type: 'object',
+                    description: 'Persons only, absent when the text says nothing: a title or role noun, resolved pronouns, or (rule entities:gender-first-name) a guess from the first name',
+                    properties: { value: { enum: ['female', 'male'] }, rule: { type: 'string' }, evidence: span },
+                  },
                 },
               },
             },

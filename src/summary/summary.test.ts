@@ -33,8 +33,8 @@ test('a source is counted per attribution and per document, across documents', (
   const j = s.toJSON();
   assert.equal(j.schema, SUMMARY_SCHEMA);
   assert.equal(j.documents, 2);
-  assert.deepEqual(j.sources.person[0], { name: 'Ana Ruiz', kind: 'person', resolved: true, attributions: 3, quoted: 2, documents: 2 });
-  assert.deepEqual(j.sources.person[1], { name: 'Tom Lee', kind: 'person', resolved: true, attributions: 1, quoted: 0, documents: 1 });
+  assert.deepEqual(j.sources.person[0], { name: 'Ana Ruiz', kind: 'person', resolved: true, attributions: 3, quoted: 2, documents: 2, gender: null });
+  assert.deepEqual(j.sources.person[1], { name: 'Tom Lee', kind: 'person', resolved: true, attributions: 1, quoted: 0, documents: 1, gender: null });
   assert.equal(j.attributions.stance, 1);
   assert.equal(j.attributions.direct + j.attributions.indirect + j.attributions.mixed + j.attributions.stance, 4);
   assert.deepEqual(j.publishers, [{ name: 'The Harbor Gazette', documents: 2 }]);
@@ -87,7 +87,7 @@ test('past maxSources the rarest are dropped and the summary says it is approxim
   }
   const j = s.toJSON();
   assert.equal(j.approximate, true);
-  assert.deepEqual(j.sources.person[0], { name: 'Ana Ruiz', kind: 'person', resolved: true, attributions: 15, quoted: 0, documents: 15 });
+  assert.deepEqual(j.sources.person[0], { name: 'Ana Ruiz', kind: 'person', resolved: true, attributions: 15, quoted: 0, documents: 15, gender: null });
   assert.ok(j.sources.person.length <= 3);
 });
 
@@ -102,4 +102,30 @@ test('documents from analyze: the same person across two stories', () => {
   assert.equal(row.attributions, 3);
   assert.equal(j.attributions.bySourceKind.anonymous, 1);
   assert.equal(JSON.parse(JSON.stringify(j)).schema, SUMMARY_SCHEMA);
+});
+
+test('people by gender: once per document, unresolved "she" counted as a woman, first-name guesses optional', () => {
+  const f = (rule: string) => ({ value: 'female' as const, rule, evidence: { start: 0, end: 1 } });
+  const ruizF = { ...ruiz, gender: f('entities:gender-title') };
+  const leeGuess = { ...lee, gender: { value: 'male' as const, rule: 'entities:gender-first-name', evidence: { start: 0, end: 1 } } };
+  const docs = [
+    doc('Ruiz said yes. Ruiz said no. Lee said so. She said it.', [ruizF, leeGuess], [
+      { source: 'Ruiz', cue: 'said', entity: 'ana-ruiz' },
+      { source: 'Ruiz said no', cue: 'said no', entity: 'ana-ruiz' },
+      { source: 'Lee', cue: 'said so', entity: 'tom-lee' },
+      { source: 'She', cue: 'said it' },
+    ]),
+    doc('Ruiz told them.', [ruiz], [{ source: 'Ruiz', cue: 'told', entity: 'ana-ruiz' }]),
+  ];
+  const all = new Summary();
+  for (const d of docs) all.add(d);
+  const j = all.toJSON();
+  assert.deepEqual(j.gender.attributions, { female: 3, male: 1, unknown: 1 });
+  assert.deepEqual(j.gender.people, { female: 2, male: 1, unknown: 1 });
+  assert.equal(j.gender.femaleShare, 2 / 3);
+  assert.equal(j.sources.person.find((r) => r.name === 'Ana Ruiz')?.gender, 'female');
+  const textOnly = new Summary({ firstNames: false });
+  for (const d of docs) textOnly.add(d);
+  assert.deepEqual(textOnly.toJSON().gender.people, { female: 2, male: 0, unknown: 2 });
+  assert.equal(textOnly.toJSON().sources.person.find((r) => r.name === 'Tom Lee')?.gender, null);
 });

@@ -5,7 +5,7 @@
  * sources, not with the corpus.
  */
 import { sourceLabel } from '../core/document.js';
-import type { Attribution, HearsayDocument, SourceKind } from '../core/types.js';
+import type { Attribution, Entity, HearsayDocument, SourceKind } from '../core/types.js';
 
 /** Schema identifier of a corpus summary. */
 export const SUMMARY_SCHEMA = 'hearsay-summary/1' as const;
@@ -31,6 +31,18 @@ export interface SourceTally {
   quoted: number;
   /** Documents citing it at least once. */
   documents: number;
+  /**
+   * For persons: the gender most of the documents citing them give (see {@link Entity.gender}),
+   * null when none does or they split evenly.
+   */
+  gender?: 'female' | 'male' | null;
+}
+
+/** Counts by gender. */
+export interface GenderCounts {
+  female: number;
+  male: number;
+  unknown: number;
 }
 
 /** A name and how many documents carry it (publishers, sites, message codes). */
@@ -62,6 +74,13 @@ export interface CorpusSummary {
     hedged: number;
     bySourceKind: Record<SourceKey, number>;
   };
+  /**
+   * Persons as sources, by gender: `attributions` counts attributions with a person source (each
+   * member of a plural reference once), `people` counts the distinct persons cited in each
+   * document, summed over documents (the Gender Gap Tracker's "people quoted"). `femaleShare` is
+   * the share of women among the people whose gender is known, null with none.
+   */
+  gender: { attributions: GenderCounts; people: GenderCounts; femaleShare: number | null; firstNames: boolean };
   /** Anonymous sources' share of the attributions that have a source (0–1), null with none. */
   anonymousShare: number | null;
   /** Attributions per document, by kind of source: how much of a story is relayed. */
@@ -87,11 +106,18 @@ export interface SummaryOptions {
   top?: number;
   /** Distinct sources kept before the rarest are dropped (default 200,000; bounds memory on a crawl). */
   maxSources?: number;
+  /**
+   * Whether genders guessed from first names (`entities:gender-first-name`) count; false counts
+   * only what the text states (titles, pronouns). Default true.
+   */
+  firstNames?: boolean;
 }
 
 interface Row extends SourceTally {
   /** The last document that counted it, so `documents` counts each document once. */
   lastDoc: number;
+  /** Documents giving the person each gender. */
+  votes: { female: number; male: number };
 }
 
 const bump = (m: Map<string, number>, k: string): void => { m.set(k, (m.get(k) ?? 0) + 1); };
@@ -116,14 +142,14 @@ function bodyWords(doc: HearsayDocument): number {
  * The names an attribution's source is counted under: its label, or each member of a plural
  * reference; `resolved` says whether they name entities or are only the source's words.
  */
-function sourceNames(doc: HearsayDocument, a: Attribution, entityNames: ReadonlyMap<string, string>): { names: string[]; resolved: boolean } {
+function sourceNames(doc: HearsayDocument, a: Attribution, entities: ReadonlyMap<string, Entity>): { names: string[]; ids: (string | null)[]; resolved: boolean } {
   const s = a.source!;
   if (!s.entity && s.members?.length) {
-    const names = s.members.map((m) => entityNames.get(m)).filter((n): n is string => n !== undefined);
-    if (names.length) return { names, resolved: true };
+    const ids = s.members.filter((m) => entities.has(m));
+    if (ids.length) return { names: ids.map((m) => entities.get(m)!.name), ids, resolved: true };
   }
-  const resolved = s.entity !== null && entityNames.has(s.entity);
-  return { names: [sourceLabel(doc, a)!.replace(/\s+/g, ' ').trim()], resolved };
+  const resolved = s.entity !== null && entities.has(s.entity);
+  return { names: [sourceLabel(doc, a)!.replace(/\s+/g, ' ').trim()], ids: [resolved ? s.entity : null], resolved };
 }
 
 /**
@@ -137,6 +163,9 @@ function sourceNames(doc: HearsayDocument, a: Attribution, entityNames: Readonly
 export class Summary {
   private readonly top: number;
   private readonly maxSources: number;
+  private readonly firstNames: boolean;
+  private readonly genderAttributions: GenderCounts = { female: 0, male: 0, unknown: 0 };
+  private readonly genderPeople: GenderCounts = { female: 0, male: 0, unknown: 0 };
   private documents = 0;
   private failed = 0;
   private words = 0;
@@ -152,6 +181,15 @@ export class Summary {
   constructor(options: SummaryOptions = {}) {
     this.top = Math.max(0, Math.floor(options.top ?? 20));
     this.maxSources = Math.max(1, Math.floor(options.maxSources ?? 200_000));
+    this.firstNames = options.firstNames ?? true;
+  }
+
+  /** A source's gender as this summary counts it: its entity's, else an unresolved "he" / "she" says it. */
+  private genderOf(e: Entity | undefined, words: string): 'female' | 'male' | 'unknown' {
+    const g = e?.gender;
+    if (!e) return /^(she|her)$/i.test(words) ? 'female' : /^(he|him)$/i.test(words) ? 'male' : 'unknown';
+    if (!g || (!this.firstNames && g.rule === 'entities:gender-first-name')) return 'unknown';
+    return g.value;
   }
 
   /** Counts one document. */
@@ -163,7 +201,8 @@ export class Summary {
     if (doc.meta.site && doc.meta.site !== doc.meta.outlet) bump(this.sites, doc.meta.site);
     for (const code of new Set(doc.messages.map((m) => `${m.severity}: ${m.code}`))) bump(this.messages, code);
     const c = this.counts;
-    const entityNames = new Map(doc.entities.map((e) => [e.id, e.name]));
+    const entities = new Map(doc.entities.map((e) => [e.id, e]));
+    const people = new Map<string, 'female' | 'male' | 'unknown'>();
     for (const a of doc.attributions) {
       c.total++;
       if (a.via) c.nested++; else c.outermost++;
@@ -173,19 +212,32 @@ export class Summary {
       this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
       if (!a.source) continue;
       const quoted = !a.stance && a.quote !== 'indirect' ? 1 : 0;
-      const { names, resolved } = sourceNames(doc, a, entityNames);
-      for (const name of names) {
+      const { names, ids, resolved } = sourceNames(doc, a, entities);
+      for (const [i, name] of names.entries()) {
+        const id = ids[i] ?? null;
+        const entity = id === null ? undefined : entities.get(id);
+        const gender = this.genderOf(entity, doc.text.slice(a.source.start, a.source.end).trim());
+        if (a.source.kind === 'person' && (!entity || entity.type === 'person')) {
+          this.genderAttributions[gender]++;
+          // Unresolved person sources ("she") cannot be told apart, so each counts as one person.
+          people.set(id ?? `\u0000${c.total}:${i}`, gender);
+        }
         const key = `${a.source.kind}\u0000${resolved ? '' : '?'}${name.toLowerCase()}`;
         let row = this.rows.get(key);
         if (!row) {
-          row = { name, kind: a.source.kind, resolved, attributions: 0, quoted: 0, documents: 0, lastDoc: 0 };
+          row = { name, kind: a.source.kind, resolved, attributions: 0, quoted: 0, documents: 0, lastDoc: 0, votes: { female: 0, male: 0 } };
           this.rows.set(key, row);
         }
         row.attributions++;
         row.quoted += quoted;
-        if (row.lastDoc !== n) { row.documents++; row.lastDoc = n; }
+        if (row.lastDoc !== n) {
+          row.documents++;
+          row.lastDoc = n;
+          if (gender !== 'unknown') row.votes[gender]++;
+        }
       }
     }
+    for (const g of people.values()) this.genderPeople[g]++;
     if (this.rows.size > this.maxSources) this.prune();
   }
 
@@ -203,7 +255,12 @@ export class Summary {
     const kinds = Object.fromEntries(KINDS.map((k) => [k, this.byKind.get(k) ?? 0])) as Record<SourceKey, number>;
     const sourced = c.total - kinds.none;
     const sources = Object.fromEntries(KINDS.filter((k) => k !== 'none').map((k) => [k, [] as SourceTally[]])) as Record<SourceKind, SourceTally[]>;
-    for (const r of this.rows.values()) sources[r.kind].push({ name: r.name, kind: r.kind, resolved: r.resolved, attributions: r.attributions, quoted: r.quoted, documents: r.documents });
+    for (const r of this.rows.values()) {
+      const tally: SourceTally = { name: r.name, kind: r.kind, resolved: r.resolved, attributions: r.attributions, quoted: r.quoted, documents: r.documents };
+      if (r.kind === 'person') tally.gender = r.votes.female > r.votes.male ? 'female' : r.votes.male > r.votes.female ? 'male' : null;
+      sources[r.kind].push(tally);
+    }
+    const gp = this.genderPeople;
     const order = (x: SourceTally, y: SourceTally) => y.attributions - x.attributions || y.documents - x.documents || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
     for (const k of Object.keys(sources) as SourceKind[]) sources[k] = sources[k].sort(order).slice(0, this.top);
     return {
@@ -212,6 +269,10 @@ export class Summary {
       failed: this.failed,
       words: this.words,
       attributions: { ...c, bySourceKind: kinds },
+      gender: {
+        attributions: { ...this.genderAttributions }, people: { ...gp },
+        femaleShare: gp.female + gp.male ? gp.female / (gp.female + gp.male) : null, firstNames: this.firstNames,
+      },
       anonymousShare: sourced ? kinds.anonymous / sourced : null,
       perDocument: this.documents - this.failed > 0 ? c.total / (this.documents - this.failed) : null,
       sources,

@@ -9,10 +9,11 @@ import { Summary } from '../../summary/summary.js';
 import { formatSummary } from '../format-summary.js';
 import { type Command, type CliIo, flagString, parseArgs } from '../io.js';
 
-const USAGE = `usage: hearsay summarize PATH… [--format text|json] [--top N]
+const USAGE = `usage: hearsay summarize PATH… [--format text|json] [--top N] [--no-first-names]
   PATH is a file of hearsay/1 documents, one JSON per line (what analyze --out writes; .gz is
   inflated), a single JSON document or an array of them, a folder of such files, or - for
   standard input.
+  --no-first-names   count only genders the text states (titles, pronouns), not first-name guesses
 `;
 
 /** A whole-file JSON (one pretty-printed document or an array) is read at once up to this size. */
@@ -56,7 +57,7 @@ async function wholeText(file: string): Promise<string> {
 
 /** `hearsay summarize PATH…`: who is quoted, how and how often, over a corpus of analyses. */
 export const run: Command = async (args, io) => {
-  const p = parseArgs(args, ['help']);
+  const p = parseArgs(args, ['help', 'no-first-names']);
   if (p.flags.has('help')) { io.stdout(USAGE); return 0; }
   const format = flagString(p, 'format', 'text');
   if (format !== 'json' && format !== 'text') { io.stderr(`hearsay summarize: --format must be text or json\n${USAGE}`); return 2; }
@@ -65,7 +66,7 @@ export const run: Command = async (args, io) => {
   if (!/^\d+$/.test(topFlag) || top < 1) { io.stderr('hearsay summarize: --top must be a whole number ≥ 1\n'); return 2; }
   if (!p.positionals.length) { io.stderr(USAGE); return 2; }
 
-  const summary = new Summary({ top });
+  const summary = new Summary({ top, firstNames: !p.flags.has('no-first-names') });
   let counted = 0;
   let problems = 0;
   const problem = (where: string, why: string): void => {

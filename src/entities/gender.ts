@@ -1,0 +1,99 @@
+/**
+ * What the text says about a person's gender, for counts such as "share of quotes from women"
+ * (the Gender Gap Tracker's measure). Read from the finished entity layer: the titles and role
+ * nouns in the person's mentions, the pronouns resolved to them, and only where the text says
+ * nothing, the first name. Each reading keeps its rule and the span it rests on, so a user can
+ * keep the textual evidence and drop the first-name guesses.
+ */
+import { defineStage } from '../core/pipeline.js';
+import { registerRules } from '../core/rules.js';
+import type { Entity, Gender, Span } from '../core/types.js';
+import type { WorkingDoc } from '../core/working-doc.js';
+import { readsAsEnglish } from '../text/language.js';
+import { FEMALE_TITLES, MALE_TITLES, PRONOUNS } from './lexicon.js';
+import { genderOfName } from './state.js';
+
+registerRules('entities', [
+  { name: 'gender-title', reason: 'a gendered title or role noun opens or ends a mention of the person, or stands just before it', example: 'Ms. Ruiz said; the congresswoman said' },
+  { name: 'gender-pronoun', reason: 'the pronouns resolved to the person are of one gender, or of one at least two to one, and there is a subject pronoun or two pronouns', example: 'Ana Ruiz arrived late. She said …' },
+  { name: 'gender-first-name', reason: 'a guess where the text says nothing: the first name is on a list of names mostly given to one gender', example: 'Ana Ruiz said' },
+]);
+
+const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
+/** Titles and role nouns that say the person's gender: the recogniser's titles and more. */
+const MALE_WORDS: ReadonlySet<string> = new Set([...MALE_TITLES, ...words(`sir lord duke baron count businessman councilman assemblyman
+  congressman alderman anchorman chairman spokesman sportsman statesman father husband son brother uncle grandfather widower
+  boyfriend nephew grandson stepfather dad`)]);
+const FEMALE_WORDS: ReadonlySet<string> = new Set([...FEMALE_TITLES, ...words(`lady dame duchess baroness countess princess businesswoman
+  councilwoman assemblywoman congresswoman alderwoman anchorwoman chairwoman spokeswoman sportswoman stateswoman mother wife
+  daughter sister aunt grandmother widow girlfriend niece granddaughter stepmother mom first-lady madam mme. mrs ms`)]);
+
+/** Gender of a title or role word, lower-cased; null when it says none. */
+function genderOfWord(w: string): 'm' | 'f' | null {
+  if (MALE_WORDS.has(w)) return 'm';
+  if (FEMALE_WORDS.has(w)) return 'f';
+  return null;
+}
+
+const DETERMINERS = words("the a an his her their its our my your this that former late then-");
+const toGender = (g: 'm' | 'f'): Gender['value'] => (g === 'm' ? 'male' : 'female');
+
+/** The gender words a mention carries: its first word past determiners, its last word, and the word before it. */
+function titleEvidence(text: string, m: Span): 'm' | 'f' | null {
+  const ws = text.slice(m.start, m.end).toLowerCase().split(/\s+/).filter(Boolean);
+  let i = 0;
+  while (i < ws.length - 1 && DETERMINERS.has(ws[i]!)) i++;
+  const before = /(\S+)\s+$/.exec(text.slice(Math.max(0, m.start - 16), m.start))?.[1]?.toLowerCase();
+  const found = [ws[i], ws[ws.length - 1], before].map((w) => (w ? genderOfWord(w.replace(/[,;:]$/, '')) : null)).filter((g) => g !== null);
+  if (!found.length) return null;
+  return found.every((g) => g === found[0]) ? found[0]! : null;
+}
+
+/** What the text says about one person's gender, or null. */
+export function genderOf(text: string, e: Entity): Gender | null {
+  if (e.type !== 'person') return null;
+  const titles: [Span, 'm' | 'f'][] = [];
+  const pronouns: [Span, 'm' | 'f'][] = [];
+  for (const m of e.mentions) {
+    const p = PRONOUNS.get(text.slice(m.start, m.end).toLowerCase())?.gender;
+    if (p === 'm' || p === 'f') { pronouns.push([m, p]); continue; }
+    if (p) continue;
+    const t = titleEvidence(text, m);
+    if (t) titles.push([m, t]);
+  }
+  const decide = (xs: [Span, 'm' | 'f'][], ratio: number): [Span, 'm' | 'f'] | null => {
+    const male = xs.filter(([, g]) => g === 'm').length;
+    const female = xs.length - male;
+    const outweighs = (a: number, b: number) => a >= 1 && (b === 0 || a >= ratio * b);
+    if (outweighs(male, female)) return xs.find(([, g]) => g === 'm')!;
+    if (outweighs(female, male)) return xs.find(([, g]) => g === 'f')!;
+    return null;
+  };
+  // Titles are the writer's own words, so any disagreement among them leaves the pronouns to decide.
+  const t = decide(titles, Infinity);
+  if (t) return { value: toGender(t[1]), rule: 'entities:gender-title', evidence: { start: t[0].start, end: t[0].end } };
+  // One possessive or object pronoun alone is too weak: "told the mayor that the bridge is his
+  // top priority" resolves "his" to the nearest person. A subject pronoun, or two, will do
+  // (measured on PolNeAR train: 95.9 % agreement against 95.4 % with any one pronoun).
+  const subjects = pronouns.filter(([m]) => /^(he|she)$/i.test(text.slice(m.start, m.end))).length;
+  const p = subjects + pronouns.length >= 2 ? decide(pronouns, 2) : null;
+  if (p) return { value: toGender(p[1]), rule: 'entities:gender-pronoun', evidence: { start: p[0].start, end: p[0].end } };
+  const first = e.name.split(/\s+/)[0];
+  const g = genderOfName(first);
+  if (g) {
+    const at = e.mentions.find((m) => text.slice(m.start, m.end).split(/\s+/).includes(first!)) ?? e.mentions[0];
+    if (at) return { value: toGender(g), rule: 'entities:gender-first-name', evidence: { start: at.start, end: at.end } };
+  }
+  return null;
+}
+
+/**
+ * Gives each person entity the gender its text states ({@link genderOf}); runs after the
+ * attribution stages because resolving sources adds pronoun mentions.
+ */
+export const genderStage = defineStage('gender', { requires: ['entities', 'attributions'], assigns: ['gender'], when: readsAsEnglish }, () => (doc: WorkingDoc) => {
+  for (const e of doc.entities) {
+    const g = genderOf(doc.text, e);
+    if (g) e.gender = g;
+  }
+});
