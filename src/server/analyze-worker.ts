@@ -14,7 +14,8 @@ if (port) {
       const doc = analyze(msg.job.input, msg.job.options);
       if (msg.job.url && !doc.meta.url) doc.meta.url = msg.job.url;
       if (msg.job.messages?.length) doc.messages.unshift(...msg.job.messages);
-      reply = { id: msg.id, ok: true, json: JSON.stringify(doc) };
+      const errors = doc.messages.filter((m) => m.severity === 'error').map((m) => `[${m.code}] ${m.text}`);
+      reply = { id: msg.id, ok: true, json: JSON.stringify(doc), errors };
     } catch (e) {
       // The message stays server-side (logged); clients get a generic error.
       reply = { id: msg.id, ok: false, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };

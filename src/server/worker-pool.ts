@@ -13,7 +13,13 @@ export interface AnalyzeJob {
 }
 
 /** Message a worker posts back: the serialised document, or a failure. */
-export type WorkerReply = { id: number; ok: true; json: string } | { id: number; ok: false; message: string };
+export type WorkerReply = { id: number; ok: true; json: string; errors: string[] } | { id: number; ok: false; message: string };
+
+/** A finished job: the serialised document and its error messages (`[code] text`), so callers need not parse it to know. */
+export interface JobResult {
+  json: string;
+  errors: string[];
+}
 
 /** Why a job failed; `timeout` means the worker was terminated. */
 export class PoolError extends Error {
@@ -28,8 +34,11 @@ export class PoolError extends Error {
 interface Task {
   id: number;
   job: AnalyzeJob;
+  /** Epoch ms; for {@link WorkerPool.runFor} jobs, Infinity until dispatched. */
   deadline: number;
-  resolve: (json: string) => void;
+  /** For {@link WorkerPool.runFor}: the time-out counted from dispatch. */
+  runMs?: number;
+  resolve: (r: JobResult) => void;
   reject: (e: PoolError) => void;
 }
 
@@ -80,7 +89,19 @@ export class WorkerPool {
   run(job: AnalyzeJob, deadline: number): Promise<string> {
     if (this.closed) return Promise.reject(new PoolError('closed', 'worker pool is closed'));
     return new Promise<string>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, job, deadline, resolve, reject });
+      this.queue.push({ id: this.nextId++, job, deadline, resolve: (r) => resolve(r.json), reject });
+      this.pump();
+    });
+  }
+
+  /**
+   * Runs one job with `ms` to run, counted from when a worker takes it (a batch queues many jobs,
+   * and waiting is not the job's fault).
+   */
+  runFor(job: AnalyzeJob, ms: number): Promise<JobResult> {
+    if (this.closed) return Promise.reject(new PoolError('closed', 'worker pool is closed'));
+    return new Promise<JobResult>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, job, deadline: Infinity, runMs: ms, resolve, reject });
       this.pump();
     });
   }
@@ -114,7 +135,7 @@ export class WorkerPool {
       const t = slot.task;
       if (!t || msg.id !== t.id) return;
       this.finish(slot);
-      if (msg.ok) t.resolve(msg.json);
+      if (msg.ok) t.resolve({ json: msg.json, errors: msg.errors });
       else t.reject(new PoolError('failed', msg.message));
     });
     const lost = (why: string) => {
@@ -132,6 +153,7 @@ export class WorkerPool {
   }
 
   private dispatch(slot: Slot, task: Task): void {
+    if (task.runMs !== undefined) task.deadline = Date.now() + task.runMs;
     const left = task.deadline - Date.now();
     if (left <= 0) {
       task.reject(new PoolError('timeout', 'the deadline passed while the job waited'));

@@ -1,10 +1,11 @@
 import { appendFileSync, closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
 import { analyze, MAX_INPUT_CHARS } from '../../analyze.js';
 import type { AnalyzeOptions } from '../../core/working-doc.js';
-import type { HearsayDocument } from '../../core/types.js';
+import type { HearsayDocument, Message } from '../../core/types.js';
 import { SCHEMA_VERSION } from '../../core/types.js';
 import { decodeBytes } from '../../extract/decode.js';
 import { isCalendarDate } from '../../time/calendar.js';
@@ -51,8 +52,11 @@ export async function readInput(path: string, io: CliIo): Promise<{ bytes: Uint8
 /** Inputs this long (bytes; about 80,000 words of text) report each stage on stderr. */
 export const LONG_INPUT_BYTES = 500_000;
 
-/** Analyses one input's bytes: decoding problems become messages on the document. */
-export function analyzeBytes(input: Uint8Array, path: string, options: AnalyzeOptions): HearsayDocument {
+/**
+ * One input's bytes made text: gzip inflated (capped), the charset decoded. Decoding problems
+ * become messages for the document; an unusable input becomes an error document.
+ */
+export function decodeInput(input: Uint8Array, path: string, options: AnalyzeOptions): { text: string; messages: Message[] } | { error: HearsayDocument } {
   let bytes = input;
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     // Saved pages often come gzipped; inflate with a cap so a zip bomb stops at the size limit.
@@ -60,31 +64,113 @@ export function analyzeBytes(input: Uint8Array, path: string, options: AnalyzeOp
       bytes = new Uint8Array(gunzipSync(bytes, { maxOutputLength: MAX_FILE_BYTES }));
     } catch (e) {
       const tooBig = (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError;
-      return tooBig
-        ? errorDoc(path, 'input/too-large', `${path} inflates past ${MAX_FILE_BYTES} bytes (a zip bomb?); refused`)
-        : errorDoc(path, 'input/compressed', `${path} is gzip data that does not inflate: ${(e as Error).message}`);
+      return {
+        error: tooBig
+          ? errorDoc(path, 'input/too-large', `${path} inflates past ${MAX_FILE_BYTES} bytes (a zip bomb?); refused`)
+          : errorDoc(path, 'input/compressed', `${path} is gzip data that does not inflate: ${(e as Error).message}`),
+      };
     }
   }
   const decoded = decodeBytes(bytes, { html: options.inputType === 'html' ? true : undefined });
-  if (decoded.messages.some((m) => m.severity === 'error')) {
-    const d = errorDoc(path, decoded.messages.find((m) => m.severity === 'error')!.code, decoded.messages.find((m) => m.severity === 'error')!.text);
-    return d;
-  }
+  const bad = decoded.messages.find((m) => m.severity === 'error');
+  if (bad) return { error: errorDoc(path, bad.code, bad.text) };
+  return decoded;
+}
+
+/** Analyses one input's bytes: decoding problems become messages on the document. */
+export function analyzeBytes(input: Uint8Array, path: string, options: AnalyzeOptions): HearsayDocument {
+  const decoded = decodeInput(input, path, options);
+  if ('error' in decoded) return decoded.error;
   const doc = analyze(decoded.text, { ...options, path });
   doc.messages.unshift(...decoded.messages);
   return doc;
 }
 
+/** Page files a folder given to `analyze` holds: text and HTML, optionally gzipped. */
+const PAGE_FILE = /\.(txt|text|html?|xhtml)(\.gz)?$/i;
+
+/** The page files under a folder, depth first in name order; hidden entries are skipped. Paths keep the folder as given. */
+async function filesUnder(dir: string, io: CliIo): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (d: string): Promise<void> => {
+    const entries = (await readdir(resolve(io.cwd, d), { withFileTypes: true }))
+      .filter((e) => !e.name.startsWith('.'))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const path = join(d, e.name);
+      if (e.isDirectory()) await walk(path);
+      else if (e.isFile() && PAGE_FILE.test(e.name)) out.push(path);
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+/**
+ * The inputs a command line names: its paths, each folder replaced by the page files under it,
+ * then the paths listed one per line in `--list FILE` (`-`: standard input). Problems (an empty
+ * folder, an unreadable list) are returned to be reported.
+ */
+async function expandInputs(paths: readonly string[], list: string | undefined, io: CliIo): Promise<{ inputs: string[]; problems: string[]; expanded: boolean }> {
+  const inputs: string[] = [];
+  const problems: string[] = [];
+  let expanded = false;
+  for (const path of paths) {
+    let dir = false;
+    if (path !== '-') {
+      try { dir = (await stat(resolve(io.cwd, path))).isDirectory(); } catch { /* readInput reports it */ }
+    }
+    if (!dir) { inputs.push(path); continue; }
+    expanded = true;
+    try {
+      const files = await filesUnder(path, io);
+      if (!files.length) problems.push(`${path}: no .txt or .html files under this folder`);
+      inputs.push(...files);
+    } catch (e) {
+      problems.push(`${path}: cannot read the folder: ${(e as Error).message}`);
+    }
+  }
+  if (list !== undefined) {
+    expanded = true;
+    try {
+      const text = list === '-' ? new TextDecoder().decode(await io.stdin(MAX_FILE_BYTES)) : await readFile(resolve(io.cwd, list), 'utf8');
+      for (const line of text.split(/\r?\n/)) if (line.trim()) inputs.push(line.trim());
+    } catch (e) {
+      problems.push(`--list ${list}: cannot read: ${(e as Error).message}`);
+    }
+  }
+  return { inputs, problems, expanded };
+}
+
+/** Default per-input time-out with `--jobs` (ms): a page that takes longer becomes an `input/timeout` error line. */
+const DEFAULT_TIMEOUT_MS = 300_000;
+
+/** One input's outcome: the document, or (from a worker) its JSON text and error messages. */
+type Outcome = { path: string; doc: HearsayDocument } | { path: string; json: string; errors: string[] };
+
+const errorsOf = (doc: HearsayDocument): string[] => doc.messages.filter((m) => m.severity === 'error').map((m) => `[${m.code}] ${m.text}`);
+
 /** `hearsay analyze PATH…`: one document (json), or one JSON line per input (jsonl / several paths). */
 export const run: Command = async (args, io) => {
   const p = parseArgs(args, ['explain', 'resume']);
-  const format = flagString(p, 'format', p.positionals.length > 1 ? 'jsonl' : 'json') as Format;
-  if (!FORMATS.includes(format)) { io.stderr(`hearsay analyze: --format must be one of ${FORMATS.join(', ')}\n`); return 2; }
+  if (p.positionals.length === 0 && !p.flags.has('list')) { io.stderr('usage: hearsay analyze PATH… [--list FILE] (- for standard input; a folder for the pages under it)\n'); return 2; }
   const date = flagString(p, 'date');
   if (date !== undefined && !isCalendarDate(date)) { io.stderr('hearsay analyze: --date must be a calendar day YYYY-MM-DD\n'); return 2; }
   const input = flagString(p, 'input', 'auto');
   if (!['auto', 'text', 'html'].includes(input)) { io.stderr('hearsay analyze: --input must be auto, text or html\n'); return 2; }
-  if (p.positionals.length === 0) { io.stderr('usage: hearsay analyze PATH… (- for standard input)\n'); return 2; }
+  const jobsFlag = flagString(p, 'jobs', '1');
+  const jobs = jobsFlag === 'auto' ? Math.max(1, availableParallelism()) : Number(jobsFlag);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) { io.stderr('hearsay analyze: --jobs must be a whole number from 1 to 256, or auto\n'); return 2; }
+  const timeoutFlag = flagString(p, 'timeout-ms');
+  const timeoutMs = timeoutFlag === undefined ? DEFAULT_TIMEOUT_MS : Number(timeoutFlag);
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 2 ** 31 - 1) { io.stderr('hearsay analyze: --timeout-ms must be a whole number of milliseconds\n'); return 2; }
+  if (timeoutFlag !== undefined && jobs === 1) { io.stderr('hearsay analyze: --timeout-ms needs --jobs (a page is stopped by ending its worker)\n'); return 2; }
+  const list = flagString(p, 'list');
+  if (p.flags.get('list') === true) { io.stderr('hearsay analyze: --list needs a FILE (or - for standard input)\n'); return 2; }
+  if (list === '-' && p.positionals.includes('-')) { io.stderr('hearsay analyze: standard input cannot be both the list and an input\n'); return 2; }
+  const { inputs, problems, expanded } = await expandInputs(p.positionals, list, io);
+  const format = flagString(p, 'format', inputs.length > 1 || expanded ? 'jsonl' : 'json') as Format;
+  if (!FORMATS.includes(format)) { io.stderr(`hearsay analyze: --format must be one of ${FORMATS.join(', ')}\n`); return 2; }
   const options: AnalyzeOptions = { inputType: input as 'auto' | 'text' | 'html' };
   if (date) options.date = date;
   const actorsPath = flagString(p, 'actors');
@@ -124,29 +210,18 @@ export const run: Command = async (args, io) => {
   const write = outPath
     ? (s: string) => appendFileSync(resolve(io.cwd, outPath), s)
     : io.stdout;
-  const total = p.positionals.length;
   let failed = 0;
-  let n = 0;
-  for (const path of p.positionals) {
-    n++;
-    if (total > 1 && (n % 100 === 0 || n === total)) io.stderr(`analyze: ${n}/${total} inputs\n`);
-    if (done.has(path)) continue;
-    const got = await readInput(path, io);
-    // A long document takes seconds a stage: say which one runs, so a wait is not taken for a hang.
-    const long = !('error' in got) && got.bytes.length >= LONG_INPUT_BYTES;
-    const onStage = long ? (stage: string, i: number, of: number) => io.stderr(`analyze: ${path}: ${stage} (${i}/${of})\n`) : undefined;
-    let doc: HearsayDocument;
-    try {
-      doc = 'error' in got ? got.error : analyzeBytes(got.bytes, path, onStage ? { ...options, onStage } : options);
-    } catch (e) {
-      // A fault of ours on one input must not cost the rest of the batch.
-      doc = errorDoc(path, 'input/failed', `analysis failed: ${(e as Error).message}`);
-    }
-    const errors = doc.messages.filter((m) => m.severity === 'error');
+  for (const problem of problems) { io.stderr(`hearsay analyze: ${problem}\n`); failed++; }
+
+  /** Writes one outcome in the chosen format; a worker's JSON is parsed only where a format needs the document. */
+  const emit = async (o: Outcome): Promise<void> => {
+    const errors = 'doc' in o ? errorsOf(o.doc) : o.errors;
     if (errors.length) {
       failed++;
-      io.stderr(`hearsay analyze: ${path}: ${errors.map((m) => `[${m.code}] ${m.text}`).join('; ')}\n`);
+      io.stderr(`hearsay analyze: ${o.path}: ${errors.join('; ')}\n`);
     }
+    if ((outPath || format === 'jsonl') && !explain) { write(('json' in o ? o.json : JSON.stringify(o.doc)) + '\n'); return; }
+    const doc = 'doc' in o ? o.doc : JSON.parse(o.json) as HearsayDocument;
     if (outPath || format === 'jsonl') write(JSON.stringify(doc) + '\n');
     else if (format === 'json') write(JSON.stringify(doc, null, 2) + '\n');
     else if (format === 'text') write(formatText(doc) + '\n');
@@ -155,6 +230,70 @@ export const run: Command = async (args, io) => {
       for (const r of toPloverRecords(doc)) write(JSON.stringify(r) + '\n');
     }
     if (explain) io.stderr(explainDocument(doc));
+  };
+
+  /** One input analysed here, on this thread. */
+  const analyzeHere = async (path: string): Promise<Outcome> => {
+    const got = await readInput(path, io);
+    // A long document takes seconds a stage: say which one runs, so a wait is not taken for a hang.
+    const long = !('error' in got) && got.bytes.length >= LONG_INPUT_BYTES;
+    const onStage = long ? (stage: string, i: number, of: number) => io.stderr(`analyze: ${path}: ${stage} (${i}/${of})\n`) : undefined;
+    try {
+      return { path, doc: 'error' in got ? got.error : analyzeBytes(got.bytes, path, onStage ? { ...options, onStage } : options) };
+    } catch (e) {
+      // A fault of ours on one input must not cost the rest of the batch.
+      return { path, doc: errorDoc(path, 'input/failed', `analysis failed: ${(e as Error).message}`) };
+    }
+  };
+
+  const todo = inputs.filter((path) => !done.has(path));
+  const total = inputs.length;
+  let written = total - todo.length;
+  const progress = () => { if (total > 1 && (written % 100 === 0 || written === total)) io.stderr(`analyze: ${written}/${total} inputs\n`); };
+  if (jobs === 1) {
+    for (const path of todo) {
+      await emit(await analyzeHere(path));
+      written++;
+      progress();
+    }
+    return failed ? 1 : 0;
+  }
+
+  // Several workers: inputs are read and decoded here, analysed in worker threads, and written in
+  // input order; a page past --timeout-ms has its worker ended and becomes an error line.
+  const { WorkerPool, PoolError } = await import('../../server/worker-pool.js');
+  const pool = new WorkerPool({ size: jobs });
+  const analyzeThere = async (path: string): Promise<Outcome> => {
+    const got = await readInput(path, io);
+    if ('error' in got) return { path, doc: got.error };
+    const decoded = decodeInput(got.bytes, path, options);
+    if ('error' in decoded) return { path, doc: decoded.error };
+    try {
+      const reply = await pool.runFor({ input: decoded.text, options: { ...options, path }, messages: decoded.messages }, timeoutMs);
+      return { path, json: reply.json, errors: reply.errors };
+    } catch (e) {
+      const timeout = e instanceof PoolError && e.reason === 'timeout';
+      return { path, doc: timeout ? errorDoc(path, 'input/timeout', `analysis took longer than ${timeoutMs} ms; stopped`) : errorDoc(path, 'input/failed', `analysis failed: ${(e as Error).message}`) };
+    }
+  };
+  try {
+    // A window of a few inputs per worker keeps every worker busy while output stays in order.
+    const window: Promise<Outcome>[] = [];
+    for (const path of todo) {
+      window.push(analyzeThere(path));
+      if (window.length >= jobs * 4) {
+        await emit(await window.shift()!);
+        written++;
+        progress();
+      }
+    }
+    while (window.length) {
+      await emit(await window.shift()!);
+      written++;
+      progress();
+    }
+  } finally {
+    await pool.close();
   }
   return failed ? 1 : 0;
 };
