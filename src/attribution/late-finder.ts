@@ -3,7 +3,7 @@ import type { Attribution, Span } from '../core/types.js';
 import type { WorkingDoc } from '../core/working-doc.js';
 import { SpanIndex } from '../core/span-index.js';
 import { resolveSource } from '../entities/index.js';
-import { lowerTexts } from '../text/lower.js';
+import { lowerTexts, wordPositions } from '../text/lower.js';
 import { windowOf, type Window } from './find.js';
 import { nameTokens, quoteIndex, quoteType } from './stage.js';
 
@@ -67,7 +67,10 @@ export function lateFinderStage(finder: LateFinder): StageFactory {
     const lower = lowerTexts(toks);
     // Most documents hold none of a finder's words where it reads: nothing to index then.
     const readable = (k: number) => !finder.reads || finder.reads(toks[k]!.sentence);
-    if (!lower.some((w, k) => finder.triggers.has(w) && readable(k))) return;
+    const at = wordPositions(lower);
+    let any = false;
+    for (const w of finder.triggers) if (!any) any = at.get(w)?.some(readable) ?? false;
+    if (!any) return;
     const spans = doc.attributions.flatMap((a) => [a.cue, ...(a.source ? [a.source] : []), ...a.content]);
     const held = new SpanIndex(spans);
     const taken = (x: Span) => held.overlaps(x);

@@ -26,3 +26,23 @@ export function lowerTexts(tokens: readonly { text: string }[]): readonly string
   }
   return out;
 }
+
+const positions = new WeakMap<readonly string[], Map<string, number[]>>();
+
+/**
+ * Where each lower-cased word occurs in {@link lowerTexts}' array, built once per document:
+ * stages that fire on a few trigger words (the late finders, a dozen of them) look their words
+ * up here instead of each scanning every token.
+ */
+export function wordPositions(lower: readonly string[]): ReadonlyMap<string, readonly number[]> {
+  let out = positions.get(lower);
+  if (out === undefined) {
+    out = new Map();
+    for (let i = 0; i < lower.length; i++) {
+      const list = out.get(lower[i]!);
+      if (list) list.push(i); else out.set(lower[i]!, [i]);
+    }
+    positions.set(lower, out);
+  }
+  return out;
+}
