@@ -94,6 +94,10 @@ test('malformed layers are SCHEMA_MISMATCH naming the place, never a TypeError',
     ['event without actors', (d) => { d.events = [{ id: 'e1', type: 'AGREE', trigger: { start: 0, end: 1 }, actor: null, recipient: [] }]; }, /events\[0\]\.actor is not an array/],
     ['a time off the text', (d) => { d.times = [{ start: 0, end: d.text.length + 1 }]; }, /times\[0\]/],
     ['a null message', (d) => { d.messages = [null]; }, /messages\[0\] is not a message/],
+    ['an unknown source kind', (d) => { d.attributions.find((a: { source: unknown }) => a.source).source.kind = '__proto__'; }, /source\.kind is not a source kind/],
+    ['an unknown quote type', (d) => { d.attributions[0].quote = 'total'; }, /quote is not direct, indirect or mixed/],
+    ['an outlet that is an object', (d) => { d.meta.outlet = { a: 1 }; }, /meta\.outlet is not a string or null/],
+    ['an unknown entity type', (d) => { d.entities[0].type = 'robot'; }, /entities\[0\]\.type is not an entity type/],
   ];
   for (const [name, spoil, why] of cases) {
     const d = JSON.parse(JSON.stringify(good));

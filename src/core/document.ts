@@ -1,5 +1,5 @@
 import { HearsayError } from './errors.js';
-import { SCHEMA_VERSION, type Attribution, type HearsayDocument } from './types.js';
+import { SCHEMA_VERSION, type Attribution, type EntityType, type HearsayDocument, type QuoteType, type SourceKind } from './types.js';
 
 const LAYERS = ['body', 'messages', 'sentences', 'entities', 'attributions', 'voice'] as const;
 
@@ -15,6 +15,10 @@ export function parseDocument(json: unknown): HearsayDocument {
   if (typeof d.text !== 'string') return fail('text is not a string');
   if (!isObject(d.input) || (d.input.type !== 'text' && d.input.type !== 'html')) return fail('input.type must be text or html');
   if (!isObject(d.meta)) return fail('meta is missing');
+  for (const k of META_STRINGS) {
+    const v = (d.meta as unknown as Record<string, unknown>)[k];
+    if (v !== undefined && v !== null && typeof v !== 'string') fail(`meta.${k} is not a string or null`);
+  }
   for (const layer of LAYERS) if (!Array.isArray(d[layer])) fail(`${layer} is not an array`);
   for (const layer of ['times', 'events'] as const) if (d[layer] !== undefined && !Array.isArray(d[layer])) fail(`${layer} is not an array`);
   const n = d.text.length;
@@ -40,6 +44,7 @@ export function parseDocument(json: unknown): HearsayDocument {
     if (!isObject(e)) return fail(`entities[${i}] is not an object`);
     id(e.id, `entities[${i}].id`);
     if (typeof e.name !== 'string') fail(`entities[${i}].name is not a string`);
+    if (!ENTITY_TYPES.has(e.type)) fail(`entities[${i}].type is not an entity type`);
     spans(e.mentions, `entities[${i}].mentions`);
     if (!ruleList(e.refinedBy)) fail(`entities[${i}].refinedBy is not a list of rule names`);
     if (e.gender !== undefined) {
@@ -54,7 +59,11 @@ export function parseDocument(json: unknown): HearsayDocument {
   d.attributions!.forEach((a, i) => {
     span(a.cue, `attributions[${i}].cue`);
     spans(a.content, `attributions[${i}].content`);
-    if (a.source !== null) span(a.source, `attributions[${i}].source`);
+    if (a.source !== null) {
+      span(a.source, `attributions[${i}].source`);
+      if (!SOURCE_KINDS.has(a.source.kind)) fail(`attributions[${i}].source.kind is not a source kind`);
+    }
+    if (!QUOTE_TYPES.has(a.quote)) fail(`attributions[${i}].quote is not direct, indirect or mixed`);
     const members = a.source?.members;
     if (members !== undefined && !(Array.isArray(members) && members.every((m) => typeof m === 'string' && entityIds.has(m)))) {
       fail(`attributions[${i}].source.members is not a list of entity ids`);
@@ -75,6 +84,12 @@ export function parseDocument(json: unknown): HearsayDocument {
   });
   return d as HearsayDocument;
 }
+
+/** `meta` fields that hold a string or null. */
+const META_STRINGS = ['title', 'outlet', 'site', 'published', 'url', 'byline', 'canonical', 'language', 'outletRule'] as const;
+const ENTITY_TYPES: ReadonlySet<unknown> = new Set<EntityType>(['person', 'organization', 'government', 'outlet', 'location', 'group', 'other']);
+const SOURCE_KINDS: ReadonlySet<unknown> = new Set<SourceKind>(['person', 'organization', 'outlet', 'anonymous', 'document', 'unknown']);
+const QUOTE_TYPES: ReadonlySet<unknown> = new Set<QuoteType>(['direct', 'indirect', 'mixed']);
 
 /** A plain object (JSON's `{…}`); typed loosely on purpose, as its fields are checked one by one after. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

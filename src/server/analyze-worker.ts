@@ -8,6 +8,9 @@ import type { AnalyzeJob, WorkerReply } from './worker-pool.js';
 
 const port = parentPort;
 if (port) {
+  // Load the models before saying ready, so the first job's time-out is not spent on them.
+  analyze('Warm-up: the minister said the models load once.', { date: '2025-01-01' });
+  port.postMessage({ ready: true });
   port.on('message', (msg: { id: number; job: AnalyzeJob }) => {
     let reply: WorkerReply;
     try {

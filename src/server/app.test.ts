@@ -123,6 +123,7 @@ function hangingWorker(): URL {
   const dir = mkdtempSync(path.join(tmpdir(), 'hearsay-worker-'));
   const file = path.join(dir, 'hang.mjs');
   writeFileSync(file, `import { parentPort } from 'node:worker_threads';
+parentPort.postMessage({ ready: true });
 parentPort.on('message', (m) => {
   if (m.job.input === 'hang') for (;;) {}
   if (m.job.input === 'throw') { parentPort.postMessage({ id: m.id, ok: false, message: 'secret internal detail' }); return; }
@@ -151,6 +152,18 @@ test('an analysis past its time-out is terminated and answers 504; the pool reco
     assert.equal((JSON.parse(text) as ErrorBody).error.code, 'analysis/failed');
     assert.equal((await post(app, JSON.stringify({ text: 'crash' }))).status, 500);
     assert.equal((await post(app, JSON.stringify({ text: 'again' }))).status, 200);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('a worker that dies while loading fails the job first in line instead of being replaced forever', async () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'hearsay-dying-')), 'dying-worker.mjs');
+  writeFileSync(file, 'process.exit(5);\n');
+  const pool = new WorkerPool({ size: 1, script: pathToFileURL(file) });
+  try {
+    await assert.rejects(pool.runFor({ input: 'a', options: {} }, 10_000), (e: unknown) => e instanceof PoolError && e.reason === 'failed');
+    await assert.rejects(pool.runFor({ input: 'b', options: {} }, 10_000), (e: unknown) => e instanceof PoolError && e.reason === 'failed');
   } finally {
     await pool.close();
   }

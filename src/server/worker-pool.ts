@@ -12,7 +12,10 @@ export interface AnalyzeJob {
   messages?: Message[];
 }
 
-/** Message a worker posts back: the serialised document, or a failure. */
+/**
+ * Message a worker posts back: the serialised document, or a failure. Before any, a worker posts
+ * `{ ready: true }` once it has loaded its models, and only then is it given jobs.
+ */
 export type WorkerReply = { id: number; ok: true; json: string; errors: string[] } | { id: number; ok: false; message: string };
 
 /** A finished job: the serialised document and its error messages (`[code] text`), so callers need not parse it to know. */
@@ -44,6 +47,8 @@ interface Task {
 
 interface Slot {
   worker: Worker | null;
+  /** The worker has loaded its models (it posts `{ ready: true }` first); jobs go to ready workers only. */
+  ready: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | null;
 }
@@ -72,7 +77,7 @@ export class WorkerPool {
   private closed = false;
 
   constructor(opts: WorkerPoolOptions) {
-    this.slots = Array.from({ length: Math.max(1, opts.size) }, () => ({ worker: null, task: null, timer: null }));
+    this.slots = Array.from({ length: Math.max(1, opts.size) }, () => ({ worker: null, ready: false, task: null, timer: null }));
     this.script = opts.script ?? new URL('./analyze-worker.js', import.meta.url);
     this.heapMb = opts.maxOldGenerationSizeMb ?? 1024;
   }
@@ -124,6 +129,9 @@ export class WorkerPool {
     for (const slot of this.slots) {
       if (!this.queue.length) return;
       if (slot.task) continue;
+      // A fresh worker loads its models before it takes a job, so a job's time-out is its own.
+      if (!slot.worker) { slot.worker = this.spawn(slot); continue; }
+      if (!slot.ready) continue;
       this.dispatch(slot, this.queue.shift()!);
     }
   }
@@ -131,7 +139,17 @@ export class WorkerPool {
   private spawn(slot: Slot): Worker {
     const w = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     w.unref();
-    w.on('message', (msg: WorkerReply) => {
+    slot.ready = false;
+    // Held until ready, so a batch waiting on a loading worker does not see the process exit.
+    w.ref();
+    w.on('message', (msg: WorkerReply | { ready: true }) => {
+      if ('ready' in msg) {
+        if (slot.worker !== w) return;
+        slot.ready = true;
+        w.unref();
+        this.pump();
+        return;
+      }
       const t = slot.task;
       if (!t || msg.id !== t.id) return;
       this.finish(slot);
@@ -140,12 +158,18 @@ export class WorkerPool {
     });
     const lost = (why: string) => {
       if (slot.worker !== w) return;
+      const wasReady = slot.ready;
       slot.worker = null;
+      slot.ready = false;
       const t = slot.task;
       if (t) {
         this.finish(slot);
         t.reject(new PoolError('failed', why));
-      }
+      } else if (!wasReady && this.queue.length) {
+        // A worker that dies while loading would be replaced forever: the job first in line fails instead.
+        this.queue.shift()!.reject(new PoolError('failed', why));
+        if (!this.closed) queueMicrotask(() => this.pump());
+      } else if (this.queue.length && !this.closed) queueMicrotask(() => this.pump());
     };
     w.on('error', (e) => lost(e.message));
     w.on('exit', (code) => lost(`worker exited with code ${code}`));
@@ -161,12 +185,13 @@ export class WorkerPool {
       return;
     }
     slot.task = task;
-    const w = (slot.worker ??= this.spawn(slot));
+    const w = slot.worker!;
     // Held while busy so an awaited reply keeps the process alive; idle workers are unref'd.
     w.ref();
     slot.timer = setTimeout(() => {
       if (slot.task !== task) return;
       slot.worker = null;
+      slot.ready = false;
       this.finish(slot);
       void w.terminate();
       task.reject(new PoolError('timeout', 'the analysis passed its deadline'));

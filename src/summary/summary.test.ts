@@ -77,6 +77,27 @@ test('shares, nesting and failed inputs', () => {
   assert.equal(new Summary().toJSON().anonymousShare, null);
 });
 
+test('among sources cited equally often, pruning keeps nine tenths of the room, not none', () => {
+  const s = new Summary({ maxSources: 100, top: 1000 });
+  for (let i = 0; i < 250; i++) {
+    const e = { id: `p${i}`, name: `Person ${i}`, type: 'person' as const, mentions: [] };
+    s.add({ ...doc('X said it.', [e], [{ source: 'X', cue: 'said', entity: e.id }]), meta: { title: null, outlet: `Outlet ${i}`, site: null, published: null, url: null, byline: null } });
+  }
+  const j = s.toJSON();
+  assert.equal(j.approximate, true);
+  assert.ok(j.sources.person.length >= 90 && j.sources.person.length <= 100, String(j.sources.person.length));
+  assert.equal(j.sources.person.at(-1)?.name, 'Person 249');
+  assert.ok(j.publishers.length <= 100);
+});
+
+test('overlapping body spans count each word once, in time linear in the text', () => {
+  const text = 'one two three four five six seven eight nine ten';
+  const s = new Summary();
+  s.add({ ...doc(text, [], []), body: Array.from({ length: 50_000 }, () => ({ start: 0, end: text.length })) });
+  s.add({ ...doc(text, [], []), body: [{ start: 8, end: 18 }, { start: 0, end: 3 }, { start: 14, end: 23 }] });
+  assert.equal(s.toJSON().words, 10 + 4);
+});
+
 test('past maxSources the rarest are dropped and the summary says it is approximate', () => {
   const s = new Summary({ maxSources: 10, top: 3 });
   const text = 'X said it.';

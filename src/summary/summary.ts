@@ -91,11 +91,12 @@ export interface CorpusSummary {
   publishers: DocumentCount[];
   /** `meta.site` where it differs from the outlet: who reposted them. */
   sites: DocumentCount[];
-  /** Message codes and the number of documents carrying each. */
+  /** Message codes and the number of documents carrying each (at most `top`). */
   messages: DocumentCount[];
   /**
-   * True when more distinct sources were met than the summary keeps ({@link SummaryOptions.maxSources}):
-   * the rarest were dropped along the way, so counts of rare sources are lower bounds.
+   * True when more distinct sources (or publishers, sites, message codes) were met than the
+   * summary keeps ({@link SummaryOptions.maxSources}): the rarest were dropped along the way, so
+   * counts of rare ones are lower bounds.
    */
   approximate: boolean;
 }
@@ -122,18 +123,22 @@ interface Row extends SourceTally {
 
 const bump = (m: Map<string, number>, k: string): void => { m.set(k, (m.get(k) ?? 0) + 1); };
 
-/** Words in the body spans (the whole text where a document has no body). */
+/** Words in the body spans, each character read once however the spans overlap (the whole text where a document has no body). */
 function bodyWords(doc: HearsayDocument): number {
-  const spans = doc.body.length ? doc.body : [{ start: 0, end: doc.text.length }];
+  const spans = (doc.body.length ? [...doc.body] : [{ start: 0, end: doc.text.length }]).sort((a, b) => a.start - b.start);
   let n = 0;
+  let from = 0;
+  let inWord = false;
   for (const s of spans) {
-    let inWord = false;
-    for (let i = s.start; i < s.end; i++) {
+    // A word cut by the gap between two spans counts once on each side, as the spans show it.
+    if (s.start > from) inWord = false;
+    for (let i = Math.max(s.start, from); i < s.end; i++) {
       const c = doc.text.charCodeAt(i);
       const space = c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2028 || c === 0x2029;
       if (!space && !inWord) n++;
       inWord = !space;
     }
+    from = Math.max(from, s.end);
   }
   return n;
 }
@@ -239,13 +244,14 @@ export class Summary {
     }
     for (const g of people.values()) this.genderPeople[g]++;
     if (this.rows.size > this.maxSources) this.prune();
+    for (const m of [this.publishers, this.sites, this.messages]) if (m.size > this.maxSources) { pruneCounts(m, this.maxSources); this.pruned = true; }
   }
 
-  /** Drops the rarest sources (ties included) until at most nine tenths of the room is used. */
+  /** Drops the rarest sources until nine tenths of the room is used (among equals, the earliest met go first). */
   private prune(): void {
-    const counts = [...this.rows.values()].map((r) => r.attributions).sort((x, y) => x - y);
-    const cut = counts[counts.length - Math.floor(this.maxSources * 0.9) - 1]!;
-    for (const [k, r] of this.rows) if (r.attributions <= cut) this.rows.delete(k);
+    const target = Math.floor(this.maxSources * 0.9);
+    const order = [...this.rows].sort((a, b) => a[1].attributions - b[1].attributions);
+    for (let i = 0; i < order.length - target; i++) this.rows.delete(order[i]![0]);
     this.pruned = true;
   }
 
@@ -278,10 +284,16 @@ export class Summary {
       sources,
       publishers: ranked(this.publishers, this.top),
       sites: ranked(this.sites, this.top),
-      messages: ranked(this.messages, Infinity),
+      messages: ranked(this.messages, this.top),
       approximate: this.pruned,
     };
   }
+}
+
+/** Drops a count map's rarest entries until nine tenths of `max` is used. */
+function pruneCounts(m: Map<string, number>, max: number): void {
+  const order = [...m].sort((a, b) => a[1] - b[1]);
+  for (let i = 0; i < order.length - Math.floor(max * 0.9); i++) m.delete(order[i]![0]);
 }
 
 /** A count map as a list, most frequent first (ties by name), at most `top` long. */

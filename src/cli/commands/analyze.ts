@@ -1,8 +1,8 @@
 import { appendFileSync, closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { analyze, MAX_INPUT_CHARS } from '../../analyze.js';
 import type { AnalyzeOptions } from '../../core/working-doc.js';
 import type { HearsayDocument, Message } from '../../core/types.js';
@@ -12,6 +12,7 @@ import { isCalendarDate } from '../../time/calendar.js';
 import type { KbFile } from '../../kb/types.js';
 import { type Command, type CliIo, flagString, parseArgs } from '../io.js';
 import { formatText } from '../format-text.js';
+import { filesUnder, isFolder } from '../walk.js';
 import { explainDocument } from '../explain.js';
 
 const FORMATS = ['json', 'jsonl', 'text', 'plover'] as const;
@@ -89,60 +90,42 @@ export function analyzeBytes(input: Uint8Array, path: string, options: AnalyzeOp
 /** Page files a folder given to `analyze` holds: text and HTML, optionally gzipped. */
 const PAGE_FILE = /\.(txt|text|html?|xhtml)(\.gz)?$/i;
 
-/** The page files under a folder, depth first in name order; hidden entries are skipped. Paths keep the folder as given. */
-async function filesUnder(dir: string, io: CliIo): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (d: string): Promise<void> => {
-    const entries = (await readdir(resolve(io.cwd, d), { withFileTypes: true }))
-      .filter((e) => !e.name.startsWith('.'))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const e of entries) {
-      const path = join(d, e.name);
-      if (e.isDirectory()) await walk(path);
-      else if (e.isFile() && PAGE_FILE.test(e.name)) out.push(path);
-    }
-  };
-  await walk(dir);
-  return out;
-}
-
 /**
- * The inputs a command line names: its paths, each folder replaced by the page files under it,
- * then the paths listed one per line in `--list FILE` (`-`: standard input). Problems (an empty
- * folder, an unreadable list) are returned to be reported.
+ * The inputs a command line names: its paths, then the paths listed one per line in `--list FILE`
+ * (`-`: standard input), each folder replaced by the page files under it. Problems (an empty or
+ * unreadable folder, an unreadable list, standard input named twice) are returned to be reported.
  */
 async function expandInputs(paths: readonly string[], list: string | undefined, io: CliIo): Promise<{ inputs: string[]; problems: string[]; expanded: boolean }> {
-  const inputs: string[] = [];
+  const named = [...paths];
   const problems: string[] = [];
   let expanded = false;
-  for (const path of paths) {
-    let dir = false;
-    if (path !== '-') {
-      try { dir = (await stat(resolve(io.cwd, path))).isDirectory(); } catch { /* readInput reports it */ }
-    }
-    if (!dir) { inputs.push(path); continue; }
-    expanded = true;
-    try {
-      const files = await filesUnder(path, io);
-      if (!files.length) problems.push(`${path}: no .txt or .html files under this folder`);
-      inputs.push(...files);
-    } catch (e) {
-      problems.push(`${path}: cannot read the folder: ${(e as Error).message}`);
-    }
-  }
   if (list !== undefined) {
     expanded = true;
     try {
       const text = list === '-' ? new TextDecoder().decode(await io.stdin(MAX_FILE_BYTES)) : await readFile(resolve(io.cwd, list), 'utf8');
-      for (const line of text.split(/\r?\n/)) if (line.trim()) inputs.push(line.trim());
+      for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+        const path = line.trim();
+        if (!path) continue;
+        if (path === '-') problems.push(`--list ${list}: "-" (standard input) cannot be listed; name it on the command line`);
+        else named.push(path);
+      }
     } catch (e) {
       problems.push(`--list ${list}: cannot read: ${(e as Error).message}`);
     }
   }
+  const inputs: string[] = [];
+  for (const path of named) {
+    if (path === '-' || !(await isFolder(path, io.cwd))) { inputs.push(path); continue; }
+    expanded = true;
+    const under = await filesUnder(path, io.cwd, PAGE_FILE);
+    problems.push(...under.problems);
+    if (!under.files.length && !under.problems.length) problems.push(`${path}: no .txt or .html files under this folder`);
+    inputs.push(...under.files);
+  }
   return { inputs, problems, expanded };
 }
 
-/** Default per-input time-out with `--jobs` (ms): a page that takes longer becomes an `input/timeout` error line. */
+/** Default per-input time-out in a worker pool (`--jobs` above 1; ms): a page that takes longer becomes an `input/timeout` error line. */
 const DEFAULT_TIMEOUT_MS = 300_000;
 
 /** One input's outcome: the document, or (from a worker) its JSON text and error messages. */
@@ -158,13 +141,17 @@ export const run: Command = async (args, io) => {
   if (date !== undefined && !isCalendarDate(date)) { io.stderr('hearsay analyze: --date must be a calendar day YYYY-MM-DD\n'); return 2; }
   const input = flagString(p, 'input', 'auto');
   if (!['auto', 'text', 'html'].includes(input)) { io.stderr('hearsay analyze: --input must be auto, text or html\n'); return 2; }
-  const jobsFlag = flagString(p, 'jobs', '1');
-  const jobs = jobsFlag === 'auto' ? Math.max(1, availableParallelism()) : Number(jobsFlag);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) { io.stderr('hearsay analyze: --jobs must be a whole number from 1 to 256, or auto\n'); return 2; }
-  const timeoutFlag = flagString(p, 'timeout-ms');
+  const jobsFlag = p.flags.get('jobs') ?? '1';
+  const jobs = jobsFlag === 'auto' ? Math.max(1, availableParallelism()) : typeof jobsFlag === 'string' && /^\d+$/.test(jobsFlag) ? Number(jobsFlag) : NaN;
+  if (!(jobs >= 1 && jobs <= 256)) { io.stderr('hearsay analyze: --jobs must be a whole number from 1 to 256, or auto\n'); return 2; }
+  const timeoutFlag = p.flags.get('timeout-ms');
+  if (timeoutFlag !== undefined && !(typeof timeoutFlag === 'string' && /^\d+$/.test(timeoutFlag) && Number(timeoutFlag) >= 1 && Number(timeoutFlag) <= 2 ** 31 - 1)) {
+    io.stderr('hearsay analyze: --timeout-ms must be a whole number of milliseconds\n');
+    return 2;
+  }
   const timeoutMs = timeoutFlag === undefined ? DEFAULT_TIMEOUT_MS : Number(timeoutFlag);
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 2 ** 31 - 1) { io.stderr('hearsay analyze: --timeout-ms must be a whole number of milliseconds\n'); return 2; }
-  if (timeoutFlag !== undefined && jobs === 1) { io.stderr('hearsay analyze: --timeout-ms needs --jobs (a page is stopped by ending its worker)\n'); return 2; }
+  // A time-out needs a worker to end, so one given with a single job still runs in a one-worker pool.
+  const pooled = jobs > 1 || timeoutFlag !== undefined;
   const list = flagString(p, 'list');
   if (p.flags.get('list') === true) { io.stderr('hearsay analyze: --list needs a FILE (or - for standard input)\n'); return 2; }
   if (list === '-' && p.positionals.includes('-')) { io.stderr('hearsay analyze: standard input cannot be both the list and an input\n'); return 2; }
@@ -250,7 +237,7 @@ export const run: Command = async (args, io) => {
   const total = inputs.length;
   let written = total - todo.length;
   const progress = () => { if (total > 1 && (written % 100 === 0 || written === total)) io.stderr(`analyze: ${written}/${total} inputs\n`); };
-  if (jobs === 1) {
+  if (!pooled) {
     for (const path of todo) {
       await emit(await analyzeHere(path));
       written++;

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { main } from '../main.js';
+import { jsonValues, linesOf } from './summarize.js';
 import { memoryIo } from '../memory-io.js';
 import { analyze } from '../../analyze.js';
 
@@ -71,4 +72,49 @@ test('the text format names the most cited people; bad flags are usage errors', 
   assert.equal(await main(['summarize', p, '--top', '0'], io()), 2);
   assert.equal(await main(['summarize', p, '--format', 'xml'], io()), 2);
   assert.equal(await main(['summarize'], io()), 2);
+});
+
+test('a BOM, a header line or a torn first line do not cost the lines after them', async () => {
+  const bom = join(dir, 'bom.jsonl');
+  writeFileSync(bom, '\uFEFF' + lines);
+  assert.equal((await summarize([bom])).json.documents, 2);
+  const header = join(dir, 'header.jsonl');
+  writeFileSync(header, '# crawl of 2025-03-05\n' + lines);
+  const r = await summarize([header]);
+  assert.equal(r.code, 1);
+  assert.equal(r.json.documents, 2);
+  assert.match(r.err, /header\.jsonl:1: not JSON/);
+});
+
+test('documents pretty-printed one after another (analyze --format json on several files) are read', async () => {
+  const p = join(dir, 'several.json');
+  writeFileSync(p, JSON.stringify(a, null, 2) + '\n' + JSON.stringify(b, null, 2) + '\n');
+  const r = await summarize([p]);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.json.documents, 2);
+  assert.deepEqual(jsonValues('{"a":"}{"} [1,2]\n{"b":[{}]}'), ['{"a":"}{"}', '[1,2]', '{"b":[{}]}']);
+  assert.equal(jsonValues('{"a":1} x {"b":2}'), null);
+  assert.equal(jsonValues('{"a":1'), null);
+});
+
+test('folders are read depth first; a folder with nothing to read is a problem; gzip on standard input is inflated', async () => {
+  const nested = join(dir, 'nested');
+  mkdirSync(join(nested, '2025-03'), { recursive: true });
+  mkdirSync(join(nested, '.hidden'));
+  writeFileSync(join(nested, '2025-03', 'day.jsonl'), lines);
+  writeFileSync(join(nested, '.hidden', 'skip.jsonl'), lines);
+  assert.equal((await summarize([nested])).json.documents, 2);
+  const empty = join(dir, 'empty-folder');
+  mkdirSync(empty);
+  const r = await summarize([empty]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /no \.json, \.jsonl or \.ndjson files/);
+  assert.equal((await summarize(['-'], gzipSync(lines))).json.documents, 2);
+});
+
+test('a line past the length limit is reported and skipped, in bounded memory', async () => {
+  const chunks = [Buffer.from('\uFEFFshort\r\n'), Buffer.from('x'.repeat(40)), Buffer.from('y'.repeat(40) + '\nlast')];
+  const got = [];
+  for await (const l of linesOf((async function* () { yield* chunks; })(), 64)) got.push(l);
+  assert.deepEqual(got, [{ n: 1, text: 'short' }, { n: 2, tooLong: true }, { n: 3, text: 'last' }]);
 });

@@ -1,58 +1,103 @@
 import { createReadStream } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { gunzipSync, createGunzip } from 'node:zlib';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { parseDocument } from '../../core/document.js';
 import { Summary } from '../../summary/summary.js';
 import { formatSummary } from '../format-summary.js';
-import { type Command, type CliIo, flagString, parseArgs } from '../io.js';
+import { type Command, flagString, parseArgs } from '../io.js';
+import { filesUnder, isFolder } from '../walk.js';
 
 const USAGE = `usage: hearsay summarize PATH… [--format text|json] [--top N] [--no-first-names]
   PATH is a file of hearsay/1 documents, one JSON per line (what analyze --out writes; .gz is
-  inflated), a single JSON document or an array of them, a folder of such files, or - for
-  standard input.
+  inflated), one JSON document, an array of them or several in a row (what analyze --format json
+  writes), a folder of .json / .jsonl / .ndjson files (read depth first, hidden ones left out),
+  or - for standard input.
   --no-first-names   count only genders the text states (titles, pronouns), not first-name guesses
 `;
 
-/** A whole-file JSON (one pretty-printed document or an array) is read at once up to this size. */
-const MAX_WHOLE_FILE = 256 * 1024 * 1024;
-/** Standard input is read at once, so it is capped; a larger crawl is read from a file, line by line. */
+/** Files a folder given to `summarize` holds. */
+const SAVED_FILE = /\.(json|jsonl|ndjson)(\.gz)?$/i;
+/** Longest line read (bytes); a longer one is named and skipped. V8's strings stop at 512 MB. */
+const MAX_LINE = 256 * 1024 * 1024;
+/** A file that is not one document per line is read whole, up to this size (characters). */
+const MAX_WHOLE = 256 * 1024 * 1024;
+/** Standard input is read at once, so it is capped; a larger crawl is read from a file. */
 const MAX_STDIN = 256 * 1024 * 1024;
 /** Progress goes to stderr every this many documents. */
 const PROGRESS_EVERY = 10_000;
 /** Unreadable lines are named on stderr up to this many; the rest are counted. */
 const MAX_NAMED_PROBLEMS = 5;
 
-/** Files a path stands for: itself, or a folder's .json / .jsonl / .ndjson (optionally .gz) files in name order. */
-async function filesOf(path: string, io: CliIo): Promise<string[]> {
-  const full = resolve(io.cwd, path);
-  const st = await stat(full);
-  if (!st.isDirectory()) return [full];
-  const names = (await readdir(full)).filter((f) => /\.(json|jsonl|ndjson)(\.gz)?$/i.test(f)).sort();
-  return names.map((f) => resolve(full, f));
-}
+/** A line of a stream, or `tooLong` where one passed {@link MAX_LINE} (skipped). */
+type Line = { n: number; text: string } | { n: number; tooLong: true };
 
-/** Lines of a file (gzip inflated), as they stream. */
-function linesOf(file: string): AsyncIterable<string> {
-  let stream: Readable = createReadStream(file);
-  if (/\.gz$/i.test(file)) stream = stream.pipe(createGunzip());
-  return createInterface({ input: stream, crlfDelay: Infinity });
-}
-
-/** Reads a whole file (gzip inflated) as text, refusing more than {@link MAX_WHOLE_FILE} bytes. */
-async function wholeText(file: string): Promise<string> {
-  let stream: Readable = createReadStream(file);
-  if (/\.gz$/i.test(file)) stream = stream.pipe(createGunzip());
-  const chunks: Buffer[] = [];
+/**
+ * Splits a byte stream into lines with bounded memory: a UTF-8 BOM at the start is dropped, a
+ * trailing CR is cut, and a line past `max` bytes is reported instead of held. Splitting bytes at
+ * LF is safe: no multi-byte UTF-8 sequence holds that byte.
+ */
+export async function* linesOf(stream: AsyncIterable<Buffer | Uint8Array>, max = MAX_LINE): AsyncGenerator<Line> {
+  let parts: Buffer[] = [];
   let size = 0;
+  let tooLong = false;
+  let n = 0;
+  let first = true;
+  const end = (): Line => {
+    n++;
+    if (tooLong) return { n, tooLong: true };
+    let text = Buffer.concat(parts, size).toString('utf8');
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    first = false;
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    return { n, text };
+  };
   for await (const chunk of stream) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_WHOLE_FILE) { stream.destroy(); throw new Error(`more than ${MAX_WHOLE_FILE} bytes of JSON that is not one document per line`); }
-    chunks.push(chunk as Buffer);
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let from = 0;
+    for (let at = buf.indexOf(0x0a); at >= 0; at = buf.indexOf(0x0a, from)) {
+      if (!tooLong && size + at - from > max) tooLong = true;
+      if (!tooLong) { parts.push(buf.subarray(from, at)); size += at - from; }
+      yield end();
+      parts = []; size = 0; tooLong = false; first = false;
+      from = at + 1;
+    }
+    if (from < buf.length) {
+      if (!tooLong && size + buf.length - from > max) { tooLong = true; parts = []; size = 0; }
+      if (!tooLong) { parts.push(buf.subarray(from)); size += buf.length - from; }
+    }
   }
-  return Buffer.concat(chunks).toString('utf8');
+  if (size > 0 || tooLong) yield end();
+}
+
+/**
+ * The JSON values of a text holding several in a row (`{…}{…}`, pretty-printed documents one after
+ * another), as slices; null where the text is not such a row (text between values, unbalanced).
+ */
+export function jsonValues(text: string): string[] | null {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  let inString = false;
+  let escaped = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === 92) escaped = true;
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) { if (depth === 0) return null; inString = true; continue; }
+    if (c === 123 || c === 91) { if (depth++ === 0) start = i; continue; }
+    if (c === 125 || c === 93) {
+      if (--depth < 0) return null;
+      if (depth === 0) out.push(text.slice(start, i + 1));
+      continue;
+    }
+    if (depth === 0 && c !== 32 && c !== 9 && c !== 10 && c !== 13) return null;
+  }
+  return depth === 0 && out.length ? out : null;
 }
 
 /** `hearsay summarize PATH…`: who is quoted, how and how often, over a corpus of analyses. */
@@ -60,19 +105,20 @@ export const run: Command = async (args, io) => {
   const p = parseArgs(args, ['help', 'no-first-names']);
   if (p.flags.has('help')) { io.stdout(USAGE); return 0; }
   const format = flagString(p, 'format', 'text');
-  if (format !== 'json' && format !== 'text') { io.stderr(`hearsay summarize: --format must be text or json\n${USAGE}`); return 2; }
-  const topFlag = flagString(p, 'top', '20');
-  const top = Number(topFlag);
-  if (!/^\d+$/.test(topFlag) || top < 1) { io.stderr('hearsay summarize: --top must be a whole number ≥ 1\n'); return 2; }
+  if (p.flags.get('format') === true || (format !== 'json' && format !== 'text')) { io.stderr(`hearsay summarize: --format must be text or json\n${USAGE}`); return 2; }
+  const topFlag = p.flags.get('top') ?? '20';
+  if (typeof topFlag !== 'string' || !/^\d+$/.test(topFlag) || Number(topFlag) < 1) { io.stderr('hearsay summarize: --top must be a whole number ≥ 1\n'); return 2; }
   if (!p.positionals.length) { io.stderr(USAGE); return 2; }
+  if (p.positionals.filter((x) => x === '-').length > 1) { io.stderr('hearsay summarize: standard input can be read once\n'); return 2; }
 
-  const summary = new Summary({ top, firstNames: !p.flags.has('no-first-names') });
+  const summary = new Summary({ top: Number(topFlag), firstNames: !p.flags.has('no-first-names') });
   let counted = 0;
   let problems = 0;
   const problem = (where: string, why: string): void => {
     if (++problems <= MAX_NAMED_PROBLEMS) io.stderr(`hearsay summarize: ${where}: ${why}\n`);
   };
   const take = (json: unknown, where: string): void => {
+    if (Array.isArray(json)) { json.forEach((d, i) => take(d, `${where}[${i}]`)); return; }
     try {
       summary.add(parseDocument(json));
     } catch (e) {
@@ -81,60 +127,103 @@ export const run: Command = async (args, io) => {
     }
     if (++counted % PROGRESS_EVERY === 0) io.stderr(`hearsay summarize: ${counted.toLocaleString('en-US')} documents\n`);
   };
-  /** One document, or each of an array of them. */
-  const takeJson = (json: unknown, where: string): void => {
-    if (Array.isArray(json)) json.forEach((d, i) => take(d, `${where}[${i}]`));
-    else take(json, where);
-  };
-  /** Feeds a JSON text holding one document or an array of them. */
-  const takeWhole = (text: string, where: string): void => {
+  const takeLine = (line: Line, where: string): void => {
+    if ('tooLong' in line) { problem(`${where}:${line.n}`, `a line longer than ${MAX_LINE} bytes; skipped`); return; }
+    if (!line.text.trim()) return;
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(line.text);
     } catch (e) {
-      problem(where, `not JSON, nor one JSON document per line: ${(e as Error).message}`);
+      problem(`${where}:${line.n}`, `not JSON: ${(e as Error).message}`);
       return;
     }
-    takeJson(json, where);
+    take(json, `${where}:${line.n}`);
+  };
+
+  /**
+   * Reads one stream once. One document per line where the first line is JSON (or, after a
+   * header or a torn line, the second is); otherwise the text is read whole as one JSON value or
+   * several in a row, and where it is neither, line by line after all, naming the lines that fail.
+   */
+  const readStream = async (stream: AsyncIterable<Buffer | Uint8Array>, where: string): Promise<void> => {
+    const head: Line[] = [];
+    let mode: 'lines' | 'whole' | null = null;
+    let kept: string[] = [];
+    let keptSize = 0;
+    for await (const line of linesOf(stream)) {
+      if (mode === 'lines') { takeLine(line, where); continue; }
+      if (mode === 'whole') {
+        if ('tooLong' in line || (keptSize += line.text.length + 1) > MAX_WHOLE) {
+          problem(where, `more than ${MAX_WHOLE} characters of JSON that is not one document per line; the rest is not read`);
+          return;
+        }
+        kept.push(line.text);
+        continue;
+      }
+      head.push(line);
+      const texts = head.filter((l) => 'text' in l && l.text.trim());
+      const parses = (l: Line | undefined) => { try { return l !== undefined && 'text' in l && (JSON.parse(l.text), true); } catch { return false; } };
+      if (parses(texts[0]) || head.length > 10_000) mode = 'lines';
+      else if (texts.length < 2) continue;
+      else mode = parses(texts[1]) ? 'lines' : 'whole';
+      if (mode === 'lines') for (const l of head) takeLine(l, where);
+      else for (const l of head) { if ('tooLong' in l) { problem(where, `a line longer than ${MAX_LINE} bytes`); return; } kept.push(l.text); keptSize += l.text.length + 1; }
+    }
+    if (mode === null) {
+      // Fewer than two non-blank lines: one line that is no JSON is named as such.
+      for (const l of head) takeLine(l, where);
+      return;
+    }
+    if (mode === 'lines') return;
+    const text = kept.join('\n');
+    try {
+      take(JSON.parse(text), where);
+      return;
+    } catch { /* several values, or lines after all */ }
+    const values = jsonValues(text);
+    const parsed = values?.map((v) => { try { return { ok: true as const, json: JSON.parse(v) as unknown }; } catch { return { ok: false as const }; } });
+    if (parsed && parsed.every((x) => x.ok)) {
+      parsed.forEach((x, i) => take(x.ok ? x.json : null, parsed.length > 1 ? `${where} (value ${i + 1})` : where));
+      return;
+    }
+    kept.forEach((l, i) => takeLine({ n: i + 1, text: l }, where));
+    kept = [];
   };
 
   for (const path of p.positionals) {
     if (path === '-') {
-      const bytes = await io.stdin(MAX_STDIN);
+      let bytes: Uint8Array = await io.stdin(MAX_STDIN);
       if (bytes.length > MAX_STDIN) { problem('-', `standard input has more than ${MAX_STDIN} bytes; write it to a file, which is read line by line`); continue; }
-      const text = new TextDecoder().decode(bytes);
-      const lines = text.split('\n');
-      const first = lines.find((l) => l.trim());
-      if (first !== undefined && !parses(first)) takeWhole(text, '-');
-      else lines.forEach((l, i) => { if (l.trim()) takeLine(l, `-:${i + 1}`); });
+      if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+        try {
+          bytes = gunzipSync(bytes, { maxOutputLength: MAX_STDIN });
+        } catch (e) {
+          problem('-', `gzip data that does not inflate within ${MAX_STDIN} bytes: ${(e as Error).message}`);
+          continue;
+        }
+      }
+      const all = bytes;
+      await readStream((async function* () { yield all; })(), '-');
       continue;
     }
-    let files: string[];
-    try {
-      files = await filesOf(path, io);
-    } catch (e) {
-      problem(path, `cannot read: ${(e as Error).message}`);
-      continue;
+    let files = [path];
+    if (await isFolder(path, io.cwd)) {
+      const under = await filesUnder(path, io.cwd, SAVED_FILE);
+      for (const why of under.problems) problem(path, why);
+      if (!under.files.length && !under.problems.length) problem(path, 'no .json, .jsonl or .ndjson files under this folder');
+      files = under.files;
     }
     for (const file of files) {
-      const shown = files.length > 1 ? file : path;
       try {
-        let lineNo = 0;
-        let firstSeen = false;
-        let whole = false;
-        for await (const line of linesOf(file)) {
-          lineNo++;
-          if (!line.trim()) continue;
-          if (!firstSeen) {
-            firstSeen = true;
-            // A pretty-printed document's first line ("{") is no JSON on its own: read the file whole.
-            if (!parses(line)) { whole = true; break; }
-          }
-          takeLine(line, `${shown}:${lineNo}`);
+        let stream: Readable = createReadStream(resolve(io.cwd, file));
+        if (/\.gz$/i.test(file)) {
+          const gunzip = createGunzip();
+          stream.on('error', (e) => gunzip.destroy(e));
+          stream = stream.pipe(gunzip);
         }
-        if (whole) takeWhole(await wholeText(file), shown);
+        await readStream(stream, file);
       } catch (e) {
-        problem(shown, `cannot read: ${(e as Error).message}`);
+        problem(file, `cannot read: ${(e as Error).message}`);
       }
     }
   }
@@ -143,24 +232,4 @@ export const run: Command = async (args, io) => {
   const s = summary.toJSON();
   io.stdout(format === 'json' ? JSON.stringify(s, null, 2) + '\n' : formatSummary(s) + '\n');
   return problems ? 1 : 0;
-
-  function takeLine(line: string, where: string): void {
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch (e) {
-      problem(where, `not JSON: ${(e as Error).message}`);
-      return;
-    }
-    takeJson(json, where);
-  }
 };
-
-function parses(line: string): boolean {
-  try {
-    JSON.parse(line);
-    return true;
-  } catch {
-    return false;
-  }
-}
