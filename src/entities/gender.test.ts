@@ -49,3 +49,10 @@ test('pronouns must agree two to one', () => {
   assert.equal(genderOf(text, e([[0, 2], [3, 5], [6, 9]]))?.value, 'male');
   assert.equal(genderOf(text, e([[11, 13], [14, 17]])), null);
 });
+
+test('pronouns against the first name yield to the name (the resolver slipped)', () => {
+  const text = 'Robert Lang spoke. she she';
+  const e: Entity = { id: 'r', name: 'Robert Lang', type: 'person', mentions: [{ start: 0, end: 11 }, { start: 19, end: 22 }, { start: 23, end: 26 }] };
+  assert.deepEqual(genderOf(text, e), { value: 'male', rule: 'entities:gender-first-name', evidence: { start: 0, end: 11 } });
+  assert.equal(genderOf(text, { ...e, name: 'Xq Lang' })?.rule, 'entities:gender-pronoun');
+});
