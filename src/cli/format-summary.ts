@@ -37,6 +37,13 @@ export function formatSummary(s: CorpusSummary): string {
       out.push(`  ${(r.resolved ? clip(r.name, 60) : `‘${clip(r.name, 58)}’`).padEnd(60)} ${String(r.attributions).padStart(7)} ${String(r.quoted).padStart(7)} ${String(r.documents).padStart(7)}${gender}`);
     }
   }
+  if (s.groups) {
+    const share = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)} %`).padStart(8);
+    out.push('', `By ${s.groups.by} (documents, attributions, people quoted: women, men, unknown, women's share; anonymous share):`);
+    for (const g of s.groups.list) {
+      out.push(`  ${clip(g.key, 40).padEnd(40)} ${String(g.documents).padStart(7)} ${String(g.attributions).padStart(8)}   ${String(g.people.female).padStart(6)} ${String(g.people.male).padStart(6)} ${String(g.people.unknown).padStart(6)} ${share(g.femaleShare)} ${share(g.anonymousShare)}`);
+    }
+  }
   for (const [title, rows] of [['Publishers (documents)', s.publishers], ['Reposted on (documents)', s.sites], ['Messages (documents)', s.messages]] as const) {
     if (!rows.length) continue;
     out.push('', `${title}:`);

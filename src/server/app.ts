@@ -9,7 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { compareDocuments } from '../compare/compare.js';
-import { Summary } from '../summary/summary.js';
+import { Summary, type GroupBy } from '../summary/summary.js';
 import { parseDocument } from '../core/document.js';
 import { HearsayError } from '../core/errors.js';
 import { SCHEMA_VERSION } from '../core/types.js';
@@ -211,10 +211,12 @@ export function createAppHandle(opts: ServerOptions = {}): AppHandle {
       const o = jsonObject(await c.req.text());
       if (o === 'request/invalid-json') return apiError(c, o, 'the body is not valid JSON');
       const top = o === 'request/invalid-input' ? undefined : o.top;
-      if (o === 'request/invalid-input' || !Array.isArray(o.documents) || (top !== undefined && !(Number.isInteger(top) && (top as number) >= 1))) {
-        return apiError(c, 'request/invalid-input', 'expected {"documents": [hearsay/1 document, …], "top"?: integer ≥ 1}');
+      const by = o === 'request/invalid-input' ? undefined : o.by;
+      if (o === 'request/invalid-input' || !Array.isArray(o.documents) || (top !== undefined && !(Number.isInteger(top) && (top as number) >= 1))
+        || (by !== undefined && !['outlet', 'site', 'year', 'month', 'day'].includes(by as string))) {
+        return apiError(c, 'request/invalid-input', 'expected {"documents": [hearsay/1 document, …], "top"?: integer ≥ 1, "by"?: "outlet" | "site" | "year" | "month" | "day"}');
       }
-      const summary = new Summary(top === undefined ? {} : { top: top as number });
+      const summary = new Summary({ ...(top === undefined ? {} : { top: top as number }), ...(by === undefined ? {} : { by: by as GroupBy }) });
       for (const [i, d] of (o.documents as unknown[]).entries()) {
         try {
           summary.add(parseDocument(d));

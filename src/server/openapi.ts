@@ -113,6 +113,7 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
                   properties: {
                     documents: { type: 'array', items: { $ref: '#/components/schemas/HearsayDocument' } },
                     top: { type: 'integer', minimum: 1, description: 'Sources listed per kind (default 20)' },
+                    by: { enum: ['outlet', 'site', 'year', 'month', 'day'], description: 'Also count per outlet, site, or publication year, month or day (groups)' },
                   },
                 },
               },
@@ -176,6 +177,7 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
             sites: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, documents: { type: 'integer' } } } },
             messages: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, documents: { type: 'integer' } } } },
             approximate: { type: 'boolean' },
+            groups: { type: 'object', properties: { by: { type: 'string' }, list: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, documents: { type: 'integer' }, words: { type: 'integer' }, attributions: { type: 'integer' }, anonymousShare: { type: ['number', 'null'] }, femaleShare: { type: ['number', 'null'] }, people: { type: 'object' } } } } } },
           },
         },
         Comparison: {

@@ -150,3 +150,20 @@ test('people by gender: once per document, unresolved "she" counted as a woman, 
   assert.deepEqual(textOnly.toJSON().gender.people, { female: 2, male: 0, unknown: 2 });
   assert.equal(textOnly.toJSON().sources.person.find((r) => r.name === 'Tom Lee')?.gender, null);
 });
+
+test('counts per outlet or per month, dates in order, undated apart', () => {
+  const dated = (outlet: string | null, published: string | null, female: boolean) => ({
+    ...doc('X said it.', [{ ...ruiz, ...(female ? { gender: { value: 'female' as const, rule: 'entities:gender-title', evidence: { start: 0, end: 1 } } } : {}) }], [{ source: 'X', cue: 'said', entity: 'ana-ruiz' }]),
+    meta: { title: null, outlet, site: null, published, url: null, byline: null },
+  });
+  const docs = [dated('Gazette', '2025-03-04', true), dated('Herald', '2025-02-27T08:00:00Z', false), dated('Gazette', null, false), dated(null, '2025-03-30', true)];
+  const byMonth = new Summary({ by: 'month' });
+  for (const d of docs) byMonth.add(d);
+  const m = byMonth.toJSON().groups!;
+  assert.equal(m.by, 'month');
+  assert.deepEqual(m.list.map((g) => [g.key, g.documents, g.people.female, g.femaleShare]), [['(undated)', 1, 0, null], ['2025-02', 1, 0, null], ['2025-03', 2, 2, 1]]);
+  const byOutlet = new Summary({ by: 'outlet' });
+  for (const d of docs) byOutlet.add(d);
+  assert.deepEqual(byOutlet.toJSON().groups!.list.map((g) => [g.key, g.documents, g.attributions]), [['Gazette', 2, 2], ['(none)', 1, 1], ['Herald', 1, 1]]);
+  assert.equal(new Summary().toJSON().groups, undefined);
+});

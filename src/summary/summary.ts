@@ -45,6 +45,24 @@ export interface GenderCounts {
   unknown: number;
 }
 
+/** What {@link SummaryOptions.by} groups documents by. */
+export type GroupBy = 'outlet' | 'site' | 'year' | 'month' | 'day';
+
+/** One group's counts (see {@link SummaryOptions.by}). */
+export interface GroupTally {
+  /** The outlet or site (`(none)` where a document names none), or the date's `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (`(undated)`). */
+  key: string;
+  documents: number;
+  words: number;
+  attributions: number;
+  /** Anonymous sources' share of the group's attributions with a source, null with none. */
+  anonymousShare: number | null;
+  /** Distinct persons quoted per document, summed, by gender (as {@link CorpusSummary.gender}). */
+  people: GenderCounts;
+  /** Women's share of the people of known gender, null with none. */
+  femaleShare: number | null;
+}
+
 /** A name and how many documents carry it (publishers, sites, message codes). */
 export interface DocumentCount {
   name: string;
@@ -87,6 +105,8 @@ export interface CorpusSummary {
   perDocument: number | null;
   /** The most cited sources of each kind, most cited first (at most `top` each). */
   sources: Record<SourceKind, SourceTally[]>;
+  /** With {@link SummaryOptions.by}: the counts per group, dates in order, outlets and sites most documents first. */
+  groups?: { by: GroupBy; list: GroupTally[] };
   /** `meta.outlet` of the documents: whose stories these are. */
   publishers: DocumentCount[];
   /** `meta.site` where it differs from the outlet: who reposted them. */
@@ -112,6 +132,17 @@ export interface SummaryOptions {
    * only what the text states (titles, pronouns). Default true.
    */
   firstNames?: boolean;
+  /** Also count per outlet, site, or publication year, month or day (`meta.published`): the trend a researcher plots. */
+  by?: GroupBy;
+}
+
+interface Group {
+  documents: number;
+  words: number;
+  attributions: number;
+  anonymous: number;
+  sourced: number;
+  people: GenderCounts;
 }
 
 interface Row extends SourceTally {
@@ -182,8 +213,11 @@ export class Summary {
   private readonly publishers = new Map<string, number>();
   private readonly sites = new Map<string, number>();
   private readonly messages = new Map<string, number>();
+  private readonly by: GroupBy | undefined;
+  private readonly groups = new Map<string, Group>();
 
   constructor(options: SummaryOptions = {}) {
+    this.by = options.by;
     this.top = Math.max(0, Math.floor(options.top ?? 20));
     this.maxSources = Math.max(1, Math.floor(options.maxSources ?? 200_000));
     this.firstNames = options.firstNames ?? true;
@@ -201,7 +235,8 @@ export class Summary {
   add(doc: HearsayDocument): void {
     const n = ++this.documents;
     if (!doc.text && doc.messages.some((m) => m.severity === 'error')) this.failed++;
-    this.words += bodyWords(doc);
+    const words = bodyWords(doc);
+    this.words += words;
     if (doc.meta.outlet) bump(this.publishers, doc.meta.outlet);
     if (doc.meta.site && doc.meta.site !== doc.meta.outlet) bump(this.sites, doc.meta.site);
     for (const code of new Set(doc.messages.map((m) => `${m.severity}: ${m.code}`))) bump(this.messages, code);
@@ -243,8 +278,28 @@ export class Summary {
       }
     }
     for (const g of people.values()) this.genderPeople[g]++;
+    if (this.by) this.addToGroup(doc, words, people);
     if (this.rows.size > this.maxSources) this.prune();
     for (const m of [this.publishers, this.sites, this.messages]) if (m.size > this.maxSources) { pruneCounts(m, this.maxSources); this.pruned = true; }
+  }
+
+  /** Counts a document in its group (see {@link SummaryOptions.by}). */
+  private addToGroup(doc: HearsayDocument, words: number, people: ReadonlyMap<string, 'female' | 'male' | 'unknown'>): void {
+    const date = doc.meta.published && /^\d{4}-\d{2}-\d{2}/.test(doc.meta.published) ? doc.meta.published : null;
+    const key = this.by === 'outlet' ? doc.meta.outlet ?? '(none)'
+      : this.by === 'site' ? doc.meta.site ?? doc.meta.outlet ?? '(none)'
+        : date ? date.slice(0, this.by === 'year' ? 4 : this.by === 'month' ? 7 : 10) : '(undated)';
+    let g = this.groups.get(key);
+    if (!g) {
+      if (this.groups.size >= this.maxSources) { this.pruned = true; return; }
+      g = { documents: 0, words: 0, attributions: 0, anonymous: 0, sourced: 0, people: { female: 0, male: 0, unknown: 0 } };
+      this.groups.set(key, g);
+    }
+    g.documents++;
+    g.words += words;
+    g.attributions += doc.attributions.length;
+    for (const a of doc.attributions) if (a.source) { g.sourced++; if (a.source.kind === 'anonymous') g.anonymous++; }
+    for (const x of people.values()) g.people[x]++;
   }
 
   /** Drops the rarest sources until nine tenths of the room is used (among equals, the earliest met go first). */
@@ -253,6 +308,17 @@ export class Summary {
     const order = [...this.rows].sort((a, b) => a[1].attributions - b[1].attributions);
     for (let i = 0; i < order.length - target; i++) this.rows.delete(order[i]![0]);
     this.pruned = true;
+  }
+
+  /** The groups as listed in {@link CorpusSummary.groups}. */
+  private groupList(): GroupTally[] {
+    const list = [...this.groups].map(([key, g]): GroupTally => ({
+      key, documents: g.documents, words: g.words, attributions: g.attributions,
+      anonymousShare: g.sourced ? g.anonymous / g.sourced : null, people: { ...g.people },
+      femaleShare: g.people.female + g.people.male ? g.people.female / (g.people.female + g.people.male) : null,
+    }));
+    const byDate = this.by === 'year' || this.by === 'month' || this.by === 'day';
+    return list.sort((x, y) => (byDate ? 0 : y.documents - x.documents) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   }
 
   /** The summary so far (the accumulator can go on taking documents). */
@@ -282,6 +348,7 @@ export class Summary {
       anonymousShare: sourced ? kinds.anonymous / sourced : null,
       perDocument: this.documents - this.failed > 0 ? c.total / (this.documents - this.failed) : null,
       sources,
+      ...(this.by ? { groups: { by: this.by, list: this.groupList() } } : {}),
       publishers: ranked(this.publishers, this.top),
       sites: ranked(this.sites, this.top),
       messages: ranked(this.messages, this.top),

@@ -69,6 +69,10 @@ test('the text format names the most cited people; bad flags are usage errors', 
   assert.equal(await main(['summarize', p], x), 0);
   assert.match(x.out, /^2 documents, /);
   assert.match(x.out, /People \(attributions, quoted, documents.*\n {2}Ana Ruiz +2 +0 +2/);
+  const byDay = io();
+  assert.equal(await main(['summarize', p, '--by', 'day'], byDay), 0);
+  assert.match(byDay.out, /By day .*\n {2}2025-03-04 +1 /);
+  assert.equal(await main(['summarize', p, '--by', 'week'], io()), 2);
   assert.equal(await main(['summarize', p, '--top', '0'], io()), 2);
   assert.equal(await main(['summarize', p, '--format', 'xml'], io()), 2);
   assert.equal(await main(['summarize'], io()), 2);

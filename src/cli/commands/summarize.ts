@@ -3,17 +3,20 @@ import { gunzipSync, createGunzip } from 'node:zlib';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { parseDocument } from '../../core/document.js';
-import { Summary } from '../../summary/summary.js';
+import { Summary, type GroupBy } from '../../summary/summary.js';
+
+const GROUPINGS: readonly GroupBy[] = ['outlet', 'site', 'year', 'month', 'day'];
 import { formatSummary } from '../format-summary.js';
 import { type Command, flagString, parseArgs } from '../io.js';
 import { filesUnder, isFolder } from '../walk.js';
 
-const USAGE = `usage: hearsay summarize PATH… [--format text|json] [--top N] [--no-first-names]
+const USAGE = `usage: hearsay summarize PATH… [--format text|json] [--top N] [--no-first-names] [--by outlet|site|year|month|day]
   PATH is a file of hearsay/1 documents, one JSON per line (what analyze --out writes; .gz is
   inflated), one JSON document, an array of them or several in a row (what analyze --format json
   writes), a folder of .json / .jsonl / .ndjson files (read depth first, hidden ones left out),
   or - for standard input.
   --no-first-names   count only genders the text states (titles, pronouns), not first-name guesses
+  --by KEY           also count per outlet, site, or publication year, month or day
 `;
 
 /** Files a folder given to `summarize` holds. */
@@ -108,10 +111,12 @@ export const run: Command = async (args, io) => {
   if (p.flags.get('format') === true || (format !== 'json' && format !== 'text')) { io.stderr(`hearsay summarize: --format must be text or json\n${USAGE}`); return 2; }
   const topFlag = p.flags.get('top') ?? '20';
   if (typeof topFlag !== 'string' || !/^\d+$/.test(topFlag) || Number(topFlag) < 1) { io.stderr('hearsay summarize: --top must be a whole number ≥ 1\n'); return 2; }
+  const by = p.flags.get('by');
+  if (by !== undefined && !(typeof by === 'string' && GROUPINGS.includes(by as GroupBy))) { io.stderr(`hearsay summarize: --by must be one of ${GROUPINGS.join(', ')}\n`); return 2; }
   if (!p.positionals.length) { io.stderr(USAGE); return 2; }
   if (p.positionals.filter((x) => x === '-').length > 1) { io.stderr('hearsay summarize: standard input can be read once\n'); return 2; }
 
-  const summary = new Summary({ top: Number(topFlag), firstNames: !p.flags.has('no-first-names') });
+  const summary = new Summary({ top: Number(topFlag), firstNames: !p.flags.has('no-first-names'), ...(by ? { by: by as GroupBy } : {}) });
   let counted = 0;
   let problems = 0;
   const problem = (where: string, why: string): void => {
