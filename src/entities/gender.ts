@@ -28,6 +28,37 @@ const FEMALE_WORDS: ReadonlySet<string> = new Set([...FEMALE_TITLES, ...words(`l
   councilwoman assemblywoman congresswoman alderwoman anchorwoman chairwoman spokeswoman sportswoman stateswoman mother wife
   daughter sister aunt grandmother widow girlfriend niece granddaughter stepmother mom first-lady madam mme. mrs ms`)]);
 
+/**
+ * More given names, for the gender reading only: the recogniser's lists steer pronoun agreement,
+ * which the attribution models' rule layer depends on, so they stay short and these live here.
+ */
+const MORE_FEMALE_FIRST = words(`heidi elena ana anne annie agnes alison allison amelia ava beatrice bella bonnie brooke
+  camila caroline cassandra cecilia clara claudia colleen courtney crystal daisy daphne deirdre delia eileen elaine eleanor
+  elisa eliza esther faith felicia fiona florence gabriela gabrielle  gina gwen hailey harriet hazel hilda holly ingrid
+  iris isabel ivy jasmine jenny joanna jocelyn josephine joy juanita june justine karina katrina kathy kayleigh
+  kelsey kendra kristina leah leila lena lila lillian lily lorraine louise lucia lucy lydia mabel mackenzie
+  madeline mae maggie marcia margarita marian marina marisa marsha maureen maya mercedes mia mildred miriam mona monica
+  nadia naomi natasha nina nora norma olga pamela patti pauline peggy penelope phyllis priscilla rachael ramona 
+  renee rita roberta rosa rosemary roxanne sabrina samira serena sheila shirley silvia sofia stella sue susanna
+  suzanne tanya tara tatiana thelma trisha vera veronica vicki viola violet vivian whitney yolanda yvonne zoe`);
+const MORE_MALE_FIRST = words(`abraham adrian ahmad alberto alfred alfredo allen alvin andre andres angelo antonio armando
+  arnold barry bernard bradley brett calvin cameron carlos cedric chad charlie clarence claude clifford  cody colin
+  craig curtis darrell darren dean derek desmond diego dominic don duane dustin earl eddie edgar edwin elliott emilio
+  enrique ernest ernesto felix fernando floyd francis francisco fred frederick garrett gene gilbert glenn gordon grant
+   hector herman hugh ian ivan jake javier jay jeremiah jerome jesus joaquin jon jorge julian julius karl ken lance
+   leo leon leonard leroy lewis lloyd lorenzo lucas luis malcolm manuel marcus mario martin marvin maurice melvin
+  miguel milton mitchell morris nathaniel neal nelson norman omar oscar pablo pedro perry phil rafael ralph ramon randall
+  raul ricardo roberto rodney roland ronnie rudolph rupert salvatore sam sergio shane simon spencer stanley sterling
+  terrence theodore tommy travis tyrone vernon victor  wilbur wilson xavier`);
+
+/** The gender a first name implies: the recogniser's lists, then {@link MORE_FEMALE_FIRST} and {@link MORE_MALE_FIRST}. */
+function genderOfFirstName(first: string | undefined): 'm' | 'f' | null {
+  const g = genderOfName(first);
+  if (g || !first) return g;
+  const w = first.toLowerCase();
+  return MORE_FEMALE_FIRST.has(w) ? 'f' : MORE_MALE_FIRST.has(w) ? 'm' : null;
+}
+
 /** Gender of a title or role word, lower-cased; null when it says none. */
 function genderOfWord(w: string): 'm' | 'f' | null {
   if (MALE_WORDS.has(w)) return 'm';
@@ -77,8 +108,11 @@ export function genderOf(text: string, e: Entity): Gender | null {
   // (measured on PolNeAR train: 95.9 % agreement against 95.4 % with any one pronoun).
   const subjects = pronouns.filter(([m]) => /^(he|she)$/i.test(text.slice(m.start, m.end))).length;
   const p = subjects + pronouns.length >= 2 ? decide(pronouns, 2) : null;
+  // A one-word name is a first name as often as a surname here ("Hillary", "Bernie"): requiring
+  // two words cost 71 right readings on PolNeAR train for one wrong one; names that are common
+  // surnames ("Warren", "Clinton") are left off the lists instead.
   const first = e.name.split(/\s+/)[0];
-  const g = genderOfName(first);
+  const g = genderOfFirstName(first);
   // Pronouns against the first name are the resolver's slip ("James Comey … she"): on PolNeAR
   // train the chains side with the name in all 7 such persons they say anything about.
   if (p && (!g || g === p[1])) return { value: toGender(p[1]), rule: 'entities:gender-pronoun', evidence: { start: p[0].start, end: p[0].end } };
