@@ -236,13 +236,14 @@ export const run: Command = async (args, io) => {
   const todo = inputs.filter((path) => !done.has(path));
   const total = inputs.length;
   let written = total - todo.length;
-  const progress = () => { if (total > 1 && (written % 100 === 0 || written === total)) io.stderr(`analyze: ${written}/${total} inputs\n`); };
+  /** Writes an outcome and reports progress every 100 inputs. */
+  const flush = async (o: Outcome): Promise<void> => {
+    await emit(o);
+    written++;
+    if (total > 1 && (written % 100 === 0 || written === total)) io.stderr(`analyze: ${written}/${total} inputs\n`);
+  };
   if (!pooled) {
-    for (const path of todo) {
-      await emit(await analyzeHere(path));
-      written++;
-      progress();
-    }
+    for (const path of todo) await flush(await analyzeHere(path));
     return failed ? 1 : 0;
   }
 
@@ -268,17 +269,9 @@ export const run: Command = async (args, io) => {
     const window: Promise<Outcome>[] = [];
     for (const path of todo) {
       window.push(analyzeThere(path));
-      if (window.length >= jobs * 4) {
-        await emit(await window.shift()!);
-        written++;
-        progress();
-      }
+      if (window.length >= jobs * 4) await flush(await window.shift()!);
     }
-    while (window.length) {
-      await emit(await window.shift()!);
-      written++;
-      progress();
-    }
+    while (window.length) await flush(await window.shift()!);
   } finally {
     await pool.close();
   }

@@ -153,7 +153,7 @@ export const run: Command = async (args, io) => {
   const readStream = async (stream: AsyncIterable<Buffer | Uint8Array>, where: string): Promise<void> => {
     const head: Line[] = [];
     let mode: 'lines' | 'whole' | null = null;
-    let kept: string[] = [];
+    const kept: string[] = [];
     let keptSize = 0;
     for await (const line of linesOf(stream)) {
       if (mode === 'lines') { takeLine(line, where); continue; }
@@ -192,7 +192,6 @@ export const run: Command = async (args, io) => {
       return;
     }
     kept.forEach((l, i) => takeLine({ n: i + 1, text: l }, where));
-    kept = [];
   };
 
   for (const path of p.positionals) {
