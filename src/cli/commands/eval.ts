@@ -1,10 +1,11 @@
 import { subcommands } from '../io.js';
 
-/** `hearsay eval attributions|extraction|events|entities|sources …`: evaluation is a first-class command. */
+/** `hearsay eval attributions|extraction|events|entities|sources|gender …`: evaluation is a first-class command. */
 export const run = subcommands('eval', {
   attributions: async () => (await import('./eval-attributions.js')).run,
   extraction: async () => (await import('./eval-extraction.js')).run,
   events: async () => (await import('./eval-events.js')).run,
   entities: async () => (await import('./eval-entities.js')).run,
   sources: async () => (await import('./eval-sources.js')).run,
+  gender: async () => (await import('./eval-gender.js')).run,
 });

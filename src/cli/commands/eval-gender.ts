@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { analyze } from '../../analyze.js';
+import { formatGenderGold, scoreGenderGold, type GenderGold } from '../../eval/gender.js';
+import type { Gender } from '../../core/types.js';
+import { type Command, flagString, parseArgs } from '../io.js';
+
+const USAGE = `usage: hearsay eval gender GOLD.json [--texts DIR] [--json] [--min-precision N]
+  GOLD.json lists, per story (file stem), each named person and the gender its text states
+  (female, male or unstated; test/fixtures/gender-gold/genders.json). The stories are read from
+  DIR/<stem>.txt (default: test/fixtures/attribution-gold/dev/text), each with the date its stem
+  carries. Scores the genders read from the text (titles, pronouns) and, apart, first-name guesses.
+  --min-precision N     exit 1 when the precision of the text's readings is below N (percent)
+`;
+
+/** `hearsay eval gender GOLD.json`: person genders against hand-annotated stories of our own. */
+export const run: Command = async (args, io) => {
+  const p = parseArgs(args, ['json', 'help']);
+  if (p.flags.has('help')) { io.stdout(USAGE); return 0; }
+  const goldPath = p.positionals[0];
+  if (!goldPath) { io.stderr(USAGE); return 2; }
+  const floorFlag = flagString(p, 'min-precision');
+  const floor = floorFlag === undefined ? 0 : Number(floorFlag);
+  if (!Number.isFinite(floor)) { io.stderr(`eval gender: --min-precision must be a number\n${USAGE}`); return 2; }
+  const texts = path.resolve(io.cwd, flagString(p, 'texts', 'test/fixtures/attribution-gold/dev/text'));
+  let gold: GenderGold;
+  try {
+    gold = JSON.parse(await readFile(path.resolve(io.cwd, goldPath), 'utf8')) as GenderGold;
+    if (!gold || typeof gold.stories !== 'object') throw new Error('no "stories" object');
+  } catch (e) {
+    io.stderr(`eval gender: cannot read ${goldPath}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  const persons = new Map<string, { name: string; gender: Gender | null }[]>();
+  for (const stem of Object.keys(gold.stories)) {
+    let text: string;
+    try {
+      text = await readFile(path.join(texts, `${stem}.txt`), 'utf8');
+    } catch (e) {
+      io.stderr(`eval gender: cannot read the story ${stem}: ${(e as Error).message}\n`);
+      return 1;
+    }
+    const date = /_(\d{4}-\d{2}-\d{2})_/.exec(stem)?.[1];
+    const doc = analyze(text, { inputType: 'text', ...(date ? { date } : {}) });
+    persons.set(stem, doc.entities.filter((e) => e.type === 'person').map((e) => ({ name: e.name, gender: e.gender ?? null })));
+  }
+  const s = scoreGenderGold(gold, persons);
+  io.stdout(p.flags.has('json') ? `${JSON.stringify(s, null, 2)}\n` : formatGenderGold(s));
+  if (100 * s.precision < floor) { io.stderr(`eval gender: precision ${(100 * s.precision).toFixed(1)} is below the floor ${floor}\n`); return 1; }
+  return 0;
+};
