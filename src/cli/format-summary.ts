@@ -1,6 +1,7 @@
 import type { CorpusSummary, SourceKey } from '../summary/summary.js';
 import type { SourceKind } from '../core/types.js';
 import { clip } from '../text/clip.js';
+import { csvRows } from '../text/csv.js';
 
 const pct = (n: number, d: number): string => (d ? `${(100 * n / d).toFixed(1)} %` : '–');
 const num = (n: number): string => n.toLocaleString('en-US');
@@ -50,4 +51,18 @@ export function formatSummary(s: CorpusSummary): string {
     for (const r of rows) out.push(`  ${clip(r.name, 60).padEnd(60)} ${String(r.documents).padStart(7)}`);
   }
   return out.join('\n');
+}
+
+/**
+ * A summary as CSV for a spreadsheet: with groups (`--by`), one row per group; otherwise one row
+ * per listed source, kind by kind.
+ */
+export function summaryCsv(s: CorpusSummary): string {
+  if (s.groups) {
+    return csvRows([s.groups.by, 'documents', 'words', 'attributions', 'women_quoted', 'men_quoted', 'unknown_quoted', 'women_share', 'anonymous_share'],
+      s.groups.list.map((g) => [g.key, g.documents, g.words, g.attributions, g.people.female, g.people.male, g.people.unknown, g.femaleShare, g.anonymousShare]));
+  }
+  const rows = (Object.values(s.sources) as CorpusSummary['sources'][SourceKind][]).flat()
+    .map((r) => [r.kind, r.name, r.resolved, r.attributions, r.quoted, r.documents, r.gender ?? null]);
+  return csvRows(['kind', 'name', 'resolved', 'attributions', 'quoted', 'documents', 'gender'], rows);
 }

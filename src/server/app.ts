@@ -109,7 +109,7 @@ function parseJsonRequest(raw: string): Parsed {
  * comparison's wording and the document helpers), served as built so the page needs no bundler.
  */
 const VIEWER_MODULES = [
-  'viewer/app.js', 'viewer/render-model.js', 'compare/describe.js', 'core/document.js', 'core/errors.js', 'core/types.js', 'text/clip.js',
+  'viewer/app.js', 'viewer/render-model.js', 'compare/describe.js', 'core/document.js', 'core/errors.js', 'core/types.js', 'text/clip.js', 'text/csv.js',
 ];
 
 function loadAssets(): Map<string, string> {

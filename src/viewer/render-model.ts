@@ -6,6 +6,9 @@ import type {
   Attribution, HearsayDocument, QuoteType, SourceKind, Span, VoiceSpan,
 } from '../core/types.js';
 import { sourceLabel as coreSourceLabel } from '../core/document.js';
+import { csvRows } from '../text/csv.js';
+
+export { csvCell } from '../text/csv.js';
 
 /** The role a stretch of text plays in an attribution. */
 export type Role = 'source' | 'cue' | 'content';
@@ -370,20 +373,12 @@ const CSV_COLUMNS = [
   'hedge', 'rule', 'source_start', 'source_end', 'cue_start', 'cue_end', 'content_spans', 'stance', 'refined_by',
 ] as const;
 
-/** Quotes a CSV cell; cells a spreadsheet would run as a formula get a leading apostrophe. */
-export function csvCell(v: string | number | null): string {
-  let s = v === null ? '' : String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** The attributions as CSV (RFC 4180, CRLF line ends, header row first). */
 export function attributionsCsv(doc: HearsayDocument): string {
   const names = new Map(doc.entities.map((e) => [e.id, e.name]));
-  const rows: string[] = [CSV_COLUMNS.join(',')];
-  for (const a of doc.attributions) {
+  const rows = doc.attributions.map((a) => {
     const src = a.source;
-    const cells: (string | number | null)[] = [
+    return [
       a.id,
       src ? squash(slice(doc.text, src)) : null,
       src ? src.kind : null,
@@ -405,9 +400,8 @@ export function attributionsCsv(doc: HearsayDocument): string {
       a.stance ? 'true' : 'false',
       (a.refinedBy ?? []).join(' '),
     ];
-    rows.push(cells.map(csvCell).join(','));
-  }
-  return `${rows.join('\r\n')}\r\n`;
+  });
+  return csvRows(CSV_COLUMNS, rows);
 }
 
 /** Percentage with one decimal, e.g. `12.5%`. */

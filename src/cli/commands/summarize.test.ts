@@ -73,6 +73,12 @@ test('the text format names the most cited people; bad flags are usage errors', 
   assert.equal(await main(['summarize', p, '--by', 'day'], byDay), 0);
   assert.match(byDay.out, /By day .*\n {2}2025-03-04 +1 /);
   assert.equal(await main(['summarize', p, '--by', 'week'], io()), 2);
+  const csv = io();
+  assert.equal(await main(['summarize', p, '--format', 'csv'], csv), 0);
+  assert.match(csv.out, /^kind,name,resolved,attributions,quoted,documents,gender\r\nperson,Ana Ruiz,true,2,0,2,female\r\n/);
+  const groups = io();
+  assert.equal(await main(['summarize', p, '--format', 'csv', '--by', 'month'], groups), 0);
+  assert.match(groups.out, /^month,documents,words,attributions,women_quoted,men_quoted,unknown_quoted,women_share,anonymous_share\r\n2025-03,2,/);
   assert.equal(await main(['summarize', p, '--top', '0'], io()), 2);
   assert.equal(await main(['summarize', p, '--format', 'xml'], io()), 2);
   assert.equal(await main(['summarize'], io()), 2);

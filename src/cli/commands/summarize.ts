@@ -6,17 +6,18 @@ import { parseDocument } from '../../core/document.js';
 import { Summary, type GroupBy } from '../../summary/summary.js';
 
 const GROUPINGS: readonly GroupBy[] = ['outlet', 'site', 'year', 'month', 'day'];
-import { formatSummary } from '../format-summary.js';
+import { formatSummary, summaryCsv } from '../format-summary.js';
 import { type Command, flagString, parseArgs } from '../io.js';
 import { filesUnder, isFolder } from '../walk.js';
 
-const USAGE = `usage: hearsay summarize PATH… [--format text|json] [--top N] [--no-first-names] [--by outlet|site|year|month|day]
+const USAGE = `usage: hearsay summarize PATH… [--format text|json|csv] [--top N] [--no-first-names] [--by outlet|site|year|month|day]
   PATH is a file of hearsay/1 documents, one JSON per line (what analyze --out writes; .gz is
   inflated), one JSON document, an array of them or several in a row (what analyze --format json
   writes), a folder of .json / .jsonl / .ndjson files (read depth first, hidden ones left out),
   or - for standard input.
   --no-first-names   count only genders the text states (titles, pronouns), not first-name guesses
   --by KEY           also count per outlet, site, or publication year, month or day
+  --format csv       the sources listed (kind by kind), or with --by the groups, as CSV
 `;
 
 /** Files a folder given to `summarize` holds. */
@@ -108,7 +109,7 @@ export const run: Command = async (args, io) => {
   const p = parseArgs(args, ['help', 'no-first-names']);
   if (p.flags.has('help')) { io.stdout(USAGE); return 0; }
   const format = flagString(p, 'format', 'text');
-  if (p.flags.get('format') === true || (format !== 'json' && format !== 'text')) { io.stderr(`hearsay summarize: --format must be text or json\n${USAGE}`); return 2; }
+  if (p.flags.get('format') === true || !['json', 'text', 'csv'].includes(format)) { io.stderr(`hearsay summarize: --format must be text, json or csv\n${USAGE}`); return 2; }
   const topFlag = p.flags.get('top') ?? '20';
   if (typeof topFlag !== 'string' || !/^\d+$/.test(topFlag) || Number(topFlag) < 1) { io.stderr('hearsay summarize: --top must be a whole number ≥ 1\n'); return 2; }
   const by = p.flags.get('by');
@@ -234,6 +235,6 @@ export const run: Command = async (args, io) => {
   if (problems > MAX_NAMED_PROBLEMS) io.stderr(`hearsay summarize: ${problems - MAX_NAMED_PROBLEMS} more unreadable lines or files not named\n`);
 
   const s = summary.toJSON();
-  io.stdout(format === 'json' ? JSON.stringify(s, null, 2) + '\n' : formatSummary(s) + '\n');
+  io.stdout(format === 'json' ? JSON.stringify(s, null, 2) + '\n' : format === 'csv' ? summaryCsv(s) : formatSummary(s) + '\n');
   return problems ? 1 : 0;
 };
