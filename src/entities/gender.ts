@@ -77,15 +77,35 @@ function titleEvidence(text: string, m: Span): 'm' | 'f' | null {
   const ws = text.slice(m.start, m.end).toLowerCase().split(/\s+/).filter(Boolean);
   let i = 0;
   while (i < ws.length - 1 && DETERMINERS.has(ws[i]!)) i++;
-  const before = /(\S+)\s+$/.exec(text.slice(Math.max(0, m.start - 16), m.start))?.[1]?.toLowerCase();
-  // Appositives: "Marisol Ocampo, a spokeswoman for the bureau"; "Her husband, the composer Denis Halloran".
-  // Both open with an article: "Curt Schilling, through a spokeswoman", "Chelsea Clinton, husband
-  // Marc", "Christie's wife, standing behind Trump" name someone else.
-  const after = /^,\s+(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(text.slice(m.end, m.end + 60))?.[1]?.toLowerCase().split(/\s+/) ?? [];
-  const lead = /([\p{L}-]+),\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}$/u.exec(text.slice(Math.max(0, m.start - 60), m.start))?.[1]?.toLowerCase();
-  const found = [ws[i], ws[ws.length - 1], before, ...after, lead].map((w) => (w ? genderOfWord(w.replace(/[,;:]$/, '')) : null)).filter((g) => g !== null);
+  const words = [ws[i], ws[ws.length - 1], wordBefore(text, m.start)];
+  // Appositives: "Marisol Ocampo, a spokeswoman for the bureau"; "Her husband, the composer Denis
+  // Halloran". Both open with an article: "Curt Schilling, through a spokeswoman", "Chelsea
+  // Clinton, husband Marc", "Christie's wife, standing behind Trump" name someone else. The
+  // regular expressions run only where a comma is near, as most mentions have none.
+  if (text.charCodeAt(m.end) === 44) {
+    words.push(...(/^,\s+(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(text.slice(m.end, m.end + 60))?.[1]?.toLowerCase().split(/\s+/) ?? []));
+  }
+  const comma = text.lastIndexOf(',', m.start);
+  if (comma > m.start - 60 && comma > 0 && genderOfWord(wordBefore(text, comma + 1, true) ?? '') !== null) {
+    words.push(/([\p{L}-]+),\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}$/u.exec(text.slice(Math.max(0, m.start - 60), m.start))?.[1]?.toLowerCase());
+  }
+  const found = words.map((w) => (w ? genderOfWord(w.replace(/[,;:]$/, '')) : null)).filter((g) => g !== null);
   if (!found.length) return null;
   return found.every((g) => g === found[0]) ? found[0]! : null;
+}
+
+/**
+ * The word right before `at` (lower-cased), or undefined at the start: with `touching`, the word
+ * ending at `at - 1` less that last character (the comma after it); else the word before the
+ * spaces that precede `at`, punctuation kept.
+ */
+function wordBefore(text: string, at: number, touching = false): string | undefined {
+  const space = (i: number) => { const c = text.charCodeAt(i); return c === 32 || (c >= 9 && c <= 13) || c === 160; };
+  let end = touching ? at - 1 : at;
+  if (!touching) while (end > 0 && space(end - 1)) end--;
+  let start = end;
+  while (start > 0 && start > end - 30 && !space(start - 1)) start--;
+  return start < end && (touching || end < at) ? text.slice(start, end).toLowerCase() : undefined;
 }
 
 /** What the text says about one person's gender, or null. */
