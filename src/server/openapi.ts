@@ -4,6 +4,8 @@ const span = { type: 'object', required: ['start', 'end'], properties: { start: 
 const nullableString = { type: ['string', 'null'] };
 const changeKind = { enum: ['same', 'changed', 'added', 'removed'] };
 const nullableSpan = { oneOf: [{ type: 'null' }, span] };
+/** A list of names with the number of documents carrying each (a summary's publishers, sites, messages). */
+const documentCounts = { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, documents: { type: 'integer' } } } };
 
 /** Stable error codes the API answers with, and the HTTP status of each. */
 export const API_ERROR_CODES = {
@@ -173,9 +175,7 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
             attributions: { type: 'object', properties: Object.fromEntries([...['total', 'outermost', 'nested', 'direct', 'indirect', 'mixed', 'stance', 'hedged'].map((k) => [k, { type: 'integer' }]), ['bySourceKind', { type: 'object', additionalProperties: { type: 'integer' } }]]) },
             anonymousShare: { type: ['number', 'null'] }, perDocument: { type: ['number', 'null'] },
             sources: { type: 'object', additionalProperties: { type: 'array', items: { type: 'object', required: ['name', 'kind', 'resolved', 'attributions', 'quoted', 'documents'], properties: { name: { type: 'string' }, kind: { type: 'string' }, resolved: { type: 'boolean' }, attributions: { type: 'integer' }, quoted: { type: 'integer' }, documents: { type: 'integer' } } } } },
-            publishers: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, documents: { type: 'integer' } } } },
-            sites: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, documents: { type: 'integer' } } } },
-            messages: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, documents: { type: 'integer' } } } },
+            publishers: documentCounts, sites: documentCounts, messages: documentCounts,
             approximate: { type: 'boolean' },
             groups: { type: 'object', properties: { by: { type: 'string' }, list: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, documents: { type: 'integer' }, words: { type: 'integer' }, attributions: { type: 'integer' }, anonymousShare: { type: ['number', 'null'] }, femaleShare: { type: ['number', 'null'] }, people: { type: 'object' } } } } } },
           },
