@@ -68,36 +68,78 @@ function genderOfWord(w: string): 'm' | 'f' | null {
 
 const DETERMINERS = words("the a an his her their its our my your this that former late then-");
 const toGender = (g: 'm' | 'f'): Gender['value'] => (g === 'm' ? 'male' : 'female');
+/** Honorifics and ranks: titles only when capitalised ("Miss Kell", not "will miss Kell"). */
+const HONORIFICS = words('mr. mrs. ms. miss mrs ms mme. madam sir lord lady dame duke duchess baron baroness count countess king queen prince princess sheikh emir ayatollah rabbi');
+/** Kinship nouns: a person's relation to someone else, evidence only as a lower-case noun ("his wife Jane"; "Son Ye-jin" is a name). */
+const KIN = words('father husband son brother uncle grandfather widower boyfriend nephew grandson stepfather dad mother wife daughter sister aunt grandmother widow girlfriend niece granddaughter stepmother mom');
 
 /**
- * The gender words a mention carries: its first word past determiners, its last word, the word
- * before it, and the nouns of an appositive right after it or of a phrase set off before it.
+ * The gender a word of the text says as a title or role noun, minding its case where it stands
+ * before a name (`beforeName`; see {@link HONORIFICS}, {@link KIN}); a description's head
+ * ("the queen", "the first lady") may be lower case.
  */
-function titleEvidence(text: string, m: Span): 'm' | 'f' | null {
-  const ws = text.slice(m.start, m.end).toLowerCase().split(/\s+/).filter(Boolean);
+function genderOfTextWord(word: string | undefined, beforeName = true): 'm' | 'f' | null {
+  if (!word) return null;
+  const lower = word.toLowerCase();
+  const g = genderOfWord(lower);
+  if (!g || !beforeName) return g;
+  const capital = word[0] !== lower[0];
+  if (HONORIFICS.has(lower) && !capital) return null;
+  if (KIN.has(lower) && capital) return null;
+  return g;
+}
+
+/** How far back from a mention the set-off phrase before it may start (characters). */
+const LEAD_WINDOW = 60;
+
+/**
+ * The gender words a mention carries. Strong: a title opening a name ("Ms. Ruiz", "Congresswoman
+ * Maxine Waters"), the head of a description ("the congresswoman"), or a title or noun right before
+ * the name ("spokeswoman Hope Hicks"). Weak, as they may name someone else: a noun set off by a
+ * comma before the name ("his wife, Jane Sanders"; "Asked about her son, Kelo Mbatu said"), and
+ * appositives ("Marisol Ocampo, a spokeswoman for the bureau"; "Her husband, the composer Denis
+ * Halloran"), which must open with an article, as "Curt Schilling, through a spokeswoman" and
+ * "Chelsea Clinton, husband Marc" name someone else.
+ */
+function titleEvidence(text: string, m: Span): { strong: 'm' | 'f' | null; weak: 'm' | 'f' | null } {
+  const ws = text.slice(m.start, m.end).split(/\s+/).filter(Boolean);
   let i = 0;
-  while (i < ws.length - 1 && DETERMINERS.has(ws[i]!)) i++;
-  const words = [ws[i], ws[ws.length - 1], wordBefore(text, m.start)];
-  // Appositives: "Marisol Ocampo, a spokeswoman for the bureau"; "Her husband, the composer Denis
-  // Halloran". Both open with an article: "Curt Schilling, through a spokeswoman", "Chelsea
-  // Clinton, husband Marc", "Christie's wife, standing behind Trump" name someone else. The
-  // regular expressions run only where a comma is near, as most mentions have none.
+  while (i < ws.length - 1 && DETERMINERS.has(ws[i]!.toLowerCase())) i++;
+  const description = i > 0;
+  const strong: (string | undefined)[] = [];
+  const heads: (string | undefined)[] = [];
+  const weak: (string | undefined)[] = [];
+  // A title opens a name only with a name after it ("King Abdullah"; "King" alone is a surname).
+  if (description) heads.push(ws[i], ws[ws.length - 1]);
+  else if (i < ws.length - 1) strong.push(ws[i]);
+  const before = wordBefore(text, m.start);
+  if (before?.endsWith(',')) weak.push(before.slice(0, -1)); else strong.push(before);
   if (text.charCodeAt(m.end) === 44) {
-    words.push(...(/^,\s+(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u.exec(text.slice(m.end, m.end + 60))?.[1]?.toLowerCase().split(/\s+/) ?? []));
+    const after = /^,\s+(?:a|an|the)\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)(['’]s\b)?/u.exec(text.slice(m.end, m.end + 60));
+    // "Pim Adu, a congresswoman's aide": the possessive names someone else.
+    if (after && !after[2]) weak.push(...after[1]!.split(/\s+/));
   }
-  const comma = text.lastIndexOf(',', m.start);
-  if (comma > m.start - 60 && comma > 0 && genderOfWord(wordBefore(text, comma + 1, true) ?? '') !== null) {
-    words.push(/([\p{L}-]+),\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}$/u.exec(text.slice(Math.max(0, m.start - 60), m.start))?.[1]?.toLowerCase());
+  // The comma that sets off a phrase before the mention, looked for only that far back, so a text
+  // with few commas is not scanned back to its start once per mention.
+  let comma = m.start - 1;
+  while (comma > m.start - LEAD_WINDOW && comma > 0 && text.charCodeAt(comma) !== 44) comma--;
+  if (comma > m.start - LEAD_WINDOW && comma > 0 && genderOfTextWord(wordBefore(text, comma + 1, true)) !== null) {
+    weak.push(/([\p{L}-]+),\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+){0,2}$/u.exec(text.slice(comma - 30 > 0 ? comma - 30 : 0, m.start))?.[1]);
   }
-  const found = words.map((w) => (w ? genderOfWord(w.replace(/[,;:]$/, '')) : null)).filter((g) => g !== null);
-  if (!found.length) return null;
-  return found.every((g) => g === found[0]) ? found[0]! : null;
+  const agree = (found: ('m' | 'f' | null)[]): 'm' | 'f' | null => {
+    const said = found.filter((g) => g !== null);
+    return said.length && said.every((g) => g === said[0]) ? said[0]! : null;
+  };
+  const read = (list: (string | undefined)[]) => list.map((w) => genderOfTextWord(w?.replace(/[;:]$/, '')));
+  // An honorific set off by a comma is no title ("At Duke, Maria Lopez studied law").
+  const weakRead = read(weak.filter((w) => !HONORIFICS.has(w?.toLowerCase() ?? '')));
+  return { strong: agree([...read(strong), ...heads.map((w) => genderOfTextWord(w, false))]), weak: agree(weakRead) };
 }
 
 /**
- * The word right before `at` (lower-cased), or undefined at the start: with `touching`, the word
- * ending at `at - 1` less that last character (the comma after it); else the word before the
- * spaces that precede `at`, punctuation kept.
+ * The word right before `at`, or undefined at the start: with `touching`, the word ending at
+ * `at - 1` less that last character (the comma after it); else the word before the spaces that
+ * precede `at`, punctuation kept.
  */
 function wordBefore(text: string, at: number, touching = false): string | undefined {
   const space = (i: number) => { const c = text.charCodeAt(i); return c === 32 || (c >= 9 && c <= 13) || c === 160; };
@@ -105,20 +147,22 @@ function wordBefore(text: string, at: number, touching = false): string | undefi
   if (!touching) while (end > 0 && space(end - 1)) end--;
   let start = end;
   while (start > 0 && start > end - 30 && !space(start - 1)) start--;
-  return start < end && (touching || end < at) ? text.slice(start, end).toLowerCase() : undefined;
+  return start < end && (touching || end < at) ? text.slice(start, end) : undefined;
 }
 
 /** What the text says about one person's gender, or null. */
 export function genderOf(text: string, e: Entity): Gender | null {
   if (e.type !== 'person') return null;
   const titles: [Span, 'm' | 'f'][] = [];
+  const weakTitles: [Span, 'm' | 'f'][] = [];
   const pronouns: [Span, 'm' | 'f'][] = [];
   for (const m of e.mentions) {
-    const p = PRONOUNS.get(text.slice(m.start, m.end).toLowerCase())?.gender;
+    const p = m.end - m.start <= 7 ? PRONOUNS.get(text.slice(m.start, m.end).toLowerCase())?.gender : undefined;
     if (p === 'm' || p === 'f') { pronouns.push([m, p]); continue; }
     if (p) continue;
     const t = titleEvidence(text, m);
-    if (t) titles.push([m, t]);
+    if (t.strong) titles.push([m, t.strong]);
+    if (t.weak) weakTitles.push([m, t.weak]);
   }
   const decide = (xs: [Span, 'm' | 'f'][], ratio: number): [Span, 'm' | 'f'] | null => {
     const male = xs.filter(([, g]) => g === 'm').length;
@@ -143,9 +187,15 @@ export function genderOf(text: string, e: Entity): Gender | null {
   const g = genderOfFirstName(first);
   // Pronouns against the first name are the resolver's slip ("James Comey … she"): on PolNeAR
   // train the chains side with the name in all 7 such persons they say anything about.
-  if (p && (!g || g === p[1])) return { value: toGender(p[1]), rule: 'entities:gender-pronoun', evidence: { start: p[0].start, end: p[0].end } };
+  // The name as written in the text: "Clinton said he …", read as the knowledge base's Hillary
+  // Clinton, has no first name to set against the pronouns.
+  const named = g ? e.mentions.find((m) => text.slice(m.start, m.end).split(/\s+/).includes(first!)) : undefined;
+  if (p && (!named || g === p[1])) return { value: toGender(p[1]), rule: 'entities:gender-pronoun', evidence: { start: p[0].start, end: p[0].end } };
+  // A noun set off beside the name yields to the pronouns ("Asked about her son, Kelo Mbatu said she …").
+  const w = decide(weakTitles, Infinity);
+  if (w && !p) return { value: toGender(w[1]), rule: 'entities:gender-title', evidence: { start: w[0].start, end: w[0].end } };
   if (g) {
-    const at = e.mentions.find((m) => text.slice(m.start, m.end).split(/\s+/).includes(first!)) ?? e.mentions[0];
+    const at = named ?? e.mentions[0];
     if (at) return { value: toGender(g), rule: 'entities:gender-first-name', evidence: { start: at.start, end: at.end } };
   }
   return null;

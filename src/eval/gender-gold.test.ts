@@ -29,3 +29,23 @@ test('gold scoring: names match exactly or by a last name no other gold person s
   );
   assert.deepEqual([s.stated, s.found, s.right, s.wrong, s.none, s.guessRight, s.unstatedGiven], [4, 2, 1, 0, 1, 1, 1]);
 });
+
+test('a malformed gold file is a usage error naming the place, before any story is read', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'hearsay-gender-gold-'));
+  const cases: [unknown, RegExp][] = [
+    [{ stories: null }, /"stories" is not an object/], [{ stories: [] }, /"stories" is not an object/], [{ stories: {} }, /"stories" is empty/],
+    [{ stories: { s: {} } }, /stories\["s"\] is not a list/], [{ stories: { s: [{}] } }, /\[0\] has no name/],
+    [{ stories: { s: [{ name: 'A B', gender: 'Female' }] } }, /gender is not female, male or unstated/], [[null], /not a JSON object/],
+  ];
+  for (const [i, [gold, why]] of cases.entries()) {
+    const f = join(dir, `g${i}.json`);
+    writeFileSync(f, JSON.stringify(gold));
+    const io = memoryIo();
+    assert.equal(await main(['eval', 'gender', f], io), 2, JSON.stringify(gold));
+    assert.match(io.err, why);
+  }
+  assert.equal(await main(['eval', 'gender', 'test/fixtures/gender-gold/genders.json', '--min-precision'], memoryIo()), 2);
+});

@@ -128,11 +128,17 @@ export class WorkerPool {
   private pump(): void {
     for (const slot of this.slots) {
       if (!this.queue.length) return;
-      if (slot.task) continue;
-      // A fresh worker loads its models before it takes a job, so a job's time-out is its own.
-      if (!slot.worker) { slot.worker = this.spawn(slot); continue; }
-      if (!slot.ready) continue;
+      if (slot.task || !slot.worker || !slot.ready) continue;
       this.dispatch(slot, this.queue.shift()!);
+    }
+    // A fresh worker loads its models (about 200 MB, a few hundred ms) before it takes a job, so a
+    // job's time-out is its own; only as many start as there are jobs waiting for one.
+    let loading = this.slots.filter((x) => x.worker && !x.ready).length;
+    for (const slot of this.slots) {
+      if (loading >= this.queue.length) return;
+      if (slot.worker) continue;
+      slot.worker = this.spawn(slot);
+      loading++;
     }
   }
 

@@ -156,14 +156,22 @@ test('counts per outlet or per month, dates in order, undated apart', () => {
     ...doc('X said it.', [{ ...ruiz, ...(female ? { gender: { value: 'female' as const, rule: 'entities:gender-title', evidence: { start: 0, end: 1 } } } : {}) }], [{ source: 'X', cue: 'said', entity: 'ana-ruiz' }]),
     meta: { title: null, outlet, site: null, published, url: null, byline: null },
   });
-  const docs = [dated('Gazette', '2025-03-04', true), dated('Herald', '2025-02-27T08:00:00Z', false), dated('Gazette', null, false), dated(null, '2025-03-30', true)];
+  const docs = [dated('Gazette', '2025-03-04', true), dated('Herald', '2025-02-27T08:00:00Z', false), dated('Gazette', null, false), dated(null, '2025-03-30', true), dated('Herald', '2025-13-45', false)];
   const byMonth = new Summary({ by: 'month' });
   for (const d of docs) byMonth.add(d);
   const m = byMonth.toJSON().groups!;
   assert.equal(m.by, 'month');
-  assert.deepEqual(m.list.map((g) => [g.key, g.documents, g.people.female, g.femaleShare]), [['(undated)', 1, 0, null], ['2025-02', 1, 0, null], ['2025-03', 2, 2, 1]]);
+  assert.deepEqual(m.list.map((g) => [g.key, g.documents, g.people.female, g.femaleShare]), [['2025-02', 1, 0, null], ['2025-03', 2, 2, 1], ['(undated)', 2, 0, null]]);
   const byOutlet = new Summary({ by: 'outlet' });
   for (const d of docs) byOutlet.add(d);
-  assert.deepEqual(byOutlet.toJSON().groups!.list.map((g) => [g.key, g.documents, g.attributions]), [['Gazette', 2, 2], ['(none)', 1, 1], ['Herald', 1, 1]]);
+  assert.deepEqual(byOutlet.toJSON().groups!.list.map((g) => [g.key, g.documents, g.attributions]), [['Gazette', 2, 2], ['Herald', 2, 2], ['(none)', 1, 1]]);
+  // Past the room, the rarest groups go: a large outlet met late still counts.
+  const bounded = new Summary({ by: 'outlet', maxSources: 10 });
+  for (let i = 0; i < 30; i++) bounded.add(dated(`Outlet ${i}`, null, false));
+  for (let i = 0; i < 5; i++) bounded.add(dated('Big Daily', null, false));
+  const b = bounded.toJSON();
+  assert.equal(b.approximate, true);
+  assert.deepEqual(b.groups!.list[0], { ...b.groups!.list[0]!, key: 'Big Daily', documents: 5 });
+  assert.ok(b.groups!.list.length <= 10);
   assert.equal(new Summary().toJSON().groups, undefined);
 });

@@ -5,6 +5,7 @@
  * sources, not with the corpus.
  */
 import { sourceLabel } from '../core/document.js';
+import { isCalendarDate } from '../time/calendar.js';
 import type { Attribution, Entity, HearsayDocument, SourceKind } from '../core/types.js';
 
 /** Schema identifier of a corpus summary. */
@@ -105,7 +106,10 @@ export interface CorpusSummary {
   perDocument: number | null;
   /** The most cited sources of each kind, most cited first (at most `top` each). */
   sources: Record<SourceKind, SourceTally[]>;
-  /** With {@link SummaryOptions.by}: the counts per group, dates in order, outlets and sites most documents first. */
+  /**
+   * With {@link SummaryOptions.by}: the counts per group, dates in order, outlets and sites most
+   * documents first, "(undated)" and "(none)" last; a document whose date is no calendar day is undated.
+   */
   groups?: { by: GroupBy; list: GroupTally[] };
   /** `meta.outlet` of the documents: whose stories these are. */
   publishers: DocumentCount[];
@@ -280,18 +284,23 @@ export class Summary {
     for (const g of people.values()) this.genderPeople[g]++;
     if (this.by) this.addToGroup(doc, words, people);
     if (this.rows.size > this.maxSources) this.prune();
-    for (const m of [this.publishers, this.sites, this.messages]) if (m.size > this.maxSources) { pruneCounts(m, this.maxSources); this.pruned = true; }
+    for (const m of [this.publishers, this.sites, this.messages]) if (m.size > this.maxSources) { pruneRarest(m, (n) => n, this.maxSources); this.pruned = true; }
   }
 
   /** Counts a document in its group (see {@link SummaryOptions.by}). */
   private addToGroup(doc: HearsayDocument, words: number, people: ReadonlyMap<string, 'female' | 'male' | 'unknown'>): void {
-    const date = doc.meta.published && /^\d{4}-\d{2}-\d{2}/.test(doc.meta.published) ? doc.meta.published : null;
+    const day = doc.meta.published?.slice(0, 10);
+    const date = day && isCalendarDate(day) ? day : null;
     const key = this.by === 'outlet' ? doc.meta.outlet ?? '(none)'
       : this.by === 'site' ? doc.meta.site ?? doc.meta.outlet ?? '(none)'
         : date ? date.slice(0, this.by === 'year' ? 4 : this.by === 'month' ? 7 : 10) : '(undated)';
     let g = this.groups.get(key);
     if (!g) {
-      if (this.groups.size >= this.maxSources) { this.pruned = true; return; }
+      if (this.groups.size >= this.maxSources) {
+        // The rarest groups go, as rare sources do, so a large outlet met late still counts.
+        pruneRarest(this.groups, (x) => x.documents, this.maxSources);
+        this.pruned = true;
+      }
       g = { documents: 0, words: 0, attributions: 0, anonymous: 0, sourced: 0, people: { female: 0, male: 0, unknown: 0 } };
       this.groups.set(key, g);
     }
@@ -304,9 +313,7 @@ export class Summary {
 
   /** Drops the rarest sources until nine tenths of the room is used (among equals, the earliest met go first). */
   private prune(): void {
-    const target = Math.floor(this.maxSources * 0.9);
-    const order = [...this.rows].sort((a, b) => a[1].attributions - b[1].attributions);
-    for (let i = 0; i < order.length - target; i++) this.rows.delete(order[i]![0]);
+    pruneRarest(this.rows, (r) => r.attributions, this.maxSources);
     this.pruned = true;
   }
 
@@ -318,7 +325,9 @@ export class Summary {
       femaleShare: g.people.female + g.people.male ? g.people.female / (g.people.female + g.people.male) : null,
     }));
     const byDate = this.by === 'year' || this.by === 'month' || this.by === 'day';
-    return list.sort((x, y) => (byDate ? 0 : y.documents - x.documents) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    // Dates in order with "(undated)" after them; outlets and sites most documents first.
+    const rank = (k: string) => (k.startsWith('(') ? 1 : 0);
+    return list.sort((x, y) => rank(x.key) - rank(y.key) || (byDate ? 0 : y.documents - x.documents) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
   }
 
   /** The summary so far (the accumulator can go on taking documents). */
@@ -357,9 +366,12 @@ export class Summary {
   }
 }
 
-/** Drops a count map's rarest entries until nine tenths of `max` is used. */
-function pruneCounts(m: Map<string, number>, max: number): void {
-  const order = [...m].sort((a, b) => a[1] - b[1]);
+/**
+ * Drops a map's rarest entries by `count` until nine tenths of `max` is used; among equals the
+ * earliest inserted go first (the sort is stable and maps keep insertion order).
+ */
+function pruneRarest<V>(m: Map<string, V>, count: (v: V) => number, max: number): void {
+  const order = [...m].sort((a, b) => count(a[1]) - count(b[1]));
   for (let i = 0; i < order.length - Math.floor(max * 0.9); i++) m.delete(order[i]![0]);
 }
 

@@ -155,6 +155,7 @@ export const run: Command = async (args, io) => {
   const list = flagString(p, 'list');
   if (p.flags.get('list') === true) { io.stderr('hearsay analyze: --list needs a FILE (or - for standard input)\n'); return 2; }
   if (list === '-' && p.positionals.includes('-')) { io.stderr('hearsay analyze: standard input cannot be both the list and an input\n'); return 2; }
+  if (p.positionals.filter((x) => x === '-').length > 1) { io.stderr('hearsay analyze: standard input can be read once\n'); return 2; }
   const { inputs, problems, expanded } = await expandInputs(p.positionals, list, io);
   const format = flagString(p, 'format', inputs.length > 1 || expanded ? 'jsonl' : 'json') as Format;
   if (!FORMATS.includes(format)) { io.stderr(`hearsay analyze: --format must be one of ${FORMATS.join(', ')}\n`); return 2; }

@@ -19,18 +19,19 @@ export const run: Command = async (args, io) => {
   if (p.flags.has('help')) { io.stdout(USAGE); return 0; }
   const goldPath = p.positionals[0];
   if (!goldPath) { io.stderr(USAGE); return 2; }
-  const floorFlag = flagString(p, 'min-precision');
+  const floorFlag = p.flags.get('min-precision');
+  if (floorFlag !== undefined && !(typeof floorFlag === 'string' && /^\d+(\.\d+)?$/.test(floorFlag))) { io.stderr(`eval gender: --min-precision must be a number (percent)\n${USAGE}`); return 2; }
   const floor = floorFlag === undefined ? 0 : Number(floorFlag);
-  if (!Number.isFinite(floor)) { io.stderr(`eval gender: --min-precision must be a number\n${USAGE}`); return 2; }
   const texts = path.resolve(io.cwd, flagString(p, 'texts', 'test/fixtures/attribution-gold/dev/text'));
   let gold: GenderGold;
   try {
     gold = JSON.parse(await readFile(path.resolve(io.cwd, goldPath), 'utf8')) as GenderGold;
-    if (!gold || typeof gold.stories !== 'object') throw new Error('no "stories" object');
   } catch (e) {
     io.stderr(`eval gender: cannot read ${goldPath}: ${(e as Error).message}\n`);
     return 1;
   }
+  const bad = goldProblem(gold);
+  if (bad) { io.stderr(`eval gender: ${goldPath} is no gender gold file: ${bad}\n`); return 2; }
   const persons = new Map<string, { name: string; gender: Gender | null }[]>();
   for (const stem of Object.keys(gold.stories)) {
     let text: string;
@@ -45,7 +46,26 @@ export const run: Command = async (args, io) => {
     persons.set(stem, doc.entities.filter((e) => e.type === 'person').map((e) => ({ name: e.name, gender: e.gender ?? null })));
   }
   const s = scoreGenderGold(gold, persons);
+  if (floorFlag !== undefined && s.right + s.wrong === 0) { io.stderr('eval gender: no gender was read from the text, so there is no precision to hold to a floor\n'); return 1; }
   io.stdout(p.flags.has('json') ? `${JSON.stringify(s, null, 2)}\n` : formatGenderGold(s));
   if (100 * s.precision < floor) { io.stderr(`eval gender: precision ${(100 * s.precision).toFixed(1)} is below the floor ${floor}\n`); return 1; }
   return 0;
 };
+
+/** What is wrong with a gold file's shape, or null: checked before any story is read. */
+function goldProblem(gold: unknown): string | null {
+  const g = gold as { stories?: unknown } | null;
+  if (!g || typeof g !== 'object' || Array.isArray(g)) return 'not a JSON object';
+  if (!g.stories || typeof g.stories !== 'object' || Array.isArray(g.stories)) return '"stories" is not an object of stories';
+  const stories = Object.entries(g.stories as Record<string, unknown>);
+  if (!stories.length) return '"stories" is empty';
+  for (const [story, people] of stories) {
+    if (!Array.isArray(people)) return `stories["${story}"] is not a list of persons`;
+    for (const [i, x] of people.entries()) {
+      const person = x as { name?: unknown; gender?: unknown } | null;
+      if (!person || typeof person !== 'object' || typeof person.name !== 'string' || !person.name.trim()) return `stories["${story}"][${i}] has no name`;
+      if (!['female', 'male', 'unstated'].includes(person.gender as string)) return `stories["${story}"][${i}].gender is not female, male or unstated`;
+    }
+  }
+  return null;
+}
