@@ -9,7 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { compareDocuments } from '../compare/compare.js';
-import { Summary, type GroupBy } from '../summary/summary.js';
+import { GROUP_BY, Summary, type GroupBy } from '../summary/summary.js';
 import { parseDocument } from '../core/document.js';
 import { HearsayError } from '../core/errors.js';
 import { SCHEMA_VERSION } from '../core/types.js';
@@ -213,7 +213,7 @@ export function createAppHandle(opts: ServerOptions = {}): AppHandle {
       const top = o === 'request/invalid-input' ? undefined : o.top;
       const by = o === 'request/invalid-input' ? undefined : o.by;
       if (o === 'request/invalid-input' || !Array.isArray(o.documents) || (top !== undefined && !(Number.isInteger(top) && (top as number) >= 1))
-        || (by !== undefined && !['outlet', 'site', 'year', 'month', 'day'].includes(by as string))) {
+        || (by !== undefined && !(GROUP_BY as readonly unknown[]).includes(by))) {
         return apiError(c, 'request/invalid-input', 'expected {"documents": [hearsay/1 document, …], "top"?: integer ≥ 1, "by"?: "outlet" | "site" | "year" | "month" | "day"}');
       }
       const summary = new Summary({ ...(top === undefined ? {} : { top: top as number }), ...(by === undefined ? {} : { by: by as GroupBy }) });

@@ -1,4 +1,5 @@
 /** Hand-written OpenAPI 3.1 description of the hearsay HTTP API, served at `/api/openapi.json`. */
+import { GROUP_BY } from '../summary/summary.js';
 
 const span = { type: 'object', required: ['start', 'end'], properties: { start: { type: 'integer' }, end: { type: 'integer' } } };
 const nullableString = { type: ['string', 'null'] };
@@ -115,7 +116,7 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
                   properties: {
                     documents: { type: 'array', items: { $ref: '#/components/schemas/HearsayDocument' } },
                     top: { type: 'integer', minimum: 1, description: 'Sources listed per kind (default 20)' },
-                    by: { enum: ['outlet', 'site', 'year', 'month', 'day'], description: 'Also count per outlet, site, or publication year, month or day (groups)' },
+                    by: { enum: [...GROUP_BY], description: 'Also count per outlet, site, or publication year, month or day (groups)' },
                   },
                 },
               },

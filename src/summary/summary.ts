@@ -46,8 +46,11 @@ export interface GenderCounts {
   unknown: number;
 }
 
+/** What {@link SummaryOptions.by} can group documents by. */
+export const GROUP_BY = ['outlet', 'site', 'year', 'month', 'day'] as const;
+
 /** What {@link SummaryOptions.by} groups documents by. */
-export type GroupBy = 'outlet' | 'site' | 'year' | 'month' | 'day';
+export type GroupBy = (typeof GROUP_BY)[number];
 
 /** One group's counts (see {@link SummaryOptions.by}). */
 export interface GroupTally {

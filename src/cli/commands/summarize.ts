@@ -3,9 +3,7 @@ import { gunzipSync, createGunzip } from 'node:zlib';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { parseDocument } from '../../core/document.js';
-import { Summary, type GroupBy } from '../../summary/summary.js';
-
-const GROUPINGS: readonly GroupBy[] = ['outlet', 'site', 'year', 'month', 'day'];
+import { GROUP_BY, Summary, type GroupBy } from '../../summary/summary.js';
 import { formatSummary, summaryCsv } from '../format-summary.js';
 import { type Command, flagString, parseArgs } from '../io.js';
 import { filesUnder, isFolder } from '../walk.js';
@@ -113,7 +111,7 @@ export const run: Command = async (args, io) => {
   const topFlag = p.flags.get('top') ?? '20';
   if (typeof topFlag !== 'string' || !/^\d+$/.test(topFlag) || Number(topFlag) < 1) { io.stderr('hearsay summarize: --top must be a whole number ≥ 1\n'); return 2; }
   const by = p.flags.get('by');
-  if (by !== undefined && !(typeof by === 'string' && GROUPINGS.includes(by as GroupBy))) { io.stderr(`hearsay summarize: --by must be one of ${GROUPINGS.join(', ')}\n`); return 2; }
+  if (by !== undefined && !(typeof by === 'string' && (GROUP_BY as readonly string[]).includes(by))) { io.stderr(`hearsay summarize: --by must be one of ${GROUP_BY.join(', ')}\n`); return 2; }
   if (!p.positionals.length) { io.stderr(USAGE); return 2; }
   if (p.positionals.filter((x) => x === '-').length > 1) { io.stderr('hearsay summarize: standard input can be read once\n'); return 2; }
 
