@@ -229,6 +229,8 @@ function renderSources(): void {
       const bar = el('span', { class: 'bar' }, fill);
       const b = el('button', { type: 'button', class: 'group', 'data-key': g.key, 'aria-pressed': 'false' },
         el('span', { class: 'label' }, g.label),
+        // A first-name guess says so, as the text itself does not.
+        ...(g.gender ? [el('span', { class: 'gender', title: g.genderRule ?? '' }, g.genderRule === 'entities:gender-first-name' ? `${g.gender}?` : g.gender)] : []),
         el('span', { class: 'count' }, `${g.attributions.length} · ${percent(g.share)}`),
         bar);
       b.addEventListener('click', () => select(g.key));

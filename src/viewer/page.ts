@@ -125,8 +125,9 @@ dl.kv dt { color: var(--muted); }
 dl.kv dd { margin: 0; overflow-wrap: anywhere; }
 ul.groups, ul.chains, ul.statements { list-style: none; margin: 0; padding: 0; }
 ul.groups li { margin: .15em 0; }
-button.group { display: grid; grid-template-columns: 1fr auto; width: 100%; text-align: left; border: 1px solid transparent; padding: .1em .3em; background: none; }
+button.group { display: grid; grid-template-columns: 1fr auto auto; column-gap: .4em; width: 100%; text-align: left; border: 1px solid transparent; padding: .1em .3em; background: none; }
 button.group:hover, button.group[aria-pressed="true"] { border-color: var(--src); background: var(--src-bg); }
+.group .gender { font-size: 12px; color: #666; }
 .bar { grid-column: 1 / -1; height: 4px; background: #eee; border-radius: 2px; }
 .bar > i { display: block; height: 100%; background: var(--src); border-radius: 2px; }
 ul.chains li { margin: .3em 0; padding: .3em .4em; background: #f4f6fa; border-left: 3px solid var(--src); font-size: 14px; }

@@ -158,3 +158,12 @@ test('statements list the refiners that changed an attribution', () => {
   const other = doc.attributions[1];
   if (other) assert.deepEqual(m.statements.get(other.id)!.refinedBy, []);
 });
+
+test('a person\'s source group carries the gender the text states, and its rule', async () => {
+  const { analyze } = await import('../analyze.js');
+  const doc = analyze('Ms. Ana Ruiz, the port director, said the bridge would reopen in May. Two officials said it would not.', { date: '2025-03-04' });
+  const groups = buildRenderModel(doc).kinds.flatMap((k) => k.groups);
+  const ruiz = groups.find((g) => g.label === 'Ana Ruiz');
+  assert.deepEqual([ruiz?.gender, ruiz?.genderRule], ['female', 'entities:gender-title']);
+  assert.ok(groups.filter((g) => g.kind !== 'person').every((g) => g.gender === null));
+});

@@ -50,6 +50,10 @@ export interface SourceGroup {
   contentChars: number;
   /** `contentChars` over the characters of the story body. */
   share: number;
+  /** For a person, the gender the text states (or the first name suggests: see `genderRule`); null otherwise. */
+  gender: 'female' | 'male' | null;
+  /** The rule behind `gender`, null without one. */
+  genderRule: string | null;
 }
 
 /** All groups of one source kind. */
@@ -218,9 +222,10 @@ export function buildRenderModel(doc: HearsayDocument): RenderModel {
     const key = sourceKey(doc, a);
     let g = groups.get(key);
     if (!g) {
+      const gender = a.source?.entity ? doc.entities.find((e) => e.id === a.source!.entity)?.gender ?? null : null;
       g = {
         key, label: sourceLabel(doc, a), kind: a.source?.kind ?? 'unknown', entity: a.source?.entity ?? null,
-        attributions: [], contentChars: 0, share: 0, spans: [],
+        attributions: [], contentChars: 0, share: 0, gender: gender?.value ?? null, genderRule: gender?.rule ?? null, spans: [],
       };
       groups.set(key, g);
     }
