@@ -56,3 +56,13 @@ test('pronouns against the first name yield to the name (the resolver slipped)',
   assert.deepEqual(genderOf(text, e), { value: 'male', rule: 'entities:gender-first-name', evidence: { start: 0, end: 11 } });
   assert.equal(genderOf(text, { ...e, name: 'Xq Lang' })?.rule, 'entities:gender-pronoun');
 });
+
+test('a possessive whose nearest person opens its sentence counts like a subject pronoun', () => {
+  const doc = analyze('Analyst Ketevan Abashidze kept her buy rating on the stock, the bank said on Monday.\n', { date: '2025-03-04' });
+  const g = person(doc, 'Ketevan Abashidze').gender;
+  assert.equal(g?.value, 'female');
+  assert.equal(g?.rule, 'entities:gender-pronoun');
+  // Not where another person stands between: "told the mayor that the bridge is his".
+  const other = analyze('Governor Tam Oduya told Mayor Ketevan Abashidze that the bridge was his top priority.\n', { date: '2025-03-04' });
+  assert.notEqual(person(other, 'Ketevan Abashidze').gender?.rule, 'entities:gender-pronoun');
+});

@@ -150,8 +150,11 @@ function wordBefore(text: string, at: number, touching = false): string | undefi
   return start < end && (touching || end < at) ? text.slice(start, end) : undefined;
 }
 
-/** What the text says about one person's gender, or null. */
-export function genderOf(text: string, e: Entity): Gender | null {
+/**
+ * What the text says about one person's gender, or null. `nearestPerson` gives the last person
+ * mention (any person's, no pronoun) ending at or before an offset, where the caller has them.
+ */
+export function genderOf(text: string, e: Entity, nearestPerson?: (at: number) => Span & { entity: string } | null): Gender | null {
   if (e.type !== 'person') return null;
   const titles: [Span, 'm' | 'f'][] = [];
   const weakTitles: [Span, 'm' | 'f'][] = [];
@@ -178,7 +181,19 @@ export function genderOf(text: string, e: Entity): Gender | null {
   // One possessive or object pronoun alone is too weak: "told the mayor that the bridge is his
   // top priority" resolves "his" to the nearest person. A subject pronoun, or two, will do
   // (measured on PolNeAR train: 95.9 % agreement against 95.4 % with any one pronoun).
-  const subjects = pronouns.filter(([m]) => /^(he|she)$/i.test(text.slice(m.start, m.end))).length;
+  // A possessive or object pronoun whose nearest person is this one, opening its sentence, speaks
+  // of them ("Simone Achterberg kept her buy rating"): as strong as a subject pronoun (PolNeAR
+  // train +10 persons right, none wrong; our stories +1).
+  const anchored = ([m]: [Span, 'm' | 'f']) => {
+    if (!nearestPerson) return false;
+    const n = nearestPerson(m.start);
+    if (!n || n.entity !== e.id || /[.!?]/.test(text.slice(n.end, m.start))) return false;
+    const lead = text.slice(Math.max(0, n.start - 200), n.start);
+    const cut = Math.max(lead.lastIndexOf('.'), lead.lastIndexOf('!'), lead.lastIndexOf('?'), lead.lastIndexOf('\n'));
+    // Up to two capitalised words may come first ("Analyst Ketevan Abashidze"), no clause.
+    return /^[\s"“‘']*(?:\p{Lu}[\p{L}.-]*\s+){0,2}$/u.test(lead.slice(cut + 1));
+  };
+  const subjects = pronouns.filter((x) => /^(he|she)$/i.test(text.slice(x[0].start, x[0].end)) || anchored(x)).length;
   const p = subjects + pronouns.length >= 2 ? decide(pronouns, 2) : null;
   // A one-word name is a first name as often as a surname here ("Hillary", "Bernie"): requiring
   // two words cost 71 right readings on PolNeAR train for one wrong one; names that are common
@@ -206,8 +221,17 @@ export function genderOf(text: string, e: Entity): Gender | null {
  * attribution stages because resolving sources adds pronoun mentions.
  */
 export const genderStage = defineStage('gender', { requires: ['entities', 'attributions'], assigns: ['gender'], when: readsAsEnglish }, () => (doc: WorkingDoc) => {
+  // Every person's mentions in text order, so a pronoun's nearest person before it is a binary search away.
+  const ids = new Map(doc.entities.map((e) => [e.id, e]));
+  const persons = doc.mentions.filter((m) => ids.get(m.entity)?.type === 'person' && m.form !== 'pronoun');
+  const nearest = (at: number) => {
+    let lo = 0;
+    let hi = persons.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (persons[mid]!.end <= at) lo = mid + 1; else hi = mid; }
+    return lo > 0 ? persons[lo - 1]! : null;
+  };
   for (const e of doc.entities) {
-    const g = genderOf(doc.text, e);
+    const g = genderOf(doc.text, e, nearest);
     if (g) e.gender = g;
   }
 });
