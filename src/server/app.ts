@@ -210,11 +210,11 @@ export function createAppHandle(opts: ServerOptions = {}): AppHandle {
     async (c) => {
       const o = jsonObject(await c.req.text());
       if (o === 'request/invalid-json') return apiError(c, o, 'the body is not valid JSON');
-      const top = o === 'request/invalid-input' ? undefined : o.top;
-      const by = o === 'request/invalid-input' ? undefined : o.by;
-      if (o === 'request/invalid-input' || !Array.isArray(o.documents) || (top !== undefined && !(Number.isInteger(top) && (top as number) >= 1))
-        || (by !== undefined && !(GROUP_BY as readonly unknown[]).includes(by))) {
-        return apiError(c, 'request/invalid-input', 'expected {"documents": [hearsay/1 document, …], "top"?: integer ≥ 1, "by"?: "outlet" | "site" | "year" | "month" | "day"}');
+      const usage = `expected {"documents": [hearsay/1 document, …], "top"?: integer ≥ 1, "by"?: ${GROUP_BY.map((g) => `"${g}"`).join(' | ')}}`;
+      if (o === 'request/invalid-input' || !Array.isArray(o.documents)) return apiError(c, 'request/invalid-input', usage);
+      const { top, by } = o;
+      if ((top !== undefined && !(Number.isInteger(top) && (top as number) >= 1)) || (by !== undefined && !(GROUP_BY as readonly unknown[]).includes(by))) {
+        return apiError(c, 'request/invalid-input', usage);
       }
       const summary = new Summary({ ...(top === undefined ? {} : { top: top as number }), ...(by === undefined ? {} : { by: by as GroupBy }) });
       for (const [i, d] of (o.documents as unknown[]).entries()) {
