@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { main } from '../main.js';
-import { jsonValues, linesOf } from './summarize.js';
+import { jsonValues, linesOf } from '../saved-documents.js';
 import { memoryIo } from '../memory-io.js';
 import { analyze } from '../../analyze.js';
 

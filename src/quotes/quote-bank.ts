@@ -1,0 +1,411 @@
+/**
+ * A quotation bank over a corpus (Quotebank's job): every quotation the documents attribute, with
+ * the same words met in several documents (or cut shorter in one) counted as one quotation, its
+ * speakers across the corpus, where it was first seen, and where the documents disagree on who
+ * said it. No I/O; documents are added one at a time and not kept, so memory grows with the
+ * number of distinct quotations and is bounded by {@link QuoteBankOptions.maxQuotes}.
+ */
+import { chainOf, sourceLabel } from '../core/document.js';
+import type { Attribution, HearsayDocument, SourceKind, Span } from '../core/types.js';
+import { isCalendarDate } from '../time/calendar.js';
+
+/** Schema identifier of a quotation bank. */
+export const QUOTES_SCHEMA = 'hearsay-quotes/1' as const;
+
+/** One place a quotation was met. Its span is in the text of the document at `path` / `url`. */
+export interface QuoteOccurrence {
+  path: string | null;
+  url: string | null;
+  outlet: string | null;
+  published: string | null;
+  /** The attribution (in that document) whose content holds the quotation. */
+  attribution: string;
+  /** The quoted words, inside the quotation marks, as offsets of that document's text. */
+  start: number;
+  end: number;
+  /** The quotation's words there (they may differ from the bank's longest form). */
+  text: string;
+  /** Who the document says said it (as {@link QuoteSpeaker.name}), null where no source is given. */
+  speaker: string | null;
+  /** The sources it was relayed through, outermost first, ending with the speaker ("officials → Axios → Trump"). */
+  chain: string[];
+}
+
+/** A speaker the corpus gives a quotation to, with how often. */
+export interface QuoteSpeaker {
+  /** The entity's canonical name, or the source's own words where it names no entity ("she"). */
+  name: string;
+  kind: SourceKind;
+  /** False where the source names no entity: its words, not an identity. */
+  resolved: boolean;
+  /** Occurrences giving the quotation to this speaker. */
+  occurrences: number;
+}
+
+/** One quotation of the bank. */
+export interface QuoteRecord {
+  /** Stable within one bank: `q` and the order the quotation was first met. */
+  id: string;
+  /** The longest form met, as the documents write it (inside the marks). */
+  text: string;
+  words: number;
+  /** Distinct wordings counted as this quotation (a shorter cut, other punctuation). */
+  variants: number;
+  occurrences: number;
+  documents: number;
+  /** The speaker most occurrences give (resolved speakers first), null where none gives one. */
+  speaker: string | null;
+  /** Every speaker, most occurrences first; names that can be one person ("Trump", "Donald Trump") are merged under the fuller. */
+  speakers: QuoteSpeaker[];
+  /** Occurrences with no source. */
+  unattributed: number;
+  /**
+   * True where documents give the quotation to two or more named persons that cannot be one: a
+   * possible misattribution, or words one speaker repeated from another. (A person beside an
+   * organisation is not counted: a spokesperson speaks for one.)
+   */
+  conflict: boolean;
+  /** Outlets carrying it (most documents first, at most 20), from `meta.outlet`. */
+  outlets: { name: string; documents: number }[];
+  /** The earliest dated occurrence (or the first met where none is dated). */
+  first: QuoteOccurrence;
+  /** Up to three occurrences, in different documents where there are. */
+  examples: QuoteOccurrence[];
+}
+
+/** The bank as plain JSON. */
+export interface QuoteBankJson {
+  schema: typeof QUOTES_SCHEMA;
+  documents: number;
+  /** Quoted passages met, at least {@link QuoteBankOptions.minWords} words long. */
+  occurrences: number;
+  /** Passages shorter than that (scare quotes, single words), not banked. */
+  fragments: number;
+  /** Passages inside or overlapping an earlier passage of their document, left to the outer one's speaker. */
+  nested: number;
+  /** Distinct quotations in the bank (before the listing's filters). */
+  distinct: number;
+  /** True where rare quotations were dropped to bound memory (see {@link QuoteBankOptions.maxQuotes}). */
+  approximate: boolean;
+  /** The listed quotations: most documents first, then most occurrences, then earliest. */
+  quotes: QuoteRecord[];
+}
+
+/** Options of {@link QuoteBank}. */
+export interface QuoteBankOptions {
+  /** Fewest words a quoted passage needs to be banked (default 4); shorter ones are counted as fragments. */
+  minWords?: number;
+  /** Most distinct quotations kept (default 200,000); past it the rarest, earliest met first, are dropped. */
+  maxQuotes?: number;
+}
+
+/** What {@link QuoteBank.toJSON} lists. */
+export interface QuoteListOptions {
+  /** Only quotations met in at least this many documents (default 1). */
+  minDocuments?: number;
+  /** Only quotations whose speakers disagree. */
+  conflicts?: boolean;
+  /** Only quotations given at least once to a speaker whose name contains this (case ignored). */
+  speaker?: string;
+  /** At most this many (default: all). */
+  top?: number;
+}
+
+/** Words of a passage, as the bank compares them: letters and digits, lower case. */
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** Words per shingle: passages sharing most of their shingles are one quotation. */
+const SHINGLE = 5;
+/** Share of the shorter passage's shingles the longer must hold to be the same quotation. */
+const CONTAINED = 0.8;
+const MAX_OUTLETS = 20;
+const MAX_EXAMPLES = 3;
+
+interface Entry {
+  seq: number;
+  key: string;
+  text: string;
+  words: number;
+  /** Shingles this entry owns in the index. */
+  shingles: number[];
+  variants: Set<string>;
+  occurrences: number;
+  documents: number;
+  lastDoc: number;
+  speakers: Map<string, QuoteSpeaker>;
+  unattributed: number;
+  outlets: Map<string, number>;
+  first: QuoteOccurrence;
+  examples: QuoteOccurrence[];
+}
+
+/** A quoted passage of one document, with the attribution it belongs to. */
+interface Passage extends Span {
+  a: Attribution;
+  /** Total length of the attribution's content: the innermost (shortest) claims a passage. */
+  extent: number;
+}
+
+/** 32-bit FNV-1a of a string. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function shinglesOf(words: readonly string[]): number[] {
+  const out = new Set<number>();
+  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(hash(words.slice(i, i + SHINGLE).join(' ')));
+  return [...out];
+}
+
+const OPEN = new Set(['“', '„', '«', '"']);
+const CLOSE: Record<string, string> = { '“': '”', '„': '“', '«': '»', '"': '"' };
+
+/**
+ * The quoted passages of a content span: the words between quotation marks, a passage left open
+ * running to the span's end (a quotation the content cuts, or one running on over paragraphs),
+ * and one closed without an opening mark starting at the span's start. Single marks count where
+ * no double mark is used, and a single close mark only before a non-letter (not "don’t").
+ */
+export function quotedPassages(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  const part = text.slice(span.start, span.end);
+  const doubles = /[“”„«»"]/.test(part);
+  let open: { at: number; close: string } | null = null;
+  const letter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  for (let i = 0; i < part.length; i++) {
+    const c = part[i]!;
+    if (open) {
+      if ((c === open.close || (!doubles && c === '’')) && (doubles || !letter(part[i + 1]))) { out.push({ start: span.start + open.at, end: span.start + i }); open = null; }
+      continue;
+    }
+    if (doubles) {
+      if (OPEN.has(c)) open = { at: i + 1, close: CLOSE[c]! };
+      else if ((c === '”' || c === '»') && !out.length) out.push({ start: span.start, end: span.start + i });
+    } else if ((c === '‘' || c === "'") && !letter(part[i - 1]) && letter(part[i + 1])) {
+      open = { at: i + 1, close: c === '‘' ? '’' : "'" };
+    }
+  }
+  if (open) out.push({ start: span.start + open.at, end: span.end });
+  return out.map((s) => trim(text, s)).filter((s) => s.end > s.start);
+}
+
+/** A passage without the spaces, marks and the comma or colon the sentence puts around it. */
+function trim(text: string, s: Span): Span {
+  let { start, end } = s;
+  while (start < end && /[\s,;:—–\-“”„«»"‘’']/.test(text[start]!)) start++;
+  while (end > start && /[\s,;:—–\-“”„«»"‘’']/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** Name words a person-name comparison ignores. */
+const HONORIFIC = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'president', 'jr', 'sr', 'ii', 'iii']);
+
+function nameWords(name: string): string[] {
+  return [...name.toLowerCase().matchAll(WORD)].map((m) => m[0]).filter((w) => !HONORIFIC.has(w));
+}
+
+/**
+ * True where two speaker names can be one person: the same words, a surname alone against the
+ * full name ("Trump", "Donald Trump"), or the same first and last names with or without a middle
+ * one ("Loretta E. Lynch", "Loretta Lynch").
+ */
+export function sameSpeaker(a: string, b: string): boolean {
+  const x = nameWords(a);
+  const y = nameWords(b);
+  if (!x.length || !y.length) return a === b;
+  if (x.join(' ') === y.join(' ')) return true;
+  if (x[x.length - 1] !== y[y.length - 1]) return false;
+  if (x.length === 1 || y.length === 1) return true;
+  const fx = x[0]!;
+  const fy = y[0]!;
+  return fx === fy || (fx.length === 1 && fy.startsWith(fx)) || (fy.length === 1 && fx.startsWith(fy));
+}
+
+/** Speakers that can be one merged under the fuller name, most occurrences first. */
+function mergeSpeakers(list: readonly QuoteSpeaker[]): QuoteSpeaker[] {
+  const byLength = [...list].sort((x, y) => nameWords(y.name).length - nameWords(x.name).length || y.occurrences - x.occurrences);
+  const out: QuoteSpeaker[] = [];
+  for (const s of byLength) {
+    const into = s.resolved ? out.find((o) => o.resolved && o.kind === s.kind && sameSpeaker(o.name, s.name)) : out.find((o) => !o.resolved && o.name === s.name);
+    if (into) into.occurrences += s.occurrences;
+    else out.push({ ...s });
+  }
+  return out.sort((x, y) => Number(y.resolved) - Number(x.resolved) || y.occurrences - x.occurrences || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+}
+
+/** Dated occurrences before undated ones, earlier dates first. */
+function earlier(x: QuoteOccurrence, y: QuoteOccurrence): boolean {
+  const dx = x.published && isCalendarDate(x.published.slice(0, 10)) ? x.published : null;
+  const dy = y.published && isCalendarDate(y.published.slice(0, 10)) ? y.published : null;
+  return dx !== null && (dy === null || dx < dy);
+}
+
+/**
+ * Collects the quotations of many documents. `add` each document (a crawl's saved analyses),
+ * then `toJSON` for the list.
+ */
+export class QuoteBank {
+  private readonly minWords: number;
+  private readonly maxQuotes: number;
+  private readonly entries = new Map<string, Entry>();
+  /** Shingle → the key of the entry that owns it. */
+  private readonly index = new Map<number, string>();
+  private seq = 0;
+  private docs = 0;
+  private occurrences = 0;
+  private fragments = 0;
+  private nested = 0;
+  private pruned = false;
+
+  constructor(options: QuoteBankOptions = {}) {
+    this.minWords = Math.max(1, options.minWords ?? 4);
+    this.maxQuotes = Math.max(10, options.maxQuotes ?? 200_000);
+  }
+
+  /** Adds one document's quotations. */
+  add(doc: HearsayDocument): void {
+    this.docs++;
+    for (const p of this.passages(doc)) {
+      const text = doc.text.slice(p.start, p.end);
+      const words = [...text.toLowerCase().matchAll(WORD)].map((m) => m[0]);
+      if (words.length < this.minWords) { this.fragments++; continue; }
+      this.occurrences++;
+      const name = sourceLabel(doc, p.a);
+      const occurrence: QuoteOccurrence = {
+        path: doc.input.path ?? null, url: doc.meta.url ?? null, outlet: doc.meta.outlet ?? null, published: doc.meta.published ?? null,
+        attribution: p.a.id, start: p.start, end: p.end, text, speaker: name, chain: chainOf(doc, p.a),
+      };
+      const e = this.entryFor(words, text, occurrence);
+      e.occurrences++;
+      if (e.lastDoc !== this.docs) {
+        e.lastDoc = this.docs;
+        e.documents++;
+        if (doc.meta.outlet) this.bump(e.outlets, doc.meta.outlet);
+        if (e.examples.length < MAX_EXAMPLES && !e.examples.some((x) => x.path === occurrence.path && x.url === occurrence.url && occurrence.path !== null)) e.examples.push(occurrence);
+      }
+      if (earlier(occurrence, e.first)) e.first = occurrence;
+      if (name === null || !p.a.source) e.unattributed++;
+      else {
+        const resolved = Boolean(p.a.source.entity || p.a.source.members?.length);
+        const k = `${resolved ? 'r' : 'w'}\u0000${p.a.source.kind}\u0000${name}`;
+        const s = e.speakers.get(k);
+        if (s) s.occurrences++;
+        else e.speakers.set(k, { name, kind: p.a.source.kind, resolved, occurrences: 1 });
+      }
+    }
+    if (this.entries.size > this.maxQuotes) this.prune();
+  }
+
+  /** Quoted passages of a document, each given to the innermost attribution holding it. */
+  private passages(doc: HearsayDocument): Passage[] {
+    const best = new Map<string, Passage>();
+    for (const a of doc.attributions) {
+      if (a.stance || (a.quote !== 'direct' && a.quote !== 'mixed')) continue;
+      const extent = a.content.reduce((n, s) => n + s.end - s.start, 0);
+      for (const c of a.content) {
+        if (!(c.start >= 0 && c.end <= doc.text.length && c.start < c.end)) continue;
+        const found = quotedPassages(doc.text, c);
+        // A direct quotation with no marks (a transcript turn) is its whole content.
+        if (!found.length && a.quote === 'direct') found.push(trim(doc.text, c));
+        for (const s of found) {
+          const k = `${s.start}:${s.end}`;
+          const had = best.get(k);
+          if (!had || extent < had.extent) best.set(k, { ...s, a, extent });
+        }
+      }
+    }
+    // A passage inside (or cut from) another is the outer speaker's words: a quotation they
+    // quote, a report inside their quotation. Only the outermost are banked.
+    const sorted = [...best.values()].sort((x, y) => x.start - y.start || y.end - x.end);
+    const out: Passage[] = [];
+    let reach = -1;
+    for (const p of sorted) {
+      if (p.start < reach) { this.nested++; continue; }
+      out.push(p);
+      reach = Math.max(reach, p.end);
+    }
+    return out;
+  }
+
+  /** The entry a passage belongs to: the same words, one holding most of its shingles, or a new one. */
+  private entryFor(words: string[], text: string, occurrence: QuoteOccurrence): Entry {
+    const key = words.join(' ');
+    let e = this.entries.get(key);
+    const shingles = words.length >= SHINGLE ? shinglesOf(words) : [];
+    if (!e && shingles.length) {
+      const hits = new Map<string, number>();
+      for (const h of shingles) {
+        const owner = this.index.get(h);
+        if (owner !== undefined) hits.set(owner, (hits.get(owner) ?? 0) + 1);
+      }
+      let bestKey: string | null = null;
+      let bestHits = 0;
+      for (const [k, n] of hits) {
+        const other = this.entries.get(k);
+        if (!other) continue;
+        const need = CONTAINED * Math.min(shingles.length, Math.max(1, other.words - SHINGLE + 1));
+        if (n >= need && n > bestHits) { bestKey = k; bestHits = n; }
+      }
+      if (bestKey !== null) e = this.entries.get(bestKey);
+    }
+    if (!e) {
+      e = {
+        seq: ++this.seq, key, text, words: words.length, shingles: [], variants: new Set(), occurrences: 0, documents: 0, lastDoc: 0,
+        speakers: new Map(), unattributed: 0, outlets: new Map(), first: occurrence, examples: [],
+      };
+      this.entries.set(key, e);
+    }
+    if (!e.variants.has(key) && e.variants.size < 1000) e.variants.add(key);
+    if (words.length > e.words) { e.text = text; e.words = words.length; }
+    for (const h of shingles) if (!this.index.has(h)) { this.index.set(h, e.key); e.shingles.push(h); }
+    return e;
+  }
+
+  private bump(m: Map<string, number>, name: string): void {
+    m.set(name, (m.get(name) ?? 0) + 1);
+    if (m.size > MAX_OUTLETS * 5) {
+      const keep = [...m].sort((x, y) => y[1] - x[1]).slice(0, MAX_OUTLETS * 4);
+      m.clear();
+      for (const [k, v] of keep) m.set(k, v);
+    }
+  }
+
+  /** Drops the rarest quotations (earliest met first among equals) to nine tenths of the room. */
+  private prune(): void {
+    const order = [...this.entries.values()].sort((x, y) => x.documents - y.documents || x.occurrences - y.occurrences || x.seq - y.seq);
+    for (const e of order.slice(0, order.length - Math.floor(this.maxQuotes * 0.9))) {
+      this.entries.delete(e.key);
+      for (const h of e.shingles) if (this.index.get(h) === e.key) this.index.delete(h);
+    }
+    this.pruned = true;
+  }
+
+  /** The bank so far (it can go on taking documents), listed as `options` asks. */
+  toJSON(options: QuoteListOptions = {}): QuoteBankJson {
+    const minDocuments = options.minDocuments ?? 1;
+    const needle = options.speaker?.toLowerCase();
+    const list: QuoteRecord[] = [];
+    const order = [...this.entries.values()].sort((x, y) => y.documents - x.documents || y.occurrences - x.occurrences
+      || (earlier(x.first, y.first) ? -1 : earlier(y.first, x.first) ? 1 : x.seq - y.seq));
+    for (const e of order) {
+      if (options.top !== undefined && list.length >= options.top) break;
+      if (e.documents < minDocuments) continue;
+      const speakers = mergeSpeakers([...e.speakers.values()]);
+      const conflict = speakers.filter((s) => s.resolved && s.kind === 'person').length > 1;
+      if (options.conflicts && !conflict) continue;
+      if (needle && !speakers.some((s) => s.name.toLowerCase().includes(needle))) continue;
+      list.push({
+        id: `q${e.seq}`, text: e.text, words: e.words, variants: e.variants.size, occurrences: e.occurrences, documents: e.documents,
+        speaker: speakers[0]?.name ?? null, speakers, unattributed: e.unattributed, conflict,
+        outlets: [...e.outlets].map(([name, documents]) => ({ name, documents }))
+          .sort((x, y) => y.documents - x.documents || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)).slice(0, MAX_OUTLETS),
+        first: e.first, examples: e.examples,
+      });
+    }
+    return {
+      schema: QUOTES_SCHEMA, documents: this.docs, occurrences: this.occurrences, fragments: this.fragments, nested: this.nested,
+      distinct: this.entries.size, approximate: this.pruned, quotes: list,
+    };
+  }
+}
