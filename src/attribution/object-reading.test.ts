@@ -37,3 +37,8 @@ test('"found himself" and "showed up" name a plight and an arrival, not a findin
   assert.deepEqual(cues(d), ['found']);
   assert.equal(d.text.slice(d.attributions[0]!.content[0]!.start, d.attributions[0]!.content[0]!.end), 'that the fund was short');
 });
+
+test('"add up" is a sum, not a report, inside a quotation too; "added that" still reports', () => {
+  const d = analyze('“The numbers simply do not add up, and everyone knows it,” Dana Brooks said. The costs added up quickly. She added that the fund was short.');
+  assert.deepEqual(cues(d), ['said', 'added']);
+});

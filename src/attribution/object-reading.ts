@@ -15,6 +15,8 @@ const CLAUSE_ONLY = new Set(['maintain', 'maintains', 'maintained', 'maintaining
 /** "find" with a reflexive object, and "show up", name no finding or showing (train: 1 of 24 right). */
 const FIND = new Set(['find', 'finds', 'found', 'finding']);
 const SHOW = new Set(['show', 'shows', 'showed', 'shown', 'showing']);
+/** "add up" sums or makes sense; it reports nothing (PolNeAR train: 3 such readings, none right). */
+const ADD = new Set(['add', 'adds', 'added', 'adding']);
 const REFLEXIVE = new Set(['itself', 'himself', 'herself', 'themselves', 'myself', 'ourselves', 'yourself', 'yourselves', 'oneself']);
 /** Words between "be"/"have" and "known" that keep it a verb of the clause ("is widely known as"). */
 const BE_OR_HAVE = /^(?:is|are|was|were|be|been|being|has|have|had|'s|’s|'re|’re|widely|well|also|best|long|once|still|now|formerly|better|commonly|not|n't|never)$/i;
@@ -33,11 +35,13 @@ const ADDRESS = /^(?:@\w+|\S+@\S+\.\w+|https?:\/\/\S+|www\.\S+)$/;
  * verb.
  */
 export function objectReading(doc: WorkingDoc, a: Attribution): 'object-reading' | 'known-as-name' | 'credit-line' | null {
-  if (a.via || a.quote !== 'indirect' || a.stance || a.content.length === 0) return null;
   const toks = doc.tokens;
   const [c0, c1] = tokenRange(toks, a.cue);
   if (c0 >= c1) return null;
   const last = toLower(toks[c1 - 1]!.text);
+  // "the numbers do not add up": a sum, never a report, inside a quotation too.
+  if (ADD.has(last) && toLower(toks[c1]?.text ?? '') === 'up') return 'object-reading';
+  if (a.via || a.quote !== 'indirect' || a.stance || a.content.length === 0) return null;
   const content = a.content.length === 1 ? doc.text.slice(a.content[0]!.start, a.content[0]!.end) : '';
   if (last === ':' && ((a.source && CREDIT_LABEL.test(doc.text.slice(a.source.start, a.source.end))) || ADDRESS.test(content))) return 'credit-line';
   // "Costa reported from Washington": where a reporter filed from, not what was reported.

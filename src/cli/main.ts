@@ -5,6 +5,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   analyze: async () => (await import('./commands/analyze.js')).run,
   compare: async () => (await import('./commands/compare.js')).run,
   summarize: async () => (await import('./commands/summarize.js')).run,
+  quotes: async () => (await import('./commands/quotes.js')).run,
   eval: async () => (await import('./commands/eval.js')).run,
   train: async () => (await import('./commands/train.js')).run,
   serve: async () => (await import('./commands/serve.js')).run,
@@ -18,7 +19,8 @@ Usage:
                         [--explain] [--actors FILE] [--out FILE [--resume]] [--list FILE] [--jobs N|auto [--timeout-ms N]]
                         ('-' reads standard input; a folder stands for the .txt/.html pages under it)
   hearsay compare BEFORE AFTER [--format json|text] [--date YYYY-MM-DD]   (articles or hearsay/1 JSON)
-  hearsay summarize PATH… [--format text|json] [--top N]   (a corpus of hearsay/1 JSON: who is quoted, how often)
+  hearsay summarize PATH… [--format text|json|csv] [--top N] [--by outlet|site|year|month|day]   (a corpus of hearsay/1 JSON: who is quoted, how often)
+  hearsay quotes PATH… [--format text|json|jsonl|csv] [--top N] [--min-documents N] [--conflicts] [--speaker NAME]   (a corpus's quotations, counted once, with speakers)
   hearsay eval attributions DIR [--split dev] [--errors FILE] [--min-relation-f1 N]
   hearsay eval extraction DIR [--limit N]
   hearsay eval events FILE

@@ -100,3 +100,12 @@ test('the bank stays within its room, dropping the rarest quotations, and its JS
   assert.equal(j.documents, 30);
   assert.deepEqual(JSON.parse(JSON.stringify(j)), j);
 });
+
+test('a short stock phrase inside a long quotation stays apart from it', () => {
+  const bank = new QuoteBank();
+  bank.add(doc('Ana Ruiz said: “The governor has ignored this city for years, proving he is unfit to lead the state.”\n', '2025-03-04', 'a.txt'));
+  bank.add(doc('Tom Reilly says the governor is “unfit to lead the state.”\n', '2025-03-05', 'b.txt'));
+  const j = bank.toJSON();
+  assert.equal(j.distinct, 2);
+  assert.ok(j.quotes.every((q) => !q.conflict));
+});

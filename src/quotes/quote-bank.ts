@@ -117,6 +117,8 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const SHINGLE = 5;
 /** Share of the shorter passage's shingles the longer must hold to be the same quotation. */
 const CONTAINED = 0.8;
+/** Fewest words of a shorter passage taken as a cut of a longer one it is less than half of. */
+const MIN_CUT = 10;
 const MAX_OUTLETS = 20;
 const MAX_EXAMPLES = 3;
 
@@ -345,7 +347,11 @@ export class QuoteBank {
         const other = this.entries.get(k);
         if (!other) continue;
         const need = CONTAINED * Math.min(shingles.length, Math.max(1, other.words - SHINGLE + 1));
-        if (n >= need && n > bestHits) { bestKey = k; bestHits = n; }
+        // A short stock phrase ("unfit to be commander in chief") inside a long quotation is
+        // someone else's words more often than a cut of it.
+        const shorter = Math.min(words.length, other.words);
+        const cut = shorter >= MIN_CUT || shorter * 2 >= Math.max(words.length, other.words);
+        if (cut && n >= need && n > bestHits) { bestKey = k; bestHits = n; }
       }
       if (bestKey !== null) e = this.entries.get(bestKey);
     }
