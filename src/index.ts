@@ -19,3 +19,7 @@ export {
 export {
   Summary, SUMMARY_SCHEMA, type CorpusSummary, type SummaryOptions, type SourceTally, type SourceKey, type DocumentCount,
 } from './summary/summary.js';
+export {
+  QuoteBank, QUOTES_SCHEMA, type QuoteBankJson, type QuoteBankOptions, type QuoteListOptions, type QuoteRecord, type QuoteSpeaker,
+  type QuoteOccurrence,
+} from './quotes/quote-bank.js';

@@ -371,3 +371,24 @@ test('POST /api/summarize: hearsay/1 documents in, a hearsay-summary/1 record ou
   const oa = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
   assert.ok(oa.paths['/api/summarize']);
 });
+
+test('POST /api/quotes: hearsay/1 documents in, a hearsay-quotes/1 bank out; bad options and documents answer 400', async () => {
+  const { analyze } = await import('../analyze.js');
+  const docs = [
+    analyze('Port director Ana Ruiz said: “The port will reopen on Monday morning, whatever the weather does.”', { date: '2025-03-04' }),
+    analyze('“The port will reopen on Monday morning, whatever the weather does,” Ana Ruiz told reporters.', { date: '2025-03-05' }),
+  ];
+  const app = createApp({ analyzer: echo });
+  const ok = await post(app, JSON.stringify({ documents: docs, minDocuments: 2 }), 'application/json', '/api/quotes');
+  assert.equal(ok.status, 200);
+  const q = (await ok.json()) as { schema: string; documents: number; quotes: { speaker: string; documents: number; first: { start: number; end: number } }[] };
+  assert.equal(q.schema, 'hearsay-quotes/1');
+  assert.deepEqual(q.quotes.map((x) => [x.speaker, x.documents]), [['Ana Ruiz', 2]]);
+  assert.equal(docs[0]!.text.slice(q.quotes[0]!.first.start, q.quotes[0]!.first.end), 'The port will reopen on Monday morning, whatever the weather does.');
+  for (const bad of [{ documents: docs, top: 0 }, { documents: docs, conflicts: 'yes' }, { documents: docs, speaker: ' ' }, { docs }, { documents: [{ schema: 'hearsay/2' }] }]) {
+    const r = await post(app, JSON.stringify(bad), 'application/json', '/api/quotes');
+    assert.equal(r.status, 400, JSON.stringify(bad).slice(0, 60));
+  }
+  const oa = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+  assert.ok(oa.paths['/api/quotes']);
+});

@@ -1,5 +1,5 @@
 /**
- * The hearsay HTTP API and viewer as a Hono app: `POST /api/analyze`, `POST /api/compare`, `POST /api/summarize`, `GET /api/health`,
+ * The hearsay HTTP API and viewer as a Hono app: `POST /api/analyze`, `POST /api/compare`, `POST /api/summarize`, `POST /api/quotes`, `GET /api/health`,
  * `GET /api/openapi.json`, the viewer page at `/` and its assets under `/viewer/`.
  */
 import { readFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { cors } from 'hono/cors';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { compareDocuments } from '../compare/compare.js';
 import { GROUP_BY, Summary, type GroupBy } from '../summary/summary.js';
+import { QuoteBank } from '../quotes/quote-bank.js';
 import { parseDocument } from '../core/document.js';
 import { HearsayError } from '../core/errors.js';
 import { SCHEMA_VERSION } from '../core/types.js';
@@ -20,7 +21,7 @@ import { API_ERROR_CODES, openApiDocument, type ApiErrorCode } from './openapi.j
 import { PoolError, WorkerPool, type AnalyzeJob } from './worker-pool.js';
 import { isCalendarDate } from '../time/calendar.js';
 import { decodeBytes } from '../extract/decode.js';
-import type { Message } from '../core/types.js';
+import type { HearsayDocument, Message } from '../core/types.js';
 
 /**
  * Runs one analysis and resolves with the hearsay/1 document serialised as JSON. Must reject with
@@ -217,17 +218,46 @@ export function createAppHandle(opts: ServerOptions = {}): AppHandle {
         return apiError(c, 'request/invalid-input', usage);
       }
       const summary = new Summary({ ...(top === undefined ? {} : { top: top as number }), ...(by === undefined ? {} : { by: by as GroupBy }) });
-      for (const [i, d] of (o.documents as unknown[]).entries()) {
-        try {
-          summary.add(parseDocument(d));
-        } catch (e) {
-          if (e instanceof HearsayError) return apiError(c, 'request/invalid-input', `documents[${i}]: ${e.message}`);
-          throw e;
-        }
-      }
-      return c.json(summary.toJSON());
+      const bad = addDocuments(o.documents as unknown[], (d) => summary.add(d));
+      return bad === null ? c.json(summary.toJSON()) : apiError(c, 'request/invalid-input', bad);
     },
   );
+
+  // Saved analyses in, their quotation bank out: counting only, so no worker either.
+  app.post(
+    '/api/quotes',
+    limitBody,
+    async (c) => {
+      const o = jsonObject(await c.req.text());
+      if (o === 'request/invalid-json') return apiError(c, o, 'the body is not valid JSON');
+      const usage = 'expected {"documents": [hearsay/1 document, …], "top"?: integer ≥ 1, "minDocuments"?: integer ≥ 1, "minWords"?: integer ≥ 1, "conflicts"?: boolean, "speaker"?: string}';
+      if (o === 'request/invalid-input' || !Array.isArray(o.documents)) return apiError(c, 'request/invalid-input', usage);
+      const { top, minDocuments, minWords, conflicts, speaker } = o;
+      const count = (v: unknown) => v === undefined || (Number.isInteger(v) && (v as number) >= 1);
+      if (!count(top) || !count(minDocuments) || !count(minWords) || (conflicts !== undefined && typeof conflicts !== 'boolean')
+        || (speaker !== undefined && !(typeof speaker === 'string' && speaker.trim()))) return apiError(c, 'request/invalid-input', usage);
+      const bank = new QuoteBank(minWords === undefined ? {} : { minWords: minWords as number });
+      const bad = addDocuments(o.documents as unknown[], (d) => bank.add(d));
+      if (bad !== null) return apiError(c, 'request/invalid-input', bad);
+      return c.json(bank.toJSON({
+        ...(top === undefined ? {} : { top: top as number }), ...(minDocuments === undefined ? {} : { minDocuments: minDocuments as number }),
+        ...(conflicts ? { conflicts: true } : {}), ...(speaker === undefined ? {} : { speaker: (speaker as string).trim() }),
+      }));
+    },
+  );
+
+  /** Parses and adds each document; the first that is not hearsay/1 is named and stops the request. */
+  function addDocuments(documents: readonly unknown[], add: (d: HearsayDocument) => void): string | null {
+    for (const [i, d] of documents.entries()) {
+      try {
+        add(parseDocument(d));
+      } catch (e) {
+        if (e instanceof HearsayError) return `documents[${i}]: ${e.message}`;
+        throw e;
+      }
+    }
+    return null;
+  }
 
   async function handleAnalyze(c: Context): Promise<Response> {
     const deadline = Date.now() + timeoutMs;

@@ -129,6 +129,38 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
           },
         },
       },
+      '/api/quotes': {
+        post: {
+          summary: 'The quotation bank of a corpus of analyses',
+          description: 'Takes hearsay/1 documents and returns a hearsay-quotes/1 record: every quoted passage of four words or more, '
+            + 'the same words (or a shorter cut of them) counted once across documents, with its speakers, where it was first seen, and '
+            + 'whether the documents give it to different people. '
+            + `For a crawl use the CLI (hearsay quotes), which streams files; bodies over ${limits.maxBodyBytes} bytes answer 413.`,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object', required: ['documents'],
+                  properties: {
+                    documents: { type: 'array', items: { $ref: '#/components/schemas/HearsayDocument' } },
+                    top: { type: 'integer', minimum: 1, description: 'Quotations listed (default all)' },
+                    minDocuments: { type: 'integer', minimum: 1, description: 'Only quotations met in at least this many documents' },
+                    minWords: { type: 'integer', minimum: 1, description: 'Fewest words of a banked passage (default 4)' },
+                    conflicts: { type: 'boolean', description: 'Only quotations the documents give to different people' },
+                    speaker: { type: 'string', description: 'Only quotations given to a speaker whose name contains this' },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            200: { description: 'The hearsay-quotes/1 record', content: { 'application/json': { schema: { $ref: '#/components/schemas/QuoteBank' } } } },
+            400: errorResponse('Malformed JSON, bad options, or a document that is not hearsay/1 (request/invalid-json, request/invalid-input)'),
+            413: errorResponse('Body too large (request/too-large)'),
+          },
+        },
+      },
       '/api/health': {
         get: {
           summary: 'Liveness and load',
@@ -179,6 +211,39 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
             publishers: documentCounts, sites: documentCounts, messages: documentCounts,
             approximate: { type: 'boolean' },
             groups: { type: 'object', properties: { by: { type: 'string' }, list: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, documents: { type: 'integer' }, words: { type: 'integer' }, attributions: { type: 'integer' }, anonymousShare: { type: ['number', 'null'] }, femaleShare: { type: ['number', 'null'] }, people: { type: 'object' } } } } } },
+          },
+        },
+        QuoteBank: {
+          type: 'object',
+          description: 'hearsay-quotes/1: quotations most documents first; each occurrence\'s start and end are offsets of its own document\'s text.',
+          required: ['schema', 'documents', 'occurrences', 'fragments', 'nested', 'distinct', 'approximate', 'quotes'],
+          properties: {
+            schema: { const: 'hearsay-quotes/1' },
+            documents: { type: 'integer' }, occurrences: { type: 'integer' }, fragments: { type: 'integer' }, nested: { type: 'integer' },
+            distinct: { type: 'integer' }, approximate: { type: 'boolean' },
+            quotes: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['id', 'text', 'words', 'variants', 'occurrences', 'documents', 'speaker', 'speakers', 'unattributed', 'conflict', 'outlets', 'first', 'examples'],
+                properties: {
+                  id: { type: 'string' }, text: { type: 'string' }, words: { type: 'integer' }, variants: { type: 'integer' },
+                  occurrences: { type: 'integer' }, documents: { type: 'integer' }, speaker: { type: ['string', 'null'] },
+                  speakers: { type: 'array', items: { type: 'object', required: ['name', 'kind', 'resolved', 'occurrences'], properties: { name: { type: 'string' }, kind: { type: 'string' }, resolved: { type: 'boolean' }, occurrences: { type: 'integer' } } } },
+                  unattributed: { type: 'integer' }, conflict: { type: 'boolean' }, outlets: documentCounts,
+                  first: { $ref: '#/components/schemas/QuoteOccurrence' }, examples: { type: 'array', items: { $ref: '#/components/schemas/QuoteOccurrence' } },
+                },
+              },
+            },
+          },
+        },
+        QuoteOccurrence: {
+          type: 'object',
+          required: ['path', 'url', 'outlet', 'published', 'attribution', 'start', 'end', 'text', 'speaker', 'chain'],
+          properties: {
+            path: { type: ['string', 'null'] }, url: { type: ['string', 'null'] }, outlet: { type: ['string', 'null'] }, published: { type: ['string', 'null'] },
+            attribution: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' }, text: { type: 'string' },
+            speaker: { type: ['string', 'null'] }, chain: { type: 'array', items: { type: 'string' } },
           },
         },
         Comparison: {
