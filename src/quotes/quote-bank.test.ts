@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../analyze.js';
-import { QuoteBank, quotedPassages, sameSpeaker } from './quote-bank.js';
+import { QuoteBank, quotedPassages } from './quote-bank.js';
 
 const doc = (text: string, date: string, path: string, outlet: string | null = null) => {
   const d = analyze(text, { date });
@@ -17,15 +17,6 @@ test('quoted passages: double and single marks, apostrophes, a quotation the spa
   assert.deepEqual(passages("'We can't wait,' said Ruiz."), ["We can't wait"]);
   assert.deepEqual(passages('“The first half of a quotation that runs on'), ['The first half of a quotation that runs on']);
   assert.deepEqual(passages('no marks at all here'), []);
-});
-
-test('speaker names that can be one person', () => {
-  assert.ok(sameSpeaker('Ruiz', 'Ana Ruiz'));
-  assert.ok(sameSpeaker('Loretta E. Lynch', 'Loretta Lynch'));
-  assert.ok(sameSpeaker('Mr. Reilly', 'Tom Reilly'));
-  assert.ok(sameSpeaker('A. Ruiz', 'Ana Ruiz'));
-  assert.ok(!sameSpeaker('Ana Ruiz', 'Tomas Ruiz'));
-  assert.ok(!sameSpeaker('Ana Ruiz', 'Tom Reilly'));
 });
 
 test('the same quotation in two documents, one cut shorter, is one quotation with its first sighting', () => {

@@ -8,6 +8,7 @@
 import { chainOf, sourceLabel } from '../core/document.js';
 import type { Attribution, HearsayDocument, SourceKind, Span } from '../core/types.js';
 import { isCalendarDate } from '../time/calendar.js';
+import { groupPersonNames } from '../entities/same-name.js';
 
 /** Schema identifier of a quotation bank. */
 export const QUOTES_SCHEMA = 'hearsay-quotes/1' as const;
@@ -200,40 +201,21 @@ function trim(text: string, s: Span): Span {
   return { start, end };
 }
 
-/** Name words a person-name comparison ignores. */
-const HONORIFIC = new Set(['mr', 'mrs', 'ms', 'dr', 'sen', 'rep', 'gov', 'president', 'jr', 'sr', 'ii', 'iii']);
-
-function nameWords(name: string): string[] {
-  return [...name.toLowerCase().matchAll(WORD)].map((m) => m[0]).filter((w) => !HONORIFIC.has(w));
-}
-
-/**
- * True where two speaker names can be one person: the same words, a surname alone against the
- * full name ("Trump", "Donald Trump"), or the same first and last names with or without a middle
- * one ("Loretta E. Lynch", "Loretta Lynch").
- */
-export function sameSpeaker(a: string, b: string): boolean {
-  const x = nameWords(a);
-  const y = nameWords(b);
-  if (!x.length || !y.length) return a === b;
-  if (x.join(' ') === y.join(' ')) return true;
-  if (x[x.length - 1] !== y[y.length - 1]) return false;
-  if (x.length === 1 || y.length === 1) return true;
-  const fx = x[0]!;
-  const fy = y[0]!;
-  return fx === fy || (fx.length === 1 && fy.startsWith(fx)) || (fy.length === 1 && fx.startsWith(fy));
-}
-
-/** Speakers that can be one merged under the fuller name, most occurrences first. */
+/** Speakers that can be one merged under the fuller name (persons by {@link groupPersonNames}), most occurrences first. */
 function mergeSpeakers(list: readonly QuoteSpeaker[]): QuoteSpeaker[] {
-  const byLength = [...list].sort((x, y) => nameWords(y.name).length - nameWords(x.name).length || y.occurrences - x.occurrences);
-  const out: QuoteSpeaker[] = [];
-  for (const s of byLength) {
-    const into = s.resolved ? out.find((o) => o.resolved && o.kind === s.kind && sameSpeaker(o.name, s.name)) : out.find((o) => !o.resolved && o.name === s.name);
-    if (into) into.occurrences += s.occurrences;
-    else out.push({ ...s });
+  const persons = list.filter((s) => s.resolved && s.kind === 'person');
+  const weights = new Map<string, number>();
+  for (const s of persons) weights.set(s.name, (weights.get(s.name) ?? 0) + s.occurrences);
+  const as = groupPersonNames([...weights].map(([name, weight]) => ({ name, weight })));
+  const out = new Map<string, QuoteSpeaker>();
+  for (const s of list) {
+    const name = s.resolved && s.kind === 'person' ? as.get(s.name) ?? s.name : s.name;
+    const k = `${s.resolved ? 'r' : 'w'}\u0000${s.kind}\u0000${name}`;
+    const had = out.get(k);
+    if (had) had.occurrences += s.occurrences;
+    else out.set(k, { ...s, name });
   }
-  return out.sort((x, y) => Number(y.resolved) - Number(x.resolved) || y.occurrences - x.occurrences || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  return [...out.values()].sort((x, y) => Number(y.resolved) - Number(x.resolved) || y.occurrences - x.occurrences || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
 }
 
 /** Dated occurrences before undated ones, earlier dates first. */

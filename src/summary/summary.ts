@@ -6,6 +6,7 @@
  */
 import { sourceLabel } from '../core/document.js';
 import { isCalendarDate } from '../time/calendar.js';
+import { groupPersonNames } from '../entities/same-name.js';
 import type { Attribution, Entity, HearsayDocument, SourceKind } from '../core/types.js';
 
 /** Schema identifier of a corpus summary. */
@@ -339,7 +340,22 @@ export class Summary {
     const kinds = Object.fromEntries(KINDS.map((k) => [k, this.byKind.get(k) ?? 0])) as Record<SourceKey, number>;
     const sourced = c.total - kinds.none;
     const sources = Object.fromEntries(KINDS.filter((k) => k !== 'none').map((k) => [k, [] as SourceTally[]])) as Record<SourceKind, SourceTally[]>;
+    // A person named in full in one story and by surname alone in another is one person.
+    const persons = [...this.rows.values()].filter((r) => r.kind === 'person' && r.resolved);
+    const as = groupPersonNames(persons.map((r) => ({ name: r.name, weight: r.attributions })));
+    const merged = new Map<string, Row>();
     for (const r of this.rows.values()) {
+      const name = r.kind === 'person' && r.resolved ? as.get(r.name) ?? r.name : r.name;
+      const key = `${r.kind}\u0000${r.resolved ? '' : '?'}${name.toLowerCase()}`;
+      const m = merged.get(key);
+      if (!m) { merged.set(key, { ...r, name, votes: { ...r.votes } }); continue; }
+      m.attributions += r.attributions;
+      m.quoted += r.quoted;
+      m.documents += r.documents;
+      m.votes.female += r.votes.female;
+      m.votes.male += r.votes.male;
+    }
+    for (const r of merged.values()) {
       const tally: SourceTally = { name: r.name, kind: r.kind, resolved: r.resolved, attributions: r.attributions, quoted: r.quoted, documents: r.documents };
       if (r.kind === 'person') tally.gender = r.votes.female > r.votes.male ? 'female' : r.votes.male > r.votes.female ? 'male' : null;
       sources[r.kind].push(tally);
