@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, openSync, ftruncateSync, closeSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, openSync, ftruncateSync, closeSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from './main.js';
@@ -500,4 +500,28 @@ test('compare refuses JSON that is no hearsay/1 document; eval events refuses a 
   const y = io();
   assert.equal(await main(['eval', 'events', file('junk.json', '[{"a": 1}, 2, null]')], y), 1);
   assert.match(y.err, /no gold event records/);
+});
+
+test('--resume --retry-errors takes error lines out of the file and analyses those inputs again', async () => {
+  const out = join(dir, 'retry.jsonl');
+  const later = join(dir, 'later.txt');
+  writeFileSync(later, '');
+  const first = io();
+  assert.equal(await main(['analyze', article, later, '--out', out], first), 1);
+  const before = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(before.map((d) => d.messages.some((m: { severity: string }) => m.severity === 'error')), [false, true]);
+  writeFileSync(later, 'The harbor master said the pier would reopen in May.\n');
+  const plain = io();
+  assert.equal(await main(['analyze', article, later, '--out', out, '--resume'], plain), 0);
+  assert.equal(readFileSync(out, 'utf8').trim().split('\n').length, 2, 'without --retry-errors an error line counts as done');
+  const x = io();
+  assert.equal(await main(['analyze', article, later, '--out', out, '--resume', '--retry-errors'], x), 0, x.err);
+  assert.match(x.err, /1 error line taken out/);
+  const after = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(after.map((d) => d.input.path), [article, later]);
+  assert.equal(after[1].attributions.length, 1);
+  assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.retry-')), [], 'no temporary file left');
+  const y = io();
+  assert.equal(await main(['analyze', article, '--out', out, '--retry-errors'], y), 2);
+  assert.match(y.err, /--retry-errors goes with --resume/);
 });

@@ -16,7 +16,7 @@ export const USAGE = `hearsay — who said what, according to whom
 
 Usage:
   hearsay analyze PATH… [--format json|jsonl|text|plover] [--date YYYY-MM-DD] [--input auto|text|html]
-                        [--explain] [--actors FILE] [--out FILE [--resume]] [--list FILE] [--jobs N|auto [--timeout-ms N]]
+                        [--explain] [--actors FILE] [--out FILE [--resume [--retry-errors]]] [--list FILE] [--jobs N|auto [--timeout-ms N]]
                         ('-' reads standard input; a folder stands for the .txt/.html pages under it)
   hearsay compare BEFORE AFTER [--format json|text] [--date YYYY-MM-DD]   (articles or hearsay/1 JSON)
   hearsay summarize PATH… [--format text|json|csv] [--top N] [--by outlet|site|year|month|day]   (a corpus of hearsay/1 JSON: who is quoted, how often)

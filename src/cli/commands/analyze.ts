@@ -1,6 +1,6 @@
-import { appendFileSync, closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { appendFileSync, closeSync, createReadStream, createWriteStream, fstatSync, openSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rename, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { analyze, MAX_INPUT_CHARS } from '../../analyze.js';
@@ -14,6 +14,7 @@ import { type Command, type CliIo, flagString, parseArgs } from '../io.js';
 import { formatText } from '../format-text.js';
 import { filesUnder, isFolder } from '../walk.js';
 import { explainDocument } from '../explain.js';
+import { linesOf } from '../saved-documents.js';
 
 const FORMATS = ['json', 'jsonl', 'text', 'plover'] as const;
 type Format = (typeof FORMATS)[number];
@@ -133,9 +134,51 @@ type Outcome = { path: string; doc: HearsayDocument } | { path: string; json: st
 
 const errorsOf = (doc: HearsayDocument): string[] => doc.messages.filter((m) => m.severity === 'error').map((m) => `[${m.code}] ${m.text}`);
 
+/** A saved line's input path, and whether it records a failure (an `error` message). */
+function savedLine(line: string): { path: string; error: boolean } | null {
+  try {
+    const d = JSON.parse(line) as Partial<HearsayDocument>;
+    if (typeof d.input?.path !== 'string') return null;
+    return { path: d.input.path, error: Array.isArray(d.messages) && d.messages.some((m) => m?.severity === 'error') };
+  } catch {
+    return null; // a torn last line is redone
+  }
+}
+
+/**
+ * The inputs an `--out` file already holds, read line by line (a crawl's file may pass what one
+ * string can hold). With `retry`, error lines do not count and are taken out (an input with only
+ * error lines is then analysed again): the file is written again without them, then renamed over
+ * the old one, so a crash midway leaves the old file whole.
+ */
+async function scanOutput(file: string, retry: boolean): Promise<{ done: Set<string>; dropped: number }> {
+  const done = new Set<string>();
+  let errorLines = 0;
+  const read = async (each: (text: string, line: ReturnType<typeof savedLine>) => void): Promise<boolean> => {
+    try {
+      for await (const l of linesOf(createReadStream(file))) {
+        if ('tooLong' in l || !l.text.trim()) continue;
+        each(l.text, savedLine(l.text));
+      }
+      return true;
+    } catch {
+      return false; // no output yet: start from the beginning
+    }
+  };
+  if (!(await read((_, x) => { if (x?.error && retry) errorLines++; else if (x) done.add(x.path); }))) return { done, dropped: 0 };
+  if (!errorLines) return { done, dropped: 0 };
+  const tmp = `${file}.retry-${process.pid}`;
+  const out = createWriteStream(tmp);
+  let dropped = 0;
+  await read((text, x) => { if (x?.error) dropped++; else out.write(text + '\n'); });
+  await new Promise<void>((ok, fail) => out.end((e?: Error | null) => (e ? fail(e) : ok())));
+  await rename(tmp, file);
+  return { done, dropped };
+}
+
 /** `hearsay analyze PATH…`: one document (json), or one JSON line per input (jsonl / several paths). */
 export const run: Command = async (args, io) => {
-  const p = parseArgs(args, ['explain', 'resume']);
+  const p = parseArgs(args, ['explain', 'resume', 'retry-errors']);
   if (p.positionals.length === 0 && !p.flags.has('list')) { io.stderr('usage: hearsay analyze PATH… [--list FILE] (- for standard input; a folder for the pages under it)\n'); return 2; }
   const date = flagString(p, 'date');
   if (date !== undefined && !isCalendarDate(date)) { io.stderr('hearsay analyze: --date must be a calendar day YYYY-MM-DD\n'); return 2; }
@@ -175,14 +218,13 @@ export const run: Command = async (args, io) => {
   // Long batches: --out FILE appends one JSON line per input; --resume skips inputs already there.
   const outPath = flagString(p, 'out');
   const done = new Set<string>();
+  const retry = p.flags.has('retry-errors');
+  if (retry && !p.flags.has('resume')) { io.stderr('hearsay analyze: --retry-errors goes with --resume\n'); return 2; }
   if (p.flags.has('resume')) {
     if (!outPath) { io.stderr('hearsay analyze: --resume needs --out FILE\n'); return 2; }
-    try {
-      for (const line of (await readFile(resolve(io.cwd, outPath), 'utf8')).split('\n')) {
-        if (!line.trim()) continue;
-        try { const d = JSON.parse(line) as HearsayDocument; if (d.input?.path) done.add(d.input.path); } catch { /* a torn last line is redone */ }
-      }
-    } catch { /* no output yet: start from the beginning */ }
+    const scanned = await scanOutput(resolve(io.cwd, outPath), retry);
+    for (const path of scanned.done) done.add(path);
+    if (scanned.dropped) io.stderr(`hearsay analyze: ${scanned.dropped} error line${scanned.dropped === 1 ? '' : 's'} taken out of ${outPath}, to be analysed again\n`);
   }
   if (outPath) {
     // A run killed mid-line leaves a torn record: end it, so the next record starts a line of its own.
