@@ -41,10 +41,10 @@ export function formatSummary(s: CorpusSummary): string {
   if (s.groups) {
     const share = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)} %`).padStart(8);
     // Every date of a trend; the outlets or sites with the most documents (as many as the sources listed).
-    const byDate = s.groups.by === 'year' || s.groups.by === 'month' || s.groups.by === 'day';
+    const byDate = !s.groups.then && (s.groups.by === 'year' || s.groups.by === 'month' || s.groups.by === 'day');
     const top = Math.max(...Object.values(s.sources).map((r) => r.length), s.publishers.length, 20);
     const list = byDate ? s.groups.list : s.groups.list.slice(0, top);
-    out.push('', `By ${s.groups.by} (documents, attributions, people quoted: women, men, unknown, women's share; anonymous share)${list.length < s.groups.list.length ? `, the ${list.length} largest of ${s.groups.list.length}` : ''}:`);
+    out.push('', `By ${s.groups.by}${s.groups.then ? ` and ${s.groups.then}` : ''} (documents, attributions, people quoted: women, men, unknown, women's share; anonymous share)${list.length < s.groups.list.length ? `, the ${list.length} largest of ${s.groups.list.length}` : ''}:`);
     for (const g of list) {
       out.push(`  ${clip(g.key, 40).padEnd(40)} ${String(g.documents).padStart(7)} ${String(g.attributions).padStart(8)}   ${String(g.people.female).padStart(6)} ${String(g.people.male).padStart(6)} ${String(g.people.unknown).padStart(6)} ${share(g.femaleShare)} ${share(g.anonymousShare)}`);
     }
@@ -63,8 +63,9 @@ export function formatSummary(s: CorpusSummary): string {
  */
 export function summaryCsv(s: CorpusSummary): string {
   if (s.groups) {
-    return csvRows([s.groups.by, 'documents', 'words', 'attributions', 'women_quoted', 'men_quoted', 'unknown_quoted', 'women_share', 'anonymous_share'],
-      s.groups.list.map((g) => [g.key, g.documents, g.words, g.attributions, g.people.female, g.people.male, g.people.unknown, g.femaleShare, g.anonymousShare]));
+    const then = s.groups.then;
+    return csvRows([s.groups.by, ...(then ? [then] : []), 'documents', 'words', 'attributions', 'women_quoted', 'men_quoted', 'unknown_quoted', 'women_share', 'anonymous_share'],
+      s.groups.list.map((g) => [...(then && g.keys ? g.keys : [g.key]), g.documents, g.words, g.attributions, g.people.female, g.people.male, g.people.unknown, g.femaleShare, g.anonymousShare]));
   }
   const rows = (Object.values(s.sources) as CorpusSummary['sources'][SourceKind][]).flat()
     .map((r) => [r.kind, r.name, r.resolved, r.attributions, r.quoted, r.documents, r.gender ?? null]);

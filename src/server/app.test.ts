@@ -368,6 +368,11 @@ test('POST /api/summarize: hearsay/1 documents in, a hearsay-summary/1 record ou
   assert.match(((await notDoc.json()) as ErrorBody).error.message, /^documents\[1\]/);
   assert.equal((await post(app, JSON.stringify({ documents: docs, top: 0 }), 'application/json', '/api/summarize')).status, 400);
   assert.equal((await post(app, JSON.stringify({ docs }), 'application/json', '/api/summarize')).status, 400);
+  const crossed = await post(app, JSON.stringify({ documents: docs, by: 'outlet', then: 'day' }), 'application/json', '/api/summarize');
+  assert.deepEqual(((await crossed.json()) as { groups: { list: { keys: string[] }[] } }).groups.list.map((g) => g.keys), [['(none)', '2025-03-04'], ['(none)', '2025-03-05']]);
+  for (const bad of [{ then: 'day' }, { by: 'day', then: 'day' }, { by: 'day', then: 'week' }]) {
+    assert.equal((await post(app, JSON.stringify({ documents: docs, ...bad }), 'application/json', '/api/summarize')).status, 400, JSON.stringify(bad));
+  }
   const oa = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
   assert.ok(oa.paths['/api/summarize']);
 });

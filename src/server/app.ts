@@ -211,13 +211,17 @@ export function createAppHandle(opts: ServerOptions = {}): AppHandle {
     async (c) => {
       const o = jsonObject(await c.req.text());
       if (o === 'request/invalid-json') return apiError(c, o, 'the body is not valid JSON');
-      const usage = `expected {"documents": [hearsay/1 document, …], "top"?: integer ≥ 1, "by"?: ${GROUP_BY.map((g) => `"${g}"`).join(' | ')}}`;
+      const groups = GROUP_BY.map((g) => `"${g}"`).join(' | ');
+      const usage = `expected {"documents": [hearsay/1 document, …], "top"?: integer ≥ 1, "by"?: ${groups}, "then"?: ${groups} (with "by", another)}`;
       if (o === 'request/invalid-input' || !Array.isArray(o.documents)) return apiError(c, 'request/invalid-input', usage);
-      const { top, by } = o;
-      if ((top !== undefined && !(Number.isInteger(top) && (top as number) >= 1)) || (by !== undefined && !(GROUP_BY as readonly unknown[]).includes(by))) {
+      const { top, by, then } = o;
+      const group = (g: unknown) => g === undefined || (GROUP_BY as readonly unknown[]).includes(g);
+      if ((top !== undefined && !(Number.isInteger(top) && (top as number) >= 1)) || !group(by) || !group(then) || (then !== undefined && (by === undefined || then === by))) {
         return apiError(c, 'request/invalid-input', usage);
       }
-      const summary = new Summary({ ...(top === undefined ? {} : { top: top as number }), ...(by === undefined ? {} : { by: by as GroupBy }) });
+      const summary = new Summary({
+        ...(top === undefined ? {} : { top: top as number }), ...(by === undefined ? {} : { by: by as GroupBy }), ...(then === undefined ? {} : { then: then as GroupBy }),
+      });
       const bad = addDocuments(o.documents as unknown[], (d) => summary.add(d));
       return bad === null ? c.json(summary.toJSON()) : apiError(c, 'request/invalid-input', bad);
     },

@@ -117,6 +117,7 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
                     documents: { type: 'array', items: { $ref: '#/components/schemas/HearsayDocument' } },
                     top: { type: 'integer', minimum: 1, description: 'Sources listed per kind (default 20)' },
                     by: { enum: [...GROUP_BY], description: 'Also count per outlet, site, or publication year, month or day (groups)' },
+                    then: { enum: [...GROUP_BY], description: 'With "by", split each group again (by outlet, then month); groups then carry "keys"' },
                   },
                 },
               },
@@ -210,7 +211,7 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
             sources: { type: 'object', additionalProperties: { type: 'array', items: { type: 'object', required: ['name', 'kind', 'resolved', 'attributions', 'quoted', 'documents'], properties: { name: { type: 'string' }, kind: { type: 'string' }, resolved: { type: 'boolean' }, attributions: { type: 'integer' }, quoted: { type: 'integer' }, documents: { type: 'integer' } } } } },
             publishers: documentCounts, sites: documentCounts, messages: documentCounts,
             approximate: { type: 'boolean' },
-            groups: { type: 'object', properties: { by: { type: 'string' }, list: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, documents: { type: 'integer' }, words: { type: 'integer' }, attributions: { type: 'integer' }, anonymousShare: { type: ['number', 'null'] }, femaleShare: { type: ['number', 'null'] }, people: { type: 'object' } } } } } },
+            groups: { type: 'object', properties: { by: { type: 'string' }, then: { type: 'string' }, list: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, keys: { type: 'array', items: { type: 'string' } }, documents: { type: 'integer' }, words: { type: 'integer' }, attributions: { type: 'integer' }, anonymousShare: { type: ['number', 'null'] }, femaleShare: { type: ['number', 'null'] }, people: { type: 'object' } } } } } },
           },
         },
         QuoteBank: {

@@ -175,3 +175,21 @@ test('counts per outlet or per month, dates in order, undated apart', () => {
   assert.ok(b.groups!.list.length <= 10);
   assert.equal(new Summary().toJSON().groups, undefined);
 });
+
+test('two groupings crossed: each outlet by month, outlets by all their documents, then dates in order', () => {
+  const dated = (outlet: string | null, published: string | null) => ({
+    ...doc('X said it.', [ruiz], [{ source: 'X', cue: 'said', entity: 'ana-ruiz' }]),
+    meta: { title: null, outlet, site: null, published, url: null, byline: null },
+  });
+  const s = new Summary({ by: 'outlet', then: 'month' });
+  for (const d of [dated('Herald', '2025-03-02'), dated('Gazette', '2025-03-04'), dated('Gazette', '2025-02-01'), dated('Gazette', null), dated('Herald · Weekly', '2025-03-09')]) s.add(d);
+  const g = s.toJSON().groups!;
+  assert.equal(g.by, 'outlet');
+  assert.equal(g.then, 'month');
+  assert.deepEqual(g.list.map((x) => [x.keys, x.documents]), [
+    [['Gazette', '2025-02'], 1], [['Gazette', '2025-03'], 1], [['Gazette', '(undated)'], 1], [['Herald', '2025-03'], 1], [['Herald - Weekly', '2025-03'], 1],
+  ]);
+  assert.equal(g.list[0]!.key, 'Gazette · 2025-02');
+  assert.throws(() => new Summary({ then: 'month' }), /INVALID_OPTION|then/);
+  assert.throws(() => new Summary({ by: 'month', then: 'month' }), /then/);
+});

@@ -7,6 +7,7 @@
 import { sourceLabel } from '../core/document.js';
 import { isCalendarDate } from '../time/calendar.js';
 import { groupPersonNames } from '../entities/same-name.js';
+import { HearsayError } from '../core/errors.js';
 import type { Attribution, Entity, HearsayDocument, SourceKind } from '../core/types.js';
 
 /** Schema identifier of a corpus summary. */
@@ -57,6 +58,8 @@ export type GroupBy = (typeof GROUP_BY)[number];
 export interface GroupTally {
   /** The outlet or site (`(none)` where a document names none), or the date's `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (`(undated)`). */
   key: string;
+  /** With {@link SummaryOptions.then}: the two keys, `key` being them joined by " · " ("nyt · 2016-09"). */
+  keys?: [string, string];
   documents: number;
   words: number;
   attributions: number;
@@ -114,7 +117,7 @@ export interface CorpusSummary {
    * With {@link SummaryOptions.by}: the counts per group, dates in order, outlets and sites most
    * documents first, "(undated)" and "(none)" last; a document whose date is no calendar day is undated.
    */
-  groups?: { by: GroupBy; list: GroupTally[] };
+  groups?: { by: GroupBy; then?: GroupBy; list: GroupTally[] };
   /** `meta.outlet` of the documents: whose stories these are. */
   publishers: DocumentCount[];
   /** `meta.site` where it differs from the outlet: who reposted them. */
@@ -142,6 +145,8 @@ export interface SummaryOptions {
   firstNames?: boolean;
   /** Also count per outlet, site, or publication year, month or day (`meta.published`): the trend a researcher plots. */
   by?: GroupBy;
+  /** With {@link by}, split each group again (outlet by month: `by: 'outlet', then: 'month'`). */
+  then?: GroupBy;
 }
 
 interface Group {
@@ -222,10 +227,15 @@ export class Summary {
   private readonly sites = new Map<string, number>();
   private readonly messages = new Map<string, number>();
   private readonly by: GroupBy | undefined;
+  private readonly then: GroupBy | undefined;
   private readonly groups = new Map<string, Group>();
 
   constructor(options: SummaryOptions = {}) {
     this.by = options.by;
+    if (options.then !== undefined && (options.by === undefined || options.then === options.by)) {
+      throw new HearsayError('INVALID_OPTION', '`then` needs a `by` grouping other than itself');
+    }
+    this.then = options.then;
     this.top = Math.max(0, Math.floor(options.top ?? 20));
     this.maxSources = Math.max(1, Math.floor(options.maxSources ?? 200_000));
     this.firstNames = options.firstNames ?? true;
@@ -293,11 +303,8 @@ export class Summary {
 
   /** Counts a document in its group (see {@link SummaryOptions.by}). */
   private addToGroup(doc: HearsayDocument, words: number, people: ReadonlyMap<string, 'female' | 'male' | 'unknown'>): void {
-    const day = doc.meta.published?.slice(0, 10);
-    const date = day && isCalendarDate(day) ? day : null;
-    const key = this.by === 'outlet' ? doc.meta.outlet ?? '(none)'
-      : this.by === 'site' ? doc.meta.site ?? doc.meta.outlet ?? '(none)'
-        : date ? date.slice(0, this.by === 'year' ? 4 : this.by === 'month' ? 7 : 10) : '(undated)';
+    const k1 = groupKey(doc, this.by!);
+    const key = this.then ? `${k1}${JOIN}${groupKey(doc, this.then)}` : k1;
     let g = this.groups.get(key);
     if (!g) {
       if (this.groups.size >= this.maxSources) {
@@ -324,14 +331,25 @@ export class Summary {
   /** The groups as listed in {@link CorpusSummary.groups}. */
   private groupList(): GroupTally[] {
     const list = [...this.groups].map(([key, g]): GroupTally => ({
-      key, documents: g.documents, words: g.words, attributions: g.attributions,
+      key, ...(this.then ? { keys: key.split(JOIN, 2) as [string, string] } : {}), documents: g.documents, words: g.words, attributions: g.attributions,
       anonymousShare: g.sourced ? g.anonymous / g.sourced : null, people: { ...g.people },
       femaleShare: g.people.female + g.people.male ? g.people.female / (g.people.female + g.people.male) : null,
     }));
-    const byDate = this.by === 'year' || this.by === 'month' || this.by === 'day';
-    // Dates in order with "(undated)" after them; outlets and sites most documents first.
-    const rank = (k: string) => (k.startsWith('(') ? 1 : 0);
-    return list.sort((x, y) => rank(x.key) - rank(y.key) || (byDate ? 0 : y.documents - x.documents) || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    // Dates in order with "(undated)" after them; outlets and sites most documents first (crossed:
+    // the outlet's documents over all its rows), then by name.
+    const part = (g: GroupTally, i: 0 | 1) => (g.keys ? g.keys[i] : g.key);
+    const totals = [new Map<string, number>(), new Map<string, number>()] as const;
+    for (const g of list) for (const i of [0, 1] as const) totals[i].set(part(g, i), (totals[i].get(part(g, i)) ?? 0) + g.documents);
+    const compare = (by: GroupBy, i: 0 | 1) => (x: GroupTally, y: GroupTally): number => {
+      const a = part(x, i);
+      const b = part(y, i);
+      const rank = (k: string) => (k.startsWith('(') ? 1 : 0);
+      const dated = by === 'year' || by === 'month' || by === 'day';
+      return rank(a) - rank(b) || (dated ? 0 : totals[i].get(b)! - totals[i].get(a)!) || (a < b ? -1 : a > b ? 1 : 0);
+    };
+    const first = compare(this.by!, 0);
+    const second = this.then ? compare(this.then, 1) : () => 0;
+    return list.sort((x, y) => first(x, y) || second(x, y));
   }
 
   /** The summary so far (the accumulator can go on taking documents). */
@@ -376,13 +394,27 @@ export class Summary {
       anonymousShare: sourced ? kinds.anonymous / sourced : null,
       perDocument: this.documents - this.failed > 0 ? c.total / (this.documents - this.failed) : null,
       sources,
-      ...(this.by ? { groups: { by: this.by, list: this.groupList() } } : {}),
+      ...(this.by ? { groups: { by: this.by, ...(this.then ? { then: this.then } : {}), list: this.groupList() } } : {}),
       publishers: ranked(this.publishers, this.top),
       sites: ranked(this.sites, this.top),
       messages: ranked(this.messages, this.top),
       approximate: this.pruned,
     };
   }
+}
+
+/** Joins the two keys of a crossed group. */
+const JOIN = ' · ';
+
+/** The group a document falls in by one {@link GroupBy}. */
+function groupKey(doc: HearsayDocument, by: GroupBy): string {
+  const day = doc.meta.published?.slice(0, 10);
+  const date = day && isCalendarDate(day) ? day : null;
+  // The key is part of a crossed key, so the joiner cannot appear inside it.
+  const clean = (k: string) => k.split(JOIN).join(' - ');
+  return by === 'outlet' ? clean(doc.meta.outlet ?? '(none)')
+    : by === 'site' ? clean(doc.meta.site ?? doc.meta.outlet ?? '(none)')
+      : date ? date.slice(0, by === 'year' ? 4 : by === 'month' ? 7 : 10) : '(undated)';
 }
 
 /**

@@ -128,3 +128,18 @@ test('a line past the length limit is reported and skipped, in bounded memory', 
   for await (const l of linesOf((async function* () { yield* chunks; })(), 64)) got.push(l);
   assert.deepEqual(got, [{ n: 1, text: 'short' }, { n: 2, tooLong: true }, { n: 3, text: 'last' }]);
 });
+
+test('summarize --by outlet,month crosses the two; a third key or the same twice is a usage error', async () => {
+  const p = join(dir, 'crossed.jsonl');
+  writeFileSync(p, lines);
+  const x = io();
+  assert.equal(await main(['summarize', p, '--by', 'outlet,month', '--format', 'csv'], x), 0, x.err);
+  const rows = x.out.trim().split('\r\n');
+  assert.equal(rows[0], 'outlet,month,documents,words,attributions,women_quoted,men_quoted,unknown_quoted,women_share,anonymous_share');
+  assert.match(rows[1]!, /^\(none\),2025-03,2,/);
+  for (const bad of ['outlet,month,day', 'month,month', 'outlet,', 'weekday']) {
+    const y = io();
+    assert.equal(await main(['summarize', p, '--by', bad], y), 2, bad);
+    assert.match(y.err, /--by must be/);
+  }
+});
