@@ -489,3 +489,13 @@ test('"both leaders" and "the two countries" stand for the two parties last name
   const lone = run('Ilse Varga spoke first. Both leaders said little.');
   assert.equal(resolveSource(lone, at(lone, 'Both leaders')).members, undefined);
 });
+
+test('a name that is also a function word follows an honorific ("Dr. Her Vang", "Ms. He Lin"), and is no pronoun there', () => {
+  const d = analyze('Dr. Her Vang, a physician at the county clinic, said the outbreak was over. Vang said the clinic would reopen Monday. Ms. He Lin, the clinic\'s director, said staff were ready. Her sister said she agreed.');
+  const named = d.entities.map((e) => [e.name, e.mentions.map((m) => d.text.slice(m.start, m.end))]);
+  assert.deepEqual(named, [['Her Vang', ['Dr. Her Vang', 'Vang']], ['He Lin', ['Ms. He Lin', 'Her', 'she']]]);
+  assert.deepEqual(d.attributions.map((a) => a.source?.entity), ['her-vang', 'her-vang', 'he-lin', 'he-lin']);
+  // Where a capitalised word follows no honorific, "He" is the pronoun it always was.
+  const e = analyze('Tom Reilly spoke first. He Said the bridge was safe, reporters noted.');
+  assert.ok(!e.entities.some((x) => x.name.startsWith('He ')));
+});

@@ -359,7 +359,7 @@ function nameCandidates(ctx: Ctx): Cand[] {
       if (isCapToken(tj) && (!HYPHEN_PREFIX.test(tj.text) || (units.length > 0 && GIVEN_HYPHENATED.test(tj.text)))) {
         const lw = lowers[j]!;
         if (CALENDAR.has(lw)) break;
-        if (units.length > 0 && STOP.has(lw) && !titleAt(lowers, j)) break;
+        if (units.length > 0 && STOP.has(lw) && !titleAt(lowers, j) && !givenNameAfterHonorific(ctx, units, j)) break;
         if (units.length > 0 && ctx.titleCase[s] && ctx.lowerSeen.has(lw) && !titleAt(lowers, j)) break;
         units.push([j, j + 1]);
         j++;
@@ -385,6 +385,23 @@ function nameCandidates(ctx: Ctx): Cand[] {
     i = chunkEnd;
   }
   return out;
+}
+
+/** Honorifics a given name follows directly. */
+const HONORIFICS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'mr', 'mrs', 'ms', 'dr']);
+/** Given names and surnames that are also function words (Hmong "Her", Chinese "He", Vietnamese "Do", Korean "An"). */
+const FUNCTION_WORD_NAMES = new Set(['her', 'he', 'an', 'do', 'so', 'to', 'ha', 'ho', 'le', 'la', 'yu', 'ma']);
+
+/**
+ * True where the function word at `j` is a name: right after an honorific alone and before another
+ * capitalised name word ("Dr. Her Vang", "Ms. He Lin"), where a pronoun cannot stand.
+ */
+function givenNameAfterHonorific(ctx: Ctx, units: readonly [number, number][], j: number): boolean {
+  const { tokens, st, limit } = ctx;
+  if (units.length !== 1 || units[0]![1] - units[0]![0] !== 1 || units[0]![1] !== j) return false;
+  if (!HONORIFICS.has(st.lowers[j - 1]!) || !FUNCTION_WORD_NAMES.has(st.lowers[j]!)) return false;
+  const next = tokens[j + 1];
+  return j + 1 < limit && next !== undefined && next.sentence === tokens[j]!.sentence && isCapToken(next) && !STOP.has(st.lowers[j + 1]!);
 }
 
 /** How many capitalised words after "and" may finish an organisation's name. */
@@ -901,9 +918,12 @@ function resolvePronouns(ctx: Ctx): void {
     }
     return null;
   };
+  // A pronoun's word inside a name is part of the name ("Ms. He Lin", "Dr. Her Vang").
+  const inName = new Uint8Array(limit);
+  for (const m of st.mentions) for (let k = m.tok; k < m.tokEnd && k < limit; k++) inName[k] = 1;
   for (let i = 0; i < limit; i++) {
     const t = tokens[i]!;
-    if (t.kind !== 'word') continue;
+    if (t.kind !== 'word' || inName[i]) continue;
     const p = PRONOUNS.get(lowers[i]!);
     if (!p) continue;
     const s = t.sentence;
