@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { gunzipSync, createGunzip } from 'node:zlib';
 import { resolve } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { parseDocument } from '../core/document.js';
 import type { HearsayDocument } from '../core/types.js';
 import type { CliIo } from './io.js';
@@ -97,6 +97,29 @@ export function jsonValues(text: string): string[] | null {
 }
 
 
+/**
+ * A byte stream, inflated where it starts with gzip's magic bytes, whatever the file is called
+ * (a crawl's `part-0001` may be gzip). Reads the stream once, so pipes work.
+ */
+async function* inflated(stream: Readable): AsyncGenerator<Buffer> {
+  const it = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  let head = Buffer.alloc(0);
+  while (head.length < 2) {
+    const n = await it.next();
+    if (n.done) { if (head.length) yield head; return; }
+    head = Buffer.concat([head, n.value]);
+  }
+  const rest = async function* (): AsyncGenerator<Buffer> {
+    yield head;
+    for (let n = await it.next(); !n.done; n = await it.next()) yield n.value;
+  };
+  if (head[0] !== 0x1f || head[1] !== 0x8b) { yield* rest(); return; }
+  const gunzip = createGunzip();
+  const source = Readable.from(rest());
+  source.on('error', (e) => gunzip.destroy(e));
+  yield* source.pipe(gunzip) as AsyncIterable<Buffer>;
+}
+
 /** What {@link readSavedDocuments} found: documents taken and inputs or lines it could not read. */
 export interface SavedReadResult {
   documents: number;
@@ -186,6 +209,7 @@ export async function readSavedDocuments(paths: readonly string[], io: CliIo, co
     kept.forEach((l, i) => takeLine({ n: i + 1, text: l }, where));
   };
 
+  const seen = new Set<string>();
   for (const path of paths) {
     if (path === '-') {
       let bytes: Uint8Array = await io.stdin(MAX_STDIN);
@@ -210,14 +234,12 @@ export async function readSavedDocuments(paths: readonly string[], io: CliIo, co
       files = under.files;
     }
     for (const file of files) {
+      const full = resolve(io.cwd, file);
+      // A file named twice (or met again under a folder) would count every document twice.
+      if (seen.has(full)) { io.stderr(`${command}: ${file}: given more than once; read once\n`); continue; }
+      seen.add(full);
       try {
-        let stream: Readable = createReadStream(resolve(io.cwd, file));
-        if (/\.gz$/i.test(file)) {
-          const gunzip = createGunzip();
-          stream.on('error', (e) => gunzip.destroy(e));
-          stream = stream.pipe(gunzip);
-        }
-        await readStream(stream, file);
+        await readStream(inflated(createReadStream(full)), file);
       } catch (e) {
         problem(file, `cannot read: ${(e as Error).message}`);
       }

@@ -98,6 +98,9 @@ test('malformed layers are SCHEMA_MISMATCH naming the place, never a TypeError',
     ['an unknown quote type', (d) => { d.attributions[0].quote = 'total'; }, /quote is not direct, indirect or mixed/],
     ['an outlet that is an object', (d) => { d.meta.outlet = { a: 1 }; }, /meta\.outlet is not a string or null/],
     ['an unknown entity type', (d) => { d.entities[0].type = 'robot'; }, /entities\[0\]\.type is not an entity type/],
+    ['a path that is an object', (d) => { d.input.path = { a: 1 }; }, /input\.path is not a string or null/],
+    ['two entities under one id', (d) => { d.entities.push({ ...d.entities[0], name: 'Someone Else' }); }, /two entities share an id/],
+    ['two attributions under one id', (d) => { d.attributions.push({ ...d.attributions[0] }); }, /two attributions share an id/],
   ];
   for (const [name, spoil, why] of cases) {
     const d = JSON.parse(JSON.stringify(good));

@@ -14,6 +14,7 @@ export function parseDocument(json: unknown): HearsayDocument {
   if (d.schema !== SCHEMA_VERSION) return fail(`schema is ${JSON.stringify(d.schema)}`);
   if (typeof d.text !== 'string') return fail('text is not a string');
   if (!isObject(d.input) || (d.input.type !== 'text' && d.input.type !== 'html')) return fail('input.type must be text or html');
+  if (d.input.path !== undefined && d.input.path !== null && typeof d.input.path !== 'string') return fail('input.path is not a string or null');
   if (!isObject(d.meta)) return fail('meta is missing');
   for (const k of META_STRINGS) {
     const v = (d.meta as unknown as Record<string, unknown>)[k];
@@ -54,8 +55,11 @@ export function parseDocument(json: unknown): HearsayDocument {
     }
   });
   d.attributions!.forEach((a, i) => { if (!isObject(a)) fail(`attributions[${i}] is not an object`); else id(a.id, `attributions[${i}].id`); });
+  // Ids name one thing each: a second entity under an id would silently take its sources.
   const ids = new Set(d.attributions!.map((a) => a.id));
   const entityIds = new Set(d.entities!.map((e) => e.id));
+  if (ids.size !== d.attributions!.length) fail('two attributions share an id');
+  if (entityIds.size !== d.entities!.length) fail('two entities share an id');
   d.attributions!.forEach((a, i) => {
     span(a.cue, `attributions[${i}].cue`);
     spans(a.content, `attributions[${i}].content`);
@@ -132,14 +136,18 @@ export function sourceLabel(doc: HearsayDocument, a: Attribution): string | null
   return members.length ? members.join(' and ') : doc.text.slice(s.start, s.end);
 }
 
-/** The chain of sources from the outermost attribution down to this one ("officials → Axios → Trump"). */
-export function chainOf(doc: HearsayDocument, a: Attribution): string[] {
+/**
+ * The chain of sources from the outermost attribution down to this one ("officials → Axios →
+ * Trump"). With `max`, only the innermost `max` sources, after a "…" where more were cut.
+ */
+export function chainOf(doc: HearsayDocument, a: Attribution, max = Infinity): string[] {
   const byId = indexOf(doc).attributions;
   const names: string[] = [];
   const seen = new Set<string>();
   for (let cur: Attribution | undefined = a; cur && !seen.has(cur.id); cur = cur.via ? byId.get(cur.via) : undefined) {
+    if (names.length >= max) { names.push('…'); break; }
     seen.add(cur.id);
-    names.unshift(sourceLabel(doc, cur) ?? '(no source)');
+    names.push(sourceLabel(doc, cur) ?? '(no source)');
   }
-  return names;
+  return names.reverse();
 }

@@ -100,3 +100,39 @@ test('a short stock phrase inside a long quotation stays apart from it', () => {
   assert.equal(j.distinct, 2);
   assert.ok(j.quotes.every((q) => !q.conflict));
 });
+
+test('quoted passages: British single marks around double ones, possessives inside single marks, »German« marks', () => {
+  assert.deepEqual(passages('‘This is a “bold step” for the whole island,’ Ana Ruiz said.'), ['This is a “bold step” for the whole island']);
+  assert.deepEqual(passages('‘The officials’ report on the harbor is simply wrong,’ Ana Ruiz said.'), ['The officials’ report on the harbor is simply wrong']);
+  assert.deepEqual(passages('Ana Ruiz said: »We will rebuild the harbor before the winter.« Then she left the hall.'), ['We will rebuild the harbor before the winter.']);
+  assert.deepEqual(passages('Sie sagte: „Wir bauen den Hafen wieder auf.“ Dann ging sie.'), ['Wir bauen den Hafen wieder auf.']);
+  assert.deepEqual(passages('« Nous reconstruirons le port », a-t-elle dit.'), ['Nous reconstruirons le port']);
+});
+
+test('the first sighting is the earliest time, offsets counted; outlets that carry a quotation often are kept however late they come', () => {
+  const bank = new QuoteBank();
+  const at = (published: string, outlet: string, path: string) => ({
+    ...doc('Mayor Ana Ruiz said: “The harbor bridge will reopen before the first snow of winter.”\n', '2025-03-04', path), meta: { title: null, outlet, site: null, published, url: null, byline: null },
+  });
+  bank.add(at('2025-03-04T20:00:00-05:00', 'Gazette', 'late.txt')); // 01:00 UTC on the 5th
+  bank.add(at('2025-03-05T08:00:00+09:00', 'Herald', 'early.txt')); // 23:00 UTC on the 4th
+  for (let i = 0; i < 150; i++) bank.add(at('2025-03-06', `Outlet ${i}`, `o${i}.txt`));
+  for (let i = 0; i < 30; i++) bank.add(at('2025-03-07', 'Daily X', `x${i}.txt`));
+  const q = bank.toJSON().quotes[0]!;
+  assert.equal(q.first.path, 'early.txt');
+  assert.equal(q.outlets[0]!.name, 'Daily X');
+  assert.ok(q.outlets[0]!.documents >= 30);
+});
+
+test('a deep nest of reports costs no more than a shallow one: the chain shows its last ten sources', () => {
+  const d = analyze('Mayor Ana Ruiz said: “The harbor bridge will reopen before the first snow of winter.”\n', { date: '2025-03-04' });
+  const a = d.attributions[0]!;
+  const n = 3000;
+  // Each report holds the next; only the innermost holds the quotation.
+  const attributions = Array.from({ length: n }, (_, i) => ({ ...a, id: `a${i + 1}`, via: i ? `a${i}` : null, content: i === n - 1 ? a.content : [] }));
+  const bank = new QuoteBank();
+  bank.add({ ...d, attributions });
+  const q = bank.toJSON().quotes[0]!;
+  assert.equal(q.first.attribution, `a${n}`);
+  assert.deepEqual(q.first.chain, ['…', ...Array(10).fill('Ana Ruiz')]);
+});

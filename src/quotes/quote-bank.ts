@@ -8,7 +8,7 @@
 import { chainOf, sourceLabel } from '../core/document.js';
 import type { Attribution, HearsayDocument, SourceKind, Span } from '../core/types.js';
 import { isCalendarDate } from '../time/calendar.js';
-import { groupPersonNames } from '../entities/same-name.js';
+import { groupPersonNames, samePersonName } from '../entities/same-name.js';
 
 /** Schema identifier of a quotation bank. */
 export const QUOTES_SCHEMA = 'hearsay-quotes/1' as const;
@@ -28,7 +28,7 @@ export interface QuoteOccurrence {
   text: string;
   /** Who the document says said it (as {@link QuoteSpeaker.name}), null where no source is given. */
   speaker: string | null;
-  /** The sources it was relayed through, outermost first, ending with the speaker ("officials → Axios → Trump"). */
+  /** The sources it was relayed through, outermost first, ending with the speaker ("officials → Axios → Trump"); the innermost ten after a "…" where the nest is deeper. */
   chain: string[];
 }
 
@@ -66,7 +66,10 @@ export interface QuoteRecord {
    * organisation is not counted: a spokesperson speaks for one.)
    */
   conflict: boolean;
-  /** Outlets carrying it (most documents first, at most 20), from `meta.outlet`. */
+  /**
+   * Outlets carrying it (most documents first, at most 20), from `meta.outlet`. Past 100 outlets
+   * for one quotation the counts are kept in bounded room and may run a little high.
+   */
   outlets: { name: string; documents: number }[];
   /** The earliest dated occurrence (or the first met where none is dated). */
   first: QuoteOccurrence;
@@ -121,6 +124,10 @@ const CONTAINED = 0.8;
 /** Fewest words of a shorter passage taken as a cut of a longer one it is less than half of. */
 const MIN_CUT = 10;
 const MAX_OUTLETS = 20;
+/** Sources an occurrence's chain shows, innermost last (a "…" stands for the rest). */
+const MAX_CHAIN = 10;
+/** Speakers of one quotation compared pairwise for a conflict. */
+const MAX_COMPARED = 50;
 const MAX_EXAMPLES = 3;
 
 interface Entry {
@@ -161,32 +168,55 @@ function shinglesOf(words: readonly string[]): number[] {
   return [...out];
 }
 
-const OPEN = new Set(['“', '„', '«', '"']);
-const CLOSE: Record<string, string> = { '“': '”', '„': '“', '«': '»', '"': '"' };
+/** Double opening marks and the mark that closes each ("„…“" in German copy, "«…»" in French). */
+const DOUBLE: Record<string, string> = { '“': '”', '„': '“', '«': '»', '"': '"' };
+const DOUBLE_MARKS = /[“”„«»"]/;
+/** What may stand before a closing single mark that ends a quotation rather than a possessive. */
+const CLOSING_PUNCTUATION = /[,.!?;:…—–]/;
 
 /**
  * The quoted passages of a content span: the words between quotation marks, a passage left open
  * running to the span's end (a quotation the content cuts, or one running on over paragraphs),
- * and one closed without an opening mark starting at the span's start. Single marks count where
- * no double mark is used, and a single close mark only before a non-letter (not "don’t").
+ * and one closed without an opening mark starting at the span's start. The first mark in the span
+ * says which marks are the outer ones: double (“…”, "…", „…“, «…», and »…« where a letter
+ * follows »), or single as British copy has them (‘…’ with “…” nested inside). A single close
+ * mark counts only before a non-letter (not "don’t"), and not after a letter where a close after
+ * punctuation follows ("‘The officials’ report is wrong,’").
  */
 export function quotedPassages(text: string, span: Span): Span[] {
   const out: Span[] = [];
   const part = text.slice(span.start, span.end);
-  const doubles = /[“”„«»"]/.test(part);
-  let open: { at: number; close: string } | null = null;
   const letter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  const singleOpen = (i: number) => (part[i] === '‘' || part[i] === "'") && !letter(part[i - 1]) && letter(part[i + 1]);
+  const singleClose = (i: number) => (part[i] === '’' || part[i] === "'") && !letter(part[i + 1]);
+  let single = false;
+  for (let i = 0; i < part.length; i++) {
+    if (DOUBLE_MARKS.test(part[i]!)) break;
+    if (singleOpen(i)) { single = true; break; }
+  }
+  // For each place, whether a single close after punctuation comes later (one backward pass, so linear).
+  const punctuatedLater = new Uint8Array(part.length + 1);
+  if (single) {
+    for (let i = part.length - 1; i >= 0; i--) {
+      punctuatedLater[i] = punctuatedLater[i + 1]! | (singleClose(i) && CLOSING_PUNCTUATION.test(part[i - 1] ?? '') ? 1 : 0);
+    }
+  }
+  let open: { at: number; close: string } | null = null;
   for (let i = 0; i < part.length; i++) {
     const c = part[i]!;
     if (open) {
-      if ((c === open.close || (!doubles && c === '’')) && (doubles || !letter(part[i + 1]))) { out.push({ start: span.start + open.at, end: span.start + i }); open = null; }
+      const closes = single ? singleClose(i) && !(letter(part[i - 1]) && punctuatedLater[i + 1]) : c === open.close;
+      if (closes) { out.push({ start: span.start + open.at, end: span.start + i }); open = null; }
       continue;
     }
-    if (doubles) {
-      if (OPEN.has(c)) open = { at: i + 1, close: CLOSE[c]! };
-      else if ((c === '”' || c === '»') && !out.length) out.push({ start: span.start, end: span.start + i });
-    } else if ((c === '‘' || c === "'") && !letter(part[i - 1]) && letter(part[i + 1])) {
-      open = { at: i + 1, close: c === '‘' ? '’' : "'" };
+    if (single) {
+      if (singleOpen(i)) open = { at: i + 1, close: '’' };
+    } else if (c === '»' && letter(part[i + 1])) {
+      open = { at: i + 1, close: '«' };
+    } else if (c !== '»' && DOUBLE[c]) {
+      open = { at: i + 1, close: DOUBLE[c]! };
+    } else if ((c === '”' || c === '»') && !out.length) {
+      out.push({ start: span.start, end: span.start + i });
     }
   }
   if (open) out.push({ start: span.start + open.at, end: span.end });
@@ -196,9 +226,18 @@ export function quotedPassages(text: string, span: Span): Span[] {
 /** A passage without the spaces, marks and the comma or colon the sentence puts around it. */
 function trim(text: string, s: Span): Span {
   let { start, end } = s;
-  while (start < end && /[\s,;:—–\-“”„«»"‘’']/.test(text[start]!)) start++;
+  while (start < end && /[\s,;:“”„«»"‘’]/.test(text[start]!)) start++;
   while (end > start && /[\s,;:—–\-“”„«»"‘’']/.test(text[end - 1]!)) end--;
   return { start, end };
+}
+
+/** A publication date as a time to compare (a day alone is its midnight UTC), null where none. */
+function instant(published: string | null): number | null {
+  if (!published) return null;
+  const day = published.slice(0, 10);
+  if (!isCalendarDate(day)) return null;
+  const t = published.length > 10 ? Date.parse(published) : NaN;
+  return Number.isFinite(t) ? t : Date.parse(day);
 }
 
 /** Speakers that can be one merged under the fuller name (persons by {@link groupPersonNames}), most occurrences first. */
@@ -218,10 +257,10 @@ function mergeSpeakers(list: readonly QuoteSpeaker[]): QuoteSpeaker[] {
   return [...out.values()].sort((x, y) => Number(y.resolved) - Number(x.resolved) || y.occurrences - x.occurrences || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
 }
 
-/** Dated occurrences before undated ones, earlier dates first. */
+/** Dated occurrences before undated ones, earlier times first (offsets taken into account). */
 function earlier(x: QuoteOccurrence, y: QuoteOccurrence): boolean {
-  const dx = x.published && isCalendarDate(x.published.slice(0, 10)) ? x.published : null;
-  const dy = y.published && isCalendarDate(y.published.slice(0, 10)) ? y.published : null;
+  const dx = instant(x.published);
+  const dy = instant(y.published);
   return dx !== null && (dy === null || dx < dy);
 }
 
@@ -250,28 +289,38 @@ export class QuoteBank {
   /** Adds one document's quotations. */
   add(doc: HearsayDocument): void {
     this.docs++;
+    const entities = new Set(doc.entities.map((x) => x.id));
     for (const p of this.passages(doc)) {
       const text = doc.text.slice(p.start, p.end);
       const words = [...text.toLowerCase().matchAll(WORD)].map((m) => m[0]);
       if (words.length < this.minWords) { this.fragments++; continue; }
       this.occurrences++;
-      const name = sourceLabel(doc, p.a);
+      const label = sourceLabel(doc, p.a)?.replace(/\s+/g, ' ').trim();
+      const name = label ? label : null;
+      // The chain is worked out only for an occurrence that is kept (a first sighting, an
+      // example), and only its last links, so a deep nest costs no more than a shallow one.
       const occurrence: QuoteOccurrence = {
         path: doc.input.path ?? null, url: doc.meta.url ?? null, outlet: doc.meta.outlet ?? null, published: doc.meta.published ?? null,
-        attribution: p.a.id, start: p.start, end: p.end, text, speaker: name, chain: chainOf(doc, p.a),
+        attribution: p.a.id, start: p.start, end: p.end, text, speaker: name, chain: [],
+      };
+      let chained = false;
+      const kept = (): QuoteOccurrence => {
+        if (!chained) { occurrence.chain = chainOf(doc, p.a, MAX_CHAIN); chained = true; }
+        return occurrence;
       };
       const e = this.entryFor(words, text, occurrence);
+      if (e.first === occurrence) kept();
       e.occurrences++;
       if (e.lastDoc !== this.docs) {
         e.lastDoc = this.docs;
         e.documents++;
         if (doc.meta.outlet) this.bump(e.outlets, doc.meta.outlet);
-        if (e.examples.length < MAX_EXAMPLES && !e.examples.some((x) => x.path === occurrence.path && x.url === occurrence.url && occurrence.path !== null)) e.examples.push(occurrence);
+        if (e.examples.length < MAX_EXAMPLES && !e.examples.some((x) => x.path === occurrence.path && x.url === occurrence.url && occurrence.path !== null)) e.examples.push(kept());
       }
-      if (earlier(occurrence, e.first)) e.first = occurrence;
+      if (earlier(occurrence, e.first)) e.first = kept();
       if (name === null || !p.a.source) e.unattributed++;
       else {
-        const resolved = Boolean(p.a.source.entity || p.a.source.members?.length);
+        const resolved = (p.a.source.entity !== null && entities.has(p.a.source.entity)) || Boolean(p.a.source.members?.some((m) => entities.has(m)));
         const k = `${resolved ? 'r' : 'w'}\u0000${p.a.source.kind}\u0000${name}`;
         const s = e.speakers.get(k);
         if (s) s.occurrences++;
@@ -350,13 +399,19 @@ export class QuoteBank {
     return e;
   }
 
+  /**
+   * Counts an outlet in bounded room ("space saving"): a new outlet past the room takes the place
+   * of the least counted one, with its count plus one, so an outlet that carries a quotation often
+   * is always kept, however late it comes, and its count is at most that much too high.
+   */
   private bump(m: Map<string, number>, name: string): void {
-    m.set(name, (m.get(name) ?? 0) + 1);
-    if (m.size > MAX_OUTLETS * 5) {
-      const keep = [...m].sort((x, y) => y[1] - x[1]).slice(0, MAX_OUTLETS * 4);
-      m.clear();
-      for (const [k, v] of keep) m.set(k, v);
-    }
+    const had = m.get(name);
+    if (had !== undefined || m.size < MAX_OUTLETS * 5) { m.set(name, (had ?? 0) + 1); return; }
+    let least: string | null = null;
+    let min = Infinity;
+    for (const [k, v] of m) if (v < min) { min = v; least = k; }
+    m.delete(least!);
+    m.set(name, min + 1);
   }
 
   /** Drops the rarest quotations (earliest met first among equals) to nine tenths of the room. */
@@ -380,7 +435,9 @@ export class QuoteBank {
       if (options.top !== undefined && list.length >= options.top) break;
       if (e.documents < minDocuments) continue;
       const speakers = mergeSpeakers([...e.speakers.values()]);
-      const conflict = speakers.filter((s) => s.resolved && s.kind === 'person').length > 1;
+      // Names the grouping keeps apart to be safe ("Xi", "Xi Jinping") may still be one person.
+      const persons = speakers.filter((s) => s.resolved && s.kind === 'person').slice(0, MAX_COMPARED);
+      const conflict = persons.some((x, i) => persons.slice(i + 1).some((y) => !samePersonName(x.name, y.name)));
       if (options.conflicts && !conflict) continue;
       if (needle && !speakers.some((s) => s.name.toLowerCase().includes(needle))) continue;
       list.push({

@@ -68,3 +68,19 @@ test('quotes refuses bad options with a usage line, and names unreadable input w
   assert.match(r.err, /hearsay quotes: .*bad\.jsonl:1: not JSON/);
   assert.equal((JSON.parse(r.out) as QuoteBankJson).documents, 0);
 });
+
+test('quotes reads gzip by its bytes whatever the name, reads a file named twice once, and --conflicts takes no value', async () => {
+  const { analyze } = await import('../../analyze.js');
+  const d = analyze('Mayor Ana Ruiz said: “The harbor bridge will reopen before the first snow of winter.”\n', { date: '2025-03-04' });
+  const part = join(dir, 'part-0001');
+  writeFileSync(part, gzipSync(JSON.stringify(d) + '\n'));
+  const r = await run(['quotes', part, part, '--format', 'json']);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.err, /given more than once; read once/);
+  const j = JSON.parse(r.out) as QuoteBankJson;
+  assert.equal(j.documents, 1);
+  assert.equal(j.quotes[0]!.speaker, 'Ana Ruiz');
+  const bad = await run(['quotes', part, '--conflicts=no']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--conflicts takes no value/);
+});

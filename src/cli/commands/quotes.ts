@@ -25,6 +25,7 @@ export const run: Command = async (args, io) => {
   if (p.flags.has('help')) { io.stdout(USAGE); return 0; }
   const fail = (why: string): number => { io.stderr(`hearsay quotes: ${why}\n${USAGE}`); return 2; };
   for (const name of p.flags.keys()) if (!FLAGS.has(name)) return fail(`unknown option --${name}`);
+  if (p.flags.has('conflicts') && p.flags.get('conflicts') !== true) return fail('--conflicts takes no value');
   const format = flagString(p, 'format', 'text');
   if (p.flags.get('format') === true || !['text', 'json', 'jsonl', 'csv'].includes(format)) return fail('--format must be text, json, jsonl or csv');
   const whole = (name: string, least: number): number | undefined | null => {
