@@ -17,7 +17,7 @@ export function formatQuotes(j: QuoteBankJson): string {
     + ` (${num(j.fragments)} shorter fragments and ${num(j.nested)} passages inside others not counted)`);
   if (j.approximate) out.push('(more distinct quotations than kept: the rarest were dropped, so counts of rare ones are lower bounds)');
   if (!j.quotes.length) { out.push('', 'No quotation matches.'); return out.join('\n'); }
-  out.push('', `${j.quotes.length === j.distinct ? 'Quotations' : `${num(j.quotes.length)} quotations listed`} (documents, occurrences, speaker; first seen):`);
+  out.push('', `${j.quotes.length === j.distinct ? 'Quotations' : `${num(j.quotes.length)} ${j.quotes.length === 1 ? 'quotation' : 'quotations'} listed`} (documents, occurrences, speaker; first seen):`);
   for (const q of j.quotes) {
     out.push(`${String(q.documents).padStart(5)} ${String(q.occurrences).padStart(5)}  ${clip(q.speaker ?? '(no source)', 28).padEnd(28)}  “${clip(q.text, 100)}”`);
     const others = q.speakers.slice(1).map((s) => `${s.resolved ? s.name : `‘${s.name}’`} (${s.occurrences})`);

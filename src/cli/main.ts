@@ -20,7 +20,7 @@ Usage:
                         ('-' reads standard input; a folder stands for the .txt/.html pages under it)
   hearsay compare BEFORE AFTER [--format json|text] [--date YYYY-MM-DD]   (articles or hearsay/1 JSON)
   hearsay summarize PATH… [--format text|json|csv] [--top N] [--by outlet|site|year|month|day]   (a corpus of hearsay/1 JSON: who is quoted, how often)
-  hearsay quotes PATH… [--format text|json|jsonl|csv] [--top N] [--min-documents N] [--conflicts] [--speaker NAME]   (a corpus's quotations, counted once, with speakers)
+  hearsay quotes PATH… [--format text|json|jsonl|csv] [--top N] [--min-documents N] [--conflicts] [--speaker NAME] [--contains WORDS]   (a corpus's quotations, counted once, with speakers)
   hearsay eval attributions DIR [--split dev] [--errors FILE] [--min-relation-f1 N]
   hearsay eval extraction DIR [--limit N]
   hearsay eval events FILE

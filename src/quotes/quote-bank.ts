@@ -111,12 +111,19 @@ export interface QuoteListOptions {
   conflicts?: boolean;
   /** Only quotations given at least once to a speaker whose name contains this (case ignored). */
   speaker?: string;
+  /** Only quotations holding these words in this order, as whole words (case, marks and punctuation ignored). */
+  contains?: string;
   /** At most this many (default: all). */
   top?: number;
 }
 
 /** Words of a passage, as the bank compares them: letters and digits, lower case. */
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/** A passage's words as the bank compares them. */
+function wordsOf(text: string): string[] {
+  return [...text.toLowerCase().matchAll(WORD)].map((m) => m[0]);
+}
+
 /** Words per shingle: passages sharing most of their shingles are one quotation. */
 const SHINGLE = 5;
 /** Share of the shorter passage's shingles the longer must hold to be the same quotation. */
@@ -292,7 +299,7 @@ export class QuoteBank {
     const entities = new Set(doc.entities.map((x) => x.id));
     for (const p of this.passages(doc)) {
       const text = doc.text.slice(p.start, p.end);
-      const words = [...text.toLowerCase().matchAll(WORD)].map((m) => m[0]);
+      const words = wordsOf(text);
       if (words.length < this.minWords) { this.fragments++; continue; }
       this.occurrences++;
       const label = sourceLabel(doc, p.a)?.replace(/\s+/g, ' ').trim();
@@ -428,12 +435,14 @@ export class QuoteBank {
   toJSON(options: QuoteListOptions = {}): QuoteBankJson {
     const minDocuments = options.minDocuments ?? 1;
     const needle = options.speaker?.toLowerCase();
+    const phrase = options.contains === undefined ? null : ` ${wordsOf(options.contains).join(' ')} `;
     const list: QuoteRecord[] = [];
     const order = [...this.entries.values()].sort((x, y) => y.documents - x.documents || y.occurrences - x.occurrences
       || (earlier(x.first, y.first) ? -1 : earlier(y.first, x.first) ? 1 : x.seq - y.seq));
     for (const e of order) {
       if (options.top !== undefined && list.length >= options.top) break;
       if (e.documents < minDocuments) continue;
+      if (phrase !== null && !` ${e.key} `.includes(phrase) && ![...e.variants].some((v) => ` ${v} `.includes(phrase))) continue;
       const speakers = mergeSpeakers([...e.speakers.values()]);
       // Names the grouping keeps apart to be safe ("Xi", "Xi Jinping") may still be one person.
       const persons = speakers.filter((s) => s.resolved && s.kind === 'person').slice(0, MAX_COMPARED);

@@ -234,18 +234,20 @@ export function createAppHandle(opts: ServerOptions = {}): AppHandle {
     async (c) => {
       const o = jsonObject(await c.req.text());
       if (o === 'request/invalid-json') return apiError(c, o, 'the body is not valid JSON');
-      const usage = 'expected {"documents": [hearsay/1 document, …], "top"?: integer ≥ 1, "minDocuments"?: integer ≥ 1, "minWords"?: integer ≥ 1, "conflicts"?: boolean, "speaker"?: string}';
+      const usage = 'expected {"documents": [hearsay/1 document, …], "top"?: integer ≥ 1, "minDocuments"?: integer ≥ 1, "minWords"?: integer ≥ 1, "conflicts"?: boolean, "speaker"?: string, "contains"?: string}';
       if (o === 'request/invalid-input' || !Array.isArray(o.documents)) return apiError(c, 'request/invalid-input', usage);
-      const { top, minDocuments, minWords, conflicts, speaker } = o;
+      const { top, minDocuments, minWords, conflicts, speaker, contains } = o;
       const count = (v: unknown) => v === undefined || (Number.isInteger(v) && (v as number) >= 1);
       if (!count(top) || !count(minDocuments) || !count(minWords) || (conflicts !== undefined && typeof conflicts !== 'boolean')
-        || (speaker !== undefined && !(typeof speaker === 'string' && speaker.trim()))) return apiError(c, 'request/invalid-input', usage);
+        || (speaker !== undefined && !(typeof speaker === 'string' && speaker.trim()))
+        || (contains !== undefined && !(typeof contains === 'string' && /[\p{L}\p{N}]/u.test(contains)))) return apiError(c, 'request/invalid-input', usage);
       const bank = new QuoteBank(minWords === undefined ? {} : { minWords: minWords as number });
       const bad = addDocuments(o.documents as unknown[], (d) => bank.add(d));
       if (bad !== null) return apiError(c, 'request/invalid-input', bad);
       return c.json(bank.toJSON({
         ...(top === undefined ? {} : { top: top as number }), ...(minDocuments === undefined ? {} : { minDocuments: minDocuments as number }),
         ...(conflicts ? { conflicts: true } : {}), ...(speaker === undefined ? {} : { speaker: (speaker as string).trim() }),
+        ...(contains === undefined ? {} : { contains: contains as string }),
       }));
     },
   );

@@ -150,6 +150,7 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
                     minWords: { type: 'integer', minimum: 1, description: 'Fewest words of a banked passage (default 4)' },
                     conflicts: { type: 'boolean', description: 'Only quotations the documents give to different people' },
                     speaker: { type: 'string', description: 'Only quotations given to a speaker whose name contains this' },
+                    contains: { type: 'string', description: 'Only quotations holding these words in this order (case and punctuation ignored)' },
                   },
                 },
               },

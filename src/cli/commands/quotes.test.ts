@@ -39,6 +39,10 @@ test('quotes over the bundled wire stories: one quotation in three documents, it
   const conflicts = await run(['quotes', crawl, '--conflicts', '--format', 'jsonl']);
   const lines = conflicts.out.trim().split('\n').map((l) => JSON.parse(l) as QuoteRecord);
   assert.deepEqual(lines.map((q) => q.id), [numbers.id]);
+  const found = await run(['quotes', crawl, '--contains', 'do NOT add up,', '--format', 'jsonl']);
+  assert.deepEqual(found.out.trim().split('\n').map((l) => (JSON.parse(l) as QuoteRecord).id), [numbers.id]);
+  assert.equal((await run(['quotes', crawl, '--contains', 'do add', '--format', 'jsonl'])).out, '');
+  assert.equal((await run(['quotes', crawl, '--contains', '?!'])).code, 2);
   const text = await run(['quotes', crawl, '--min-documents', '2']);
   assert.match(text.out, /! also given to Elena Vasquez \(1\)/);
   assert.doesNotMatch(text.out, /a gift to voters/);

@@ -3,7 +3,7 @@ import { formatQuotes, quotesCsv } from '../format-quotes.js';
 import { type Command, flagString, parseArgs } from '../io.js';
 import { readSavedDocuments } from '../saved-documents.js';
 
-const USAGE = `usage: hearsay quotes PATH… [--format text|json|jsonl|csv] [--top N] [--min-documents N] [--min-words N] [--conflicts] [--speaker NAME]
+const USAGE = `usage: hearsay quotes PATH… [--format text|json|jsonl|csv] [--top N] [--min-documents N] [--min-words N] [--conflicts] [--speaker NAME] [--contains WORDS]
   Every quotation a corpus of saved analyses attributes, counted once across documents (the same
   words, or a shorter cut of them), with its speakers, how many documents carry it, and where it
   was first seen. PATH is read as by summarize: files of hearsay/1 documents one per line (.gz
@@ -14,10 +14,11 @@ const USAGE = `usage: hearsay quotes PATH… [--format text|json|jsonl|csv] [--t
   --min-words N      bank passages of at least N words (default 4); shorter ones are fragments
   --conflicts        only quotations the documents give to different people
   --speaker NAME     only quotations given to a speaker whose name contains NAME
+  --contains WORDS   only quotations holding these words in this order ("who said it?")
   --format jsonl     one quotation per line; json is the whole bank (schema hearsay-quotes/1)
 `;
 
-const FLAGS = new Set(['help', 'format', 'top', 'min-documents', 'min-words', 'conflicts', 'speaker']);
+const FLAGS = new Set(['help', 'format', 'top', 'min-documents', 'min-words', 'conflicts', 'speaker', 'contains']);
 
 /** `hearsay quotes PATH…`: a quotation bank over a corpus of analyses. */
 export const run: Command = async (args, io) => {
@@ -41,6 +42,8 @@ export const run: Command = async (args, io) => {
   if (minWords === null) return fail('--min-words must be a whole number ≥ 1');
   const speaker = p.flags.get('speaker');
   if (speaker === true || (typeof speaker === 'string' && !speaker.trim())) return fail('--speaker needs a name');
+  const contains = p.flags.get('contains');
+  if (contains === true || (typeof contains === 'string' && !/[\p{L}\p{N}]/u.test(contains))) return fail('--contains needs words');
   if (!p.positionals.length) { io.stderr(USAGE); return 2; }
   if (p.positionals.filter((x) => x === '-').length > 1) return fail('standard input can be read once');
 
@@ -50,6 +53,7 @@ export const run: Command = async (args, io) => {
     ...(minDocuments !== undefined ? { minDocuments } : {}),
     ...(p.flags.has('conflicts') ? { conflicts: true } : {}),
     ...(typeof speaker === 'string' ? { speaker: speaker.trim() } : {}),
+    ...(typeof contains === 'string' ? { contains } : {}),
     ...(top !== undefined ? { top } : format === 'text' ? { top: 20 } : {}),
   };
   const j = bank.toJSON(list);
