@@ -49,6 +49,11 @@ const NAME_CLASSES = new Set<string>([...SILVER_CLASSES, 'MISC']);
  * head deprel start end; offsets in code points, converted by `toUtf16`).
  */
 export function silverNames(conll: string, toUtf16: (cp: number) => number): TypedSpan[] {
+  return silverSpans(conll, toUtf16, NAME_CLASSES);
+}
+
+/** Runs of tokens of one NER class among `classes` from a CoreNLP `.conll` file (names, dates, …). */
+export function silverSpans(conll: string, toUtf16: (cp: number) => number, classes: ReadonlySet<string>): TypedSpan[] {
   const out: TypedSpan[] = [];
   let open: TypedSpan | null = null;
   const close = () => { if (open) out.push(open); open = null; };
@@ -59,7 +64,7 @@ export function silverNames(conll: string, toUtf16: (cp: number) => number): Typ
     const cls = c[4]!;
     const start = toUtf16(Number(c[7]));
     const end = toUtf16(Number(c[8]));
-    if (!NAME_CLASSES.has(cls)) { close(); continue; }
+    if (!classes.has(cls)) { close(); continue; }
     if (open !== null && (open as TypedSpan).type === cls) (open as TypedSpan).end = end;
     else { close(); open = { start, end, type: cls }; }
   }

@@ -1,0 +1,59 @@
+/**
+ * Reading a gold file of our own stories whose spans are anchored by words (`eval times`, `eval
+ * voice`): the file checked before any story is read, then each story's text.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { paragraphStarts } from '../eval/anchored-spans.js';
+import type { CliIo } from './io.js';
+
+/** A story of the gold: its file stem, text and paragraph starts. */
+export interface GoldStory {
+  id: string;
+  text: string;
+  starts: number[];
+}
+
+/**
+ * Reads `goldPath`, checks it with `problem` (a message, or null), and reads each story's text
+ * from `texts/<stem>.txt`. Writes the message and returns the exit code (1 unreadable, 2 not a gold
+ * file of this kind) where it cannot.
+ */
+export async function readAnchoredGold<G extends { stories: Record<string, unknown> }>(
+  goldPath: string, texts: string, io: CliIo, cmd: string, kind: string, problem: (gold: unknown) => string | null,
+): Promise<{ gold: G; stories: GoldStory[] } | number> {
+  let gold: unknown;
+  try {
+    gold = JSON.parse(await readFile(path.resolve(io.cwd, goldPath), 'utf8'));
+  } catch (e) {
+    io.stderr(`${cmd}: cannot read ${goldPath}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  const g = gold as { stories?: unknown } | null;
+  const bad = !g || typeof g !== 'object' || Array.isArray(g) ? 'not a JSON object'
+    : !g.stories || typeof g.stories !== 'object' || Array.isArray(g.stories) ? '"stories" is not an object of stories'
+      : !Object.keys(g.stories).length ? '"stories" is empty' : problem(gold);
+  if (bad) { io.stderr(`${cmd}: ${goldPath} is no ${kind} gold file: ${bad}\n`); return 2; }
+  const stories: GoldStory[] = [];
+  for (const id of Object.keys((gold as G).stories)) {
+    try {
+      const text = await readFile(path.join(path.resolve(io.cwd, texts), `${id}.txt`), 'utf8');
+      stories.push({ id, text, starts: paragraphStarts(text) });
+    } catch (e) {
+      io.stderr(`${cmd}: cannot read the story ${id}: ${(e as Error).message}\n`);
+      return 1;
+    }
+  }
+  return { gold: gold as G, stories };
+}
+
+/** Writes an `--errors` file: one tab-separated line per error. */
+export async function writeErrorLines(io: CliIo, file: string, lines: readonly string[]): Promise<void> {
+  await writeFile(path.resolve(io.cwd, file), lines.join('\n') + '\n');
+}
+
+/** A `--min-…` floor flag as a number, undefined when absent, null when not a number. */
+export function floorOf(v: string | true | undefined): number | undefined | null {
+  if (v === undefined) return undefined;
+  return typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : null;
+}
