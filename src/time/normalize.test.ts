@@ -97,3 +97,42 @@ test('timesStage fills doc.times from the --date option and says when it has no 
   timesStage().run(bare);
   assert.ok(bare.messages.some((m) => m.code === 'times/no-reference-date'));
 });
+
+test('clock times sit on the day their sentence names, else the reference date; midnight ends its day', () => {
+  assert.equal(one('Residents were told to leave by 10 a.m. as the river rose.', '10 a.m.').value, '2025-12-02T10:00');
+  assert.equal(one('On Saturday, two men walked in shortly after 2 p.m. and left at 2:15 pm.', '2 p.m.').value, '2025-11-29T14:00');
+  assert.equal(one('On Saturday, two men walked in shortly after 2 p.m. and left at 2:15 pm.', '2:15 pm').value, '2025-11-29T14:15');
+  const midnight = one('She conceded shortly before midnight.', 'midnight');
+  assert.equal(midnight.value, '2025-12-03T00:00');
+  assert.equal(midnight.grain, 'time');
+  assert.equal(one('The vote ended at 9 pm.', '9 pm', null).value, 'T21:00');
+  assert.deepEqual(times('He scored 13 points.').map((t) => t.text), []);
+});
+
+test('a four-digit year standing alone is a year; amounts and counts are not', () => {
+  assert.deepEqual(times('Funds moved between 2019 and 2023, above the 2019 record. In a 2005 interview she spoke.').map((t) => [t.text, t.value]),
+    [['2019', '2019'], ['2023', '2023'], ['2019', '2019'], ['2005', '2005']]);
+  assert.deepEqual(times('The county paid $2000 for 2000 people, or 2019.5 each, and 1999% more.').map((t) => t.text), []);
+});
+
+test('durations in hours, minutes, centuries and spelled numbers; rates are not lengths of time', () => {
+  const d = (text: string) => times(text).map((t) => [t.text, t.value, t.grain]);
+  assert.deepEqual(d('Ships waited 31 hours, after fourteen years of calm and half a century of growth.'),
+    [['31 hours', 'PT31H', 'duration'], ['fourteen years', 'P14Y', 'duration'], ['half a century', 'P50Y', 'duration']]);
+  assert.deepEqual(d('A five-month standoff and a 90-minute match.'), [['five-month', 'P5M', 'duration'], ['90-minute', 'PT90M', 'duration']]);
+  assert.deepEqual(d('It will save $45 million a year and wards are cleaned twice a day.'), []);
+  assert.deepEqual(d('A 40-year-old man.'), []);
+});
+
+test('"for the year", "the end of the year" and "full-year" name the reference year; "for years" is vague; "soon" is no time', () => {
+  assert.equal(one('The company cut its forecast for the year on Tuesday.', 'the year').value, '2025');
+  assert.equal(one('Talks will resume before the end of the year.', 'the end of the year').value, '2025');
+  const vague = one('Drivers have demanded repairs for years.', 'years');
+  assert.deepEqual([vague.value, vague.grain], [null, 'unknown']);
+  assert.deepEqual(times('They called us as soon as it was safe, and recently said more.').map((t) => t.text), []);
+});
+
+test('"would" and "could" put a reported clause in the future', () => {
+  assert.equal(one('The store said it would reopen on Wednesday.', 'Wednesday').value, '2025-12-03');
+  assert.equal(one('The premier said he would call an early election for June.', 'June').value, '2026-06');
+});

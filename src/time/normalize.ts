@@ -8,12 +8,13 @@ import { toLower } from '../text/lower.js';
 const YEAR = /^(?:19|20)\d\d$/;
 const UNIT_COMPOUND = /^\d+-(?:day|week|month|year|hour)s?$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const CLOCK = /^\d{1,2}(?::\d{2})?(?:am|pm)$/;
 
 /** Rules whose reading depends on the reference date: their anchor is `published`. */
 const DEICTIC = new Set(['month-day', 'day-month', 'part-of-month', 'month', 'weekday', 'deictic-day', 'deictic-unit', 'ago']);
 
 /** Words that put a clause in the future, so bare weekdays and months count forward. */
-const FUTURE_CUES = new Set(['will', "'ll", '’ll', 'shall', 'scheduled', 'due', 'upcoming', 'plans', 'planned', 'planning', 'expected', 'set']);
+const FUTURE_CUES = new Set(['will', "'ll", '’ll', 'shall', 'would', 'could', 'scheduled', 'due', 'upcoming', 'plans', 'planned', 'planning', 'expected', 'set']);
 /** Words that end the clause a future cue is looked for in. */
 const CLAUSE_STOPS = new Set([',', ';', ':', 'said', 'says', 'told', 'reported', 'announced', '—', '–']);
 
@@ -29,7 +30,7 @@ function isTrigger(lower: string): boolean {
   const c = lower.charCodeAt(0);
   if (c >= 48 && c <= 57) {
     if (YEAR.test(lower)) return true;
-    if (UNIT_COMPOUND.test(lower) || ISO_DAY.test(lower)) return true;
+    if (UNIT_COMPOUND.test(lower) || ISO_DAY.test(lower) || CLOCK.test(lower)) return true;
   }
   if (lower.includes('-')) for (const part of lower.split('-')) if (TIME_TRIGGERS.has(part)) return true;
   return false;
@@ -105,9 +106,28 @@ export function normalizeTimes(text: string, tokens: readonly Token[], reference
     if (r.reason) te.reason = r.reason;
     if (DEICTIC.has(f.rule.name) && r.value !== null) te.anchor = 'published';
     if (r.relative) anchorRelative(te, f, r.relative, found, out, tokens, ref);
+    if (r.clock) clockOn(te, f, r.clock, found, out, ref);
     out.push(te);
   }
   return out;
+}
+
+/**
+ * Puts a clock time on its day: the nearest date in its sentence ("2 p.m. on Saturday", "Saturday
+ * … shortly after 2 p.m."), else the reference date; `THH:MM` where there is neither.
+ */
+function clockOn(te: TimeExpression, f: Found, clock: { time: string; plusDays: number }, found: readonly Found[], out: readonly TimeExpression[], ref: number | null): void {
+  let best: { day: number; id: string | null; distance: number } | null = ref === null ? null : { day: ref, id: null, distance: Infinity };
+  for (let k = 0; k < found.length; k++) {
+    const g = found[k]!;
+    if (g.sentence !== f.sentence || g === f || g.reading.grain !== 'day') continue;
+    const value = k < out.length ? out[k]!.value : g.reading.value;
+    const day = value ? parseDay(value) : null;
+    const distance = Math.abs(g.start - f.start);
+    if (day !== null && (!best || distance < best.distance)) best = { day, id: k < out.length ? out[k]!.id ?? null : `t${k + 1}`, distance };
+  }
+  te.value = best ? `${formatDay(best.day + clock.plusDays)}T${clock.time}` : `T${clock.time}`;
+  if (best) te.anchor = best.id ?? 'published';
 }
 
 function shift(anchor: TimeExpression, unit: TimeUnit, n: number): Pick<TimeExpression, 'value' | 'grain' | 'range'> | null {

@@ -25,6 +25,11 @@ export interface TimeReading {
    * signed offset from the anchor. The normaliser finds the anchor.
    */
   relative?: { unit: TimeUnit; n: number };
+  /**
+   * For a clock time ("10 a.m."): `HH:MM`, and the days to add to its day (1 for midnight, the end
+   * of the day). The normaliser finds the day: a date in the same sentence, else the reference date.
+   */
+  clock?: { time: string; plusDays: number };
 }
 
 /** Context a rule resolves against. */
@@ -56,13 +61,19 @@ const WEEKDAYS: Record<string, number> = {
 const NUMBERS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, several: 3, few: 3, 'a few': 3,
-  'a couple of': 2, 'couple of': 2,
+  'a couple of': 2, 'couple of': 2, thirteen: 13, fourteen: 14, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, 'a hundred': 100,
+  'half a': 0.5, half: 0.5,
 };
 
 const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan\\.?|feb\\.?|mar\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?|dec\\.?)';
 const WEEKDAY = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
-const NUM = '(\\d{1,3}|a couple of|couple of|a few|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several)';
+const NUM = '(\\d{1,3}|a couple of|couple of|a few|half a|a hundred|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several)';
 const UNIT = '(day|week|month|year|decade)s?';
+/** Units of a length of time only (a date is never counted in them). */
+const LENGTH_UNIT = '(day|week|month|year|decade|hour|minute|century|centuries)s?';
+/** Amounts before "a year", "a day": a rate ("$45 million a year", "twice a day"), not a length of time. */
+const NOT_RATE = '(?<!(?:\\d|\\bmillion|\\bbillion|\\bthousand|\\bhundred|\\bpercent|%|\\bonce|\\btwice|\\btimes|\\bdollars|\\beuros|\\bpounds)\\s+)';
 const END = '(?![\\p{L}\\p{N}])';
 const QUAL = '(?:(?:nearly|almost|about|around|roughly|some|more than|less than|over|at least|up to|just over|just under)\\s+)?';
 
@@ -82,6 +93,24 @@ function unitOf(word: string): TimeUnit | 'decade' {
   const u = word.toLowerCase().replace(FINAL_S, '');
   return u as TimeUnit | 'decade';
 }
+
+/** An ISO 8601 duration for `n` of a length unit ("P3Y", "PT48H", "P100Y"); null where it is not a whole count. */
+function durationCode(n: number, unitWord: string): string | null {
+  const u = unitWord.toLowerCase().replace(FINAL_S, '').replace(/ie$/, 'y');
+  const years = u === 'decade' ? 10 : u === 'century' ? 100 : null;
+  if (years !== null) return Number.isInteger(n * years) ? `P${n * years}Y` : null;
+  if (u === 'hour') return Number.isInteger(n) ? `PT${n}H` : Number.isInteger(n * 60) ? `PT${n * 60}M` : null;
+  if (u === 'minute') return Number.isInteger(n) ? `PT${n}M` : null;
+  if (u === 'year' && !Number.isInteger(n)) return Number.isInteger(n * 12) ? `P${n * 12}M` : null;
+  if (u === 'day' && !Number.isInteger(n)) return Number.isInteger(n * 24) ? `PT${n * 24}H` : null;
+  if (!Number.isInteger(n)) return null;
+  return `P${n}${u === 'day' ? 'D' : u === 'week' ? 'W' : u === 'month' ? 'M' : 'Y'}`;
+}
+
+/** Words that are not counted as a year where a four-digit number comes before them (a count, not a date). */
+const COUNTED = new Set(['people', 'persons', 'votes', 'voters', 'members', 'troops', 'soldiers', 'jobs', 'workers', 'employees', 'homes',
+  'houses', 'cases', 'deaths', 'residents', 'times', 'miles', 'feet', 'meters', 'metres', 'kilometers', 'kilometres', 'pounds', 'dollars',
+  'euros', 'units', 'seats', 'students', 'children', 'families', 'acres', 'hectares', 'tons', 'tonnes', 'percent', 'signatures', 'calls']);
 
 /** "may" and "march" in lower case are a modal and a verb, not months. */
 function isMonthWord(raw: string): boolean {
@@ -209,11 +238,37 @@ export const TIME_RULES: readonly TimeRule[] = [
     },
   },
   {
-    name: 'year', reason: 'a four-digit year after a preposition', example: 'in 2024',
-    pattern: re('(?<=(?:in|since|by|until|during|from|before|after|of|early|late|mid|to|through)\\s)((?:19|20)\\d{2})'),
+    name: 'year', reason: 'a four-digit year from 1900 to 2099 standing alone ("in 2024", "the 2019 record", "between 2019 and 2023"); not an amount ("$2000", "2000 people")', example: 'in 2024',
+    pattern: re(`(?<![$£€#\\p{N}.,:/-])((?:19|20)\\d{2})(?![.,:/-]?\\p{N})(?!\\s*%)(?!\\s+(?:${[...COUNTED].join('|')})(?!\\p{L}))`),
     read: (m) => {
       const y = Number(m[1]);
       return { value: String(y), grain: 'year', range: { start: `${y}-01-01`, end: `${y}-12-31` } };
+    },
+  },
+  {
+    name: 'year-end', reason: '"the end of the year", "year-end", "full-year" and "for the year" name the reference year', example: 'cut its forecast for the year',
+    pattern: re('(?:the\\s+end\\s+of\\s+the\\s+year|year-end|full-year|(?<=\\bfor\\s)the\\s+year(?!\\s+(?:before|after|earlier|later|prior|ago)))'),
+    read: (m, ctx) => {
+      if (ctx.ref === null) return NO_REF;
+      const [y] = ymd(ctx.ref);
+      return { value: String(y), grain: 'year', range: { start: `${y}-01-01`, end: `${y}-12-31` } };
+    },
+  },
+  {
+    name: 'clock', reason: 'a clock time ("10 a.m.", "9:05 p.m.", "noon", "midnight") on the day the sentence names, else the reference date; midnight ends its day', example: 'leave by 10 a.m.',
+    pattern: re('(?:(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am|pm)|(noon|midday|midnight))'),
+    read: (m) => {
+      if (m[4]) {
+        const w = m[4].toLowerCase();
+        return { value: null, grain: 'time', clock: { time: w === 'midnight' ? '00:00' : '12:00', plusDays: w === 'midnight' ? 1 : 0 } };
+      }
+      let h = Number(m[1]);
+      const min = m[2] ? Number(m[2]) : 0;
+      if (h < 1 || h > 12 || min > 59) return null;
+      const pm = m[3]!.toLowerCase().startsWith('p');
+      if (pm && h < 12) h += 12;
+      if (!pm && h === 12) h = 0;
+      return { value: null, grain: 'time', clock: { time: `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`, plusDays: 0 } };
     },
   },
   {
@@ -302,28 +357,27 @@ export const TIME_RULES: readonly TimeRule[] = [
   },
   {
     name: 'vague', reason: 'vague times are kept but not given a value', example: 'in recent weeks',
-    pattern: re('(recently|soon|in recent (?:days|weeks|months|years)|recent (?:days|weeks|months|years)|in the near future|in the coming (?:days|weeks|months|years)|in the future|in the past)'),
+    pattern: re('(in recent (?:days|weeks|months|years)|recent (?:days|weeks|months|years)|in the near future|in the coming (?:days|weeks|months|years)|in the future|in the past|(?<=\\b(?:for|in)\\s)(?:many\\s+|several\\s+)?(?:days|weeks|months|years|decades|centuries)(?!\\s+(?:ago|before|after|earlier|later|of)))'),
     read: (m) => ({ value: null, grain: 'unknown', reason: `vague expression "${m[1]!.toLowerCase()}"` }),
   },
   {
     name: 'duration', reason: 'a length of time is a duration, kept apart from dates', example: 'for nearly two months',
-    pattern: re(`${QUAL}${NUM}\\s+(?:more\\s+|full\\s+)?${UNIT}(?!\\s+(?:ago|after|before|earlier|later|prior))`),
+    pattern: re(`${NOT_RATE}${QUAL}${NUM}\\s+(?:more\\s+|full\\s+)?${LENGTH_UNIT}(?!\\s+(?:ago|after|before|earlier|later|prior))`),
     read: (m) => {
       const n = numOf(m[1]!);
       if (n === null) return null;
-      const u = unitOf(m[2]!);
-      const code = u === 'decade' ? `P${n * 10}Y` : `P${n}${u === 'day' ? 'D' : u === 'week' ? 'W' : u === 'month' ? 'M' : 'Y'}`;
-      return { value: code, grain: 'duration' };
+      const code = durationCode(n, m[2]!);
+      return code === null ? null : { value: code, grain: 'duration' };
     },
   },
   {
     name: 'duration-compound', reason: 'hyphenated lengths ("a 30-day siege", "24-hour strike") are durations', example: 'a 24-hour hunger strike',
-    pattern: re('(\\d{1,3})-(day|week|month|year|hour)'),
+    pattern: re(`(\\d{1,3}|${NUM.slice(1, -1)})-(day|week|month|year|hour|minute)(?!-old)`),
     read: (m) => {
-      const n = Number(m[1]);
-      const u = m[2]!.toLowerCase();
-      const code = u === 'hour' ? `PT${n}H` : `P${n}${u === 'day' ? 'D' : u === 'week' ? 'W' : u === 'month' ? 'M' : 'Y'}`;
-      return { value: code, grain: 'duration' };
+      const n = numOf(m[1]!);
+      if (n === null || n < 1) return null;
+      const code = durationCode(n, m[2]!);
+      return code === null ? null : { value: code, grain: 'duration' };
     },
   },
 ];
@@ -336,5 +390,7 @@ export const TIME_TRIGGERS: ReadonlySet<string> = new Set([
   ...Object.keys(MONTHS), ...Object.keys(MONTHS).map((k) => `${k}.`), ...Object.keys(WEEKDAYS),
   'today', 'tonight', 'yesterday', 'tomorrow', 'morning', 'afternoon', 'evening', 'night',
   'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'decade', 'decades',
-  'ago', 'after', 'before', 'earlier', 'later', 'prior', 'recently', 'soon', 'future', 'past',
+  'ago', 'after', 'before', 'earlier', 'later', 'prior', 'future', 'past',
+  'hour', 'hours', 'minute', 'minutes', 'century', 'centuries', 'year-end', 'full-year',
+  'a.m.', 'p.m.', 'am', 'pm', 'noon', 'midday', 'midnight',
 ]);
