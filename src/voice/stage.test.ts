@@ -5,7 +5,7 @@ import { analyze } from '../analyze.js';
 test('loaded words are authorial outside attributions and attributed inside them', () => {
   const d = analyze('Soldiers murdered three farmers on Sunday. The ministry said the raid was a war crime.');
   const v = d.voice.map((x) => [d.text.slice(x.start, x.end), x.voice, x.loaded]);
-  assert.deepEqual(v, [['murdered', 'authorial', true], ['crime', 'attributed', true]]);
+  assert.deepEqual(v, [['murdered', 'authorial', true], ['war crime', 'attributed', true]]);
 });
 
 test('words inside quotation marks are attributed even without a cue', () => {
@@ -17,4 +17,10 @@ test('a seeming is the outlet\'s own judgement: its loaded words stay authorial'
   const d = analyze('The raid appeared to be a massacre.');
   assert.equal(d.attributions[0]?.rule, 'attribution:seeming');
   assert.deepEqual(d.voice.map((x) => [d.text.slice(x.start, x.end), x.voice]), [['massacre', 'authorial']]);
+});
+
+test('a word counts where its part of speech fits; a verb of saying carries a stance only where it reports', () => {
+  const d = analyze('The legendary coach retired. Fans celebrated the win. Delacroix conceded the race. The mayor conceded that the plan had failed.');
+  assert.deepEqual(d.voice.map((x) => d.text.slice(x.start, x.end)), ['legendary', 'conceded']);
+  assert.equal(d.text.slice(0, d.voice[1]!.start).endsWith('The mayor '), true);
 });

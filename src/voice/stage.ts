@@ -14,6 +14,7 @@ registerRules('voice', [
 void VOICE_LEXICON;
 
 const within = (t: Span, s: Span): boolean => t.start >= s.start && t.end <= s.end;
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'defeat']);
 
 /**
  * Loaded and evaluative words with whose voice they are in: attributed when inside the content of
@@ -26,11 +27,26 @@ export const voiceStage = defineStage('voice', { requires: ['tokens', 'attributi
   const cues = new SpanIndex(doc.attributions.map((a) => a.cue));
   const quotes = quotationInners(doc.quotes);
   const contentAt = innermostContent(doc.attributions);
-  for (const t of doc.tokens) {
-    if (t.kind !== 'word') continue;
-    const entry = VOICE_BY_FORM.get(toLower(t.text));
+  const tokens = doc.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    let t: Span = tokens[i]!;
+    if (tokens[i]!.kind !== 'word') continue;
+    const word = toLower(tokens[i]!.text);
+    const next = tokens[i + 1];
+    // A two-word form ("war crime") before the word alone.
+    const pair = next && next.kind === 'word' ? VOICE_BY_FORM.get(`${word} ${toLower(next.text)}`) : undefined;
+    const entry = pair ?? VOICE_BY_FORM.get(word);
     if (!entry) continue;
+    if (pair) { t = { start: t.start, end: next!.end }; i++; }
+    else if (entry.pos && !(tokens[i]!.pos ?? '').startsWith(entry.pos)) continue;
     if (!body.some((b) => within(t, b))) continue;
+    // A verb of saying carries a stance only where it reports: as a cue, or before "that" or a
+    // quotation ("conceded that …"), not before its object ("conceded the race").
+    if (entry.kind === 'stance-cue' && !pair) {
+      const after = next ? toLower(next.text) : '';
+      const reports = cues.holds(t) || after === 'that' || next?.kind === 'quote';
+      if (!reports || DETERMINERS.has(after)) continue;
+    }
     // Cue verbs themselves ("claimed") are the writer's choice of verb, so authorial.
     // The innermost content holding the word (the first of equal size), unless it is a cue.
     const att = cues.holds(t) ? null : contentAt(t);
