@@ -148,6 +148,11 @@ export interface VoiceSpan extends Span {
   loaded: boolean;
   /** The attribution whose content holds the word, for attributed voice. */
   attribution?: string | null;
+  /**
+   * What kind of judgement the word carries: `label`, `verb`, `evaluative`, `puffery`,
+   * `editorial`, `distancing` or `stance-cue` (the style guides' words to watch).
+   */
+  kind?: string;
   rule?: string;
 }
 

@@ -116,7 +116,7 @@ const prfLine = (name: string, s: Prf) => `${name.padEnd(24)}${pc(s.precision)}$
 
 /** The scores as text. */
 export function formatVoiceGold(s: VoiceGoldScores): string {
-  const out = [`loaded and evaluative words against our own gold: ${s.stories} stories`, `${''.padEnd(24)}     P     R    F1   (right / predicted / gold)`];
+  const out = [`loaded and evaluative words against the gold: ${s.stories} stories`, `${''.padEnd(24)}     P     R    F1   (right / predicted / gold)`];
   out.push(prfLine('words (overlap)', s.words), prfLine('words with their voice', s.voiced), prfLine('  authorial', s.byVoice.authorial), prfLine('  attributed', s.byVoice.attributed));
   out.push(`voice right for the words found: ${s.voiceAccuracy.right} of ${s.voiceAccuracy.of} (${(100 * s.voiceAccuracy.accuracy).toFixed(1)} %)`);
   out.push('', `${'gold kind'.padEnd(24)}${'gold'.padStart(6)}${'found'.padStart(7)}`);

@@ -326,7 +326,7 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
             },
             voice: {
               type: 'array',
-              items: { type: 'object', properties: { start: { type: 'integer' }, end: { type: 'integer' }, voice: { enum: ['authorial', 'attributed'] }, loaded: { type: 'boolean' } } },
+              items: { type: 'object', properties: { start: { type: 'integer' }, end: { type: 'integer' }, voice: { enum: ['authorial', 'attributed'] }, loaded: { type: 'boolean' }, kind: { enum: ['label', 'verb', 'evaluative', 'puffery', 'editorial', 'distancing', 'stance-cue'] } } },
             },
           },
         },

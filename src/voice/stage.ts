@@ -53,7 +53,7 @@ export const voiceStage = defineStage('voice', { requires: ['tokens', 'attributi
     const quoted = quotes.holds(t);
     const attributed = att !== null || quoted;
     out.push({
-      start: t.start, end: t.end, voice: attributed ? 'attributed' : 'authorial', loaded: entry.loaded,
+      start: t.start, end: t.end, voice: attributed ? 'attributed' : 'authorial', loaded: entry.loaded, kind: entry.kind,
       attribution: att, rule: attributed ? 'voice:lexicon-attributed' : 'voice:lexicon-authorial',
     });
   }
