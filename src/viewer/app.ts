@@ -139,7 +139,7 @@ function describe(seg: Segment): string {
   const parts: string[] = [];
   const st = seg.primary ? state.model.statements.get(seg.primary) : undefined;
   if (st) parts.push(`${st.sourceLabel}${st.kind ? ` (${st.kind})` : ''} — ${st.quote} — “${excerpt(st.content, 80)}”`);
-  if (seg.loaded) parts.push(`loaded word in the ${seg.loaded.voice === 'authorial' ? "author's" : "source's"} voice`);
+  if (seg.loaded) parts.push(`loaded word${seg.loaded.kind ? ` (${seg.loaded.kind})` : ''} in the ${seg.loaded.voice === 'authorial' ? "author's" : "source's"} voice`);
   return parts.join('\n');
 }
 
@@ -294,7 +294,7 @@ function renderDetails(seg: Segment | null): void {
     ]));
   }
   if (seg.loaded) {
-    box.append(el('p', {}, `Loaded word “${seg.text}” in the ${seg.loaded.voice === 'authorial' ? "author's own" : "source's"} voice.`));
+    box.append(el('p', {}, `Loaded word “${seg.text}”${seg.loaded.kind ? ` (${seg.loaded.kind})` : ''} in the ${seg.loaded.voice === 'authorial' ? "author's own" : "source's"} voice.`));
   }
 }
 

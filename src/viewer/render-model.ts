@@ -29,7 +29,7 @@ export interface Segment {
   /** Whose voice this text is in: attributed inside some content, else authorial. */
   voice: 'authorial' | 'attributed';
   /** A loaded/evaluative word here, with whose voice it is in; null when none. */
-  loaded: { voice: 'authorial' | 'attributed'; attribution: string | null } | null;
+  loaded: { voice: 'authorial' | 'attributed'; attribution: string | null; kind: string | null } | null;
   /** Key of the source group when this stretch is a source span. */
   sourceKey: string | null;
   /** Kind of that source. */
@@ -352,7 +352,7 @@ function buildSegments(text: string, marks: Mark[], voice: readonly VoiceSpan[],
       start, end, text: text.slice(start, end), roles, attributions: ids, primary: ids[0] ?? null,
       quote: content ? content.attribution.quote : null,
       voice: content ? 'attributed' : 'authorial',
-      loaded: v ? { voice: v.voice, attribution: v.attribution ?? null } : null,
+      loaded: v ? { voice: v.voice, attribution: v.attribution ?? null, kind: v.kind ?? null } : null,
       sourceKey: src ? src.key : null,
       sourceKind: src ? src.attribution.source?.kind ?? null : null,
       outsideBody: !bodies.some((b) => b.start <= start && b.end >= end),
