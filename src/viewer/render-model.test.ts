@@ -51,7 +51,7 @@ test('segments carry roles, quote type, voice and the innermost attribution', ()
   assert.deepEqual(anon.roles, ['source', 'content']);
   assert.equal(anon.sourceKind, 'anonymous');
   const loaded = at('slammed');
-  assert.deepEqual(loaded.loaded, { voice: 'authorial', attribution: null, kind: 'verb' });
+  assert.deepEqual(loaded.loaded, { voice: 'authorial', attribution: null, kind: null });
   assert.ok(segmentClasses(loaded).includes('hs-loaded-authorial'));
   assert.ok(at('Subscribe').outsideBody);
   assert.ok(!at('Protesters').outsideBody);
