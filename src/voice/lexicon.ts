@@ -51,6 +51,9 @@ export const VOICE_LEXICON: readonly VoiceEntry[] = [
   { kind: 'stance-cue', forms: ['claim', 'claiming', 'insists', 'insisting', 'admits', 'admitting', 'concedes', 'conceding', 'boasts', 'boasting', 'bragged', 'brags', 'touted', 'touts', 'asserted', 'asserts', 'contended', 'contends', 'acknowledged', 'acknowledges', 'confessed', 'revealed', 'conceded'], loaded: false, pos: 'VB', reason: 'verb of saying that signals the writer’s doubt or stance (“claimed” against “said”)', example: 'the company insisted its data was safe' },
 ];
 
+/** First words of the two-word forms ("war" of "war crime"): only these look at the next word. */
+export const VOICE_PAIR_STARTS: ReadonlySet<string> = new Set(VOICE_LEXICON.flatMap((e) => e.forms.filter((f) => f.includes(' ')).map((f) => f.split(' ')[0]!)));
+
 /** Form → entry (the first entry listing a form wins). */
 export const VOICE_BY_FORM: ReadonlyMap<string, VoiceEntry> = (() => {
   const m = new Map<string, VoiceEntry>();

@@ -4,7 +4,7 @@ import { registerRules } from '../core/rules.js';
 import type { Span, VoiceSpan } from '../core/types.js';
 import { innermostContent, quotationInners, SpanIndex } from '../core/span-index.js';
 import type { WorkingDoc } from '../core/working-doc.js';
-import { VOICE_BY_FORM, VOICE_LEXICON } from './lexicon.js';
+import { VOICE_BY_FORM, VOICE_LEXICON, VOICE_PAIR_STARTS } from './lexicon.js';
 import { toLower } from '../text/lower.js';
 
 registerRules('voice', [
@@ -34,7 +34,7 @@ export const voiceStage = defineStage('voice', { requires: ['tokens', 'attributi
     const word = toLower(tokens[i]!.text);
     const next = tokens[i + 1];
     // A two-word form ("war crime") before the word alone.
-    const pair = next && next.kind === 'word' ? VOICE_BY_FORM.get(`${word} ${toLower(next.text)}`) : undefined;
+    const pair = next && next.kind === 'word' && VOICE_PAIR_STARTS.has(word) ? VOICE_BY_FORM.get(`${word} ${toLower(next.text)}`) : undefined;
     const entry = pair ?? VOICE_BY_FORM.get(word);
     if (!entry) continue;
     if (pair) { t = { start: t.start, end: next!.end }; i++; }
