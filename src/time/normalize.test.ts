@@ -136,3 +136,15 @@ test('"would" and "could" put a reported clause in the future', () => {
   assert.equal(one('The store said it would reopen on Wednesday.', 'Wednesday').value, '2025-12-03');
   assert.equal(one('The premier said he would call an early election for June.', 'June').value, '2026-06');
 });
+
+test('quarters, halves and seasons as TimeML writes them; a game\'s quarter and "the fall of" are no dates', () => {
+  const v = (text: string, ref: string) => times(text, ref).map((t) => [t.text, t.value, t.grain]);
+  assert.deepEqual(v('Production will begin in the second quarter of 2027.', '2026-05-12'), [['the second quarter of 2027', '2027-Q2', 'quarter']]);
+  assert.deepEqual(v('Its second-quarter profit fell 22 percent.', '2026-07-30'), [['second-quarter', '2026-Q2', 'quarter']]);
+  assert.deepEqual(v('Demand should recover in the second half of next year.', '2026-07-30'), [['the second half of next year', '2027-H2', 'quarter']]);
+  assert.deepEqual(v('The result was a sharp reversal from the summer.', '2026-11-03'), [['the summer', '2026-SU', 'season']]);
+  assert.deepEqual(v('She said she would bring it back in the spring.', '2025-02-14'), [['the spring', '2025-SP', 'season']]);
+  assert.deepEqual(v('Last winter was mild; this winter will not be.', '2026-01-10'), [['Last winter', '2024-WI', 'season'], ['this winter', '2025-WI', 'season']]);
+  assert.deepEqual(v('After the fall of the regime, prices fall.', '2026-01-10'), []);
+  assert.deepEqual(v('He scored in the fourth quarter to complete a fourth-quarter comeback.', '2026-01-10'), []);
+});

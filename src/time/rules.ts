@@ -154,6 +154,37 @@ function weekReading(day: number): TimeReading {
 
 const NO_REF: TimeReading = { value: null, grain: 'unknown', reason: 'no reference date (give --date or a page date)' };
 
+/** Quarter and half ordinals. */
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+/** Nouns a hyphenated quarter qualifies in business copy ("second-quarter profit"); a game's "fourth-quarter comeback" is no date. */
+const QUARTER_NOUNS = 'profit|profits|earnings|revenue|revenues|sales|results|loss|losses|growth|gdp|output|figures|report|forecast|dividend|deliveries|income|margin|margins';
+const SEASONS: Record<string, [string, number]> = { spring: ['SP', 3], summer: ['SU', 6], fall: ['FA', 9], autumn: ['FA', 9], winter: ['WI', 12] };
+
+/** The year a quarter, half or season without one belongs to: the current or last one, or in a future clause the current or next. */
+function yearForPart(startMonth: number, months: number, ctx: TimeContext, mod: string | undefined): number | null {
+  if (ctx.ref === null) return null;
+  const [y, m] = ymd(ctx.ref);
+  // The part of the year the reference date is in, as months from the part's start (winter reaches into the next year).
+  const since = (m - startMonth + 12) % 12;
+  const current = since < months ? (m < startMonth ? y - 1 : y) : null;
+  const lastStart = m >= startMonth ? y : y - 1;
+  if (mod === 'this') return current ?? (ctx.future ? lastStart + 1 : lastStart);
+  if (mod === 'last') return current !== null ? current - 1 : lastStart;
+  if (mod === 'next') return current !== null ? current + 1 : lastStart + 1;
+  if (current !== null) return current;
+  return ctx.future ? lastStart + 1 : lastStart;
+}
+
+/** A year named after a quarter or half ("of 2027", "of next year"), or undefined where none is. */
+function namedYear(word: string | undefined, ctx: TimeContext): number | null | undefined {
+  if (!word) return undefined;
+  const w = word.toLowerCase().replace(SPACES, ' ');
+  if (DIGITS.test(w)) return Number(w);
+  if (ctx.ref === null) return null;
+  const [y] = ymd(ctx.ref);
+  return w === 'next year' ? y + 1 : w === 'last year' ? y - 1 : y;
+}
+
 /** Part-of-month words and the days they cover. */
 const PARTS: Record<string, [number, number]> = {
   early: [1, 10], 'the beginning of': [1, 10], 'the start of': [1, 10],
@@ -243,6 +274,34 @@ export const TIME_RULES: readonly TimeRule[] = [
     read: (m) => {
       const y = Number(m[1]);
       return { value: String(y), grain: 'year', range: { start: `${y}-01-01`, end: `${y}-12-31` } };
+    },
+  },
+  {
+    name: 'quarter', reason: 'a quarter or half of a year, as TimeML writes it ("2027-Q2", "2027-H2"): with its year, or in business copy ("second-quarter profit", "Q3") the current or last one', example: 'production will begin in the second quarter of 2027',
+    pattern: re(`(?:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\\s+(quarter|half)\\s+of\\s+((?:19|20)\\d{2}|this\\s+year|next\\s+year|last\\s+year)|(first|second|third|fourth)-(quarter|half)(?=\\s+(?:${QUARTER_NOUNS})\\b)|Q([1-4])(?:\\s+((?:19|20)\\d{2}))?)`),
+    read: (m, ctx) => {
+      const half = (m[2] ?? m[5])?.toLowerCase() === 'half';
+      const n = m[6] ? Number(m[6]) : ORDINALS[(m[1] ?? m[4])!.toLowerCase()]!;
+      if (half && n > 2) return null;
+      const named = namedYear(m[3] ?? m[7], ctx);
+      if (named === null) return NO_REF;
+      const year = named ?? yearForPart(half ? 6 * n - 5 : 3 * n - 2, half ? 6 : 3, ctx, undefined);
+      if (year === null) return NO_REF;
+      return { value: `${year}-${half ? 'H' : 'Q'}${n}`, grain: 'quarter' };
+    },
+  },
+  {
+    name: 'season', reason: 'a season, as TimeML writes it ("2026-SU"; a winter is the year it starts in): "this/last/next" count from the reference date; "in the spring" is the current or last one, or in a future clause the coming one', example: 'a sharp reversal from the summer',
+    pattern: re('(?:(this|last|next|early|late)\\s+|(?:the\\s+)|(?<=\\b(?:in|during|over|through|by|until|since)\\s))(spring|summer|autumn|winter|fall)(?:\\s+of\\s+((?:19|20)\\d{2}))?(?!\\s+of\\s)'),
+    read: (m, ctx) => {
+      const word = m[2]!.toLowerCase();
+      // "fall" without "the" or a modifier is the verb ("prices fall").
+      if (word === 'fall' && !m[1] && !/^the\s/i.test(m[0])) return null;
+      const [code, start] = SEASONS[word]!;
+      const mod = m[1]?.toLowerCase();
+      const year = m[3] ? Number(m[3]) : yearForPart(start, 3, ctx, mod === 'early' || mod === 'late' ? undefined : mod);
+      if (year === null) return NO_REF;
+      return { value: `${year}-${code}`, grain: 'season' };
     },
   },
   {
@@ -393,4 +452,6 @@ export const TIME_TRIGGERS: ReadonlySet<string> = new Set([
   'ago', 'after', 'before', 'earlier', 'later', 'prior', 'future', 'past',
   'hour', 'hours', 'minute', 'minutes', 'century', 'centuries', 'year-end', 'full-year',
   'a.m.', 'p.m.', 'am', 'pm', 'noon', 'midday', 'midnight',
+  'quarter', 'half', 'q1', 'q2', 'q3', 'q4', 'first-quarter', 'second-quarter', 'third-quarter', 'fourth-quarter', 'first-half', 'second-half',
+  'spring', 'summer', 'autumn', 'winter', 'fall',
 ]);
