@@ -148,3 +148,8 @@ test('quarters, halves and seasons as TimeML writes them; a game\'s quarter and 
   assert.deepEqual(v('After the fall of the regime, prices fall.', '2026-01-10'), []);
   assert.deepEqual(v('He scored in the fourth quarter to complete a fourth-quarter comeback.', '2026-01-10'), []);
 });
+
+test('a relative time counts from the nearest earlier time as fine as its unit', () => {
+  const t = one('The senator said in a March 30 speech that crime had doubled since the sheriff took office in 2021. Two days later, he wrote on Facebook.', 'Two days later', '2026-04-10');
+  assert.equal(t.value, '2026-04-01');
+});

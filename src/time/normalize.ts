@@ -24,6 +24,9 @@ const SOFTENERS = new Set(['just', 'only', 'about', 'nearly', 'some', 'barely', 
 
 const MAX_BACK = 6;
 
+/** How coarse each grain is; a relative time counts only from an anchor as fine as its unit. */
+const FINENESS: Record<TimeExpression['grain'], number> = { time: 0, day: 0, week: 1, month: 2, quarter: 3, season: 3, year: 4, duration: 9, unknown: 9 };
+
 function isTrigger(lower: string): boolean {
   if (TIME_TRIGGERS.has(lower)) return true;
   // The three patterns start with an ASCII digit; most words are spared the regexes.
@@ -176,10 +179,13 @@ function anchorRelative(
     if (anchor) n = -n;
   }
   if (!anchor) {
+    // The nearest earlier time at least as fine as the unit: "two days later" after "in a March 30
+    // speech … since he took office in 2021" counts from March 30, not from 2021.
     for (let j = done.length - 1; j >= 0; j--) {
       const g = found[j]!;
       if (g.sentence < f.sentence - 1) break;
-      if (done[j]!.value && done[j]!.grain !== 'duration') { anchor = done[j]!; break; }
+      const d = done[j]!;
+      if (d.value && d.grain !== 'duration' && FINENESS[d.grain] <= FINENESS[rel.unit]) { anchor = d; break; }
     }
   }
   if (anchor) {
