@@ -27,6 +27,8 @@ export const HOSTILE_PATTERNS: readonly HostilePattern[] = [
   { name: 'pronoun chains', unit: 'He said that ', reason: 'nested reports, each with a pronoun source' },
   { name: 'quotes never closed', unit: 'The mayor said “the bridge is unsafe. ', reason: 'an open quotation per sentence, none closed: each nested in the one before, a chain as deep as the paragraph' },
   { name: 'adding that', unit: 'Aides said that the ward closed, adding that all was well. ', reason: 'a continuing participle after each reported clause: each looks up the cues and contents before it' },
+  { name: 'clock times', unit: 'At 10 a.m. on Monday and ', reason: 'a clock time per clause: each looks for its day among the times of its sentence' },
+  { name: 'loaded words', unit: 'the so-called war crime, ', reason: 'a loaded word and a two-word form per clause, each placed inside or outside the attributions' },
 ];
 
 /** Timings of one pattern at `units` and twice as many repetitions. */

@@ -93,14 +93,19 @@ function isDefinite(tokens: readonly Token[], trig: Trigger, from: number): bool
   return k >= 0 && DEFINITE.has(lower(tokens[k]));
 }
 
+/** Earlier events a definite noun may refer to: a story names its antecedent within a few events. */
+const MAX_ANTECEDENTS = 64;
+
 /** The earlier event a definite noun refers to: same head noun first, else same type. */
 function antecedentOf(drafts: readonly Draft[], rule: TriggerRule): Draft | undefined {
   const head = headOf(rule);
-  for (let i = drafts.length - 1; i >= 0; i--) {
+  // Bounded, so a page of thousands of unresolved triggers stays linear.
+  const from = Math.max(0, drafts.length - MAX_ANTECEDENTS);
+  for (let i = drafts.length - 1; i >= from; i--) {
     const d = drafts[i]!;
     if (d.actors.length && (headOf(d.trig.rule) === head || d.nouns.includes(head))) return d;
   }
-  for (let i = drafts.length - 1; i >= 0; i--) {
+  for (let i = drafts.length - 1; i >= from; i--) {
     const d = drafts[i]!;
     if (d.actors.length && d.trig.rule.type === rule.type) return d;
   }

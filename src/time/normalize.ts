@@ -23,6 +23,8 @@ const COPULAS = new Set(['came', 'come', 'comes', 'was', 'were', 'is', 'occurred
 const SOFTENERS = new Set(['just', 'only', 'about', 'nearly', 'some', 'barely', 'roughly', 'almost']);
 
 const MAX_BACK = 6;
+/** Times on each side of a clock time looked at for its day. */
+const MAX_CLOCK_NEIGHBOURS = 8;
 
 /** How coarse each grain is; a relative time counts only from an anchor as fine as its unit. */
 const FINENESS: Record<TimeExpression['grain'], number> = { time: 0, day: 0, week: 1, month: 2, quarter: 3, season: 3, year: 4, duration: 9, unknown: 9 };
@@ -121,9 +123,16 @@ export function normalizeTimes(text: string, tokens: readonly Token[], reference
  */
 function clockOn(te: TimeExpression, f: Found, clock: { time: string; plusDays: number }, found: readonly Found[], out: readonly TimeExpression[], ref: number | null): void {
   let best: { day: number; id: string | null; distance: number } | null = ref === null ? null : { day: ref, id: null, distance: Infinity };
-  for (let k = 0; k < found.length; k++) {
+  // Only the times of its own sentence, which lie next to it in text order (a page of clock
+  // times stays linear), and at most a few on each side.
+  const at = out.length;
+  let from = at;
+  while (from > 0 && found[from - 1]!.sentence === f.sentence && at - from < MAX_CLOCK_NEIGHBOURS) from--;
+  let to = at + 1;
+  while (to < found.length && found[to]!.sentence === f.sentence && to - at <= MAX_CLOCK_NEIGHBOURS) to++;
+  for (let k = from; k < to; k++) {
     const g = found[k]!;
-    if (g.sentence !== f.sentence || g === f || g.reading.grain !== 'day') continue;
+    if (g === f || g.reading.grain !== 'day') continue;
     const value = k < out.length ? out[k]!.value : g.reading.value;
     const day = value ? parseDay(value) : null;
     const distance = Math.abs(g.start - f.start);
