@@ -24,6 +24,11 @@ export function formatSummary(s: CorpusSummary): string {
     out.push(`attributions to people: ${num(g.attributions.female)} to women, ${num(g.attributions.male)} to men, ${num(g.attributions.unknown)} unknown`);
   }
   if (s.anonymousShare !== null) out.push(`anonymous sources: ${(100 * s.anonymousShare).toFixed(1)} % of the attributions that have a source`);
+  const v = s.voice;
+  if (v && v.authorial + v.attributed > 0) {
+    out.push(`loaded or evaluative words: ${num(v.authorial)} in the outlets' own voice${v.authorialPer1000Words !== null ? ` (${v.authorialPer1000Words.toFixed(2)} per 1,000 words)` : ''}, ${num(v.attributed)} in words attributed to others; strongly loaded: ${num(v.loaded.authorial)} own, ${num(v.loaded.attributed)} attributed`);
+    if (v.topAuthorial.length) out.push(`most used in the outlets' own voice: ${v.topAuthorial.slice(0, 12).map((w) => `${w.word} ${w.count}`).join(', ')}`);
+  }
   if (s.approximate) out.push('(more distinct sources than kept: counts of rare sources are lower bounds)');
   const titles: Record<SourceKind, string> = {
     person: 'People', organization: 'Organisations', outlet: 'Outlets cited', anonymous: 'Anonymous sources',
@@ -44,9 +49,9 @@ export function formatSummary(s: CorpusSummary): string {
     const byDate = !s.groups.then && (s.groups.by === 'year' || s.groups.by === 'month' || s.groups.by === 'day');
     const top = Math.max(...Object.values(s.sources).map((r) => r.length), s.publishers.length, 20);
     const list = byDate ? s.groups.list : s.groups.list.slice(0, top);
-    out.push('', `By ${s.groups.by}${s.groups.then ? ` and ${s.groups.then}` : ''} (documents, attributions, people quoted: women, men, unknown, women's share; anonymous share)${list.length < s.groups.list.length ? `, the ${list.length} largest of ${s.groups.list.length}` : ''}:`);
+    out.push('', `By ${s.groups.by}${s.groups.then ? ` and ${s.groups.then}` : ''} (documents, attributions, people quoted: women, men, unknown, women's share; anonymous share; own-voice loaded words per 1,000)${list.length < s.groups.list.length ? `, the ${list.length} largest of ${s.groups.list.length}` : ''}:`);
     for (const g of list) {
-      out.push(`  ${clip(g.key, 40).padEnd(40)} ${String(g.documents).padStart(7)} ${String(g.attributions).padStart(8)}   ${String(g.people.female).padStart(6)} ${String(g.people.male).padStart(6)} ${String(g.people.unknown).padStart(6)} ${share(g.femaleShare)} ${share(g.anonymousShare)}`);
+      out.push(`  ${clip(g.key, 40).padEnd(40)} ${String(g.documents).padStart(7)} ${String(g.attributions).padStart(8)}   ${String(g.people.female).padStart(6)} ${String(g.people.male).padStart(6)} ${String(g.people.unknown).padStart(6)} ${share(g.femaleShare)} ${share(g.anonymousShare)} ${g.authorialPer1000Words === undefined || g.authorialPer1000Words === null ? '       –' : g.authorialPer1000Words.toFixed(2).padStart(8)}`);
     }
   }
   for (const [title, rows] of [['Publishers (documents)', s.publishers], ['Reposted on (documents)', s.sites], ['Messages (documents)', s.messages]] as const) {
@@ -64,8 +69,8 @@ export function formatSummary(s: CorpusSummary): string {
 export function summaryCsv(s: CorpusSummary): string {
   if (s.groups) {
     const then = s.groups.then;
-    return csvRows([s.groups.by, ...(then ? [then] : []), 'documents', 'words', 'attributions', 'women_quoted', 'men_quoted', 'unknown_quoted', 'women_share', 'anonymous_share'],
-      s.groups.list.map((g) => [...(then && g.keys ? g.keys : [g.key]), g.documents, g.words, g.attributions, g.people.female, g.people.male, g.people.unknown, g.femaleShare, g.anonymousShare]));
+    return csvRows([s.groups.by, ...(then ? [then] : []), 'documents', 'words', 'attributions', 'women_quoted', 'men_quoted', 'unknown_quoted', 'women_share', 'anonymous_share', 'own_voice_per_1000_words'],
+      s.groups.list.map((g) => [...(then && g.keys ? g.keys : [g.key]), g.documents, g.words, g.attributions, g.people.female, g.people.male, g.people.unknown, g.femaleShare, g.anonymousShare, g.authorialPer1000Words ?? null]));
   }
   const rows = (Object.values(s.sources) as CorpusSummary['sources'][SourceKind][]).flat()
     .map((r) => [r.kind, r.name, r.resolved, r.attributions, r.quoted, r.documents, r.gender ?? null]);

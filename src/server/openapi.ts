@@ -212,7 +212,16 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
             sources: { type: 'object', additionalProperties: { type: 'array', items: { type: 'object', required: ['name', 'kind', 'resolved', 'attributions', 'quoted', 'documents'], properties: { name: { type: 'string' }, kind: { type: 'string' }, resolved: { type: 'boolean' }, attributions: { type: 'integer' }, quoted: { type: 'integer' }, documents: { type: 'integer' } } } } },
             publishers: documentCounts, sites: documentCounts, messages: documentCounts,
             approximate: { type: 'boolean' },
-            groups: { type: 'object', properties: { by: { type: 'string' }, then: { type: 'string' }, list: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, keys: { type: 'array', items: { type: 'string' } }, documents: { type: 'integer' }, words: { type: 'integer' }, attributions: { type: 'integer' }, anonymousShare: { type: ['number', 'null'] }, femaleShare: { type: ['number', 'null'] }, people: { type: 'object' } } } } } },
+            voice: {
+              type: 'object',
+              description: 'Loaded and evaluative words: in the outlets\' own voice or attributed, per kind, per 1,000 body words, and the words most used in the outlets\' own voice',
+              properties: {
+                authorial: { type: 'integer' }, attributed: { type: 'integer' }, loaded: { type: 'object' }, byKind: { type: 'object' },
+                authorialPer1000Words: { type: ['number', 'null'] },
+                topAuthorial: { type: 'array', items: { type: 'object', properties: { word: { type: 'string' }, count: { type: 'integer' }, documents: { type: 'integer' } } } },
+              },
+            },
+            groups: { type: 'object', properties: { by: { type: 'string' }, then: { type: 'string' }, list: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, keys: { type: 'array', items: { type: 'string' } }, documents: { type: 'integer' }, words: { type: 'integer' }, attributions: { type: 'integer' }, anonymousShare: { type: ['number', 'null'] }, femaleShare: { type: ['number', 'null'] }, authorialPer1000Words: { type: ['number', 'null'] }, people: { type: 'object' } } } } } },
           },
         },
         QuoteBank: {

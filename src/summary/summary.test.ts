@@ -193,3 +193,21 @@ test('two groupings crossed: each outlet by month, outlets by all their document
   assert.throws(() => new Summary({ then: 'month' }), /INVALID_OPTION|then/);
   assert.throws(() => new Summary({ by: 'month', then: 'month' }), /then/);
 });
+
+test('loaded words: in the outlets\' own voice or attributed, per kind, per 1,000 words and per group', () => {
+  const a = { ...analyze('The embattled mayor claimed that the audit was a witch hunt. Critics called the plan reckless.\n', { date: '2025-03-04' }), meta: { title: null, outlet: 'Gazette', site: null, published: '2025-03-04', url: null, byline: null } };
+  const b = { ...analyze('The council met on Monday and approved the budget.\n', { date: '2025-03-05' }), meta: { title: null, outlet: 'Herald', site: null, published: '2025-03-05', url: null, byline: null } };
+  const s = new Summary({ by: 'outlet' });
+  s.add(a);
+  s.add(b);
+  const j = s.toJSON();
+  const own = a.voice.filter((v) => v.voice === 'authorial').length;
+  assert.ok(own >= 2, JSON.stringify(a.voice));
+  assert.equal(j.voice!.authorial, own);
+  assert.equal(j.voice!.attributed, a.voice.length - own);
+  assert.ok(j.voice!.topAuthorial.some((w) => w.word === 'embattled'));
+  assert.deepEqual(Object.keys(j.voice!.byKind).sort(), [...new Set(a.voice.map((v) => v.kind))].sort());
+  const groups = new Map(j.groups!.list.map((g) => [g.key, g.authorialPer1000Words]));
+  assert.equal(groups.get('Herald'), 0);
+  assert.ok((groups.get('Gazette') ?? 0) > 100);
+});

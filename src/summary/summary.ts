@@ -69,6 +69,30 @@ export interface GroupTally {
   people: GenderCounts;
   /** Women's share of the people of known gender, null with none. */
   femaleShare: number | null;
+  /** Loaded and evaluative words in the outlets' own voice per 1,000 body words, null with no words. */
+  authorialPer1000Words?: number | null;
+}
+
+/** A loaded or evaluative word and how often the corpus uses it (see {@link CorpusSummary.voice}). */
+export interface WordCount {
+  word: string;
+  count: number;
+  documents: number;
+}
+
+/** Loaded and evaluative words (`voice`), in whose voice, over the corpus. */
+export interface VoiceSummary {
+  /** Words in the outlets' own voice, and in words attributed to others. */
+  authorial: number;
+  attributed: number;
+  /** Of those, the strongly loaded ones. */
+  loaded: { authorial: number; attributed: number };
+  /** Per kind (label, verb, evaluative, puffery, editorial, distancing, stance-cue): authorial and attributed. */
+  byKind: Record<string, { authorial: number; attributed: number }>;
+  /** Words in the outlets' own voice per 1,000 body words, null with no words. */
+  authorialPer1000Words: number | null;
+  /** The words the outlets use most in their own voice (at most `top`). */
+  topAuthorial: WordCount[];
 }
 
 /** A name and how many documents carry it (publishers, sites, message codes). */
@@ -124,6 +148,8 @@ export interface CorpusSummary {
   sites: DocumentCount[];
   /** Message codes and the number of documents carrying each (at most `top`). */
   messages: DocumentCount[];
+  /** Loaded and evaluative words and whose voice they are in: how much the outlets judge in their own words. */
+  voice?: VoiceSummary;
   /**
    * True when more distinct sources (or publishers, sites, message codes) were met than the
    * summary keeps ({@link SummaryOptions.maxSources}): the rarest were dropped along the way, so
@@ -152,6 +178,7 @@ export interface SummaryOptions {
 interface Group {
   documents: number;
   words: number;
+  authorial: number;
   attributions: number;
   anonymous: number;
   sourced: number;
@@ -226,6 +253,10 @@ export class Summary {
   private readonly publishers = new Map<string, number>();
   private readonly sites = new Map<string, number>();
   private readonly messages = new Map<string, number>();
+  private readonly voice = { authorial: 0, attributed: 0, loadedAuthorial: 0, loadedAttributed: 0 };
+  private readonly voiceKinds = new Map<string, { authorial: number; attributed: number }>();
+  /** Authorial words: occurrences, documents, and the last document that counted each. */
+  private readonly authorialWords = new Map<string, { count: number; documents: number; lastDoc: number }>();
   private readonly by: GroupBy | undefined;
   private readonly then: GroupBy | undefined;
   private readonly groups = new Map<string, Group>();
@@ -258,6 +289,24 @@ export class Summary {
     if (doc.meta.outlet) bump(this.publishers, doc.meta.outlet);
     if (doc.meta.site && doc.meta.site !== doc.meta.outlet) bump(this.sites, doc.meta.site);
     for (const code of new Set(doc.messages.map((m) => `${m.severity}: ${m.code}`))) bump(this.messages, code);
+    let authorial = 0;
+    for (const v of doc.voice) {
+      const own = v.voice === 'authorial';
+      if (own) authorial++;
+      this.voice[own ? 'authorial' : 'attributed']++;
+      if (v.loaded) this.voice[own ? 'loadedAuthorial' : 'loadedAttributed']++;
+      const k = v.kind ?? 'unknown';
+      const kind = this.voiceKinds.get(k) ?? { authorial: 0, attributed: 0 };
+      kind[own ? 'authorial' : 'attributed']++;
+      this.voiceKinds.set(k, kind);
+      if (!own) continue;
+      const word = doc.text.slice(v.start, v.end).toLowerCase().replace(/\s+/g, ' ');
+      const w = this.authorialWords.get(word) ?? { count: 0, documents: 0, lastDoc: 0 };
+      w.count++;
+      if (w.lastDoc !== n) { w.documents++; w.lastDoc = n; }
+      this.authorialWords.set(word, w);
+    }
+    if (this.authorialWords.size > this.maxSources) { pruneRarest(this.authorialWords, (w) => w.count, this.maxSources); this.pruned = true; }
     const c = this.counts;
     const entities = new Map(doc.entities.map((e) => [e.id, e]));
     const people = new Map<string, 'female' | 'male' | 'unknown'>();
@@ -296,13 +345,13 @@ export class Summary {
       }
     }
     for (const g of people.values()) this.genderPeople[g]++;
-    if (this.by) this.addToGroup(doc, words, people);
+    if (this.by) this.addToGroup(doc, words, people, authorial);
     if (this.rows.size > this.maxSources) this.prune();
     for (const m of [this.publishers, this.sites, this.messages]) if (m.size > this.maxSources) { pruneRarest(m, (n) => n, this.maxSources); this.pruned = true; }
   }
 
   /** Counts a document in its group (see {@link SummaryOptions.by}). */
-  private addToGroup(doc: HearsayDocument, words: number, people: ReadonlyMap<string, 'female' | 'male' | 'unknown'>): void {
+  private addToGroup(doc: HearsayDocument, words: number, people: ReadonlyMap<string, 'female' | 'male' | 'unknown'>, authorial: number): void {
     const k1 = groupKey(doc, this.by!);
     const key = this.then ? `${k1}${JOIN}${groupKey(doc, this.then)}` : k1;
     let g = this.groups.get(key);
@@ -312,11 +361,12 @@ export class Summary {
         pruneRarest(this.groups, (x) => x.documents, this.maxSources);
         this.pruned = true;
       }
-      g = { documents: 0, words: 0, attributions: 0, anonymous: 0, sourced: 0, people: { female: 0, male: 0, unknown: 0 } };
+      g = { documents: 0, words: 0, authorial: 0, attributions: 0, anonymous: 0, sourced: 0, people: { female: 0, male: 0, unknown: 0 } };
       this.groups.set(key, g);
     }
     g.documents++;
     g.words += words;
+    g.authorial += authorial;
     g.attributions += doc.attributions.length;
     for (const a of doc.attributions) if (a.source) { g.sourced++; if (a.source.kind === 'anonymous') g.anonymous++; }
     for (const x of people.values()) g.people[x]++;
@@ -334,6 +384,7 @@ export class Summary {
       key, ...(this.then ? { keys: key.split(JOIN, 2) as [string, string] } : {}), documents: g.documents, words: g.words, attributions: g.attributions,
       anonymousShare: g.sourced ? g.anonymous / g.sourced : null, people: { ...g.people },
       femaleShare: g.people.female + g.people.male ? g.people.female / (g.people.female + g.people.male) : null,
+      authorialPer1000Words: g.words ? (1000 * g.authorial) / g.words : null,
     }));
     // Dates in order with "(undated)" after them; outlets and sites most documents first (crossed:
     // the outlet's documents over all its rows), then by name.
@@ -398,6 +449,14 @@ export class Summary {
       publishers: ranked(this.publishers, this.top),
       sites: ranked(this.sites, this.top),
       messages: ranked(this.messages, this.top),
+      voice: {
+        authorial: this.voice.authorial, attributed: this.voice.attributed,
+        loaded: { authorial: this.voice.loadedAuthorial, attributed: this.voice.loadedAttributed },
+        byKind: Object.fromEntries([...this.voiceKinds].sort((x, y) => (x[0] < y[0] ? -1 : 1)).map(([k, v]) => [k, { ...v }])),
+        authorialPer1000Words: this.words ? (1000 * this.voice.authorial) / this.words : null,
+        topAuthorial: [...this.authorialWords].map(([word, w]) => ({ word, count: w.count, documents: w.documents }))
+          .sort((x, y) => y.count - x.count || y.documents - x.documents || (x.word < y.word ? -1 : x.word > y.word ? 1 : 0)).slice(0, this.top),
+      },
       approximate: this.pruned,
     };
   }

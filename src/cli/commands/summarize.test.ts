@@ -78,7 +78,7 @@ test('the text format names the most cited people; bad flags are usage errors', 
   assert.match(csv.out, /^kind,name,resolved,attributions,quoted,documents,gender\r\nperson,Ana Ruiz,true,2,0,2,female\r\n/);
   const groups = io();
   assert.equal(await main(['summarize', p, '--format', 'csv', '--by', 'month'], groups), 0);
-  assert.match(groups.out, /^month,documents,words,attributions,women_quoted,men_quoted,unknown_quoted,women_share,anonymous_share\r\n2025-03,2,/);
+  assert.match(groups.out, /^month,documents,words,attributions,women_quoted,men_quoted,unknown_quoted,women_share,anonymous_share,own_voice_per_1000_words\r\n2025-03,2,/);
   assert.equal(await main(['summarize', p, '--top', '0'], io()), 2);
   assert.equal(await main(['summarize', p, '--format', 'xml'], io()), 2);
   assert.equal(await main(['summarize'], io()), 2);
@@ -135,7 +135,7 @@ test('summarize --by outlet,month crosses the two; a third key or the same twice
   const x = io();
   assert.equal(await main(['summarize', p, '--by', 'outlet,month', '--format', 'csv'], x), 0, x.err);
   const rows = x.out.trim().split('\r\n');
-  assert.equal(rows[0], 'outlet,month,documents,words,attributions,women_quoted,men_quoted,unknown_quoted,women_share,anonymous_share');
+  assert.equal(rows[0], 'outlet,month,documents,words,attributions,women_quoted,men_quoted,unknown_quoted,women_share,anonymous_share,own_voice_per_1000_words');
   assert.match(rows[1]!, /^\(none\),2025-03,2,/);
   for (const bad of ['outlet,month,day', 'month,month', 'outlet,', 'weekday']) {
     const y = io();
