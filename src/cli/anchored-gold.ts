@@ -6,6 +6,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { paragraphStarts } from '../eval/anchored-spans.js';
 import type { CliIo } from './io.js';
+import { HearsayError } from '../core/errors.js';
+
+/** A story id names a file in the texts folder, never a path out of it. */
+const STEM = /^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u;
 
 /** A story of the gold: its file stem, text and paragraph starts. */
 export interface GoldStory {
@@ -32,7 +36,9 @@ export async function readAnchoredGold<G extends { stories: Record<string, unkno
   const g = gold as { stories?: unknown } | null;
   const bad = !g || typeof g !== 'object' || Array.isArray(g) ? 'not a JSON object'
     : !g.stories || typeof g.stories !== 'object' || Array.isArray(g.stories) ? '"stories" is not an object of stories'
-      : !Object.keys(g.stories).length ? '"stories" is empty' : problem(gold);
+      : !Object.keys(g.stories).length ? '"stories" is empty'
+        : Object.keys(g.stories).find((id) => !STEM.test(id)) !== undefined ? `the story id ${JSON.stringify(Object.keys(g.stories).find((id) => !STEM.test(id)))} is not a file stem`
+          : problem(gold);
   if (bad) { io.stderr(`${cmd}: ${goldPath} is no ${kind} gold file: ${bad}\n`); return 2; }
   const stories: GoldStory[] = [];
   for (const id of Object.keys((gold as G).stories)) {
@@ -48,12 +54,37 @@ export async function readAnchoredGold<G extends { stories: Record<string, unkno
 }
 
 /** Writes an `--errors` file: one tab-separated line per error. */
-export async function writeErrorLines(io: CliIo, file: string, lines: readonly string[]): Promise<void> {
+async function writeErrorLines(io: CliIo, file: string, lines: readonly string[]): Promise<void> {
   await writeFile(path.resolve(io.cwd, file), lines.join('\n') + '\n');
 }
 
-/** A `--min-…` floor flag as a number, undefined when absent, null when not a number. */
+/** A `--min-…` floor flag as a percentage, undefined when absent, null when not a number from 0 to 100. */
 export function floorOf(v: string | true | undefined): number | undefined | null {
   if (v === undefined) return undefined;
-  return typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : null;
+  return typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) && Number(v) <= 100 ? Number(v) : null;
+}
+
+/**
+ * Resolves a gold file's anchors, or writes why one does not resolve (a text not in its
+ * paragraph) and returns exit code 2: a gold file that does not say what it means is unusable.
+ */
+export function resolveOr2<T>(io: CliIo, cmd: string, f: () => T): T | 2 {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof HearsayError && e.code === 'GOLD_INVALID') { io.stderr(`${cmd}: ${e.message}\n`); return 2; }
+    throw e;
+  }
+}
+
+/** Writes `--errors` after the scores are out; an unwritable file is named, and gives exit code 1. */
+export async function writeErrorsOr1(io: CliIo, cmd: string, file: string | undefined, lines: () => readonly string[]): Promise<0 | 1> {
+  if (!file) return 0;
+  try {
+    await writeErrorLines(io, file, lines());
+    return 0;
+  } catch (e) {
+    io.stderr(`${cmd}: cannot write ${file}: ${(e as Error).message}\n`);
+    return 1;
+  }
 }

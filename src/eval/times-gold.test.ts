@@ -33,3 +33,28 @@ test('spans pair one to one by overlap; values are judged on the pairs', () => {
   assert.deepEqual([s.spans.tp, s.exact.tp, s.values.tp, s.valueAccuracy.right, s.valueAccuracy.of], [2, 1, 2, 1, 1]);
   assert.deepEqual(s.errors.map((e) => e.kind).sort(), ['false alarm', 'missed']);
 });
+
+test('eval times and eval voice: a gold file that does not resolve, a story id that is a path and a flag of the other mode are usage errors', async () => {
+  const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'hearsay-anchored-gold-'));
+  const times = JSON.parse(readFileSync('test/fixtures/time-gold/times.json', 'utf8')) as { stories: Record<string, { date: string; times: { text: string }[] }> };
+  const first = Object.keys(times.stories)[0]!;
+  const run = async (args: string[]) => { const io = memoryIo(); const code = await main(args, io); return { code, err: io.err, out: io.out }; };
+  const write = (name: string, json: unknown) => { const f = join(dir, name); writeFileSync(f, JSON.stringify(json)); return f; };
+  const missing = structuredClone(times);
+  missing.stories[first]!.times[0]!.text = 'no such words here';
+  const r1 = await run(['eval', 'times', write('missing.json', missing)]);
+  assert.equal(r1.code, 2);
+  assert.match(r1.err, /is not in paragraph/);
+  const r2 = await run(['eval', 'times', write('path.json', { stories: { '../outside': { date: '2025-01-01', times: [] } } })]);
+  assert.equal(r2.code, 2);
+  assert.match(r2.err, /is not a file stem/);
+  assert.equal((await run(['eval', 'times', 'test/fixtures/time-gold/times.json', '--min-span-f1', '50'])).code, 2);
+  assert.equal((await run(['eval', 'voice', 'test/fixtures/voice-gold/voice.json', '--min-voice-accuracy', '150'])).code, 2);
+  const r3 = await run(['eval', 'voice', 'test/fixtures/voice-gold/voice.json', '--errors', join(dir, 'no', 'such', 'dir', 'errors.tsv')]);
+  assert.equal(r3.code, 1);
+  assert.match(r3.out, /words \(overlap\)/, 'the scores are printed before the errors file fails');
+  assert.match(r3.err, /cannot write/);
+});

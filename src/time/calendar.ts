@@ -87,10 +87,22 @@ export function addMonths(year: number, month: number, n: number): [number, numb
   return [Math.floor(idx / 12), (idx % 12) + 1];
 }
 
-/** First day number covered by an ISO value (`2025`, `2025-10`, `2025-W48`, `2025-10-03`), or null. */
+/** First months of TimeML's quarters, halves and seasons (a winter starts in December). */
+const PART_START: Record<string, number> = { Q1: 1, Q2: 4, Q3: 7, Q4: 10, H1: 1, H2: 7, SP: 3, SU: 6, FA: 9, WI: 12 };
+const ISO_PART = /^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)$/;
+const ISO_CLOCK = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}$/;
+
+/**
+ * First day number covered by an ISO value (`2025`, `2025-10`, `2025-W48`, `2025-10-03`, a clock
+ * time's day `2025-10-03T14:00`, a quarter, half or season `2025-Q2`, `2025-H2`, `2025-SU`), or null.
+ */
 export function valueStart(value: string): number | null {
   let m = ISO_DAY.exec(value);
   if (m) return parseDay(value);
+  m = ISO_CLOCK.exec(value);
+  if (m) return parseDay(m[1]!);
+  m = ISO_PART.exec(value);
+  if (m) return dayNumber(Number(m[1]), PART_START[m[2]!]!, 1);
   m = ISO_WEEK.exec(value);
   if (m) {
     const jan4 = dayNumber(Number(m[1]), 1, 4);

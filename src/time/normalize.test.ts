@@ -153,3 +153,33 @@ test('a relative time counts from the nearest earlier time as fine as its unit',
   const t = one('The senator said in a March 30 speech that crime had doubled since the sheriff took office in 2021. Two days later, he wrote on Facebook.', 'Two days later', '2026-04-10');
   assert.equal(t.value, '2026-04-01');
 });
+
+/** Times read by the whole pipeline, parts of speech included (the rate and future checks use them). */
+async function full(text: string, ref = REF): Promise<(TimeExpression & { text: string })[]> {
+  const { analyze } = await import('../analyze.js');
+  return (analyze(text, { date: ref }).times ?? []).map((t) => ({ ...t, text: text.slice(t.start, t.end) }));
+}
+
+test('after a fuzzing pass: rates, ages, named numbers, names that look like months or seasons are no times', async () => {
+  const none = ['Output hit 100,000 barrels a day.', 'It costs $45m a year.', 'He drove 90 miles an hour.', 'He is 30 years old.',
+    'The 1930 GMT deadline passed.', 'A history of 2000 years.', 'A 2000-meter race.', 'Windows 2000 crashed in Room 2010.', 'He lives at 2019 Main Street.',
+    'He scored 2000 points.', 'The fall in oil prices hurt.', 'The Spring Festival began.', 'Theresa May said it.', 'Jan Kowalski spoke.', 'Midnight Oil played.'];
+  for (const text of none) assert.deepEqual((await full(text)).map((t) => t.text), [], text);
+  assert.deepEqual(times('It lasted two hundred years, then half an hour, then twenty-five years.').map((t) => t.value), ['P200Y', 'PT30M', 'P25Y']);
+  assert.equal(one('In May Mr. Smith said no.', 'May').value, '2025-05');
+});
+
+test('after a fuzzing pass: "this summer" is the one that starts in the reference year; past-tense "due to", "than expected", "could not" are no future', async () => {
+  assert.equal(one('Tourism numbers this summer look strong.', 'this summer', '2026-05-10').value, '2026-SU');
+  assert.equal(one('Heating bills this winter look high.', 'this winter', '2025-11-10').value, '2025-WI');
+  const ref = '2025-11-05';
+  assert.equal(one('Flights were cancelled due to the storm on Monday.', 'Monday', ref).value, '2025-11-03');
+  assert.equal(one('Sales were higher than expected in October.', 'October', ref).value, '2025-10');
+  assert.equal(one('Officials could not confirm the figures released on Monday.', 'Monday', ref).value, '2025-11-03');
+  assert.equal((await full('The board is due to meet on Monday.', ref)).find((t) => t.text === 'Monday')?.value, '2025-11-10');
+});
+
+test('after a fuzzing pass: relative times count from a clock time\'s day or a quarter', () => {
+  assert.equal(one('On March 3, the blast happened at 10 a.m. Two days later, police arrived.', 'Two days later', '2025-11-05').value, '2025-03-05');
+  assert.equal(one('Sales fell in the second quarter of 2024. A year later, they recovered.', 'A year later', '2025-11-05').value, '2025');
+});

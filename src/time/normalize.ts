@@ -14,7 +14,12 @@ const CLOCK = /^\d{1,2}(?::\d{2})?(?:am|pm)$/;
 const DEICTIC = new Set(['month-day', 'day-month', 'part-of-month', 'month', 'weekday', 'deictic-day', 'deictic-unit', 'ago']);
 
 /** Words that put a clause in the future, so bare weekdays and months count forward. */
-const FUTURE_CUES = new Set(['will', "'ll", '’ll', 'shall', 'would', 'could', 'scheduled', 'due', 'upcoming', 'plans', 'planned', 'planning', 'expected', 'set']);
+const FUTURE_CUES = new Set(['will', "'ll", '’ll', 'shall', 'scheduled', 'upcoming', 'plans', 'planned', 'planning']);
+/** Words that do so only before "to" ("due to meet", "set to vote", "expected to sign"; not "due to the storm", "the record set in March", "than expected"). */
+const FUTURE_BEFORE_TO = new Set(['due', 'set', 'expected']);
+/** Modals of a reported future ("said it would reopen on Wednesday"), not when negated ("would not comment", "could not confirm"). */
+const FUTURE_MODALS = new Set(['would', 'could']);
+const NEGATIONS = new Set(['not', "n't", 'never']);
 /** Words that end the clause a future cue is looked for in. */
 const CLAUSE_STOPS = new Set([',', ';', ':', 'said', 'says', 'told', 'reported', 'announced', '—', '–']);
 
@@ -23,6 +28,8 @@ const COPULAS = new Set(['came', 'come', 'comes', 'was', 'were', 'is', 'occurred
 const SOFTENERS = new Set(['just', 'only', 'about', 'nearly', 'some', 'barely', 'roughly', 'almost']);
 
 const MAX_BACK = 6;
+/** Earlier times looked at for the subject of "X came a day after Y". */
+const MAX_SUBJECT_TIMES = 64;
 /** Times on each side of a clock time looked at for its day. */
 const MAX_CLOCK_NEIGHBOURS = 8;
 
@@ -58,6 +65,9 @@ function inFuture(tokens: readonly Token[], t0: number): boolean {
     const w = toLower(t.text);
     if (CLAUSE_STOPS.has(w)) break;
     if (FUTURE_CUES.has(w)) return true;
+    const next = k + 1 < tokens.length ? toLower(tokens[k + 1]!.text) : '';
+    if (FUTURE_BEFORE_TO.has(w) && next === 'to' && k + 2 < tokens.length && /^VB/.test(tokens[k + 2]!.pos ?? '')) return true;
+    if (FUTURE_MODALS.has(w) && !NEGATIONS.has(next)) return true;
   }
   return false;
 }
@@ -96,6 +106,12 @@ export function normalizeTimes(text: string, tokens: readonly Token[], reference
     const end = start + best.m[0].length;
     const reading = best.rule.read(best.m, { ref, future: inFuture(tokens, best.t0) });
     if (!reading) continue;
+    // "a year" after an amount or a counted noun is a rate ("$45m a year", "40 hours a week",
+    // "100,000 barrels a day"), not a length of time.
+    if (best.rule.name === 'duration' && /^(?:a|an|per)\s/i.test(best.m[0]) && best.t0 > 0) {
+      const prev = tokens[best.t0 - 1]!;
+      if (/\p{N}/u.test(prev.text) || /^(?:NNS?|CD)$/.test(prev.pos ?? '') || prev.text === '%') continue;
+    }
     let t1 = i;
     while (t1 + 1 < tokens.length && tokens[t1 + 1]!.end <= end) t1++;
     found.push({ start, end, rule: best.rule, reading, sentence: tok.sentence, t0: best.t0, t1 });
@@ -180,22 +196,14 @@ function anchorRelative(
     const head = headIdx >= 0 ? toLower(tokens[headIdx]!.text) : '';
     for (let j = done.length - 1; j >= 0 && !anchor; j--) {
       const g = found[j]!;
+      // The subject's time is among the last few named: a page of such clauses stays linear.
+      if (done.length - j > MAX_SUBJECT_TIMES) break;
       if (!done[j]!.value || done[j]!.grain === 'duration') continue;
       for (let q = g.t1 + 1; q <= g.t1 + 4 && q < tokens.length && tokens[q]!.sentence === g.sentence; q++) {
         if (toLower(tokens[q]!.text) === head) { anchor = done[j]!; break; }
       }
     }
-    if (anchor) n = -n;
-  }
-  if (!anchor) {
-    // The nearest earlier time at least as fine as the unit: "two days later" after "in a March 30
-    // speech … since he took office in 2021" counts from March 30, not from 2021.
-    for (let j = done.length - 1; j >= 0; j--) {
-      const g = found[j]!;
-      if (g.sentence < f.sentence - 1) break;
-      const d = done[j]!;
-      if (d.value && d.grain !== 'duration' && FINENESS[d.grain] <= FINENESS[rel.unit]) { anchor = d; break; }
-    }
+      if (anchor) n = -n;
   }
   if (anchor) {
     const r = shift(anchor, rel.unit, n);
@@ -205,6 +213,20 @@ function anchorRelative(
       te.anchor = anchor.id ?? null;
       return;
     }
+  }
+  // The nearest earlier time at least as fine as the unit that can be counted from: "two days
+  // later" after "in a March 30 speech … since he took office in 2021" counts from March 30.
+  for (let j = done.length - 1; j >= 0; j--) {
+    const g = found[j]!;
+    if (g.sentence < f.sentence - 1) break;
+    const d = done[j]!;
+    if (!d.value || d.grain === 'duration' || FINENESS[d.grain] > FINENESS[rel.unit]) continue;
+    const r = shift(d, rel.unit, rel.n);
+    if (!r) continue;
+    te.value = r.value; te.grain = r.grain;
+    if (r.range) te.range = r.range;
+    te.anchor = d.id ?? null;
+    return;
   }
   if (ref !== null) {
     const pub: TimeExpression = { start: 0, end: 0, value: formatDay(ref), grain: 'day' };

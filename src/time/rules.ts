@@ -63,12 +63,14 @@ const NUMBERS: Record<string, number> = {
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, several: 3, few: 3, 'a few': 3,
   'a couple of': 2, 'couple of': 2, thirteen: 13, fourteen: 14, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, 'a hundred': 100,
-  'half a': 0.5, half: 0.5,
+  'half a': 0.5, 'half an': 0.5, half: 0.5,
 };
 
 const MONTH = '(january|february|march|april|may|june|july|august|september|october|november|december|jan\\.?|feb\\.?|mar\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?|dec\\.?)';
 const WEEKDAY = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
-const NUM = '(\\d{1,3}|a couple of|couple of|a few|half a|a hundred|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several)';
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const SMALL = 'one|two|three|four|five|six|seven|eight|nine';
+const NUM = `(\\d{1,3}|a couple of|couple of|a few|half an?|(?:a|${SMALL})\\s+hundred|(?:${TENS})-(?:${SMALL})|an|a|${SMALL}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|${TENS}|hundred|several)`;
 const UNIT = '(day|week|month|year|decade)s?';
 /** Units of a length of time only (a date is never counted in them). */
 const LENGTH_UNIT = '(day|week|month|year|decade|hour|minute|century|centuries)s?';
@@ -84,8 +86,12 @@ function monthOf(word: string): number | null {
 }
 
 function numOf(word: string): number | null {
-  const w = word.toLowerCase();
+  const w = word.toLowerCase().replace(SPACES, ' ');
   if (DIGITS.test(w)) return Number(w);
+  const hundred = /^(\w+) hundred$/.exec(w);
+  if (hundred) { const n = hundred[1] === 'a' ? 1 : NUMBERS[hundred[1]!]; return n === undefined ? null : n * 100; }
+  const compound = /^(\w+)-(\w+)$/.exec(w);
+  if (compound) { const a = NUMBERS[compound[1]!]; const b = NUMBERS[compound[2]!]; return a !== undefined && b !== undefined ? a + b : null; }
   return NUMBERS[w] ?? null;
 }
 
@@ -110,7 +116,25 @@ function durationCode(n: number, unitWord: string): string | null {
 /** Words that are not counted as a year where a four-digit number comes before them (a count, not a date). */
 const COUNTED = new Set(['people', 'persons', 'votes', 'voters', 'members', 'troops', 'soldiers', 'jobs', 'workers', 'employees', 'homes',
   'houses', 'cases', 'deaths', 'residents', 'times', 'miles', 'feet', 'meters', 'metres', 'kilometers', 'kilometres', 'pounds', 'dollars',
-  'euros', 'units', 'seats', 'students', 'children', 'families', 'acres', 'hectares', 'tons', 'tonnes', 'percent', 'signatures', 'calls']);
+  'euros', 'units', 'seats', 'students', 'children', 'families', 'acres', 'hectares', 'tons', 'tonnes', 'percent', 'signatures', 'calls',
+  'years', 'cars', 'vehicles', 'points', 'more', 'copies', 'words', 'pages', 'barrels', 'gmt', 'utc', 'hours', 'hrs', 'rounds', 'shares']);
+/** Words after which a four-digit number names a thing, not a year ("Windows 2000", "Room 2010", "Flight 2019"). */
+const NAMED_NUMBERS = 'room|windows|suite|route|highway|flight|no\\.|number|apt\\.?|apartment|box|unit|model|version|office|gate|platform|bus|channel|interstate|code|pin|page|line|tel\\.?|phone';
+
+/** Whether the text right after a match goes on with a capitalised word ("Spring Festival", "Midnight Oil"). */
+function capitalisedAfter(m: RegExpExecArray): boolean {
+  return /^[ \t]+\p{Lu}/u.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 3));
+}
+
+/** Words before a month name that keep it a month ("in May", "early June"), where a capitalised word before it would make it a surname ("Theresa May"). */
+const BEFORE_MONTH = /(?:^|[^\p{L}])(?:in|on|by|since|until|till|during|from|to|through|early|late|mid|last|this|next|of|and|or|between|before|after|each|every|since|until)\s+$/iu;
+
+/** A month word that is a name here: after a capitalised word that is no preposition ("Theresa May"), or an abbreviation before a capitalised word ("Jan Kowalski"). */
+function monthIsName(m: RegExpExecArray, word: string): boolean {
+  const before = m.input.slice(Math.max(0, m.index - 24), m.index);
+  if (/\p{Lu}\p{Ll}+\.?[ \t]+$/u.test(before) && !BEFORE_MONTH.test(before)) return true;
+  return /^(?:jan|jun|jul|may|mar|aug|sept?|oct|nov|dec|feb|apr)$/i.test(word) && capitalisedAfter(m) && !BEFORE_MONTH.test(before);
+}
 
 /** "may" and "march" in lower case are a modal and a verb, not months. */
 function isMonthWord(raw: string): boolean {
@@ -168,7 +192,8 @@ function yearForPart(startMonth: number, months: number, ctx: TimeContext, mod: 
   const since = (m - startMonth + 12) % 12;
   const current = since < months ? (m < startMonth ? y - 1 : y) : null;
   const lastStart = m >= startMonth ? y : y - 1;
-  if (mod === 'this') return current ?? (ctx.future ? lastStart + 1 : lastStart);
+  // "this summer" in May is the summer to come, in October the one just gone: the one that starts in the reference year.
+  if (mod === 'this') return current ?? y;
   if (mod === 'last') return current !== null ? current - 1 : lastStart;
   if (mod === 'next') return current !== null ? current + 1 : lastStart + 1;
   if (current !== null) return current;
@@ -255,7 +280,7 @@ export const TIME_RULES: readonly TimeRule[] = [
     name: 'month', reason: 'a month without a year is the most recent past one (news convention) unless the clause is about the future', example: 'during his visit in October',
     pattern: re(`(?:(last|this|next)\\s+)?${MONTH}`),
     read: (m, ctx) => {
-      if (!isMonthWord(m[2]!)) return null;
+      if (!isMonthWord(m[2]!) || (!m[1] && monthIsName(m, m[2]!))) return null;
       const mo = monthOf(m[2]!)!;
       if (ctx.ref === null) return NO_REF;
       const mod = m[1]?.toLowerCase();
@@ -270,7 +295,7 @@ export const TIME_RULES: readonly TimeRule[] = [
   },
   {
     name: 'year', reason: 'a four-digit year from 1900 to 2099 standing alone ("in 2024", "the 2019 record", "between 2019 and 2023"); not an amount ("$2000", "2000 people")', example: 'in 2024',
-    pattern: re(`(?<![$£€#\\p{N}.,:/-])((?:19|20)\\d{2})(?![.,:/-]?\\p{N})(?!\\s*%)(?!\\s+(?:${[...COUNTED].join('|')})(?!\\p{L}))`),
+    pattern: re(`(?<![$£€#\\p{N}.,:/)-])(?<!\\b(?:${NAMED_NUMBERS})\\s)((?:19|20)\\d{2})(?![.,:/-]?\\p{N})(?!-\\p{L})(?!\\s*%)(?!\\s+(?:${[...COUNTED].join('|')})(?!\\p{L}))(?!\\s+\\S+\\s+(?:street|st\\.|avenue|ave\\.|road|rd\\.|boulevard|blvd\\.|lane|drive|way)(?!\\p{L}))`),
     read: (m) => {
       const y = Number(m[1]);
       return { value: String(y), grain: 'year', range: { start: `${y}-01-01`, end: `${y}-12-31` } };
@@ -295,8 +320,10 @@ export const TIME_RULES: readonly TimeRule[] = [
     pattern: re('(?:(this|last|next|early|late)\\s+|(?:the\\s+)|(?<=\\b(?:in|during|over|through|by|until|since)\\s))(spring|summer|autumn|winter|fall)(?:\\s+of\\s+((?:19|20)\\d{2}))?(?!\\s+of\\s)'),
     read: (m, ctx) => {
       const word = m[2]!.toLowerCase();
-      // "fall" without "the" or a modifier is the verb ("prices fall").
-      if (word === 'fall' && !m[1] && !/^the\s/i.test(m[0])) return null;
+      // "fall" without "the" or a modifier is the verb ("prices fall"), and "the fall in prices" the noun.
+      if (word === 'fall' && ((!m[1] && !/^the\s/i.test(m[0])) || /^\s+(?:in|from|to|on|by)\s/i.test(m.input.slice(m.index + m[0].length)))) return null;
+      // "the Spring Festival", "the Winter Olympics": a name.
+      if (/^\p{Lu}/u.test(m[2]!) && capitalisedAfter(m)) return null;
       const [code, start] = SEASONS[word]!;
       const mod = m[1]?.toLowerCase();
       const year = m[3] ? Number(m[3]) : yearForPart(start, 3, ctx, mod === 'early' || mod === 'late' ? undefined : mod);
@@ -306,7 +333,7 @@ export const TIME_RULES: readonly TimeRule[] = [
   },
   {
     name: 'year-end', reason: '"the end of the year", "year-end", "full-year" and "for the year" name the reference year', example: 'cut its forecast for the year',
-    pattern: re('(?:the\\s+end\\s+of\\s+the\\s+year|year-end|full-year|(?<=\\bfor\\s)the\\s+year(?!\\s+(?:before|after|earlier|later|prior|ago)))'),
+    pattern: re('(?:the\\s+end\\s+of\\s+the\\s+year|year-end|full-year|(?<=\\bfor\\s)the\\s+year(?!\\s+(?:before|after|earlier|later|prior|ago|(?:19|20)\\d\\d)))'),
     read: (m, ctx) => {
       if (ctx.ref === null) return NO_REF;
       const [y] = ymd(ctx.ref);
@@ -318,6 +345,8 @@ export const TIME_RULES: readonly TimeRule[] = [
     pattern: re('(?:(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am|pm)|(noon|midday|midnight))'),
     read: (m) => {
       if (m[4]) {
+        // "Midnight Oil", "Noon Street": a name.
+        if (capitalisedAfter(m) && /^\p{Lu}/u.test(m[4])) return null;
         const w = m[4].toLowerCase();
         return { value: null, grain: 'time', clock: { time: w === 'midnight' ? '00:00' : '12:00', plusDays: w === 'midnight' ? 1 : 0 } };
       }
@@ -421,7 +450,7 @@ export const TIME_RULES: readonly TimeRule[] = [
   },
   {
     name: 'duration', reason: 'a length of time is a duration, kept apart from dates', example: 'for nearly two months',
-    pattern: re(`${NOT_RATE}${QUAL}${NUM}\\s+(?:more\\s+|full\\s+)?${LENGTH_UNIT}(?!\\s+(?:ago|after|before|earlier|later|prior))`),
+    pattern: re(`${NOT_RATE}${QUAL}${NUM}\\s+(?:more\\s+|full\\s+)?${LENGTH_UNIT}(?!\\s+(?:ago|after|before|earlier|later|prior|old)\\b)`),
     read: (m) => {
       const n = numOf(m[1]!);
       if (n === null) return null;

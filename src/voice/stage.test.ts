@@ -24,3 +24,9 @@ test('a word counts where its part of speech fits; a verb of saying carries a st
   assert.deepEqual(d.voice.map((x) => d.text.slice(x.start, x.end)), ['legendary', 'conceded']);
   assert.equal(d.text.slice(0, d.voice[1]!.start).endsWith('The mayor '), true);
 });
+
+test('after a fuzzing pass: literal senses are not loaded; a verb of saying before a clause is', () => {
+  const d = analyze('The fire destroyed 40 homes. Two blasts rocked the capital. The car slammed into a wall. The plan would eliminate 500 jobs. The tax regime changed. He was charged with murder. He claimed victory. He claimed the election was stolen.');
+  assert.deepEqual(d.voice.map((x) => d.text.slice(x.start, x.end)), ['claimed']);
+  assert.equal(d.text.slice(d.voice[0]!.start, d.voice[0]!.start + 30), 'claimed the election was stole');
+});

@@ -6,6 +6,7 @@ import { innermostContent, quotationInners, SpanIndex } from '../core/span-index
 import type { WorkingDoc } from '../core/working-doc.js';
 import { VOICE_BY_FORM, VOICE_LEXICON, VOICE_PAIR_STARTS } from './lexicon.js';
 import { toLower } from '../text/lower.js';
+import { tokenRange } from '../attribution-model/roles.js';
 
 registerRules('voice', [
   { name: 'lexicon-authorial', reason: 'a stance word outside any attributed content or quotation is in the outlet’s own voice', example: 'Troops murdered ten people.' },
@@ -14,7 +15,6 @@ registerRules('voice', [
 void VOICE_LEXICON;
 
 const within = (t: Span, s: Span): boolean => t.start >= s.start && t.end <= s.end;
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'defeat']);
 
 /**
  * Loaded and evaluative words with whose voice they are in: attributed when inside the content of
@@ -28,6 +28,17 @@ export const voiceStage = defineStage('voice', { requires: ['tokens', 'attributi
   const quotes = quotationInners(doc.quotes);
   const contentAt = innermostContent(doc.attributions);
   const tokens = doc.tokens;
+  const byCue = new Map(doc.attributions.map((a) => [a.cue.end, a]));
+  /** Whether a word ends an attribution's cue whose content holds a verb (a clause, not an object). */
+  const clauseCue = (w: Span): boolean => {
+    const a = byCue.get(w.end);
+    if (!a) return false;
+    return a.content.some((c) => {
+      const [from, to] = tokenRange(tokens, c);
+      for (let k = from; k < to; k++) if (/^(?:VB[DPZ]?|MD)$/.test(tokens[k]!.pos ?? '')) return true;
+      return false;
+    });
+  };
   for (let i = 0; i < tokens.length; i++) {
     let t: Span = tokens[i]!;
     if (tokens[i]!.kind !== 'word') continue;
@@ -37,15 +48,19 @@ export const voiceStage = defineStage('voice', { requires: ['tokens', 'attributi
     const pair = next && next.kind === 'word' && VOICE_PAIR_STARTS.has(word) ? VOICE_BY_FORM.get(`${word} ${toLower(next.text)}`) : undefined;
     const entry = pair ?? VOICE_BY_FORM.get(word);
     if (!entry) continue;
+    const prev = i > 0 ? toLower(tokens[i - 1]!.text) : '';
+    const after = tokens[i + (pair ? 2 : 1)];
+    if (entry.notAfter?.includes(prev) || (after && entry.notBefore?.includes(toLower(after.text)))) continue;
     if (pair) { t = { start: t.start, end: next!.end }; i++; }
     else if (entry.pos && !(tokens[i]!.pos ?? '').startsWith(entry.pos)) continue;
     if (!body.some((b) => within(t, b))) continue;
-    // A verb of saying carries a stance only where it reports: as a cue, or before "that" or a
-    // quotation ("conceded that …"), not before its object ("conceded the race").
+    // A verb of saying carries a stance only where it reports a statement: before "that" or a
+    // quotation, or as the cue of an attribution whose content is a clause ("claimed the
+    // election was stolen"), not before a plain object ("conceded the race", "claimed victory").
     if (entry.kind === 'stance-cue' && !pair) {
       const after = next ? toLower(next.text) : '';
-      const reports = cues.holds(t) || after === 'that' || next?.kind === 'quote';
-      if (!reports || DETERMINERS.has(after)) continue;
+      const reported = after === 'that' || next?.kind === 'quote' || after === ',' || after === '.' || clauseCue(t);
+      if (!reported) continue;
     }
     // Cue verbs themselves ("claimed") are the writer's choice of verb, so authorial.
     // The innermost content holding the word (the first of equal size), unless it is a cue.

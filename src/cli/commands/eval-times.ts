@@ -11,7 +11,7 @@ import {
 import { isCalendarDate } from '../../time/calendar.js';
 import { type Command, flagString, parseArgs } from '../io.js';
 import { silverSplit } from '../read-silver.js';
-import { floorOf, readAnchoredGold, writeErrorLines } from '../anchored-gold.js';
+import { floorOf, readAnchoredGold, resolveOr2, writeErrorsOr1 } from '../anchored-gold.js';
 
 const USAGE = `usage: hearsay eval times GOLD.json [--texts DIR] [--errors FILE] [--json] [--min-value-f1 N]
        hearsay eval times DIR [--split dev|train] [--json] [--min-span-f1 N]
@@ -35,7 +35,10 @@ export const run: Command = async (args, io) => {
   const target = p.positionals[0];
   if (!target) { io.stderr(USAGE); return 2; }
   const json = p.flags.has('json');
-  if (!target.endsWith('.json')) {
+  const silver = !target.endsWith('.json');
+  const wrong = (silver ? ['min-value-f1', 'texts', 'errors'] : ['min-span-f1', 'split']).find((f) => p.flags.has(f));
+  if (wrong) { io.stderr(`eval times: --${wrong} does not go with ${silver ? 'a PolNeAR folder' : 'a gold file'}\n${USAGE}`); return 2; }
+  if (silver) {
     const split = await silverSplit(p, io, 'eval times', USAGE, 'min-span-f1', '.conll');
     if (typeof split === 'number') return split;
     const articles: SilverTimeArticle[] = [];
@@ -56,19 +59,17 @@ export const run: Command = async (args, io) => {
   if (floor === null) { io.stderr(`eval times: --min-value-f1 must be a number (percent)\n${USAGE}`); return 2; }
   const read = await readAnchoredGold<TimeGold>(target, flagString(p, 'texts', 'test/fixtures/attribution-gold/dev/text'), io, 'eval times', 'time', goldProblem);
   if (typeof read === 'number') return read;
-  const articles: TimeArticle[] = read.stories.map(({ id, text, starts }) => {
-    const story = read.gold.stories[id]!;
-    const times = story.times.map((t, i) => ({ ...resolveAnchor(text, starts, t, `${id} times[${i}]`), value: t.value, grain: t.grain }));
-    return { id, text, gold: times, predicted: analyze(text, { inputType: 'text', date: story.date }).times ?? [] };
-  });
+  const golds = resolveOr2(io, 'eval times', () => read.stories.map(({ id, text, starts }) =>
+    read.gold.stories[id]!.times.map((t, i) => ({ ...resolveAnchor(text, starts, t, `${id} times[${i}]`), value: t.value, grain: t.grain }))));
+  if (golds === 2) return 2;
+  const articles: TimeArticle[] = read.stories.map(({ id, text }, k) => ({
+    id, text, gold: golds[k]!, predicted: analyze(text, { inputType: 'text', date: read.gold.stories[id]!.date }).times ?? [],
+  }));
   const s = scoreTimeGold(articles);
-  const errorsPath = flagString(p, 'errors');
-  if (errorsPath) {
-    await writeErrorLines(io, errorsPath, s.errors.map((e) => `${e.story}\t${e.kind}\tgold ${e.gold ? `${JSON.stringify(e.gold.text)} ${e.gold.value} ${e.gold.grain}` : '-'}\tpredicted ${e.predicted ? `${JSON.stringify(e.predicted.text)} ${e.predicted.value} ${e.predicted.grain} ${e.predicted.rule ?? ''}` : '-'}\t${e.context}`));
-  }
   io.stdout(json ? `${JSON.stringify({ ...s, errors: s.errors.length }, null, 2)}\n` : formatTimeGold(s));
+  const written = await writeErrorsOr1(io, 'eval times', flagString(p, 'errors'), () => s.errors.map((e) => `${e.story}\t${e.kind}\tgold ${e.gold ? `${JSON.stringify(e.gold.text)} ${e.gold.value} ${e.gold.grain}` : '-'}\tpredicted ${e.predicted ? `${JSON.stringify(e.predicted.text)} ${e.predicted.value} ${e.predicted.grain} ${e.predicted.rule ?? ''}` : '-'}\t${e.context}`));
   if (floor !== undefined && 100 * s.values.f1 < floor) { io.stderr(`eval times: span-and-value F1 ${(100 * s.values.f1).toFixed(1)} is below the floor ${floor}\n`); return 1; }
-  return 0;
+  return written;
 };
 
 /** What is wrong with a gold file's shape, or null: checked before any story is read. */
@@ -79,7 +80,7 @@ function goldProblem(gold: unknown): string | null {
     if (!Array.isArray(story.times)) return `stories["${id}"].times is not a list`;
     for (const [i, t] of (story.times as unknown[]).entries()) {
       const e = t as { text?: unknown; paragraph?: unknown; occurrence?: unknown; value?: unknown; grain?: unknown } | null;
-      if (!e || typeof e !== 'object' || typeof e.text !== 'string' || !e.text || !Number.isInteger(e.paragraph)) return `stories["${id}"].times[${i}] has no text and paragraph`;
+      if (!e || typeof e !== 'object' || typeof e.text !== 'string' || !e.text.trim() || !Number.isInteger(e.paragraph) || (e.paragraph as number) < 0) return `stories["${id}"].times[${i}] has no text and paragraph`;
       if (e.occurrence !== undefined && !(Number.isInteger(e.occurrence) && (e.occurrence as number) >= 1)) return `stories["${id}"].times[${i}].occurrence is not a whole number ≥ 1`;
       if (e.value !== null && typeof e.value !== 'string') return `stories["${id}"].times[${i}].value is not a string or null`;
       if (!(TIME_GRAINS as readonly unknown[]).includes(e.grain)) return `stories["${id}"].times[${i}].grain is not one of ${TIME_GRAINS.join(', ')}`;

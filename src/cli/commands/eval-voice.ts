@@ -2,7 +2,7 @@ import { analyze } from '../../analyze.js';
 import { resolveAnchor } from '../../eval/anchored-spans.js';
 import { formatVoiceGold, scoreVoiceGold, VOICE_KINDS, type VoiceArticle, type VoiceGold } from '../../eval/voice.js';
 import { type Command, flagString, parseArgs } from '../io.js';
-import { floorOf, readAnchoredGold, writeErrorLines } from '../anchored-gold.js';
+import { floorOf, readAnchoredGold, resolveOr2, writeErrorsOr1 } from '../anchored-gold.js';
 
 const USAGE = `usage: hearsay eval voice GOLD.json [--texts DIR] [--errors FILE] [--json] [--min-voice-accuracy N]
   GOLD.json (test/fixtures/voice-gold/voice.json) lists, per story, each loaded or evaluative word
@@ -23,19 +23,18 @@ export const run: Command = async (args, io) => {
   if (floor === null) { io.stderr(`eval voice: --min-voice-accuracy must be a number (percent)\n${USAGE}`); return 2; }
   const read = await readAnchoredGold<VoiceGold>(target, flagString(p, 'texts', 'test/fixtures/attribution-gold/dev/text'), io, 'eval voice', 'voice', goldProblem);
   if (typeof read === 'number') return read;
-  const articles: VoiceArticle[] = read.stories.map(({ id, text, starts }) => {
-    const gold = read.gold.stories[id]!.map((w, i) => ({ ...resolveAnchor(text, starts, w, `${id}[${i}]`), kind: w.kind, strength: w.strength, voice: w.voice }));
+  const golds = resolveOr2(io, 'eval voice', () => read.stories.map(({ id, text, starts }) =>
+    read.gold.stories[id]!.map((w, i) => ({ ...resolveAnchor(text, starts, w, `${id}[${i}]`), kind: w.kind, strength: w.strength, voice: w.voice }))));
+  if (golds === 2) return 2;
+  const articles: VoiceArticle[] = read.stories.map(({ id, text }, k) => {
     const date = /_(\d{4}-\d{2}-\d{2})_/.exec(id)?.[1];
-    return { id, text, gold, predicted: analyze(text, { inputType: 'text', ...(date ? { date } : {}) }).voice };
+    return { id, text, gold: golds[k]!, predicted: analyze(text, { inputType: 'text', ...(date ? { date } : {}) }).voice };
   });
   const s = scoreVoiceGold(articles);
-  const errorsPath = flagString(p, 'errors');
-  if (errorsPath) {
-    await writeErrorLines(io, errorsPath, s.errors.map((e) => `${e.story}\t${e.kind}\tgold ${e.gold ? `${JSON.stringify(e.gold.text)} ${e.gold.voice} ${e.gold.kind}` : '-'}\tpredicted ${e.predicted ? `${JSON.stringify(e.predicted.text)} ${e.predicted.voice} ${e.predicted.rule ?? ''}` : '-'}\t${e.context}`));
-  }
   io.stdout(p.flags.has('json') ? `${JSON.stringify({ ...s, errors: s.errors.length }, null, 2)}\n` : formatVoiceGold(s));
+  const written = await writeErrorsOr1(io, 'eval voice', flagString(p, 'errors'), () => s.errors.map((e) => `${e.story}\t${e.kind}\tgold ${e.gold ? `${JSON.stringify(e.gold.text)} ${e.gold.voice} ${e.gold.kind}` : '-'}\tpredicted ${e.predicted ? `${JSON.stringify(e.predicted.text)} ${e.predicted.voice} ${e.predicted.rule ?? ''}` : '-'}\t${e.context}`));
   if (floor !== undefined && 100 * s.voiceAccuracy.accuracy < floor) { io.stderr(`eval voice: voice accuracy ${(100 * s.voiceAccuracy.accuracy).toFixed(1)} is below the floor ${floor}\n`); return 1; }
-  return 0;
+  return written;
 };
 
 /** What is wrong with a gold file's entries, or null: checked before any story is read. */
@@ -44,7 +43,7 @@ function goldProblem(gold: unknown): string | null {
     if (!Array.isArray(x)) return `stories["${id}"] is not a list of words`;
     for (const [i, w] of (x as unknown[]).entries()) {
       const e = w as { text?: unknown; paragraph?: unknown; occurrence?: unknown; kind?: unknown; strength?: unknown; voice?: unknown } | null;
-      if (!e || typeof e !== 'object' || typeof e.text !== 'string' || !e.text || !Number.isInteger(e.paragraph)) return `stories["${id}"][${i}] has no text and paragraph`;
+      if (!e || typeof e !== 'object' || typeof e.text !== 'string' || !e.text.trim() || !Number.isInteger(e.paragraph) || (e.paragraph as number) < 0) return `stories["${id}"][${i}] has no text and paragraph`;
       if (e.occurrence !== undefined && !(Number.isInteger(e.occurrence) && (e.occurrence as number) >= 1)) return `stories["${id}"][${i}].occurrence is not a whole number ≥ 1`;
       if (!(VOICE_KINDS as readonly unknown[]).includes(e.kind)) return `stories["${id}"][${i}].kind is not one of ${VOICE_KINDS.join(', ')}`;
       if (e.strength !== 'strong' && e.strength !== 'mild') return `stories["${id}"][${i}].strength is not strong or mild`;
