@@ -203,3 +203,12 @@ function checkSeed({ doc, events }: { doc: WorkingDoc; events: EventRecord[] }):
     assert.ok(a?.source && doc.slice(a.source).includes('Channel 12'));
   }
 }
+
+test('a PLOVER record dated by a clock time carries its day', async () => {
+  const { analyze } = await import('../analyze.js');
+  const { toPloverRecords } = await import('./plover.js');
+  const d = analyze('At 9:05 a.m. police arrested two protesters outside the council office.', { date: '2026-01-27' });
+  const r = toPloverRecords(d);
+  assert.equal(r[0]?.date, '2026-01-27');
+  assert.equal(r[0]?.date_from_text, true);
+});

@@ -71,7 +71,8 @@ export function toPloverRecords(doc: HearsayDocument): PloverRecord[] {
     return {
       id: ev.id,
       text: s ? doc.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim() : '',
-      date: t?.value ?? doc.meta.published?.slice(0, 10) ?? null,
+      // PLOVER dates are days: a clock time gives its day.
+      date: (t?.grain === 'time' ? t.value?.slice(0, 10) : t?.value) ?? doc.meta.published?.slice(0, 10) ?? null,
       date_from_text: !!t?.value,
       event_type: ev.type, mode: ev.mode, context: ev.context,
       trigger: doc.text.slice(ev.trigger.start, ev.trigger.end),
