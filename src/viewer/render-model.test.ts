@@ -167,3 +167,15 @@ test('a person\'s source group carries the gender the text states, and its rule'
   assert.deepEqual([ruiz?.gender, ruiz?.genderRule], ['female', 'entities:gender-title']);
   assert.ok(groups.filter((g) => g.kind !== 'person').every((g) => g.gender === null));
 });
+
+test('a mildly evaluative word is marked apart from a strongly loaded one', async () => {
+  const { analyze } = await import('../analyze.js');
+  const d = analyze('The legendary coach slammed the referees.');
+  const segs = buildRenderModel(d).segments;
+  const at = (w: string) => segs.find((s) => s.text === w)!;
+  assert.deepEqual(at('legendary').evaluative, { voice: 'authorial', attribution: null, kind: 'puffery' });
+  assert.equal(at('legendary').loaded, null);
+  assert.ok(segmentClasses(at('legendary')).includes('hs-evaluative-authorial'));
+  assert.equal(at('slammed').evaluative, null);
+  assert.equal(at('slammed').loaded?.kind, 'verb');
+});

@@ -28,8 +28,10 @@ export interface Segment {
   quote: QuoteType | null;
   /** Whose voice this text is in: attributed inside some content, else authorial. */
   voice: 'authorial' | 'attributed';
-  /** A loaded/evaluative word here, with whose voice it is in; null when none. */
+  /** A strongly loaded word here, with whose voice it is in; null when none. */
   loaded: { voice: 'authorial' | 'attributed'; attribution: string | null; kind: string | null } | null;
+  /** A mildly evaluative word here (puffery, an editorialising adverb, a verb of saying that carries doubt…); null when none or when `loaded` is set. */
+  evaluative: { voice: 'authorial' | 'attributed'; attribution: string | null; kind: string | null } | null;
   /** Key of the source group when this stretch is a source span. */
   sourceKey: string | null;
   /** Kind of that source. */
@@ -348,11 +350,13 @@ function buildSegments(text: string, marks: Mark[], voice: readonly VoiceSpan[],
     const content = here.find((m) => m.role === 'content');
     const src = here.find((m) => m.role === 'source');
     const v = activeVoice.find((x) => x.loaded) ?? null;
+    const mild = v ? null : activeVoice[0] ?? null;
     segments.push({
       start, end, text: text.slice(start, end), roles, attributions: ids, primary: ids[0] ?? null,
       quote: content ? content.attribution.quote : null,
       voice: content ? 'attributed' : 'authorial',
       loaded: v ? { voice: v.voice, attribution: v.attribution ?? null, kind: v.kind ?? null } : null,
+      evaluative: mild ? { voice: mild.voice, attribution: mild.attribution ?? null, kind: mild.kind ?? null } : null,
       sourceKey: src ? src.key : null,
       sourceKind: src ? src.attribution.source?.kind ?? null : null,
       outsideBody: !bodies.some((b) => b.start <= start && b.end >= end),
@@ -368,6 +372,7 @@ export function segmentClasses(s: Segment): string[] {
   if (s.quote) cls.push(`hs-${s.quote}`);
   cls.push(s.voice === 'attributed' ? 'hs-attributed' : 'hs-authorial');
   if (s.loaded) cls.push('hs-loaded', `hs-loaded-${s.loaded.voice}`);
+  if (s.evaluative) cls.push('hs-evaluative', `hs-evaluative-${s.evaluative.voice}`);
   if (s.sourceKind) cls.push(`hs-kind-${s.sourceKind}`);
   if (s.outsideBody) cls.push('hs-outside');
   return cls;
