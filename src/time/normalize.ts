@@ -84,13 +84,17 @@ export function normalizeTimes(text: string, tokens: readonly Token[], reference
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if (tok.start < coveredUntil || tok.kind === 'punct' || tok.kind === 'quote') continue;
-    if (!isTrigger(toLower(tok.text))) continue;
+    const lower = toLower(tok.text);
+    if (!isTrigger(lower)) continue;
+    // "am" and "pm" end a clock time only after a number ("10 am"); "I am" is most of them.
+    if ((lower === 'am' || lower === 'pm') && !(i > 0 && tokens[i - 1]!.kind === 'number')) continue;
     let best: { m: RegExpExecArray; rule: TimeRule; t0: number } | null = null;
     for (let b = Math.min(MAX_BACK, i); b >= 0; b--) {
       const t0 = i - b;
       const st = tokens[t0]!;
       if (st.sentence !== tok.sentence || st.start < coveredUntil) continue;
       for (const rule of TIME_RULES) {
+        if (rule.endsOn && !rule.endsOn(lower)) continue;
         rule.pattern.lastIndex = st.start;
         const m = rule.pattern.exec(text);
         if (!m || m.index !== st.start) continue;

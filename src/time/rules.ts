@@ -48,6 +48,11 @@ export interface TimeRule {
   /** Sticky, case-insensitive pattern tried at token starts near a trigger word. */
   pattern: RegExp;
   read: (m: RegExpExecArray, ctx: TimeContext) => TimeReading | null;
+  /**
+   * The trigger words a match of this rule can end on, where few can (a clock time ends on "a.m.",
+   * "noon"…): the rule is not tried at other triggers, which keeps the stage cheap.
+   */
+  endsOn?: (lower: string) => boolean;
 }
 
 const MONTHS: Record<string, number> = {
@@ -302,6 +307,7 @@ export const TIME_RULES: readonly TimeRule[] = [
     },
   },
   {
+    endsOn: (w) => /quarter|half|^q[1-4]$|^(?:19|20)\d\d$|year$/.test(w),
     name: 'quarter', reason: 'a quarter or half of a year, as TimeML writes it ("2027-Q2", "2027-H2"): with its year, or in business copy ("second-quarter profit", "Q3") the current or last one', example: 'production will begin in the second quarter of 2027',
     pattern: re(`(?:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\\s+(quarter|half)\\s+of\\s+((?:19|20)\\d{2}|this\\s+year|next\\s+year|last\\s+year)|(first|second|third|fourth)-(quarter|half)(?=\\s+(?:${QUARTER_NOUNS})\\b)|Q([1-4])(?:\\s+((?:19|20)\\d{2}))?)`),
     read: (m, ctx) => {
@@ -316,6 +322,7 @@ export const TIME_RULES: readonly TimeRule[] = [
     },
   },
   {
+    endsOn: (w) => /spring|summer|autumn|winter|fall|^(?:19|20)\d\d$/.test(w),
     name: 'season', reason: 'a season, as TimeML writes it ("2026-SU"; a winter is the year it starts in): "this/last/next" count from the reference date; "in the spring" is the current or last one, or in a future clause the coming one', example: 'a sharp reversal from the summer',
     pattern: re('(?:(this|last|next|early|late)\\s+|(?:the\\s+)|(?<=\\b(?:in|during|over|through|by|until|since)\\s))(spring|summer|autumn|winter|fall)(?:\\s+of\\s+((?:19|20)\\d{2}))?(?!\\s+of\\s)'),
     read: (m, ctx) => {
@@ -332,6 +339,7 @@ export const TIME_RULES: readonly TimeRule[] = [
     },
   },
   {
+    endsOn: (w) => w === 'year' || w === 'year-end' || w === 'full-year',
     name: 'year-end', reason: '"the end of the year", "year-end", "full-year" and "for the year" name the reference year', example: 'cut its forecast for the year',
     pattern: re('(?:the\\s+end\\s+of\\s+the\\s+year|year-end|full-year|(?<=\\bfor\\s)the\\s+year(?!\\s+(?:before|after|earlier|later|prior|ago|(?:19|20)\\d\\d)))'),
     read: (m, ctx) => {
@@ -341,6 +349,7 @@ export const TIME_RULES: readonly TimeRule[] = [
     },
   },
   {
+    endsOn: (w) => /^(?:a\.m\.|p\.m\.|am|pm|noon|midday|midnight|\d{1,2}(?::\d\d)?(?:am|pm))$/.test(w),
     name: 'clock', reason: 'a clock time ("10 a.m.", "9:05 p.m.", "noon", "midnight") on the day the sentence names, else the reference date; midnight ends its day', example: 'leave by 10 a.m.',
     pattern: re('(?:(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am|pm)|(noon|midday|midnight))'),
     read: (m) => {
