@@ -90,7 +90,7 @@ export function addMonths(year: number, month: number, n: number): [number, numb
 /** First months of TimeML's quarters, halves and seasons (a winter starts in December). */
 const PART_START: Record<string, number> = { Q1: 1, Q2: 4, Q3: 7, Q4: 10, H1: 1, H2: 7, SP: 3, SU: 6, FA: 9, WI: 12 };
 const ISO_PART = /^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)$/;
-const ISO_CLOCK = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}$/;
+const ISO_CLOCK = /^(\d{4}-\d{2}-\d{2})T(?:\d{2}:\d{2}|MO|AF|EV|NI)$/;
 
 /**
  * First day number covered by an ISO value (`2025`, `2025-10`, `2025-W48`, `2025-10-03`, a clock

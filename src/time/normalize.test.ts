@@ -183,3 +183,9 @@ test('after a fuzzing pass: relative times count from a clock time\'s day or a q
   assert.equal(one('On March 3, the blast happened at 10 a.m. Two days later, police arrived.', 'Two days later', '2025-11-05').value, '2025-03-05');
   assert.equal(one('Sales fell in the second quarter of 2024. A year later, they recovered.', 'A year later', '2025-11-05').value, '2025');
 });
+
+test('parts of the day as TimeML writes them, on the day their sentence names', () => {
+  assert.equal(one('Shares fell 7 percent in afternoon trading.', 'afternoon').value, '2025-12-02TAF');
+  assert.equal(one('On Monday the vote came in the evening.', 'the evening').value, '2025-12-01TEV');
+  assert.deepEqual(times('The morning was cold.').map((t) => t.text), []);
+});

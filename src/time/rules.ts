@@ -26,8 +26,9 @@ export interface TimeReading {
    */
   relative?: { unit: TimeUnit; n: number };
   /**
-   * For a clock time ("10 a.m."): `HH:MM`, and the days to add to its day (1 for midnight, the end
-   * of the day). The normaliser finds the day: a date in the same sentence, else the reference date.
+   * For a clock time ("10 a.m."): `HH:MM` (or a part of the day, `MO`, `AF`, `EV`), and the days to
+   * add to its day (1 for midnight, the end of the day). The normaliser finds the day: a date in the
+   * same sentence, else the reference date.
    */
   clock?: { time: string; plusDays: number };
 }
@@ -336,6 +337,15 @@ export const TIME_RULES: readonly TimeRule[] = [
       const year = m[3] ? Number(m[3]) : yearForPart(start, 3, ctx, mod === 'early' || mod === 'late' ? undefined : mod);
       if (year === null) return NO_REF;
       return { value: `${year}-${code}`, grain: 'season' };
+    },
+  },
+  {
+    endsOn: (w) => w === 'morning' || w === 'afternoon' || w === 'evening' || w === 'night',
+    name: 'part-of-day', reason: 'a part of a day, as TimeML writes it ("2026-07-30TAF"): "in the afternoon", "through the evening", "afternoon trading", on the day the sentence names, else the reference date', example: 'Shares fell in afternoon trading.',
+    pattern: re('(?:(?<=\\b(?:in|through|during|by|into|until)\\s)the\\s+(morning|afternoon|evening)|(morning|afternoon|evening)(?=\\s+(?:trading|session|bulletin|news|newscast|rush|commute|briefing|edition|show)\\b))'),
+    read: (m) => {
+      const part = (m[1] ?? m[2])!.toLowerCase();
+      return { value: null, grain: 'time', clock: { time: part === 'morning' ? 'MO' : part === 'afternoon' ? 'AF' : 'EV', plusDays: 0 } };
     },
   },
   {
