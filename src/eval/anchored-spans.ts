@@ -64,3 +64,10 @@ export function pairByOverlap(gold: readonly Span[], predicted: readonly Span[])
   }
   return out.sort((x, y) => x[0] - y[0]);
 }
+
+/** A span in its sentence for an error list: up to 60 characters each side, the span in brackets, on one line. */
+export function inContext(text: string, s: Span): string {
+  const from = Math.max(0, s.start - 60);
+  const to = Math.min(text.length, s.end + 60);
+  return `${text.slice(from, s.start)}[${text.slice(s.start, s.end)}]${text.slice(s.end, to)}`.replace(/\s+/g, ' ');
+}

@@ -4,7 +4,7 @@
  * PolNeAR's CoreNLP silver layer (spans only: the silver layer carries no values).
  */
 import type { Span, TimeExpression } from '../core/types.js';
-import { pairByOverlap, type AnchoredSpan } from './anchored-spans.js';
+import { inContext, pairByOverlap, type AnchoredSpan } from './anchored-spans.js';
 import { prf, type Prf } from './attributions.js';
 
 /** Grains a gold time may have: hearsay's, where `unknown` holds seasons, quarters, decades and vague phrases. */
@@ -72,12 +72,6 @@ export interface TimeGoldScores {
 
 const row = (): GrainRow => ({ gold: 0, found: 0, valueRight: 0, predicted: 0, matched: 0 });
 
-function context(text: string, s: Span): string {
-  const from = Math.max(0, s.start - 60);
-  const to = Math.min(text.length, s.end + 60);
-  return `${text.slice(from, s.start)}[${text.slice(s.start, s.end)}]${text.slice(s.end, to)}`.replace(/\s+/g, ' ');
-}
-
 /** Scores predicted times against our gold (see the module comment). */
 export function scoreTimeGold(articles: readonly TimeArticle[]): TimeGoldScores {
   let gold = 0;
@@ -110,10 +104,10 @@ export function scoreTimeGold(articles: readonly TimeArticle[]): TimeGoldScores 
       const right = g.value === p.value;
       if (right) { valueRight++; byGrain[g.grain]!.valueRight++; }
       if (g.grain !== 'unknown') { inFormat++; if (right) inFormatRight++; }
-      if (!right) errors.push({ story: a.id, kind: 'wrong value', gold: view(g), predicted: view(p), context: context(a.text, g) });
+      if (!right) errors.push({ story: a.id, kind: 'wrong value', gold: view(g), predicted: view(p), context: inContext(a.text, g) });
     }
-    a.gold.forEach((g, i) => { if (!pairedG.has(i)) errors.push({ story: a.id, kind: 'missed', gold: view(g), predicted: null, context: context(a.text, g) }); });
-    a.predicted.forEach((p, i) => { if (!pairedP.has(i)) errors.push({ story: a.id, kind: 'false alarm', gold: null, predicted: view(p), context: context(a.text, p) }); });
+    a.gold.forEach((g, i) => { if (!pairedG.has(i)) errors.push({ story: a.id, kind: 'missed', gold: view(g), predicted: null, context: inContext(a.text, g) }); });
+    a.predicted.forEach((p, i) => { if (!pairedP.has(i)) errors.push({ story: a.id, kind: 'false alarm', gold: null, predicted: view(p), context: inContext(a.text, p) }); });
   }
   return {
     stories: articles.length,

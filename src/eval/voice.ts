@@ -3,7 +3,7 @@
  * own hand-annotated stories (`test/fixtures/voice-gold/voice.json`).
  */
 import type { Span, VoiceSpan } from '../core/types.js';
-import { pairByOverlap, type AnchoredSpan } from './anchored-spans.js';
+import { inContext, pairByOverlap, type AnchoredSpan } from './anchored-spans.js';
 import { prf, type Prf } from './attributions.js';
 
 /** Kinds of marked word in the gold. */
@@ -63,12 +63,6 @@ export interface VoiceGoldScores {
   errors: VoiceError[];
 }
 
-function context(text: string, s: Span): string {
-  const from = Math.max(0, s.start - 60);
-  const to = Math.min(text.length, s.end + 60);
-  return `${text.slice(from, s.start)}[${text.slice(s.start, s.end)}]${text.slice(s.end, to)}`.replace(/\s+/g, ' ');
-}
-
 /** Scores predicted voice spans against our gold (see the module comment). */
 export function scoreVoiceGold(articles: readonly VoiceArticle[]): VoiceGoldScores {
   let gold = 0;
@@ -95,10 +89,10 @@ export function scoreVoiceGold(articles: readonly VoiceArticle[]): VoiceGoldScor
       found++;
       byKind[`${g.kind} (${g.strength})`]!.found++;
       if (g.voice === p.voice) { voiced++; v[g.voice].tp++; }
-      else errors.push({ story: a.id, kind: 'wrong voice', gold: { text: a.text.slice(g.start, g.end), voice: g.voice, kind: g.kind }, predicted: { text: a.text.slice(p.start, p.end), voice: p.voice, ...(p.rule ? { rule: p.rule } : {}) }, context: context(a.text, g) });
+      else errors.push({ story: a.id, kind: 'wrong voice', gold: { text: a.text.slice(g.start, g.end), voice: g.voice, kind: g.kind }, predicted: { text: a.text.slice(p.start, p.end), voice: p.voice, ...(p.rule ? { rule: p.rule } : {}) }, context: inContext(a.text, g) });
     }
-    a.gold.forEach((g, i) => { if (!pairedG.has(i)) errors.push({ story: a.id, kind: 'missed', gold: { text: a.text.slice(g.start, g.end), voice: g.voice, kind: g.kind }, predicted: null, context: context(a.text, g) }); });
-    a.predicted.forEach((p, i) => { if (!pairedP.has(i)) errors.push({ story: a.id, kind: 'false alarm', gold: null, predicted: { text: a.text.slice(p.start, p.end), voice: p.voice, ...(p.rule ? { rule: p.rule } : {}) }, context: context(a.text, p) }); });
+    a.gold.forEach((g, i) => { if (!pairedG.has(i)) errors.push({ story: a.id, kind: 'missed', gold: { text: a.text.slice(g.start, g.end), voice: g.voice, kind: g.kind }, predicted: null, context: inContext(a.text, g) }); });
+    a.predicted.forEach((p, i) => { if (!pairedP.has(i)) errors.push({ story: a.id, kind: 'false alarm', gold: null, predicted: { text: a.text.slice(p.start, p.end), voice: p.voice, ...(p.rule ? { rule: p.rule } : {}) }, context: inContext(a.text, p) }); });
   }
   return {
     stories: articles.length,
