@@ -125,7 +125,7 @@ const prfLine = (name: string, s: Prf) => `${name.padEnd(22)}${pc(s.precision)}$
 
 /** The gold scores as text. */
 export function formatTimeGold(s: TimeGoldScores): string {
-  const out = [`times against our own gold: ${s.stories} stories`, `${''.padEnd(22)}     P     R    F1   (matched / predicted / gold)`];
+  const out = [`times against the gold: ${s.stories} stories`, `${''.padEnd(22)}     P     R    F1   (matched / predicted / gold)`];
   out.push(prfLine('spans (overlap)', s.spans), prfLine('spans (exact)', s.exact), prfLine('span and value', s.values));
   out.push(`value right where the gold's fits hearsay's format: ${s.valueAccuracy.right} of ${s.valueAccuracy.of} (${(100 * s.valueAccuracy.accuracy).toFixed(1)} %)`);
   out.push('', `${'grain'.padEnd(10)}${'gold'.padStart(6)}${'found'.padStart(7)}${'value ok'.padStart(10)}${'predicted'.padStart(11)}${'matched'.padStart(9)}`);

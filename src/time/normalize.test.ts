@@ -189,3 +189,11 @@ test('parts of the day as TimeML writes them, on the day their sentence names', 
   assert.equal(one('On Monday the vote came in the evening.', 'the evening').value, '2025-12-01TEV');
   assert.deepEqual(times('The morning was cold.').map((t) => t.text), []);
 });
+
+test('a date without a year is the nearer one where no tense says which ("leaves office on Jan. 20" in September)', async () => {
+  const at = async (text: string, phrase: string) => (await full(text, '2016-09-20')).find((t) => t.text === phrase)?.value;
+  assert.equal(await at('Obama leaves office on Jan. 20.', 'Jan. 20'), '2017-01-20');
+  assert.equal(await at('The outcome of the Nov. 8 election is uncertain.', 'Nov. 8'), '2016-11-08');
+  assert.equal(await at('The rally was held on Nov. 8.', 'Nov. 8'), '2015-11-08');
+  assert.equal(await at('On March 3, the blast happened.', 'March 3'), '2016-03-03');
+});

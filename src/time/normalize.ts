@@ -57,6 +57,31 @@ interface Found extends Span {
   t1: number;
 }
 
+/**
+ * Whether the clause of token `t0` is in the past: a past-tense verb before it ("was held on",
+ * "signed on"), or, for an opening phrase, as the first verb after it ("On March 3, the blast
+ * happened").
+ */
+function inPast(tokens: readonly Token[], t0: number): boolean | undefined {
+  // Without parts of speech (the time stage run alone) there is no telling: read as past.
+  if (tokens[t0]!.pos === undefined) return undefined;
+  const s = tokens[t0]!.sentence;
+  for (let k = t0 - 1, n = 0; k >= 0 && n < 12; k--, n++) {
+    const t = tokens[k]!;
+    if (t.sentence !== s) break;
+    if (/^VB[DN]$/.test(t.pos ?? '')) return true;
+    if (CLAUSE_STOPS.has(toLower(t.text))) break;
+  }
+  for (let k = t0 + 1, n = 0; k < tokens.length && n < 12; k++, n++) {
+    const t = tokens[k]!;
+    if (t.sentence !== s) break;
+    const pos = t.pos ?? '';
+    if (/^(?:VB[DN])$/.test(pos)) return true;
+    if (/^(?:VB[PZG]?|MD)$/.test(pos)) return false;
+  }
+  return false;
+}
+
 function inFuture(tokens: readonly Token[], t0: number): boolean {
   const s = tokens[t0]!.sentence;
   for (let k = t0 - 1, n = 0; k >= 0 && n < 12; k--, n++) {
@@ -108,7 +133,8 @@ export function normalizeTimes(text: string, tokens: readonly Token[], reference
     if (!best) continue;
     const start = best.m.index;
     const end = start + best.m[0].length;
-    const reading = best.rule.read(best.m, { ref, future: inFuture(tokens, best.t0) });
+    const past = inPast(tokens, best.t0);
+    const reading = best.rule.read(best.m, { ref, future: inFuture(tokens, best.t0), ...(past === undefined ? {} : { past }) });
     if (!reading) continue;
     // "a year" after an amount or a counted noun is a rate ("$45m a year", "40 hours a week",
     // "100,000 barrels a day"), not a length of time.

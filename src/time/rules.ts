@@ -39,6 +39,11 @@ export interface TimeContext {
   ref: number | null;
   /** Whether the clause around the expression speaks of the future ("will meet on Friday"). */
   future: boolean;
+  /**
+   * Whether a past-tense verb comes before it in its clause ("was held on Nov. 8"); false where
+   * none does, so a date without a year may be the coming one. Absent: read as past.
+   */
+  past?: boolean;
 }
 
 /** One time rule: data plus the function that reads its match. */
@@ -157,12 +162,22 @@ function yearForMonth(month: number, ctx: TimeContext): number | null {
   return month <= m ? y : y - 1;
 }
 
+/**
+ * The year for a date named without one: the coming one in a future clause, the past one in a
+ * past-tense clause, and otherwise the nearer of the two, as dates in news are set beside the
+ * reference date ("leaves office on Jan. 20", "the Nov. 8 election" in a September story).
+ */
 function yearForDay(month: number, day: number, ctx: TimeContext): number | null {
   if (ctx.ref === null) return null;
   const [y] = ymd(ctx.ref);
   const here = dayNumber(y, month, day);
-  if (ctx.future) return here >= ctx.ref ? y : y + 1;
-  return here <= ctx.ref ? y : y - 1;
+  const next = here >= ctx.ref ? y : y + 1;
+  const last = here <= ctx.ref ? y : y - 1;
+  if (ctx.future) return next;
+  if (ctx.past !== false) return last;
+  const dNext = dayNumber(next, month, Math.min(day, daysInMonth(next, month))) - ctx.ref;
+  const dLast = ctx.ref - dayNumber(last, month, Math.min(day, daysInMonth(last, month)));
+  return dNext < dLast ? next : last;
 }
 
 function dayReading(y: number, m: number, d: number): TimeReading | null {
