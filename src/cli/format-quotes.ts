@@ -24,6 +24,8 @@ export function formatQuotes(j: QuoteBankJson): string {
     if (q.conflict) out.push(`             ! also given to ${others.join(', ')}`);
     else if (others.length) out.push(`               also: ${others.join(', ')}`);
     out.push(`               first: ${where(q)}`);
+    // A quotation relayed through others: according to whom.
+    if (q.first.chain.length > 1) out.push(`               relayed: ${q.first.chain.map((x) => clip(x, 40)).join(' → ')}`);
   }
   return out.join('\n');
 }

@@ -88,3 +88,11 @@ test('quotes reads gzip by its bytes whatever the name, reads a file named twice
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--conflicts takes no value/);
 });
+
+test('the text format says through whom a relayed quotation came', async () => {
+  const { analyze } = await import('../../analyze.js');
+  const d = analyze('Two city officials told the Harbor Gazette that Mayor Ana Ruiz said “the repair money is gone for good.”\n', { date: '2025-03-04' });
+  const r = await run(['quotes', '-'], new TextEncoder().encode(JSON.stringify(d) + '\n'));
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /relayed: .*officials → Ana Ruiz/);
+});
