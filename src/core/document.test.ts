@@ -101,6 +101,8 @@ test('malformed layers are SCHEMA_MISMATCH naming the place, never a TypeError',
     ['a path that is an object', (d) => { d.input.path = { a: 1 }; }, /input\.path is not a string or null/],
     ['two entities under one id', (d) => { d.entities.push({ ...d.entities[0], name: 'Someone Else' }); }, /two entities share an id/],
     ['two attributions under one id', (d) => { d.attributions.push({ ...d.attributions[0] }); }, /two attributions share an id/],
+    ['a voice that is neither', (d) => { d.voice = [{ start: 0, end: 1, voice: 'narrator', loaded: true }]; }, /voice\[0\]\.voice is not authorial or attributed/],
+    ['a voice kind that is an object', (d) => { d.voice = [{ start: 0, end: 1, voice: 'authorial', loaded: true, kind: {} }]; }, /voice\[0\]\.kind is not a string/],
   ];
   for (const [name, spoil, why] of cases) {
     const d = JSON.parse(JSON.stringify(good));

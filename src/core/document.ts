@@ -77,6 +77,11 @@ export function parseDocument(json: unknown): HearsayDocument {
     if (!ruleList(a.refinedBy)) fail(`attributions[${i}].refinedBy is not a list of rule names`);
   });
   spans(d.voice, 'voice');
+  d.voice!.forEach((v, i) => {
+    if (v.voice !== 'authorial' && v.voice !== 'attributed') fail(`voice[${i}].voice is not authorial or attributed`);
+    if (typeof v.loaded !== 'boolean') fail(`voice[${i}].loaded is not a boolean`);
+    if (v.kind !== undefined && typeof v.kind !== 'string') fail(`voice[${i}].kind is not a string`);
+  });
   if (d.times) spans(d.times, 'times');
   d.events?.forEach((e, i) => {
     if (!isObject(e)) return fail(`events[${i}] is not an object`);
