@@ -230,11 +230,16 @@ export function quotedPassages(text: string, span: Span): Span[] {
   return out.map((s) => trim(text, s)).filter((s) => s.end > s.start);
 }
 
+/** What a passage may open with that is no part of it: spaces, marks, a comma or colon. */
+const LEADING = /[\s,;:“”„«»"‘’]/;
+/** What it may end with: the same, and a dash. */
+const TRAILING = /[\s,;:—–\-“”„«»"‘’']/;
+
 /** A passage without the spaces, marks and the comma or colon the sentence puts around it. */
 function trim(text: string, s: Span): Span {
   let { start, end } = s;
-  while (start < end && /[\s,;:“”„«»"‘’]/.test(text[start]!)) start++;
-  while (end > start && /[\s,;:—–\-“”„«»"‘’']/.test(text[end - 1]!)) end--;
+  while (start < end && LEADING.test(text[start]!)) start++;
+  while (end > start && TRAILING.test(text[end - 1]!)) end--;
   return { start, end };
 }
 
