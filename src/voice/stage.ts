@@ -15,6 +15,8 @@ registerRules('voice', [
 void VOICE_LEXICON;
 
 const within = (t: Span, s: Span): boolean => t.start >= s.start && t.end <= s.end;
+/** Tags of a verb that makes a content a clause ("the election was stolen"), not an object. */
+const FINITE_OR_BASE_VERB = /^(?:VB[DPZ]?|MD)$/;
 
 /**
  * Loaded and evaluative words with whose voice they are in: attributed when inside the content of
@@ -35,7 +37,7 @@ export const voiceStage = defineStage('voice', { requires: ['tokens', 'attributi
     if (!a) return false;
     return a.content.some((c) => {
       const [from, to] = tokenRange(tokens, c);
-      for (let k = from; k < to; k++) if (/^(?:VB[DPZ]?|MD)$/.test(tokens[k]!.pos ?? '')) return true;
+      for (let k = from; k < to; k++) if (FINITE_OR_BASE_VERB.test(tokens[k]!.pos ?? '')) return true;
       return false;
     });
   };
