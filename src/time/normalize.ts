@@ -9,6 +9,13 @@ const YEAR = /^(?:19|20)\d\d$/;
 const UNIT_COMPOUND = /^\d+-(?:day|week|month|year|hour)s?$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const CLOCK = /^\d{1,2}(?::\d{2})?(?:am|pm)$/;
+const PAST_TAG = /^VB[DN]$/;
+const OTHER_VERB_TAG = /^(?:VB[PZG]?|MD)$/;
+const VERB_TAG = /^VB/;
+/** "a year", "an hour", "per day": one unit, which after an amount is a rate. */
+const ONE_UNIT = /^(?:a|an|per)\s/i;
+const HAS_DIGIT = /\p{N}/u;
+const AMOUNT_TAG = /^(?:NNS?|CD)$/;
 
 /** Rules whose reading depends on the reference date: their anchor is `published`. */
 const DEICTIC = new Set(['month-day', 'day-month', 'part-of-month', 'month', 'weekday', 'deictic-day', 'deictic-unit', 'ago']);
@@ -69,15 +76,15 @@ function inPast(tokens: readonly Token[], t0: number): boolean | undefined {
   for (let k = t0 - 1, n = 0; k >= 0 && n < 12; k--, n++) {
     const t = tokens[k]!;
     if (t.sentence !== s) break;
-    if (/^VB[DN]$/.test(t.pos ?? '')) return true;
+    if (PAST_TAG.test(t.pos ?? '')) return true;
     if (CLAUSE_STOPS.has(toLower(t.text))) break;
   }
   for (let k = t0 + 1, n = 0; k < tokens.length && n < 12; k++, n++) {
     const t = tokens[k]!;
     if (t.sentence !== s) break;
     const pos = t.pos ?? '';
-    if (/^(?:VB[DN])$/.test(pos)) return true;
-    if (/^(?:VB[PZG]?|MD)$/.test(pos)) return false;
+    if (PAST_TAG.test(pos)) return true;
+    if (OTHER_VERB_TAG.test(pos)) return false;
   }
   return false;
 }
@@ -91,7 +98,7 @@ function inFuture(tokens: readonly Token[], t0: number): boolean {
     if (CLAUSE_STOPS.has(w)) break;
     if (FUTURE_CUES.has(w)) return true;
     const next = k + 1 < tokens.length ? toLower(tokens[k + 1]!.text) : '';
-    if (FUTURE_BEFORE_TO.has(w) && next === 'to' && k + 2 < tokens.length && /^VB/.test(tokens[k + 2]!.pos ?? '')) return true;
+    if (FUTURE_BEFORE_TO.has(w) && next === 'to' && k + 2 < tokens.length && VERB_TAG.test(tokens[k + 2]!.pos ?? '')) return true;
     if (FUTURE_MODALS.has(w) && !NEGATIONS.has(next)) return true;
   }
   return false;
@@ -138,9 +145,9 @@ export function normalizeTimes(text: string, tokens: readonly Token[], reference
     if (!reading) continue;
     // "a year" after an amount or a counted noun is a rate ("$45m a year", "40 hours a week",
     // "100,000 barrels a day"), not a length of time.
-    if (best.rule.name === 'duration' && /^(?:a|an|per)\s/i.test(best.m[0]) && best.t0 > 0) {
+    if (best.rule.name === 'duration' && ONE_UNIT.test(best.m[0]) && best.t0 > 0) {
       const prev = tokens[best.t0 - 1]!;
-      if (/\p{N}/u.test(prev.text) || /^(?:NNS?|CD)$/.test(prev.pos ?? '') || prev.text === '%') continue;
+      if (HAS_DIGIT.test(prev.text) || AMOUNT_TAG.test(prev.pos ?? '') || prev.text === '%') continue;
     }
     let t1 = i;
     while (t1 + 1 < tokens.length && tokens[t1 + 1]!.end <= end) t1++;
