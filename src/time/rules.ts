@@ -10,6 +10,19 @@ const FINAL_S = /s$/;
 const SPACES = /\s+/g;
 const AFTER_LATER = /^(after|later)$/i;
 const FOLLOWING_NEXT = /^(following|next)$/i;
+const HUNDRED = /^(\w+) hundred$/;
+const HYPHENATED = /^(\w+)-(\w+)$/;
+const FINAL_IE = /ie$/;
+const SPACE_CAPITAL = /^[ \t]+\p{Lu}/u;
+const CAPITAL = /^\p{Lu}/u;
+const CAPITALISED_BEFORE = /\p{Lu}\p{Ll}+\.?[ \t]+$/u;
+const SHORT_MONTH = /^(?:jan|jun|jul|may|mar|aug|sept?|oct|nov|dec|feb|apr)$/i;
+const THE = /^the\s/i;
+/** "the fall in prices", "the fall from power": the noun, not the season. */
+const FALL_OF_PRICES = /^\s+(?:in|from|to|on|by)\s/i;
+const QUARTER_TRIGGER = /quarter|half|^q[1-4]$|^(?:19|20)\d\d$|year$/;
+const SEASON_TRIGGER = /spring|summer|autumn|winter|fall|^(?:19|20)\d\d$/;
+const CLOCK_TRIGGER = /^(?:a\.m\.|p\.m\.|am|pm|noon|midday|midnight|\d{1,2}(?::\d\d)?(?:am|pm))$/;
 
 /** A calendar unit a relative expression counts in. */
 export type TimeUnit = 'day' | 'week' | 'month' | 'year';
@@ -99,9 +112,9 @@ function monthOf(word: string): number | null {
 function numOf(word: string): number | null {
   const w = word.toLowerCase().replace(SPACES, ' ');
   if (DIGITS.test(w)) return Number(w);
-  const hundred = /^(\w+) hundred$/.exec(w);
+  const hundred = HUNDRED.exec(w);
   if (hundred) { const n = hundred[1] === 'a' ? 1 : NUMBERS[hundred[1]!]; return n === undefined ? null : n * 100; }
-  const compound = /^(\w+)-(\w+)$/.exec(w);
+  const compound = HYPHENATED.exec(w);
   if (compound) { const a = NUMBERS[compound[1]!]; const b = NUMBERS[compound[2]!]; return a !== undefined && b !== undefined ? a + b : null; }
   return NUMBERS[w] ?? null;
 }
@@ -113,7 +126,7 @@ function unitOf(word: string): TimeUnit | 'decade' {
 
 /** An ISO 8601 duration for `n` of a length unit ("P3Y", "PT48H", "P100Y"); null where it is not a whole count. */
 function durationCode(n: number, unitWord: string): string | null {
-  const u = unitWord.toLowerCase().replace(FINAL_S, '').replace(/ie$/, 'y');
+  const u = unitWord.toLowerCase().replace(FINAL_S, '').replace(FINAL_IE, 'y');
   const years = u === 'decade' ? 10 : u === 'century' ? 100 : null;
   if (years !== null) return Number.isInteger(n * years) ? `P${n * years}Y` : null;
   if (u === 'hour') return Number.isInteger(n) ? `PT${n}H` : Number.isInteger(n * 60) ? `PT${n * 60}M` : null;
@@ -134,7 +147,7 @@ const NAMED_NUMBERS = 'room|windows|suite|route|highway|flight|no\\.|number|apt\
 
 /** Whether the text right after a match goes on with a capitalised word ("Spring Festival", "Midnight Oil"). */
 function capitalisedAfter(m: RegExpExecArray): boolean {
-  return /^[ \t]+\p{Lu}/u.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 3));
+  return SPACE_CAPITAL.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 3));
 }
 
 /** Words before a month name that keep it a month ("in May", "early June"), where a capitalised word before it would make it a surname ("Theresa May"). */
@@ -143,8 +156,8 @@ const BEFORE_MONTH = /(?:^|[^\p{L}])(?:in|on|by|since|until|till|during|from|to|
 /** A month word that is a name here: after a capitalised word that is no preposition ("Theresa May"), or an abbreviation before a capitalised word ("Jan Kowalski"). */
 function monthIsName(m: RegExpExecArray, word: string): boolean {
   const before = m.input.slice(Math.max(0, m.index - 24), m.index);
-  if (/\p{Lu}\p{Ll}+\.?[ \t]+$/u.test(before) && !BEFORE_MONTH.test(before)) return true;
-  return /^(?:jan|jun|jul|may|mar|aug|sept?|oct|nov|dec|feb|apr)$/i.test(word) && capitalisedAfter(m) && !BEFORE_MONTH.test(before);
+  if (CAPITALISED_BEFORE.test(before) && !BEFORE_MONTH.test(before)) return true;
+  return SHORT_MONTH.test(word) && capitalisedAfter(m) && !BEFORE_MONTH.test(before);
 }
 
 /** "may" and "march" in lower case are a modal and a verb, not months. */
@@ -323,7 +336,7 @@ export const TIME_RULES: readonly TimeRule[] = [
     },
   },
   {
-    endsOn: (w) => /quarter|half|^q[1-4]$|^(?:19|20)\d\d$|year$/.test(w),
+    endsOn: (w) => QUARTER_TRIGGER.test(w),
     name: 'quarter', reason: 'a quarter or half of a year, as TimeML writes it ("2027-Q2", "2027-H2"): with its year, or in business copy ("second-quarter profit", "Q3") the current or last one', example: 'production will begin in the second quarter of 2027',
     pattern: re(`(?:(?:the\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\\s+(quarter|half)\\s+of\\s+((?:19|20)\\d{2}|this\\s+year|next\\s+year|last\\s+year)|(first|second|third|fourth)-(quarter|half)(?=\\s+(?:${QUARTER_NOUNS})\\b)|Q([1-4])(?:\\s+((?:19|20)\\d{2}))?)`),
     read: (m, ctx) => {
@@ -338,15 +351,15 @@ export const TIME_RULES: readonly TimeRule[] = [
     },
   },
   {
-    endsOn: (w) => /spring|summer|autumn|winter|fall|^(?:19|20)\d\d$/.test(w),
+    endsOn: (w) => SEASON_TRIGGER.test(w),
     name: 'season', reason: 'a season, as TimeML writes it ("2026-SU"; a winter is the year it starts in): "this/last/next" count from the reference date; "in the spring" is the current or last one, or in a future clause the coming one', example: 'a sharp reversal from the summer',
     pattern: re('(?:(this|last|next|early|late)\\s+|(?:the\\s+)|(?<=\\b(?:in|during|over|through|by|until|since)\\s))(spring|summer|autumn|winter|fall)(?:\\s+of\\s+((?:19|20)\\d{2}))?(?!\\s+of\\s)'),
     read: (m, ctx) => {
       const word = m[2]!.toLowerCase();
       // "fall" without "the" or a modifier is the verb ("prices fall"), and "the fall in prices" the noun.
-      if (word === 'fall' && ((!m[1] && !/^the\s/i.test(m[0])) || /^\s+(?:in|from|to|on|by)\s/i.test(m.input.slice(m.index + m[0].length)))) return null;
+      if (word === 'fall' && ((!m[1] && !THE.test(m[0])) || FALL_OF_PRICES.test(m.input.slice(m.index + m[0].length)))) return null;
       // "the Spring Festival", "the Winter Olympics": a name.
-      if (/^\p{Lu}/u.test(m[2]!) && capitalisedAfter(m)) return null;
+      if (CAPITAL.test(m[2]!) && capitalisedAfter(m)) return null;
       const [code, start] = SEASONS[word]!;
       const mod = m[1]?.toLowerCase();
       const year = m[3] ? Number(m[3]) : yearForPart(start, 3, ctx, mod === 'early' || mod === 'late' ? undefined : mod);
@@ -374,13 +387,13 @@ export const TIME_RULES: readonly TimeRule[] = [
     },
   },
   {
-    endsOn: (w) => /^(?:a\.m\.|p\.m\.|am|pm|noon|midday|midnight|\d{1,2}(?::\d\d)?(?:am|pm))$/.test(w),
+    endsOn: (w) => CLOCK_TRIGGER.test(w),
     name: 'clock', reason: 'a clock time ("10 a.m.", "9:05 p.m.", "noon", "midnight") on the day the sentence names, else the reference date; midnight ends its day', example: 'leave by 10 a.m.',
     pattern: re('(?:(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am|pm)|(noon|midday|midnight))'),
     read: (m) => {
       if (m[4]) {
         // "Midnight Oil", "Noon Street": a name.
-        if (capitalisedAfter(m) && /^\p{Lu}/u.test(m[4])) return null;
+        if (capitalisedAfter(m) && CAPITAL.test(m[4])) return null;
         const w = m[4].toLowerCase();
         return { value: null, grain: 'time', clock: { time: w === 'midnight' ? '00:00' : '12:00', plusDays: w === 'midnight' ? 1 : 0 } };
       }
