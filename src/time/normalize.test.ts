@@ -197,3 +197,16 @@ test('a date without a year is the nearer one where no tense says which ("leaves
   assert.equal(await at('The rally was held on Nov. 8.', 'Nov. 8'), '2015-11-08');
   assert.equal(await at('On March 3, the blast happened.', 'March 3'), '2016-03-03');
 });
+
+test('holidays by name: fixed and floating days, in the year the sentence or its tense says; names and "Christmas trees" are none', async () => {
+  const at = async (text: string, phrase: string) => (await full(text, '2016-09-20')).find((t) => t.text === phrase)?.value;
+  assert.equal(await at('The rally was held on Labor Day.', 'Labor Day'), '2016-09-05');
+  assert.equal(await at('The vote is on Election Day.', 'Election Day'), '2016-11-08');
+  assert.equal(await at('Stores will open early on Black Friday.', 'Black Friday'), '2016-11-25');
+  assert.equal(await at('We met last Christmas.', 'last Christmas'), '2015-12-25');
+  assert.equal(await at('On Good Friday 2024 they marched.', 'Good Friday 2024'), '2024-03-29');
+  assert.equal(await at('He won in 2012. Soon after Election Day, he spoke.', 'Election Day'), '2012-11-06');
+  for (const text of ['They flew to Christmas Island.', 'They sold Christmas trees.', 'It was called Barack Obama Election Day.']) {
+    assert.deepEqual((await full(text, '2016-09-20')).map((t) => t.text), [], text);
+  }
+});

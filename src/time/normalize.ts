@@ -1,7 +1,7 @@
 import type { Span, TimeExpression } from '../core/types.js';
 import type { Token } from '../core/working-doc.js';
 import { addMonths, formatDay, formatMonth, formatWeek, parseDay, valueStart, weekStart, ymd } from './calendar.js';
-import { TIME_RULES, TIME_TRIGGERS, type TimeReading, type TimeRule, type TimeUnit } from './rules.js';
+import { holidayIn, TIME_RULES, TIME_TRIGGERS, type TimeReading, type TimeRule, type TimeUnit } from './rules.js';
 import { toLower } from '../text/lower.js';
 
 // Regex literals live at module level: one in a function body allocates a new RegExp per call.
@@ -165,6 +165,13 @@ export function normalizeTimes(text: string, tokens: readonly Token[], reference
     if (DEICTIC.has(f.rule.name) && r.value !== null) te.anchor = 'published';
     if (r.relative) anchorRelative(te, f, r.relative, found, out, tokens, ref);
     if (r.clock) clockOn(te, f, r.clock, found, out, ref);
+    if (r.holiday) {
+      // "In 2012 … soon after Election Day": the year the sentence or the one before names.
+      for (let j = out.length - 1; j >= 0 && found[j]!.sentence >= f.sentence - 1; j--) {
+        const y = out[j]!;
+        if (y.grain === 'year' && y.value && YEAR.test(y.value)) { te.value = holidayIn(r.holiday, Number(y.value)); te.anchor = y.id ?? null; break; }
+      }
+    }
     out.push(te);
   }
   return out;

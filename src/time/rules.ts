@@ -44,6 +44,8 @@ export interface TimeReading {
    * same sentence, else the reference date.
    */
   clock?: { time: string; plusDays: number };
+  /** For a holiday named without a year: its name, so the normaliser can put it in a year the sentence names ("in 2012 … soon after Election Day"). */
+  holiday?: string;
 }
 
 /** Context a rule resolves against. */
@@ -191,6 +193,80 @@ function yearForDay(month: number, day: number, ctx: TimeContext): number | null
   const dNext = dayNumber(next, month, Math.min(day, daysInMonth(next, month))) - ctx.ref;
   const dLast = ctx.ref - dayNumber(last, month, Math.min(day, daysInMonth(last, month)));
   return dNext < dLast ? next : last;
+}
+
+/** The day of month of the `n`-th given weekday (1 Monday … 7 Sunday) of a month; `n` −1 is the last. */
+function nthWeekday(year: number, month: number, wd: number, n: number): number {
+  if (n > 0) {
+    const first = weekday(dayNumber(year, month, 1));
+    return 1 + ((wd - first + 7) % 7) + 7 * (n - 1);
+  }
+  const lastDay = daysInMonth(year, month);
+  const last = weekday(dayNumber(year, month, lastDay));
+  return lastDay - ((last - wd + 7) % 7);
+}
+
+/** Easter Sunday of a year (the Gregorian computus), as `[month, day]`. */
+function easter(y: number): [number, number] {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const h = (19 * a + b - Math.floor(b / 4) - Math.floor((8 * b - 8 * Math.floor((b + 8) / 25) + 3) / 25) + 15) % 30;
+  const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
+  const m = Math.floor((a + 11 * h + 19 * l) / 433);
+  const month = Math.floor((h + l - 7 * m + 90) / 25);
+  return [month, (h + l - 7 * m + 33 * month + 19) % 32];
+}
+
+/** Holidays a news story names by name: the day each falls on in a year, as `[month, day]`. */
+const HOLIDAYS: Record<string, (y: number) => [number, number]> = {
+  "new year's day": () => [1, 1], "new year's eve": () => [12, 31], "valentine's day": () => [2, 14], "st. patrick's day": () => [3, 17],
+  'independence day': () => [7, 4], 'fourth of july': () => [7, 4], 'july fourth': () => [7, 4], 'juneteenth': () => [6, 19],
+  'halloween': () => [10, 31], 'veterans day': () => [11, 11], 'christmas eve': () => [12, 24], 'christmas day': () => [12, 25],
+  'christmas': () => [12, 25], 'boxing day': () => [12, 26], 'bastille day': () => [7, 14],
+  'martin luther king jr. day': (y) => [1, nthWeekday(y, 1, 1, 3)], 'mlk day': (y) => [1, nthWeekday(y, 1, 1, 3)],
+  "presidents' day": (y) => [2, nthWeekday(y, 2, 1, 3)], 'presidents day': (y) => [2, nthWeekday(y, 2, 1, 3)],
+  'memorial day': (y) => [5, nthWeekday(y, 5, 1, -1)], 'labor day': (y) => [9, nthWeekday(y, 9, 1, 1)],
+  'columbus day': (y) => [10, nthWeekday(y, 10, 1, 2)], "indigenous peoples' day": (y) => [10, nthWeekday(y, 10, 1, 2)],
+  'thanksgiving': (y) => [11, nthWeekday(y, 11, 4, 4)], 'thanksgiving day': (y) => [11, nthWeekday(y, 11, 4, 4)],
+  'black friday': (y) => [11, nthWeekday(y, 11, 4, 4) + 1], "mother's day": (y) => [5, nthWeekday(y, 5, 7, 2)],
+  "father's day": (y) => [6, nthWeekday(y, 6, 7, 3)], 'election day': (y) => [11, nthWeekday(y, 11, 1, 1) + 1],
+  'easter': (y) => easter(y), 'easter sunday': (y) => easter(y),
+  'good friday': (y) => { const [m, d] = easter(y); const [, mm, dd] = ymd(dayNumber(y, m, d) - 2); return [mm, dd]; },
+};
+/** The holidays' names as a pattern, longest first; an apostrophe may be straight or curly, a full stop literal. */
+const HOLIDAY = `(${Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length).map((k) => k.replace(/[.']/g, (c) => (c === '.' ? '\\.' : "['’]"))).join('|')})`;
+const APOSTROPHES = /['’]/g;
+/** Things named for a holiday that are no day of it ("Christmas trees", "Easter eggs"). */
+const HOLIDAY_THINGS = /^\s+(?:tree|trees|shopping|season|lights|card|cards|music|market|markets|spirit|decorations|gift|gifts|eggs?|bunny|sales|carols?|ornaments?|movies?|songs?)\b/i;
+
+/** A holiday's day in a given year, as an ISO day (for the normaliser, which may find the year in the sentence). */
+export function holidayIn(name: string, year: number): string | null {
+  const at = HOLIDAYS[name.toLowerCase().replace(APOSTROPHES, "'").replace(SPACES, ' ')];
+  if (!at) return null;
+  const [m, d] = at(year);
+  return formatDay(dayNumber(year, m, d));
+}
+
+/** A holiday's day: in the year given, else by "last/this/next", else as {@link yearForDay} chooses. */
+function holidayReading(name: string, mod: string | undefined, year: number | undefined, ctx: TimeContext): TimeReading | null {
+  const at = HOLIDAYS[name.toLowerCase().replace(APOSTROPHES, "'").replace(SPACES, ' ')];
+  if (!at) return null;
+  if (year !== undefined) { const [m, d] = at(year); return dayReading(year, m, d); }
+  if (ctx.ref === null) return NO_REF;
+  const [ry] = ymd(ctx.ref);
+  const dayIn = (y: number) => { const [m, d] = at(y); return dayNumber(y, m, d); };
+  let y: number;
+  if (mod === 'last') y = dayIn(ry) < ctx.ref ? ry : ry - 1;
+  else if (mod === 'next') y = dayIn(ry) > ctx.ref ? ry : ry + 1;
+  else if (mod === 'this') y = ry;
+  else {
+    const next = dayIn(ry) >= ctx.ref ? ry : ry + 1;
+    const last = dayIn(ry) <= ctx.ref ? ry : ry - 1;
+    y = ctx.future ? next : ctx.past !== false ? last : (dayIn(next) - ctx.ref < ctx.ref - dayIn(last) ? next : last);
+  }
+  const [m, d] = at(y);
+  return dayReading(y, m, d);
 }
 
 function dayReading(y: number, m: number, d: number): TimeReading | null {
@@ -368,6 +444,20 @@ export const TIME_RULES: readonly TimeRule[] = [
     },
   },
   {
+    name: 'holiday', reason: 'a holiday named by name is its day ("Labor Day", "Thanksgiving", "Christmas Eve", "Easter"), in the year given, or the one its tense or its nearness says', example: 'the rally on Labor Day',
+    pattern: re(`(?:(last|this|next)\\s+)?${HOLIDAY}(?:,?\\s+((?:19|20)\\d{2}))?(?![\\p{L}-])`),
+    read: (m, ctx) => {
+      // "Christmas Island", "Easter Island", "Barack Obama Election Day": names; "Christmas trees": no day.
+      if (capitalisedAfter(m) && !m[3]) return null;
+      const before = m.input.slice(Math.max(0, m.index - 24), m.index);
+      if (!m[1] && CAPITALISED_BEFORE.test(before) && !BEFORE_MONTH.test(before)) return null;
+      if (HOLIDAY_THINGS.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
+      const r = holidayReading(m[2]!, m[1]?.toLowerCase(), m[3] ? Number(m[3]) : undefined, ctx);
+      if (r && !m[1] && !m[3]) r.holiday = m[2]!;
+      return r;
+    },
+  },
+  {
     endsOn: (w) => w === 'morning' || w === 'afternoon' || w === 'evening' || w === 'night',
     name: 'part-of-day', reason: 'a part of a day, as TimeML writes it ("2026-07-30TAF"): "in the afternoon", "through the evening", "afternoon trading", on the day the sentence names, else the reference date', example: 'Shares fell in afternoon trading.',
     pattern: re('(?:(?<=\\b(?:in|through|during|by|into|until)\\s)the\\s+(morning|afternoon|evening)|(morning|afternoon|evening)(?=\\s+(?:trading|session|bulletin|news|newscast|rush|commute|briefing|edition|show)\\b))'),
@@ -530,4 +620,5 @@ export const TIME_TRIGGERS: ReadonlySet<string> = new Set([
   'a.m.', 'p.m.', 'am', 'pm', 'noon', 'midday', 'midnight',
   'quarter', 'half', 'q1', 'q2', 'q3', 'q4', 'first-quarter', 'second-quarter', 'third-quarter', 'fourth-quarter', 'first-half', 'second-half',
   'spring', 'summer', 'autumn', 'winter', 'fall',
+  'day', 'eve', 'christmas', 'halloween', 'thanksgiving', 'easter', 'juneteenth', 'july', 'friday', 'fourth', 'sunday',
 ]);
