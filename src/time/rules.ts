@@ -237,6 +237,8 @@ const HOLIDAYS: Record<string, (y: number) => [number, number]> = {
 /** The holidays' names as a pattern, longest first; an apostrophe may be straight or curly, a full stop literal. */
 const HOLIDAY = `(${Object.keys(HOLIDAYS).sort((a, b) => b.length - a.length).map((k) => k.replace(/[.']/g, (c) => (c === '.' ? '\\.' : "['’]"))).join('|')})`;
 const APOSTROPHES = /['’]/g;
+/** Trigger words a holiday's name can hold. */
+const HOLIDAY_TRIGGER = /^(?:day|eve|christmas|halloween|thanksgiving|easter|juneteenth|july|friday|fourth|sunday|(?:19|20)\d\d)$/;
 /** Things named for a holiday that are no day of it ("Christmas trees", "Easter eggs"). */
 const HOLIDAY_THINGS = /^\s+(?:tree|trees|shopping|season|lights|card|cards|music|market|markets|spirit|decorations|gift|gifts|eggs?|bunny|sales|carols?|ornaments?|movies?|songs?)\b/i;
 
@@ -444,6 +446,7 @@ export const TIME_RULES: readonly TimeRule[] = [
     },
   },
   {
+    endsOn: (w) => HOLIDAY_TRIGGER.test(w),
     name: 'holiday', reason: 'a holiday named by name is its day ("Labor Day", "Thanksgiving", "Christmas Eve", "Easter"), in the year given, or the one its tense or its nearness says', example: 'the rally on Labor Day',
     pattern: re(`(?:(last|this|next)\\s+)?${HOLIDAY}(?:,?\\s+((?:19|20)\\d{2}))?(?![\\p{L}-])`),
     read: (m, ctx) => {
