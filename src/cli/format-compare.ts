@@ -4,7 +4,7 @@ import type { HearsayDocument } from '../core/types.js';
 import { clip } from '../text/clip.js';
 
 const TITLES: Record<ChangeSection, string> = {
-  meta: '', sentences: 'Sentences', attributions: 'Attributions', sources: 'Sources cited (attributions before → after)', voice: 'Loaded words', events: 'Events',
+  meta: '', sentences: 'Sentences', attributions: 'Attributions', sources: 'Sources cited (attributions before → after)', voice: 'Loaded words', events: 'Events', times: 'Dates and times',
 };
 
 /** A readable account of a comparison for a person: what changed, with the words. Not JSON. */
@@ -16,8 +16,9 @@ export function formatComparison(cmp: Comparison, before: HearsayDocument, after
   for (const l of lines.filter((x) => x.section === 'meta')) out.push(`  ${l.text}: ${l.details.join('; ')}`);
   const counts: Partial<Record<ChangeSection, string>> = {
     sentences: tally(cmp.summary.sentences), attributions: tally(cmp.summary.attributions), voice: tally(cmp.summary.voice), events: tally(cmp.summary.events),
+    ...(cmp.summary.times ? { times: tally(cmp.summary.times) } : {}),
   };
-  for (const section of ['sentences', 'attributions', 'sources', 'voice', 'events'] as const) {
+  for (const section of ['sentences', 'attributions', 'sources', 'voice', 'times', 'events'] as const) {
     const mine = lines.filter((x) => x.section === section);
     // Sentences and attributions always get their tally; the rest only when something moved.
     if (!mine.length && section !== 'sentences' && section !== 'attributions') continue;

@@ -102,3 +102,13 @@ test('thousands of attributions with the same words pair in order, each with its
   assert.ok(same.every((x) => x.before === x.after), 'each pairs with the one at its own place');
   assert.deepEqual(c.attributions.filter((x) => x.kind !== 'same').map((x) => x.kind), ['changed']);
 });
+
+test('dates and times are paired within matching sentences: a changed day is reported with both values', async () => {
+  const { analyze } = await import('../analyze.js');
+  const a = analyze('The council met on Tuesday and voted on the plan. Work begins in July.\n', { date: '2025-06-12' });
+  const b = analyze('The council met on Wednesday and voted on the plan. Work begins in July. The mayor spoke on Thursday.\n', { date: '2025-06-12' });
+  const cmp = compareDocuments(a, b);
+  const changed = cmp.times!.filter((t) => t.kind !== 'same').map((t) => [t.kind, t.textBefore, t.before?.value ?? null, t.textAfter, t.after?.value ?? null]);
+  assert.deepEqual(changed, [['changed', 'Tuesday', '2025-06-10', 'Wednesday', '2025-06-11'], ['added', null, null, 'Thursday', '2025-06-12']]);
+  assert.deepEqual(cmp.summary.times, { same: 1, changed: 1, added: 1, removed: 0 });
+});

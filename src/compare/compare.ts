@@ -6,7 +6,7 @@
  * `after` into the second.
  */
 import { sourceLabel } from '../core/document.js';
-import type { Attribution, EventRecord, HearsayDocument, Meta, SourceKind, Span } from '../core/types.js';
+import type { Attribution, EventRecord, HearsayDocument, Meta, SourceKind, Span, TimeExpression } from '../core/types.js';
 
 /** Schema identifier of a comparison. */
 export const COMPARE_SCHEMA = 'hearsay-compare/1' as const;
@@ -71,6 +71,19 @@ export interface VoiceChange {
   voiceAfter: 'authorial' | 'attributed' | null;
 }
 
+/**
+ * A time expression of either version and its counterpart in the matching sentence: `changed`
+ * where the value differs ("Tuesday" → "Wednesday", or the same words on another date).
+ */
+export interface TimeChange {
+  kind: ChangeKind;
+  before: (Span & { value: string | null }) | null;
+  after: (Span & { value: string | null }) | null;
+  /** The words on each side. */
+  textBefore: string | null;
+  textAfter: string | null;
+}
+
 /** A coded event of either version and its counterpart (same type, actors and recipients). */
 export interface EventChange {
   kind: ChangeKind;
@@ -101,7 +114,9 @@ export interface Comparison {
   sources: SourceChange[];
   voice: VoiceChange[];
   events: EventChange[];
-  summary: { sentences: ChangeCounts; attributions: ChangeCounts; voice: ChangeCounts; events: ChangeCounts };
+  /** Dates and other times, paired within matching sentences (new in the second session of 2026-12-06; absent in older comparisons). */
+  times?: TimeChange[];
+  summary: { sentences: ChangeCounts; attributions: ChangeCounts; voice: ChangeCounts; events: ChangeCounts; times?: ChangeCounts };
 }
 
 /** Options of {@link compareDocuments}. */
@@ -439,6 +454,43 @@ function span(s: Span): Span {
   return { start: s.start, end: s.end };
 }
 
+/**
+ * Times paired within the sentences the alignment pairs: in order, by grain where the counts
+ * differ; times of removed or added sentences are removed or added.
+ */
+function compareTimes(before: HearsayDocument, after: HearsayDocument, sentences: readonly SentenceChange[]): TimeChange[] {
+  // Times by start, found per sentence by binary search: a long page stays linear.
+  const sorted = (doc: HearsayDocument) => [...(doc.times ?? [])].sort((x, y) => x.start - y.start);
+  const timesBefore = sorted(before);
+  const timesAfter = sorted(after);
+  const within = (list: readonly TimeExpression[], s: Span | null): TimeExpression[] => {
+    if (!s) return [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) { const mid = (lo + hi) >>> 1; if (list[mid]!.start < s.start) lo = mid + 1; else hi = mid; }
+    const out: TimeExpression[] = [];
+    for (let k = lo; k < list.length && list[k]!.start < s.end; k++) if (list[k]!.end <= s.end) out.push(list[k]!);
+    return out;
+  };
+  const side = (doc: HearsayDocument, t: TimeExpression) => ({ span: { start: t.start, end: t.end, value: t.value }, text: doc.text.slice(t.start, t.end) });
+  const out: TimeChange[] = [];
+  for (const s of sentences) {
+    const xs = within(timesBefore, s.before);
+    const ys = within(timesAfter, s.after);
+    const changes = pairInOrder<TimeExpression, TimeExpression, TimeChange>(xs, ys, (t) => t.grain, (t) => t.grain, {
+      pair: (x, y) => {
+        const a = side(before, x);
+        const b = side(after, y);
+        return { kind: x.value === y.value && a.text === b.text ? 'same' : 'changed', before: a.span, after: b.span, textBefore: a.text, textAfter: b.text };
+      },
+      removed: (x) => { const a = side(before, x); return { kind: 'removed', before: a.span, after: null, textBefore: a.text, textAfter: null }; },
+      added: (y) => { const b = side(after, y); return { kind: 'added', before: null, after: b.span, textBefore: null, textAfter: b.text }; },
+    });
+    out.push(...changes);
+  }
+  return out;
+}
+
 function eventKey(doc: HearsayDocument, e: EventRecord): string {
   const who = (xs: EventRecord['actor']) => xs.map((x) => x.entity ?? doc.text.slice(x.start, x.end).toLowerCase()).sort().join('+');
   return `${e.type}|${who(e.actor)}|${who(e.recipient)}|${e.negated ? 'not' : ''}`;
@@ -474,6 +526,7 @@ export function compareDocuments(before: HearsayDocument, after: HearsayDocument
   const attributions = compareAttributions(before, after, options.contentSimilarity ?? 0.4);
   const voice = compareVoice(before, after);
   const events = compareEvents(before, after);
+  const times = compareTimes(before, after, sentences);
   const meta: MetaChange[] = [];
   for (const field of META_FIELDS) {
     const x = before.meta[field] ?? null;
@@ -491,6 +544,7 @@ export function compareDocuments(before: HearsayDocument, after: HearsayDocument
     sources: compareSources(before, after),
     voice,
     events,
-    summary: { sentences: counts(sentences), attributions: counts(attributions), voice: counts(voice), events: counts(events) },
+    times,
+    summary: { sentences: counts(sentences), attributions: counts(attributions), voice: counts(voice), events: counts(events), times: counts(times) },
   };
 }

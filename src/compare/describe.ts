@@ -4,7 +4,7 @@ import type { Attribution, HearsayDocument, Span } from '../core/types.js';
 import type { ChangeCounts, ChangeKind, Comparison } from './compare.js';
 
 /** The parts of a comparison, in the order they are told. */
-export type ChangeSection = 'meta' | 'sentences' | 'attributions' | 'sources' | 'voice' | 'events';
+export type ChangeSection = 'meta' | 'sentences' | 'attributions' | 'sources' | 'voice' | 'events' | 'times';
 
 /** One change told in words, for a person (the CLI's text format, the viewer's list). */
 export interface ChangeLine {
@@ -68,6 +68,11 @@ export function describeChanges(cmp: Comparison, before: HearsayDocument, after:
   }
   for (const v of cmp.voice) {
     if (v.kind !== 'same') out.push({ section: 'voice', kind: v.kind, text: v.word, details: [`${v.voiceBefore ?? '—'} → ${v.voiceAfter ?? '—'}`] });
+  }
+  for (const t of cmp.times ?? []) {
+    if (t.kind === 'same') continue;
+    const side = (text: string | null, v: { value: string | null } | null) => (text === null ? '—' : `“${text}”${v?.value ? ` (${v.value})` : ''}`);
+    out.push({ section: 'times', kind: t.kind, text: `${side(t.textBefore, t.before)} → ${side(t.textAfter, t.after)}`, details: [] });
   }
   for (const e of cmp.events) {
     if (e.kind === 'same') continue;

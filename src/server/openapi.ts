@@ -270,6 +270,7 @@ export function openApiDocument(limits: { maxBodyBytes: number; timeoutMs: numbe
             sources: { type: 'array', items: { type: 'object', properties: { kind: changeKind, key: { type: 'string' }, name: { type: 'string' }, sourceKind: { type: 'string' }, before: { type: 'integer' }, after: { type: 'integer' } } } },
             voice: { type: 'array', items: { type: 'object', properties: { kind: changeKind, word: { type: 'string' }, before: nullableSpan, after: nullableSpan, voiceBefore: nullableString, voiceAfter: nullableString } } },
             events: { type: 'array', items: { type: 'object', properties: { kind: changeKind, type: { type: 'string' }, before: nullableString, after: nullableString } } },
+            times: { type: 'array', items: { type: 'object', properties: { kind: changeKind, before: { type: ['object', 'null'] }, after: { type: ['object', 'null'] }, textBefore: nullableString, textAfter: nullableString } } },
             summary: { type: 'object' },
           },
         },

@@ -108,7 +108,7 @@ async function analyzeInput(): Promise<void> {
 }
 
 const SECTION_TITLES: Record<ChangeSection, string> = {
-  meta: 'Story details', sentences: 'Sentences', attributions: 'Attributions', sources: 'Sources cited', voice: 'Loaded words', events: 'Events',
+  meta: 'Story details', sentences: 'Sentences', attributions: 'Attributions', sources: 'Sources cited', voice: 'Loaded words', events: 'Events', times: 'Dates and times',
 };
 
 /** The "What changed" card: every change, grouped, words from whichever version has them. */
@@ -120,7 +120,7 @@ function renderChanges(cmp: Comparison, before: HearsayDocument, after: HearsayD
   box.append(el('h2', {}, 'What changed from the first version'),
     el('p', { class: 'muted' }, `Sentences: ${tally(cmp.summary.sentences)}. Attributions: ${tally(cmp.summary.attributions)}.`));
   const lines = describeChanges(cmp, before, after);
-  for (const section of ['meta', 'attributions', 'sources', 'sentences', 'voice', 'events'] as const) {
+  for (const section of ['meta', 'attributions', 'sources', 'sentences', 'voice', 'times', 'events'] as const) {
     const mine = lines.filter((l) => l.section === section);
     if (!mine.length) continue;
     const ul = el('ul', { class: 'changes', 'data-section': section });
