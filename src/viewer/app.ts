@@ -140,6 +140,7 @@ function describe(seg: Segment): string {
   const st = seg.primary ? state.model.statements.get(seg.primary) : undefined;
   if (st) parts.push(`${st.sourceLabel}${st.kind ? ` (${st.kind})` : ''} — ${st.quote} — “${excerpt(st.content, 80)}”`);
   if (seg.loaded) parts.push(`loaded word${seg.loaded.kind ? ` (${seg.loaded.kind})` : ''} in the ${seg.loaded.voice === 'authorial' ? "author's" : "source's"} voice`);
+  if (seg.time) parts.push(`${seg.time.grain === 'duration' ? 'length of time' : 'time'}: ${seg.time.value ?? 'not resolved'}`);
   if (seg.evaluative) parts.push(`evaluative word${seg.evaluative.kind ? ` (${seg.evaluative.kind})` : ''} in the ${seg.evaluative.voice === 'authorial' ? "author's" : "source's"} voice`);
   return parts.join('\n');
 }
@@ -173,7 +174,7 @@ function renderArticle(): void {
   s.spans = [];
   s.model.segments.forEach((seg, i) => {
     const cls = segmentClasses(seg);
-    const plain = !seg.roles.length && !seg.loaded && !seg.evaluative && !seg.outsideBody;
+    const plain = !seg.roles.length && !seg.loaded && !seg.evaluative && !seg.time && !seg.outsideBody;
     if (plain) {
       frag.append(document.createTextNode(seg.text));
       return;

@@ -53,6 +53,7 @@ export const VIEWER_HTML = `<!doctype html>
     <span class="hs-loaded hs-loaded-authorial">loaded, author's voice</span>
     <span class="hs-loaded hs-loaded-attributed">loaded, source's voice</span>
     <span class="hs-evaluative hs-evaluative-authorial">evaluative, author's voice</span>
+    <span class="hs-time">date or time (hover for its value)</span>
     <span class="hs-outside">outside the article</span>
   </div>
   <div class="cols">
@@ -118,6 +119,7 @@ button#analyze { background: var(--src); color: #fff; border-color: var(--src); 
 .hs-loaded { text-decoration: underline wavy; text-decoration-thickness: 1.5px; text-underline-offset: 3px; }
 .hs-loaded-authorial { text-decoration-color: var(--loaded-auth); }
 .hs-loaded-attributed { text-decoration-color: var(--loaded-attr); text-decoration-style: dashed; }
+.hs-time { border-bottom: 2px solid #2e7d32; }
 .hs-evaluative { text-decoration: underline dotted; text-decoration-thickness: 1.5px; text-underline-offset: 3px; }
 .hs-evaluative-authorial { text-decoration-color: var(--loaded-auth); }
 .hs-evaluative-attributed { text-decoration-color: var(--loaded-attr); }

@@ -179,3 +179,12 @@ test('a mildly evaluative word is marked apart from a strongly loaded one', asyn
   assert.equal(at('slammed').evaluative, null);
   assert.equal(at('slammed').loaded?.kind, 'verb');
 });
+
+test('a time expression is marked with the value it was read as', async () => {
+  const { analyze } = await import('../analyze.js');
+  const d = analyze('The council met on Tuesday, officials said.', { date: '2025-06-12' });
+  const seg = buildRenderModel(d).segments.find((s) => s.text === 'Tuesday')!;
+  assert.deepEqual(seg.time, { value: '2025-06-10', grain: 'day' });
+  assert.ok(segmentClasses(seg).includes('hs-time'));
+  assert.equal(buildRenderModel(d).segments.find((s) => s.text.includes('council'))!.time, null);
+});

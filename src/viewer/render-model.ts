@@ -3,7 +3,7 @@
  * browser alike: hearsay/1 JSON in, text segments and sourcing-panel data out.
  */
 import type {
-  Attribution, HearsayDocument, QuoteType, SourceKind, Span, VoiceSpan,
+  Attribution, HearsayDocument, QuoteType, SourceKind, Span, TimeExpression, VoiceSpan,
 } from '../core/types.js';
 import { sourceLabel as coreSourceLabel } from '../core/document.js';
 import { csvRows } from '../text/csv.js';
@@ -38,6 +38,8 @@ export interface Segment {
   sourceKind: SourceKind | null;
   /** Outside the article body (boilerplate). */
   outsideBody: boolean;
+  /** A time expression here with the value it was read as ("Tuesday" → 2025-06-10); null when none. */
+  time: { value: string | null; grain: string } | null;
 }
 
 /** Sources said the same way, grouped by canonical entity or by their wording. */
@@ -216,7 +218,7 @@ export function buildRenderModel(doc: HearsayDocument): RenderModel {
     marks.push({ start: a.cue.start, end: a.cue.end, role: 'cue', attribution: a, depth: d, key });
     for (const c of a.content) marks.push({ start: c.start, end: c.end, role: 'content', attribution: a, depth: d, key });
   }
-  const segments = buildSegments(text, marks, doc.voice, body);
+  const segments = buildSegments(text, marks, doc.voice, body, doc.times ?? []);
 
   // Source groups.
   const groups = new Map<string, SourceGroup & { spans: Span[] }>();
@@ -314,19 +316,22 @@ function clip(spans: readonly Span[], within: readonly Span[]): Span[] {
   return out;
 }
 
-function buildSegments(text: string, marks: Mark[], voice: readonly VoiceSpan[], body: readonly Span[]): Segment[] {
+function buildSegments(text: string, marks: Mark[], voice: readonly VoiceSpan[], body: readonly Span[], times: readonly TimeExpression[]): Segment[] {
   const n = text.length;
   const cuts = new Set<number>([0, n]);
   const clampSpan = (s: Span): Span => ({ start: Math.max(0, Math.min(n, s.start)), end: Math.max(0, Math.min(n, s.end)) });
   for (const m of marks) { const c = clampSpan(m); cuts.add(c.start); cuts.add(c.end); }
   for (const v of voice) { const c = clampSpan(v); cuts.add(c.start); cuts.add(c.end); }
   for (const b of body) { const c = clampSpan(b); cuts.add(c.start); cuts.add(c.end); }
+  for (const t of times) { const c = clampSpan(t); cuts.add(c.start); cuts.add(c.end); }
   const points = [...cuts].sort((a, b) => a - b);
 
   // Sweep: marks sorted by start, active set pruned as we go.
   const sorted = marks.filter((m) => m.end > m.start).sort((a, b) => a.start - b.start);
   const voices = voice.filter((v) => v.end > v.start).sort((a, b) => a.start - b.start);
   const bodies = body.filter((b) => b.end > b.start).sort((a, b) => a.start - b.start);
+  const timeList = times.filter((t) => t.end > t.start).sort((a, b) => a.start - b.start);
+  let ti = 0;
   let mi = 0;
   let vi = 0;
   let active: Mark[] = [];
@@ -349,6 +354,8 @@ function buildSegments(text: string, marks: Mark[], voice: readonly VoiceSpan[],
     for (const m of here) if (!ids.includes(m.attribution.id)) ids.push(m.attribution.id);
     const content = here.find((m) => m.role === 'content');
     const src = here.find((m) => m.role === 'source');
+    while (ti < timeList.length && timeList[ti]!.end <= start) ti++;
+    const tm = ti < timeList.length && timeList[ti]!.start <= start && timeList[ti]!.end >= end ? timeList[ti]! : null;
     const v = activeVoice.find((x) => x.loaded) ?? null;
     const mild = v ? null : activeVoice[0] ?? null;
     segments.push({
@@ -360,6 +367,7 @@ function buildSegments(text: string, marks: Mark[], voice: readonly VoiceSpan[],
       sourceKey: src ? src.key : null,
       sourceKind: src ? src.attribution.source?.kind ?? null : null,
       outsideBody: !bodies.some((b) => b.start <= start && b.end >= end),
+      time: tm ? { value: tm.value, grain: tm.grain } : null,
     });
   }
   return segments;
@@ -375,6 +383,7 @@ export function segmentClasses(s: Segment): string[] {
   if (s.evaluative) cls.push('hs-evaluative', `hs-evaluative-${s.evaluative.voice}`);
   if (s.sourceKind) cls.push(`hs-kind-${s.sourceKind}`);
   if (s.outsideBody) cls.push('hs-outside');
+  if (s.time) cls.push('hs-time');
   return cls;
 }
 
