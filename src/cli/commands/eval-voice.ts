@@ -13,12 +13,16 @@ const USAGE = `usage: hearsay eval voice GOLD.json [--texts DIR] [--errors FILE]
   --min-voice-accuracy N    exit 1 when the voice is right for fewer than N % of the words found
 `;
 
+const VOICE_FLAGS = new Set(['help', 'json', 'texts', 'errors', 'min-voice-accuracy']);
+
 /** `hearsay eval voice GOLD.json`: loaded words and their voice against our hand-annotated stories. */
 export const run: Command = async (args, io) => {
   const p = parseArgs(args, ['json', 'help']);
   if (p.flags.has('help')) { io.stdout(USAGE); return 0; }
   const target = p.positionals[0];
   if (!target) { io.stderr(USAGE); return 2; }
+  const unknown = [...p.flags.keys()].find((f) => !VOICE_FLAGS.has(f));
+  if (unknown) { io.stderr(`eval voice: unknown option --${unknown}\n${USAGE}`); return 2; }
   const floor = floorOf(p.flags.get('min-voice-accuracy'));
   if (floor === null) { io.stderr(`eval voice: --min-voice-accuracy must be a number (percent)\n${USAGE}`); return 2; }
   const read = await readAnchoredGold<VoiceGold>(target, flagString(p, 'texts', 'test/fixtures/attribution-gold/dev/text'), io, 'eval voice', 'voice', goldProblem);
