@@ -525,3 +525,9 @@ test('--resume --retry-errors takes error lines out of the file and analyses tho
   assert.equal(await main(['analyze', article, '--out', out, '--retry-errors'], y), 2);
   assert.match(y.err, /--retry-errors goes with --resume/);
 });
+
+test('the text format lists each date with what it was read as', async () => {
+  const x = io();
+  assert.equal(await main(['analyze', file('dated.txt', 'The council met on Wednesday, the mayor said.\n'), '--date', '2025-06-12', '--format', 'text'], x), 0);
+  assert.match(x.out, /Dates and times:\n {2}Wednesday → 2025-06-11/);
+});

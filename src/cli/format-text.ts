@@ -27,9 +27,21 @@ export function formatText(doc: HearsayDocument): string {
     const chain = shortChain(chainOf(doc, a).map((x) => clip(x, 80)));
     out.push(`  ${a.id} ${chain} ${doc.text.slice(a.cue.start, a.cue.end)}${a.hedge ? ` (${a.hedge})` : ''} [${a.stance ? 'stance' : a.quote}]: ${clip(content)}`);
   }
+  // Relative dates made absolute: the words and what they were read as.
+  const times = doc.times ?? [];
+  if (times.length) {
+    out.push('');
+    out.push('Dates and times:');
+    const shown = times.slice(0, MAX_TIMES_SHOWN);
+    out.push(...shown.map((t) => `  ${clip(doc.text.slice(t.start, t.end), 60)} → ${t.value ?? `(unresolved${t.reason ? `: ${t.reason}` : ''})`}${t.grain === 'duration' ? ' (length of time)' : ''}`));
+    if (times.length > shown.length) out.push(`  … ${times.length - shown.length} more`);
+  }
   for (const msg of doc.messages) out.push(`${msg.severity}: [${msg.code}] ${msg.text}`);
   return out.join('\n');
 }
+
+/** Time expressions listed before the rest are counted (a long page names hundreds). */
+const MAX_TIMES_SHOWN = 50;
 
 /** A chain as read: nests deeper than six show their two outer and two inner sources only. */
 function shortChain(names: readonly string[]): string {
