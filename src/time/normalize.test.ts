@@ -210,3 +210,9 @@ test('holidays by name: fixed and floating days, in the year the sentence or its
     assert.deepEqual((await full(text, '2016-09-20')).map((t) => t.text), [], text);
   }
 });
+
+test('"the quarter" alone is the quarter just named, and no time where none is', () => {
+  assert.deepEqual(times('Its second-quarter profit fell 22 percent. Analysts called the quarter a miss.', '2026-07-30').map((t) => [t.text, t.value]),
+    [['second-quarter', '2026-Q2'], ['the quarter', '2026-Q2']]);
+  assert.deepEqual(times('He scored late and the quarter ended.', '2026-07-30').map((t) => t.text), []);
+});

@@ -35,6 +35,8 @@ const COPULAS = new Set(['came', 'come', 'comes', 'was', 'were', 'is', 'occurred
 const SOFTENERS = new Set(['just', 'only', 'about', 'nearly', 'some', 'barely', 'roughly', 'almost']);
 
 const MAX_BACK = 6;
+/** Earlier times "the quarter" looks through for the quarter it means (an earnings story names it in its lead). */
+const QUARTER_BACK = 64;
 /** Earlier times looked at for the subject of "X came a day after Y". */
 const MAX_SUBJECT_TIMES = 64;
 /** Times on each side of a clock time looked at for its day. */
@@ -143,6 +145,15 @@ export function normalizeTimes(text: string, tokens: readonly Token[], reference
     const past = inPast(tokens, best.t0);
     const reading = best.rule.read(best.m, { ref, future: inFuture(tokens, best.t0), ...(past === undefined ? {} : { past }) });
     if (!reading) continue;
+    if (reading.refersBack) {
+      // "the quarter" takes the value of the last quarter the text named; where it named none, it is no time.
+      let back: Found | null = null;
+      for (let j = found.length - 1; j >= 0 && found.length - j <= QUARTER_BACK; j--) {
+        if (found[j]!.reading.grain === reading.refersBack && found[j]!.reading.value) { back = found[j]!; break; }
+      }
+      if (!back) continue;
+      reading.value = back.reading.value;
+    }
     // "a year" after an amount or a counted noun is a rate ("$45m a year", "40 hours a week",
     // "100,000 barrels a day"), not a length of time.
     if (best.rule.name === 'duration' && ONE_UNIT.test(best.m[0]) && best.t0 > 0) {

@@ -46,6 +46,8 @@ export interface TimeReading {
   clock?: { time: string; plusDays: number };
   /** For a holiday named without a year: its name, so the normaliser can put it in a year the sentence names ("in 2012 … soon after Election Day"). */
   holiday?: string;
+  /** For "the quarter" alone: the grain of the earlier time it takes its value from; dropped where there is none. */
+  refersBack?: 'quarter';
 }
 
 /** Context a rule resolves against. */
@@ -427,6 +429,12 @@ export const TIME_RULES: readonly TimeRule[] = [
       if (year === null) return NO_REF;
       return { value: `${year}-${half ? 'H' : 'Q'}${n}`, grain: 'quarter' };
     },
+  },
+  {
+    endsOn: (w) => w === 'quarter',
+    name: 'quarter-anaphora', reason: '"the quarter" alone is the quarter the text has just named ("second-quarter profit fell … calling the quarter a miss"); with none named (a game\'s quarter) it is no time', example: 'calling the quarter a miss',
+    pattern: re('(?:the|that|this)\\s+quarter(?!\\s+(?:of|century|mile|final|finals|point|inch))'),
+    read: () => ({ value: null, grain: 'quarter', refersBack: 'quarter' }),
   },
   {
     endsOn: (w) => SEASON_TRIGGER.test(w),
