@@ -1,6 +1,6 @@
 /**
- * Reading a gold file of our own stories whose spans are anchored by words (`eval times`, `eval
- * voice`): the file checked before any story is read, then each story's text.
+ * Reading a gold file of our own stories (`eval gender`, and, with spans anchored by words,
+ * `eval times` and `eval voice`): the file checked before any story is read, then each story's text.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { analyze } from '../../analyze.js';
 import { formatGenderGold, scoreGenderGold, type GenderGold } from '../../eval/gender.js';
 import type { Gender } from '../../core/types.js';
 import { type Command, flagString, parseArgs } from '../io.js';
+import { floorOf, readAnchoredGold } from '../anchored-gold.js';
 
 const USAGE = `usage: hearsay eval gender GOLD.json [--texts DIR] [--json] [--min-precision N]
   GOLD.json lists, per story (file stem), each named person and the gender its text states
@@ -19,28 +18,14 @@ export const run: Command = async (args, io) => {
   if (p.flags.has('help')) { io.stdout(USAGE); return 0; }
   const goldPath = p.positionals[0];
   if (!goldPath) { io.stderr(USAGE); return 2; }
-  const floorFlag = p.flags.get('min-precision');
-  if (floorFlag !== undefined && !(typeof floorFlag === 'string' && /^\d+(\.\d+)?$/.test(floorFlag))) { io.stderr(`eval gender: --min-precision must be a number (percent)\n${USAGE}`); return 2; }
-  const floor = floorFlag === undefined ? 0 : Number(floorFlag);
-  const texts = path.resolve(io.cwd, flagString(p, 'texts', 'test/fixtures/attribution-gold/dev/text'));
-  let gold: GenderGold;
-  try {
-    gold = JSON.parse(await readFile(path.resolve(io.cwd, goldPath), 'utf8')) as GenderGold;
-  } catch (e) {
-    io.stderr(`eval gender: cannot read ${goldPath}: ${(e as Error).message}\n`);
-    return 1;
-  }
-  const bad = goldProblem(gold);
-  if (bad) { io.stderr(`eval gender: ${goldPath} is no gender gold file: ${bad}\n`); return 2; }
+  const floorFlag = floorOf(p.flags.get('min-precision'));
+  if (floorFlag === null) { io.stderr(`eval gender: --min-precision must be a number (percent)\n${USAGE}`); return 2; }
+  const floor = floorFlag ?? 0;
+  const read = await readAnchoredGold<GenderGold>(goldPath, flagString(p, 'texts', 'test/fixtures/attribution-gold/dev/text'), io, 'eval gender', 'gender', goldProblem);
+  if (typeof read === 'number') return read;
+  const gold = read.gold;
   const persons = new Map<string, { name: string; gender: Gender | null }[]>();
-  for (const stem of Object.keys(gold.stories)) {
-    let text: string;
-    try {
-      text = await readFile(path.join(texts, `${stem}.txt`), 'utf8');
-    } catch (e) {
-      io.stderr(`eval gender: cannot read the story ${stem}: ${(e as Error).message}\n`);
-      return 1;
-    }
+  for (const { id: stem, text } of read.stories) {
     const date = /_(\d{4}-\d{2}-\d{2})_/.exec(stem)?.[1];
     const doc = analyze(text, { inputType: 'text', ...(date ? { date } : {}) });
     persons.set(stem, doc.entities.filter((e) => e.type === 'person').map((e) => ({ name: e.name, gender: e.gender ?? null })));
@@ -54,12 +39,7 @@ export const run: Command = async (args, io) => {
 
 /** What is wrong with a gold file's shape, or null: checked before any story is read. */
 function goldProblem(gold: unknown): string | null {
-  const g = gold as { stories?: unknown } | null;
-  if (!g || typeof g !== 'object' || Array.isArray(g)) return 'not a JSON object';
-  if (!g.stories || typeof g.stories !== 'object' || Array.isArray(g.stories)) return '"stories" is not an object of stories';
-  const stories = Object.entries(g.stories as Record<string, unknown>);
-  if (!stories.length) return '"stories" is empty';
-  for (const [story, people] of stories) {
+  for (const [story, people] of Object.entries((gold as { stories: Record<string, unknown> }).stories)) {
     if (!Array.isArray(people)) return `stories["${story}"] is not a list of persons`;
     for (const [i, x] of people.entries()) {
       const person = x as { name?: unknown; gender?: unknown } | null;
