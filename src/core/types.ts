@@ -162,10 +162,11 @@ export interface TimeExpression extends Span {
   /**
    * ISO value: `2025-12-01`, `2025-W48`, `2025-10`, `2025`, a clock time `2025-12-01T14:00`, a
    * duration `P2M`, or as TimeML writes them a quarter or half `2025-Q2` / `2025-H2` and a season
-   * `2025-SU` (`SP`, `SU`, `FA`, `WI`; a winter is the year it starts in); null when unresolved.
+   * `2025-SU` (`SP`, `SU`, `FA`, `WI`; a winter is the year it starts in), a weekend `2025-W23-WE`,
+   * a decade `197` (the 1970s) and a century `17` (the 1700s); null when unresolved.
    */
   value: string | null;
-  grain: 'day' | 'week' | 'month' | 'year' | 'duration' | 'time' | 'quarter' | 'season' | 'unknown';
+  grain: 'day' | 'week' | 'month' | 'year' | 'duration' | 'time' | 'quarter' | 'season' | 'decade' | 'century' | 'unknown';
   range?: { start: string; end: string } | null;
   /** What it is anchored on: `published`, or the id of an event/time it is relative to. */
   anchor?: string | null;

@@ -8,7 +8,7 @@ import { inContext, pairByOverlap, type AnchoredSpan } from './anchored-spans.js
 import { prf, type Prf } from './attributions.js';
 
 /** Grains a gold time may have: hearsay's, where `unknown` holds seasons, quarters, decades and vague phrases. */
-export const TIME_GRAINS = ['day', 'week', 'month', 'year', 'duration', 'time', 'quarter', 'season', 'unknown'] as const;
+export const TIME_GRAINS = ['day', 'week', 'month', 'year', 'duration', 'time', 'quarter', 'season', 'decade', 'century', 'unknown'] as const;
 
 /** One annotated time expression of a story. */
 export interface GoldTimeEntry extends AnchoredSpan {

@@ -351,7 +351,7 @@ function nearestDate(
   let bestD = Infinity;
   for (const t of times) {
     if (t.start < s.start || t.end > s.end) continue;
-    if (!t.value || t.grain === 'duration' || t.grain === 'unknown' || t.grain === 'quarter' || t.grain === 'season') continue;
+    if (!t.value || t.grain === 'duration' || t.grain === 'unknown' || t.grain === 'quarter' || t.grain === 'season' || t.grain === 'decade' || t.grain === 'century' || t.value.endsWith('-WE')) continue;
     const ti = tokenAt(t.start);
     const tj = tokenAt(t.end - 1);
     // The time must lie in the trigger's clause; the boundary word may belong to it ("a day after").

@@ -216,3 +216,54 @@ test('"the quarter" alone is the quarter just named, and no time where none is',
     [['second-quarter', '2026-Q2'], ['the quarter', '2026-Q2']]);
   assert.deepEqual(times('He scored late and the quarter ended.', '2026-07-30').map((t) => t.text), []);
 });
+
+test('weekends as TimeML writes them: the one just gone in a Monday story, the coming one in a future clause', () => {
+  // 2016-09-19 is a Monday.
+  const at = (text: string, phrase: string) => one(text, phrase, '2016-09-19').value;
+  assert.equal(at('The president told voters this weekend that he would fight.', 'this weekend'), '2016-W37-WE');
+  assert.equal(at('He will speak this weekend in Ohio.', 'this weekend'), '2016-W38-WE');
+  assert.equal(at('Over the weekend, protesters gathered.', 'the weekend'), '2016-W37-WE');
+  assert.equal(at('Last weekend the talks collapsed.', 'Last weekend'), '2016-W37-WE');
+  assert.deepEqual(one('Talks resume next weekend.', 'next weekend', '2016-09-24').range, { start: '2016-10-01', end: '2016-10-02' });
+  assert.equal(at('She addressed the symposium this past week.', 'this past week'), '2016-W37');
+  assert.deepEqual(times('The weekend before the vote was quiet.', '2016-09-19').map((t) => t.text), []);
+});
+
+test('decades, centuries, dates in figures and years before 1900', () => {
+  const values = (text: string) => times(text, '2016-09-19').map((t) => [t.text, t.value, t.grain]);
+  assert.deepEqual(values("It began in the 1970s and the '80s."), [['the 1970s', '197', 'decade'], ["the '80s", '198', 'decade']]);
+  assert.deepEqual(values('A bell from an 18th-century church rang in the twenty-first century.'), [['18th-century', '17', 'century'], ['the twenty-first century', '20', 'century']]);
+  assert.deepEqual(values('The speech (9/17/16) went viral; the next on 11/18/2019.'), [['9/17/16', '2016-09-17', 'day'], ['11/18/2019', '2019-11-18', 'day']]);
+  assert.deepEqual(values('Andrew Jackson spoke there in 1830 to 1830 people.'), [['1830', '1830', 'year']]);
+  // Sept. 11 the attacks, and this year's day of remembrance.
+  assert.deepEqual(values('He spread Sept. 11 conspiracy theories before a 9/11 memorial ceremony.'), [['Sept. 11', '2001-09-11', 'day'], ['9/11', '2016-09-11', 'day']]);
+  // Ranges of fractions and scores are no dates.
+  assert.deepEqual(values('They won 3/4 of the seats.'), []);
+});
+
+test('lengths: ranges, spans from now, vague counts, and no length after "every" or "on a day"', () => {
+  const values = (text: string) => times(text, '2016-09-19').map((t) => [t.text, t.value]);
+  assert.deepEqual(values('Gains held for one to two years are taxed more.'), [['one to two years', 'PXY']]);
+  assert.deepEqual(values('It would raise $1 trillion over the next decade.'), [['the next decade', 'P10Y']]);
+  assert.deepEqual(values('She said she would speak in a few weeks.'), [['a few weeks', null]]);
+  assert.deepEqual(values('Several weeks ago, she spoke.'), [['Several weeks ago', null]]);
+  assert.deepEqual(values('Every 72 minutes, a veteran dies.'), []);
+  assert.deepEqual(values('On a day rich in symbolism, the museum opened.'), []);
+  assert.deepEqual(values('He was called to testify twice in the past two weeks.'), [['two weeks', 'P2W']]);
+});
+
+test('years ago: a year keeps the month, more years or a qualified year are a year', () => {
+  const values = (text: string) => times(text, '2016-09-19').map((t) => [t.text, t.value]);
+  assert.deepEqual(values('A year ago, he lost.'), [['A year ago', '2015-09']]);
+  assert.deepEqual(values('Eight years ago, he won.'), [['Eight years ago', '2008']]);
+  assert.deepEqual(values('It began more than a year ago.'), [['more than a year ago', '2015']]);
+});
+
+test('parts of named days are TimeML parts ("2016-09-17TNI"), and a clock time takes its day from one', () => {
+  const values = (text: string) => times(text, '2016-09-19').map((t) => [t.text, t.value, t.grain]);
+  assert.deepEqual(values('Mr. Obama said on Saturday night that he was proud.'), [['Saturday night', '2016-09-17TNI', 'time']]);
+  assert.deepEqual(values('She left this morning and came back last night.'), [['this morning', '2016-09-19TMO', 'time'], ['last night', '2016-09-18TNI', 'time']]);
+  assert.deepEqual(values('Thieves struck on Saturday afternoon shortly after 2 p.m.').map((v) => v[1]), ['2016-09-17TAF', '2016-09-17T14:00']);
+  // "USA Today" and "Russia Today" are names; "Today," at a sentence start is the day.
+  assert.deepEqual(values('USA Today reported it. Russia Today did not. Today, he spoke.').map((v) => v[0]), ['Today']);
+});

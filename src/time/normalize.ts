@@ -6,9 +6,14 @@ import { toLower } from '../text/lower.js';
 
 // Regex literals live at module level: one in a function body allocates a new RegExp per call.
 const YEAR = /^(?:19|20)\d\d$/;
+/** Years before 1900, read only after a preposition (see the `year-before-1900` rule). */
+const OLD_YEAR = /^1[6-8]\d\d$/;
 const UNIT_COMPOUND = /^\d+-(?:day|week|month|year|hour)s?$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 const CLOCK = /^\d{1,2}(?::\d{2})?(?:am|pm)$/;
+/** "1970s", "80s" (after an apostrophe), "9/17/16", "9/11". */
+const DECADE = /^(?:(?:1\d|20)\d|\d)0s$/;
+const FIGURES_DATE = /^\d{1,2}\/\d{1,2}(?:\/\d{2}|\/\d{4})?$/;
 const PAST_TAG = /^VB[DN]$/;
 const OTHER_VERB_TAG = /^(?:VB[PZG]?|MD)$/;
 const VERB_TAG = /^VB/;
@@ -23,9 +28,12 @@ const DEICTIC = new Set(['month-day', 'day-month', 'part-of-month', 'month', 'we
 /** Words that put a clause in the future, so bare weekdays and months count forward. */
 const FUTURE_CUES = new Set(['will', "'ll", '’ll', 'shall', 'scheduled', 'upcoming', 'plans', 'planned', 'planning']);
 /** Words that do so only before "to" ("due to meet", "set to vote", "expected to sign"; not "due to the storm", "the record set in March", "than expected"). */
-const FUTURE_BEFORE_TO = new Set(['due', 'set', 'expected']);
-/** Modals of a reported future ("said it would reopen on Wednesday"), not when negated ("would not comment", "could not confirm"). */
-const FUTURE_MODALS = new Set(['would', 'could']);
+const FUTURE_BEFORE_TO = new Set(['due', 'set', 'expected', 'expect', 'expects']);
+/**
+ * Modals of a reported future ("said it would reopen on Wednesday", "should be allowed to expire on
+ * September 30th"), not when negated ("would not comment") or perfect ("would have turned 80 on").
+ */
+const FUTURE_MODALS = new Set(['would', 'could', 'should']);
 const NEGATIONS = new Set(['not', "n't", 'never']);
 /** Words that end the clause a future cue is looked for in. */
 const CLAUSE_STOPS = new Set([',', ';', ':', 'said', 'says', 'told', 'reported', 'announced', '—', '–']);
@@ -43,15 +51,15 @@ const MAX_SUBJECT_TIMES = 64;
 const MAX_CLOCK_NEIGHBOURS = 8;
 
 /** How coarse each grain is; a relative time counts only from an anchor as fine as its unit. */
-const FINENESS: Record<TimeExpression['grain'], number> = { time: 0, day: 0, week: 1, month: 2, quarter: 3, season: 3, year: 4, duration: 9, unknown: 9 };
+const FINENESS: Record<TimeExpression['grain'], number> = { time: 0, day: 0, week: 1, month: 2, quarter: 3, season: 3, year: 4, decade: 5, century: 6, duration: 9, unknown: 9 };
 
 function isTrigger(lower: string): boolean {
   if (TIME_TRIGGERS.has(lower)) return true;
   // The three patterns start with an ASCII digit; most words are spared the regexes.
   const c = lower.charCodeAt(0);
   if (c >= 48 && c <= 57) {
-    if (YEAR.test(lower)) return true;
-    if (UNIT_COMPOUND.test(lower) || ISO_DAY.test(lower) || CLOCK.test(lower)) return true;
+    if (YEAR.test(lower) || OLD_YEAR.test(lower)) return true;
+    if (UNIT_COMPOUND.test(lower) || ISO_DAY.test(lower) || CLOCK.test(lower) || DECADE.test(lower) || FIGURES_DATE.test(lower)) return true;
   }
   if (lower.includes('-')) for (const part of lower.split('-')) if (TIME_TRIGGERS.has(part)) return true;
   return false;
@@ -101,7 +109,7 @@ function inFuture(tokens: readonly Token[], t0: number): boolean {
     if (FUTURE_CUES.has(w)) return true;
     const next = k + 1 < tokens.length ? toLower(tokens[k + 1]!.text) : '';
     if (FUTURE_BEFORE_TO.has(w) && next === 'to' && k + 2 < tokens.length && VERB_TAG.test(tokens[k + 2]!.pos ?? '')) return true;
-    if (FUTURE_MODALS.has(w) && !NEGATIONS.has(next)) return true;
+    if (FUTURE_MODALS.has(w) && !NEGATIONS.has(next) && next !== 'have') return true;
   }
   return false;
 }
@@ -203,9 +211,10 @@ function clockOn(te: TimeExpression, f: Found, clock: { time: string; plusDays: 
   while (to < found.length && found[to]!.sentence === f.sentence && to - at <= MAX_CLOCK_NEIGHBOURS) to++;
   for (let k = from; k < to; k++) {
     const g = found[k]!;
-    if (g === f || g.reading.grain !== 'day') continue;
+    // A day, or a part of one ("2 p.m. on Saturday afternoon"), not another clock time.
+    if (g === f || (g.reading.grain !== 'day' && !(g.reading.grain === 'time' && !g.reading.clock))) continue;
     const value = k < out.length ? out[k]!.value : g.reading.value;
-    const day = value ? parseDay(value) : null;
+    const day = value ? valueStart(value) : null;
     const distance = Math.abs(g.start - f.start);
     if (day !== null && (!best || distance < best.distance)) best = { day, id: k < out.length ? out[k]!.id ?? null : `t${k + 1}`, distance };
   }

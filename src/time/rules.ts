@@ -15,6 +15,8 @@ const HYPHENATED = /^(\w+)-(\w+)$/;
 const FINAL_IE = /ie$/;
 const SPACE_CAPITAL = /^[ \t]+\p{Lu}/u;
 const CAPITAL = /^\p{Lu}/u;
+/** A capitalised word right before, with no full stop after it: the name a capitalised word belongs to. */
+const NAME_BEFORE = /\p{Lu}[\p{L}&-]*[ \t]+$/u;
 const CAPITALISED_BEFORE = /\p{Lu}\p{Ll}+\.?[ \t]+$/u;
 const SHORT_MONTH = /^(?:jan|jun|jul|may|mar|aug|sept?|oct|nov|dec|feb|apr)$/i;
 const THE = /^the\s/i;
@@ -22,6 +24,7 @@ const THE = /^the\s/i;
 const FALL_OF_PRICES = /^\s+(?:in|from|to|on|by)\s/i;
 const QUARTER_TRIGGER = /quarter|half|^q[1-4]$|^(?:19|20)\d\d$|year$/;
 const SEASON_TRIGGER = /spring|summer|autumn|winter|fall|^(?:19|20)\d\d$/;
+const OLD_YEAR = /^1[6-8]\d\d$/;
 const CLOCK_TRIGGER = /^(?:a\.m\.|p\.m\.|am|pm|noon|midday|midnight|\d{1,2}(?::\d\d)?(?:am|pm))$/;
 
 /** A calendar unit a relative expression counts in. */
@@ -106,6 +109,7 @@ const LENGTH_UNIT = '(day|week|month|year|decade|hour|minute|century|centuries)s
 const NOT_RATE = '(?<!(?:\\d|\\bmillion|\\bbillion|\\bthousand|\\bhundred|\\bpercent|%|\\bonce|\\btwice|\\btimes|\\bdollars|\\beuros|\\bpounds)\\s+)';
 const END = '(?![\\p{L}\\p{N}])';
 const QUAL = '(?:(?:nearly|almost|about|around|roughly|some|more than|less than|over|at least|up to|just over|just under)\\s+)?';
+const QUALIFIED = /^(?:nearly|almost|about|around|roughly|some|more than|less than|over|at least|up to|just over|just under)\s/i;
 
 const re = (src: string): RegExp => new RegExp(src + END, 'iyu');
 
@@ -121,6 +125,14 @@ function numOf(word: string): number | null {
   const compound = HYPHENATED.exec(w);
   if (compound) { const a = NUMBERS[compound[1]!]; const b = NUMBERS[compound[2]!]; return a !== undefined && b !== undefined ? a + b : null; }
   return NUMBERS[w] ?? null;
+}
+
+/** Counts that say no number ("a few weeks", "several months"): the length or date they give is vague. */
+const VAGUE_COUNT = /^(?:a\s+)?few$|^several$/i;
+
+/** The reading of a vague count: kept, with no value. */
+function vague(m: RegExpExecArray): TimeReading {
+  return { value: null, grain: 'unknown', reason: `vague expression "${m[0].toLowerCase().replace(SPACES, ' ')}"` };
 }
 
 function unitOf(word: string): TimeUnit | 'decade' {
@@ -292,6 +304,9 @@ function weekReading(day: number): TimeReading {
 
 const NO_REF: TimeReading = { value: null, grain: 'unknown', reason: 'no reference date (give --date or a page date)' };
 
+/** TimeML's codes for the parts of a day. */
+const PART_OF_DAY: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI' };
+
 /** Quarter and half ordinals. */
 const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
 /** Nouns a hyphenated quarter qualifies in business copy ("second-quarter profit"); a game's "fourth-quarter comeback" is no date. */
@@ -330,6 +345,48 @@ const PARTS: Record<string, [number, number]> = {
   mid: [11, 20], 'the middle of': [11, 20], late: [21, 31], 'the end of': [21, 31],
 };
 
+/** Spelled ordinals of centuries ("the nineteenth century"). */
+const CENTURY_ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
+  thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21,
+};
+const CENTURY_ORDINAL = `(\\d{1,2})(?:st|nd|rd|th)|(${Object.keys(CENTURY_ORDINALS).sort((a, b) => b.length - a.length).join('|')})`;
+/** Codes of a duration range ("one to two years" is `PXY`), as TimeML writes them. */
+const RANGE_UNITS: Record<string, string> = { day: 'PXD', week: 'PXW', month: 'PXM', year: 'PXY', decade: 'PXDE', hour: 'PTXH', minute: 'PTXM', century: 'PXCE' };
+/** Words after "Sept. 11" that make it the 2001 attacks, not this year's date. */
+const SEPT_11_NOUNS = ['attack', 'attacks', 'terror', 'terrorist', 'terrorists', 'hijackers', 'commission', 'conspiracy', 'victims', 'families', 'era', 'generation', 'responders'];
+/** Words after "9/11" that make it this year's day of remembrance, not the attacks ("a 9/11 memorial ceremony"). */
+const REMEMBRANCE = /^\s+(?:memorial|anniversary|ceremony|ceremonies|observance|commemoration|remembrance)\b/i;
+
+/** A weekend as TimeML writes it (`2016-W37-WE`), from its Saturday. */
+function weekendReading(saturday: number): TimeReading {
+  return { value: `${formatWeek(saturday)}-WE`, grain: 'week', range: { start: formatDay(saturday), end: formatDay(saturday + 1) } };
+}
+
+/**
+ * The Saturday of the weekend a phrase names. "last" and "this past" are the one before the
+ * reference date, "next" and "coming" the first after it; "this weekend" (and "over the weekend")
+ * is the one the reference date falls in, else the coming one in a future clause or late in the
+ * week, else the one just gone ("told reporters this weekend" in a Monday story).
+ */
+function weekendSaturday(mod: string, ref: number, ctx: TimeContext): number {
+  const wd = weekday(ref);
+  const sat = weekStart(ref) + 5;
+  const inWeekend = wd >= 6;
+  if (mod === 'last' || mod === 'this past' || mod === 'past') return sat - 7;
+  if (mod === 'next' || mod === 'coming' || mod === 'this coming') return inWeekend ? sat + 7 : sat;
+  if (inWeekend || ctx.future) return sat;
+  if (wd >= 4) return ctx.past === true ? sat - 7 : sat;
+  return sat - 7;
+}
+
+/** A year written with two figures ("9/17/16"): in the reference date's century unless that puts it more than a decade ahead. */
+function fullYear(yy: number, ctx: TimeContext): number {
+  const refYear = ctx.ref === null ? 2000 : ymd(ctx.ref)[0];
+  const century = Math.floor(refYear / 100) * 100;
+  return century + yy > refYear + 10 ? century - 100 + yy : century + yy;
+}
+
 /**
  * The time rules, tried in this order; at each trigger the longest match wins and ties go to the
  * earlier rule.
@@ -339,6 +396,26 @@ export const TIME_RULES: readonly TimeRule[] = [
     name: 'iso-date', reason: 'an ISO date is exact', example: '2025-12-01',
     pattern: re('(\\d{4})-(\\d{2})-(\\d{2})'),
     read: (m) => dayReading(Number(m[1]), Number(m[2]), Number(m[3])),
+  },
+  {
+    name: 'numeric-date', reason: 'a date in figures is month/day/year as American copy writes it ("9/17/16"), day/month/year where the first number cannot be a month', example: 'a speech at the foundation (9/17/16)',
+    pattern: re('(?<![\\p{N}/.])(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?![/.]?\\p{N})'),
+    read: (m, ctx) => {
+      let mo = Number(m[1]);
+      let d = Number(m[2]);
+      if (mo > 12 && d <= 12) [mo, d] = [d, mo];
+      const y = m[3]!.length === 2 ? fullYear(Number(m[3]), ctx) : Number(m[3]);
+      return mo >= 1 && mo <= 12 ? dayReading(y, mo, d) : null;
+    },
+  },
+  {
+    name: 'september-11', reason: '"Sept. 11" before "attacks", "conspiracy", "commission" and the like, and "9/11", name the 2001 attacks, not this year\'s date', example: 'trafficked in Sept. 11 conspiracy theories',
+    pattern: re(`(?:(?:sept?\\.?|september)\\s+11(?:th)?(?=\\s+(?:${SEPT_11_NOUNS.join('|')})(?![\\p{L}]))|(?<![\\p{N}/])9/11(?!/))`),
+    read: (m, ctx) => {
+      if (!REMEMBRANCE.test(m.input.slice(m.index + m[0].length, m.index + m[0].length + 16))) return dayReading(2001, 9, 11);
+      const y = yearForDay(9, 11, ctx);
+      return y === null ? NO_REF : dayReading(y, 9, 11);
+    },
   },
   {
     name: 'month-day-year', reason: 'a full American-style date is exact', example: 'November 17, 2024',
@@ -413,6 +490,66 @@ export const TIME_RULES: readonly TimeRule[] = [
     read: (m) => {
       const y = Number(m[1]);
       return { value: String(y), grain: 'year', range: { start: `${y}-01-01`, end: `${y}-12-31` } };
+    },
+  },
+  {
+    endsOn: (w) => OLD_YEAR.test(w),
+    name: 'year-before-1900', reason: 'a year from 1600 to 1899 after "in", "since", "by", "until", "from", "of", "during" ("in 1830"); alone such a number is more often an amount', example: 'a speech by Andrew Jackson in 1830',
+    pattern: re(`(?<=\\b(?:in|since|by|until|from|of|during|before|after|between|and)\\s)(1[6-8]\\d{2})(?![.,:/-]?\\p{N})(?!-\\p{L})(?!\\s*%)(?!\\s+(?:${[...COUNTED].join('|')})(?!\\p{L}))`),
+    read: (m) => {
+      const y = Number(m[1]);
+      return { value: String(y), grain: 'year', range: { start: `${y}-01-01`, end: `${y}-12-31` } };
+    },
+  },
+  {
+    name: 'decade', reason: 'a decade, as TimeML writes it ("197" for the 1970s): four figures and an "s", or two after an apostrophe, in the latest century that does not put it in the future ("the \'80s")', example: 'first declared in the 1970s',
+    pattern: re('(?:the\\s+)?(?:(?:early|mid|late)[-\\s]+)?(?:((?:1[0-9]|20)\\d)0s|[\'’](\\d)0s)'),
+    read: (m, ctx) => {
+      let first3: number;
+      if (m[1]) first3 = Number(m[1]);
+      else {
+        const refYear = ctx.ref === null ? 1999 : ymd(ctx.ref)[0];
+        const tens = Math.floor(refYear / 100) * 10 + Number(m[2]);
+        first3 = tens * 10 > refYear ? tens - 10 : tens;
+      }
+      return { value: String(first3), grain: 'decade', range: { start: `${first3}0-01-01`, end: `${first3}9-12-31` } };
+    },
+  },
+  {
+    endsOn: (w) => w === 'century' || w.endsWith('-century'),
+    name: 'century', reason: 'a century by its ordinal, as TimeML writes it ("17" for the 18th century, the 1700s)', example: 'a bell from an 18th-century church',
+    pattern: re(`(?:the\\s+)?(?:${CENTURY_ORDINAL})[-\\s]century(?!-old)`),
+    read: (m) => {
+      const n = m[1] ? Number(m[1]) : CENTURY_ORDINALS[m[2]!.toLowerCase()];
+      if (!n || n < 1 || n > 21) return null;
+      const c = String(n - 1).padStart(2, '0');
+      return { value: c, grain: 'century', range: { start: `${c}00-01-01`, end: `${c}99-12-31` } };
+    },
+  },
+  {
+    endsOn: (w) => w === 'weekend',
+    name: 'weekend', reason: 'a weekend, as TimeML writes it ("2016-W37-WE"): "last" and "this past" the one before the reference date, "next" the coming one, "this weekend" and "over the weekend" by the day and the tense', example: 'the president told voters this weekend',
+    pattern: re('(?:(this past|this coming|this|last|next|past|coming)\\s+|(?<=\\b(?:over|during|on|at|through|throughout|since|by)\\s)the\\s+)weekend(?!\\s+(?:before|after|of|prior|edition|show|box)\\b)'),
+    read: (m, ctx) => {
+      if (ctx.ref === null) return NO_REF;
+      return weekendReading(weekendSaturday(m[1]?.toLowerCase().replace(SPACES, ' ') ?? 'this', ctx.ref, ctx));
+    },
+  },
+  {
+    name: 'duration-range', reason: 'a range of lengths ("one to two years") is a duration of unknown count, as TimeML writes it ("PXY")', example: 'gains held for one to two years',
+    pattern: re(`${NOT_RATE}${QUAL}${NUM}(?:\\s+(?:to|or)\\s+|(?<=\\d)\\s*[-–]\\s*(?=\\d))${NUM}\\s+(?:more\\s+)?${LENGTH_UNIT}(?!\\s+(?:ago|after|before|earlier|later|old)\\b)`),
+    read: (m) => {
+      if (numOf(m[1]!) === null || numOf(m[2]!) === null) return null;
+      const code = RANGE_UNITS[m[3]!.toLowerCase().replace(FINAL_S, '').replace(FINAL_IE, 'y')];
+      return code ? { value: code, grain: 'duration' } : null;
+    },
+  },
+  {
+    name: 'duration-span', reason: '"the past decade", "the next decade", "the past year" are lengths of time reaching from the reference date, as TimeML writes them ("P10Y")', example: 'over the next decade',
+    pattern: re('the\\s+(?:(?:past|last|next|coming|following|previous|preceding)\\s+(decade|century)|(?:past|last)\\s+(week|month|year))(?!\\s+(?:of|in|before|to|when|that)\\b)'),
+    read: (m) => {
+      const code = durationCode(1, (m[1] ?? m[2])!);
+      return code === null ? null : { value: code, grain: 'duration' };
     },
   },
   {
@@ -508,8 +645,8 @@ export const TIME_RULES: readonly TimeRule[] = [
     },
   },
   {
-    name: 'weekday', reason: 'a bare weekday is the most recent one up to the reference date, or the coming one in a future clause (chrono-node reads "said Friday" as the coming Friday)', example: 'Israeli forces struck on Friday',
-    pattern: re(`(?:(last|this|next|this past|this coming|past|coming)\\s+)?${WEEKDAY}(?:\\s+(?:morning|afternoon|evening|night))?`),
+    name: 'weekday', reason: 'a bare weekday is the most recent one up to the reference date, or the coming one in a future clause (chrono-node reads "said Friday" as the coming Friday); with a part of the day it is that part ("2016-09-17TNI")', example: 'Israeli forces struck on Friday',
+    pattern: re(`(?:(last|this|next|this past|this coming|past|coming)\\s+)?${WEEKDAY}(?:\\s+(morning|afternoon|evening|night))?`),
     read: (m, ctx) => {
       if (ctx.ref === null) return NO_REF;
       const wd = WEEKDAYS[m[2]!.toLowerCase()]!;
@@ -522,30 +659,39 @@ export const TIME_RULES: readonly TimeRule[] = [
       else if (mod === 'next' || mod === 'this coming' || mod === 'coming') day = ctx.ref + (fwd === 0 ? 7 : fwd);
       else if (mod === 'this') day = weekStart(ctx.ref) + wd - 1;
       else day = ctx.future ? ctx.ref + fwd : ctx.ref - back;
+      // "Saturday night" is a part of that day, as TimeML writes it ("2016-09-17TNI").
+      if (m[3]) return { value: `${formatDay(day)}T${PART_OF_DAY[m[3].toLowerCase()]!}`, grain: 'time' };
       return { value: formatDay(day), grain: 'day' };
     },
   },
   {
-    name: 'deictic-day', reason: 'today, yesterday and tomorrow count from the reference date', example: 'said yesterday',
+    name: 'deictic-day', reason: 'today, yesterday and tomorrow count from the reference date; "tonight", "last night" and "this morning" are parts of those days ("2016-09-17TNI")', example: 'said yesterday',
     pattern: re('(today|tonight|yesterday|tomorrow|this morning|this afternoon|this evening|last night)'),
     read: (m, ctx) => {
+      // "USA Today", "Russia Today": a capitalised name before it.
+      if (CAPITAL.test(m[1]!) && NAME_BEFORE.test(m.input.slice(Math.max(0, m.index - 24), m.index))) return null;
       if (ctx.ref === null) return NO_REF;
       const w = m[1]!.toLowerCase();
       const d = w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : 0;
+      // "tonight", "last night", "this morning": a part of the day, as TimeML writes it.
+      const part = PART_OF_DAY[w.slice(w.lastIndexOf(' ') + 1)];
+      if (part) return { value: `${formatDay(ctx.ref + d)}T${part}`, grain: 'time' };
       return { value: formatDay(ctx.ref + d), grain: 'day' };
     },
   },
   {
     name: 'deictic-unit', reason: '"last week" is the ISO week before the reference week; likewise months and years', example: 'a Channel 12 report last week',
-    pattern: re('(last|this|next|previous|coming|earlier this|later this)\\s+(week|month|year)'),
+    pattern: re('(last|this past|this|next|previous|coming|earlier this|later this)\\s+(week|month|year)'),
     read: (m, ctx) => {
       if (ctx.ref === null) return NO_REF;
       const mod = m[1]!.toLowerCase().replace(SPACES, ' ');
       const unit = m[2]!.toLowerCase() as TimeUnit;
       const n = mod === 'last' || mod === 'previous' ? -1 : mod === 'next' || mod === 'coming' ? 1 : 0;
-      const [y, mo] = ymd(ctx.ref);
+      // "This past week" is the unit the day before the reference date is in: on a Monday, last week.
+      const day = mod === 'this past' ? ctx.ref - 1 : ctx.ref;
+      const [y, mo] = ymd(day);
       let r: TimeReading;
-      if (unit === 'week') r = weekReading(ctx.ref + 7 * n);
+      if (unit === 'week') r = weekReading(day + 7 * n);
       else if (unit === 'month') { const [yy, mm] = addMonths(y, mo, n); r = monthReading(yy, mm); }
       else r = { value: String(y + n), grain: 'year', range: { start: `${y + n}-01-01`, end: `${y + n}-12-31` } };
       if (mod === 'earlier this' && r.range) r.range = { start: r.range.start, end: formatDay(ctx.ref) };
@@ -554,18 +700,22 @@ export const TIME_RULES: readonly TimeRule[] = [
     },
   },
   {
-    name: 'ago', reason: '"N units ago" counts back from the reference date; a year ago keeps month precision', example: 'overthrew Assad a year ago',
-    pattern: re(`${NUM}\\s+${UNIT}\\s+ago`),
+    name: 'ago', reason: '"N units ago" counts back from the reference date; a year ago keeps month precision, more years are a year', example: 'overthrew Assad a year ago',
+    pattern: re(`${QUAL}${NUM}\\s+${UNIT}\\s+ago`),
     read: (m, ctx) => {
       if (ctx.ref === null) return NO_REF;
       const n = numOf(m[1]!);
       const unit = unitOf(m[2]!);
       if (n === null) return null;
+      if (VAGUE_COUNT.test(m[1]!)) return vague(m);
       const [y, mo] = ymd(ctx.ref);
       if (unit === 'day') return { value: formatDay(ctx.ref - n), grain: 'day' };
       if (unit === 'week') return weekReading(ctx.ref - 7 * n);
       if (unit === 'month') { const [yy, mm] = addMonths(y, mo, -n); return monthReading(yy, mm); }
       const years = unit === 'decade' ? 10 * n : n;
+      // "A year ago" reads as "this time last year", so it keeps the month; "eight years ago" and
+      // "more than a year ago" are a year.
+      if (years > 1 || QUALIFIED.test(m[0])) return { value: String(y - years), grain: 'year', range: { start: `${y - years}-01-01`, end: `${y - years}-12-31` } };
       return monthReading(y - years, mo);
     },
   },
@@ -576,6 +726,7 @@ export const TIME_RULES: readonly TimeRule[] = [
       const n = m[1] ? numOf(m[1]) : 1;
       const unitWord = m[2] ?? m[3];
       if (n === null || !unitWord) return null;
+      if (m[1] && VAGUE_COUNT.test(m[1])) return vague(m);
       const u = unitOf(unitWord);
       const unit: TimeUnit = u === 'decade' ? 'year' : u;
       const sign = AFTER_LATER.test(m[4]!) ? 1 : -1;
@@ -593,22 +744,23 @@ export const TIME_RULES: readonly TimeRule[] = [
   },
   {
     name: 'vague', reason: 'vague times are kept but not given a value', example: 'in recent weeks',
-    pattern: re('(in recent (?:days|weeks|months|years)|recent (?:days|weeks|months|years)|in the near future|in the coming (?:days|weeks|months|years)|in the future|in the past|(?<=\\b(?:for|in)\\s)(?:many\\s+|several\\s+)?(?:days|weeks|months|years|decades|centuries)(?!\\s+(?:ago|before|after|earlier|later|of)))'),
+    pattern: re(`(in recent (?:days|weeks|months|years)|recent (?:days|weeks|months|years)|in the near future|in the coming (?:days|weeks|months|years)|in the future|in the past(?!\\s+(?:\\d|${SMALL}|ten|few|several|couple|week|month|year|decade|day))|(?<=\\b(?:for|in)\\s)(?:many\\s+|several\\s+)?(?:days|weeks|months|years|decades|centuries)(?!\\s+(?:ago|before|after|earlier|later|of)))`),
     read: (m) => ({ value: null, grain: 'unknown', reason: `vague expression "${m[1]!.toLowerCase()}"` }),
   },
   {
     name: 'duration', reason: 'a length of time is a duration, kept apart from dates', example: 'for nearly two months',
-    pattern: re(`${NOT_RATE}${QUAL}${NUM}\\s+(?:more\\s+|full\\s+)?${LENGTH_UNIT}(?!\\s+(?:ago|after|before|earlier|later|prior|old)\\b)`),
+    pattern: re(`${NOT_RATE}(?<!\\b(?:on|every)\\s+)${QUAL}${NUM}\\s+(?:more\\s+|full\\s+)?${LENGTH_UNIT}(?!\\s+(?:ago|after|before|earlier|later|prior|old)\\b)`),
     read: (m) => {
       const n = numOf(m[1]!);
       if (n === null) return null;
+      if (VAGUE_COUNT.test(m[1]!)) return vague(m);
       const code = durationCode(n, m[2]!);
       return code === null ? null : { value: code, grain: 'duration' };
     },
   },
   {
     name: 'duration-compound', reason: 'hyphenated lengths ("a 30-day siege", "24-hour strike") are durations', example: 'a 24-hour hunger strike',
-    pattern: re(`(\\d{1,3}|${NUM.slice(1, -1)})-(day|week|month|year|hour|minute)(?!-old)`),
+    pattern: re(`(\\d{1,3}|${NUM.slice(1, -1)})-(day|week|month|year|decade|hour|minute)(?!-old)`),
     read: (m) => {
       const n = numOf(m[1]!);
       if (n === null || n < 1) return null;
@@ -630,6 +782,6 @@ export const TIME_TRIGGERS: ReadonlySet<string> = new Set([
   'hour', 'hours', 'minute', 'minutes', 'century', 'centuries', 'year-end', 'full-year',
   'a.m.', 'p.m.', 'am', 'pm', 'noon', 'midday', 'midnight',
   'quarter', 'half', 'q1', 'q2', 'q3', 'q4', 'first-quarter', 'second-quarter', 'third-quarter', 'fourth-quarter', 'first-half', 'second-half',
-  'spring', 'summer', 'autumn', 'winter', 'fall',
+  'spring', 'summer', 'autumn', 'winter', 'fall', 'weekend',
   'day', 'eve', 'christmas', 'halloween', 'thanksgiving', 'easter', 'juneteenth', 'july', 'friday', 'fourth', 'sunday',
 ]);
