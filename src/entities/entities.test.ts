@@ -499,3 +499,30 @@ test('a name that is also a function word follows an honorific ("Dr. Her Vang", 
   const e = analyze('Tom Reilly spoke first. He Said the bridge was safe, reporters noted.');
   assert.ok(!e.entities.some((x) => x.name.startsWith('He ')));
 });
+
+test('a known surname before another capitalised name is that person\'s given name ("Ryan Holbrook" is not Paul Ryan)', () => {
+  for (const name of ['Holbrook', 'Vance']) {
+    const doc = run(`The defenseman Ryan ${name} scored twice on Tuesday. He said the team had turned a corner.`);
+    const { typeOf, all } = typesIn(doc);
+    assert.equal(typeOf(`Ryan ${name}`), 'person', all);
+    assert.ok(!doc.mentions.some((m) => m.entity === 'paul-ryan'), all);
+    assert.deepEqual(speaker(doc, 'He'), [`Ryan ${name}`, 'person']);
+  }
+});
+
+test('a generational suffix is no surname, and a short given name joins the full one ("Pat Rennick" after "Patrick Rennick Jr.")', () => {
+  const doc = run('Patrick Rennick Jr., 55, pleaded guilty on Monday. Rennick was arrested in April. "Pat Rennick regrets what he said," his lawyer said.');
+  const ids = new Set(doc.mentions.filter((m) => /Rennick/.test(doc.text.slice(m.start, m.end))).map((m) => m.entity));
+  assert.equal(ids.size, 1, JSON.stringify(doc.entities.map((e) => e.name)));
+});
+
+test('pronouns: a possessor in an appositive yields to the subject, and a quotation\'s names are no antecedent of the pronoun that tags it', () => {
+  const doc = run([
+    'Dana Whitcombe, Rennick\'s attorney, told reporters that her client meant no harm.',
+    '"Patrick Rennick is passionate about his beliefs," she said.',
+    'Marcus Oyelaran, a trade professor at Hartwell, said the talks were stalling. "By setting goals this high, Trump makes a deal less likely," he said.',
+  ].join('\n\n'));
+  assert.deepEqual(speaker(doc, 'her'), ['Dana Whitcombe', 'person']);
+  assert.deepEqual(speaker(doc, 'she'), ['Dana Whitcombe', 'person']);
+  assert.deepEqual(speaker(doc, 'he'), ['Marcus Oyelaran', 'person']);
+});

@@ -89,11 +89,46 @@ export function titleAt(lowers: readonly string[], i: number, limit = lowers.len
 /** Prepositions that also open clauses ("after Netanyahu requested"). */
 const CONJUNCTIVE = new Set(['after', 'before', 'since', 'until', 'than', 'like']);
 
-/** Whether the tokens after `end` open a verb of which the mention is the subject. */
+/**
+ * Whether a knowledge-base match after a known surname names something else ("Obama White
+ * House"); a lone known surname there is the surname of the person ("Ryan Vance").
+ */
+function otherKbName(m: KbMatch | null): boolean {
+  return m !== null && !(m.entry.type === 'person' && m.end - m.start === 1);
+}
+
+/** The longest quotation whose speaker tag is looked for, in tokens. */
+const QUOTATION_TOKENS = 400;
+
+/**
+ * The token range `[open, close]` of a quotation that closes right before token `i` ("…,” he
+ * said"; "…”, she said"), or null.
+ */
+function quotationBefore(tokens: readonly Token[], i: number): [number, number] | null {
+  let close = i - 1;
+  if (tokens[close]?.text === ',') close--;
+  if (tokens[close]?.quote !== 'close') return null;
+  for (let k = close - 1; k >= 0 && close - k <= QUOTATION_TOKENS; k--) {
+    if (tokens[k]!.quote === 'open') return [k, close];
+    if (tokens[k]!.quote === 'close') return null;
+  }
+  return null;
+}
+
+/** The longest appositive a subject is read across. */
+const APPOSITIVE_TOKENS = 15;
+
+/** Whether the tokens after `end` (or after an appositive there) open a verb of which the mention is the subject. */
 export function isSubjectAt(tokens: readonly Token[], lowers: readonly string[], tok: number, end: number): boolean {
   const prev = tokens[tok - 1];
   if (prev && prev.sentence === tokens[tok]!.sentence && PREPOSITIONS.has(lowers[tok - 1]!) && !CONJUNCTIVE.has(lowers[tok - 1]!)) return false;
   const s = tokens[tok]!.sentence;
+  // An appositive between commas comes before the verb ("Sonya Zoghlin, Carlineo's attorney, told").
+  if (tokens[end]?.text === ',' && tokens[end]!.sentence === s) {
+    for (let j = end + 1; j < tokens.length && j <= end + APPOSITIVE_TOKENS && tokens[j]!.sentence === s; j++) {
+      if (tokens[j]!.text === ',') { end = j + 1; break; }
+    }
+  }
   for (let j = end, steps = 0; j < tokens.length && steps < 4; j++, steps++) {
     const t = tokens[j]!;
     if (t.sentence !== s) return false;
@@ -648,6 +683,29 @@ function titlePhrases(ctx: Ctx, used: Uint8Array): Cand[] {
 
 const normName = (w: string): string => w.toLowerCase().replace(ARABIC_ARTICLE, '');
 
+/** The possessive ending as its own token ("Carlineo" "’s"). */
+const POSSESSIVE_MARKS = new Set(["'s", '’s', "'", '’']);
+
+/** Generational suffixes, which are no surname ("Patrick Carlineo Jr." is a Carlineo). */
+const NAME_SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
+
+/** A name's surname: its last word, or the one before a generational suffix. */
+function surnameOf(words: readonly string[]): string {
+  const last = words[words.length - 1]!;
+  return words.length > 2 && NAME_SUFFIX.test(last) ? words[words.length - 2]! : last;
+}
+
+/**
+ * Whether a given name is a short form of another ("pat" of "patrick", "alex" of "alexander"):
+ * three letters or more that begin it, and no given-name gender against it.
+ */
+function shortGiven(short: string, full: string): boolean {
+  if (short.length < 3 || short.length >= full.length || !full.startsWith(short)) return false;
+  const a = genderOfName(short);
+  const b = genderOfName(full);
+  return !(a && b && a !== b);
+}
+
 export function addMention(st: EntityState, tokens: readonly Token[], info: EntityInfo, c: { tok: number; tokEnd: number; form: Mention['form']; rule: string; charEnd?: number }): MentionX {
   const m: MentionX = {
     start: tokens[c.tok]!.start, end: c.charEnd ?? tokens[c.tokEnd - 1]!.end, entity: info.entity.id, form: c.form, rule: c.rule,
@@ -670,7 +728,7 @@ function resolveNames(ctx: Ctx, cands: readonly Cand[]): void {
     if (!info.names.some((n) => n.join(' ') === words.join(' '))) info.names.push(words);
     byKey.set(words.map(normName).join(' '), info);
     if (info.entity.type === 'person' && words.length >= 2) {
-      const sn = normName(words[words.length - 1]!);
+      const sn = normName(surnameOf(words));
       const list = bySurname.get(sn) ?? [];
       if (!list.includes(info)) list.push(info);
       bySurname.set(sn, list);
@@ -699,9 +757,12 @@ function resolveNames(ctx: Ctx, cands: readonly Cand[]): void {
       const key = words.map(normName).join(' ');
       let info = byKey.get(key);
       if (!info && c.type === 'person') {
-        // A shorter form of a longer name already seen ("Ahmed al-Sharaa" ← "al-Sharaa Ahmed"? no: suffix only).
-        for (const e of bySurname.get(normName(words[words.length - 1]!)) ?? []) {
+        // A shorter form of a longer name already seen ("Ahmed al-Sharaa" ← "al-Sharaa Ahmed"? no: suffix only),
+        // or a short form of its given name ("Pat Carlineo" after "Patrick Carlineo Jr.").
+        const given = normName(words[0]!);
+        for (const e of bySurname.get(normName(surnameOf(words))) ?? []) {
           if (e.names.some((n) => n.length > words.length && n.slice(-words.length).map(normName).join(' ') === key)) { info = e; break; }
+          if (words.length === 2 && e.names.some((n) => n.length >= 2 && shortGiven(given, normName(n[0]!)) && normName(surnameOf(n)) === normName(words[1]!))) { info = e; break; }
         }
       }
       info ??= newEntity(st, words.join(' '), c.type, c.rule, c.country);
@@ -937,7 +998,10 @@ function resolvePronouns(ctx: Ctx): void {
     let target: MentionX | null = null;
     let rule = ruleId('pronoun-subject');
     if (g === 'm' || g === 'f') {
-      const ok = (m: MentionX): boolean => fits(info(m), g as 'm' | 'f');
+      // The speaker of "“… Trump makes the prospects … volatile,” he said" is not someone the
+      // quotation names: its mentions are no antecedent of the pronoun that tags it.
+      const quoted = kase === 'subj' ? quotationBefore(tokens, i) : null;
+      const ok = (m: MentionX): boolean => fits(info(m), g as 'm' | 'f') && !(quoted && m.tok > quoted[0] && m.tokEnd <= quoted[1]);
       if (kase === 'subj') {
         target = recentIn(s, i, ok, true) ?? prevSubject(s, ok) ?? recentIn(s, i, ok) ?? recentIn(s - 1, Infinity, ok);
         if (!target) {
@@ -947,8 +1011,9 @@ function resolvePronouns(ctx: Ctx): void {
       } else if (kase === 'poss' || kase === 'refl') {
         rule = ruleId('pronoun-possessive');
         target = recentIn(s, i, ok);
-        // "requested a pardon from Herzog in his trial": a prepositional object yields to the subject.
-        if (target && !target.subject && target.tok > 0 && PREPOSITIONS.has(lowers[target.tok - 1]!)) {
+        // "requested a pardon from Herzog in his trial": a prepositional object yields to the subject,
+        // and so does a possessor ("Sonya Zoghlin, Carlineo's attorney, said her client …").
+        if (target && !target.subject && ((target.tok > 0 && PREPOSITIONS.has(lowers[target.tok - 1]!)) || POSSESSIVE_MARKS.has(lowers[target.tokEnd] ?? ''))) {
           const subj = recentIn(s, target.tok, ok, true);
           if (subj) target = subj;
         }
@@ -1117,6 +1182,12 @@ export function recognizeEntities(doc: WorkingDoc, typer: NameTyper | null = nul
     const m = matchKbAt(st.ckb, st.texts, st.lowers, st.sentence, i);
     if (!m) continue;
     const given = m.entry.type === 'person' && m.end - m.start === 1 ? givenNameBefore(st, i, kbCover) : -1;
+    // "Ryan Suter": a known surname followed by another capitalised name is someone else's given name.
+    if (m.entry.type === 'person' && m.end - m.start === 1 && given < 0 && !titleCase[t.sentence] && m.end < limit) {
+      const nx = tokens[m.end]!;
+      if (nx.sentence === t.sentence && nx.kind === 'word' && CAP.test(nx.text) && !ACRONYM.test(nx.text) && !PRONOUNS.has(st.lowers[m.end]!)
+        && !otherKbName(matchKbAt(st.ckb, st.texts, st.lowers, st.sentence, m.end))) continue;
+    }
     if (given >= 0) {
       // "Ivanka Trump", "Laura Bush": another given name before a known surname is another person,
       // left to the capitalised-name rules; "Joseph R. Biden" is the known one under a fuller name.

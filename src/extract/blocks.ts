@@ -48,6 +48,9 @@ interface DomNode {
   getAttribute?: (name: string) => string | null;
 }
 
+/** Class or id fragments of cards and tips shown on hover, never part of the text they sit in. */
+const HOVER_CARD = /\b[\w-]*(?:rollover-people-block|rollover-block|hovercard|hover-card|tooltip|popover)[\w-]*\b/;
+
 /** Splits an element's text into blocks at block-level element boundaries, collapsing whitespace. */
 export function collectBlocks(root: DomNode): Block[] {
   const blocks: Block[] = [];
@@ -77,6 +80,9 @@ export function collectBlocks(root: DomNode): Block[] {
     if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template') return;
     const block = BLOCK_TAGS.has(tag);
     const cls = `${tag} ${node.getAttribute?.('class') ?? ''} ${node.getAttribute?.('id') ?? ''}`.toLowerCase();
+    // A card shown on hover ("Ilhan Omar" + her photo and latest headlines) sits inside the
+    // sentence it annotates; read, it splices a headline into the middle of a name.
+    if (HOVER_CARD.test(cls) || node.getAttribute?.('hidden') != null || node.getAttribute?.('aria-hidden') === 'true') return;
     if (block) { flush(); tagStack.push(tag); }
     ctxStack.push(cls);
     const boiler = BOILERPLATE_CONTEXT.test(cls);

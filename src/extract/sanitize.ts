@@ -74,7 +74,8 @@ function stripComments(html: string): string {
   let out = '';
   let last = 0;
   for (let i = html.indexOf('<!--'); i >= 0; i = html.indexOf('<!--', last)) {
-    out += html.slice(last, i) + ' ';
+    // A comment is no space: React pages put "<!-- -->" inside words ("tripl<!-- -->e").
+    out += html.slice(last, i);
     const end = html.indexOf('-->', i + 4);
     if (end < 0) return out;
     last = end + 3;
