@@ -54,10 +54,22 @@ export function normaliseDate(s: string | null | undefined): string | null {
   if (!s) return null;
   const t = s.trim();
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?)\s*(Z|[+-]\d{2}:?\d{2})?)?/.exec(t);
-  if (m) return m[4] ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}${m[5] ?? ''}` : `${m[1]}-${m[2]}-${m[3]}`;
+  if (m) return plausibleDay(m[1]!, m[2]!, m[3]!) ? (m[4] ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}${m[5] ?? ''}` : `${m[1]}-${m[2]}-${m[3]}`) : null;
   m = /^(\d{4})(\d{2})(\d{2})\b/.exec(t);
-  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  if (m) return plausibleDay(m[1]!, m[2]!, m[3]!) ? `${m[1]}-${m[2]}-${m[3]}` : null;
   return visibleDate(t);
+}
+
+/**
+ * Whether a date read from a page's metadata can be its publication date: a content system's
+ * empty value ("0001-01-01", "1970-01-01T00:00:00Z") would put every "Monday" in the page in
+ * another century, so it counts as no date.
+ */
+function plausibleDay(y: string, mo: string, d: string): boolean {
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  return year >= 1900 && year <= 2099 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && !(year === 1970 && month === 1 && day === 1);
 }
 
 /** Finds a written date ("November 19, 2019", "19 Nov 2019") in a short string. */

@@ -267,3 +267,20 @@ test('parts of named days are TimeML parts ("2016-09-17TNI"), and a clock time t
   // "USA Today" and "Russia Today" are names; "Today," at a sentence start is the day.
   assert.deepEqual(values('USA Today reported it. Russia Today did not. Today, he spoke.').map((v) => v[0]), ['Today']);
 });
+
+test('real pages: plans in a past clause, a weekday beside its date, "comes a day after", "the 18 years after", "$6.99-a-month"', async () => {
+  const value = (text: string, phrase: string) => one(text, phrase, '2019-11-20').value;
+  // Tense needs parts of speech: the whole pipeline.
+  const tagged = async (text: string, phrase: string) => (await full(text, '2019-11-20')).find((t) => t.text === phrase)?.value;
+  assert.equal(await tagged('The company shelved its plans for a public offering on September 30, people said.', 'September 30'), '2019-09-30');
+  assert.equal(await tagged('Mr. Trump canceled an increase in tariffs planned for Oct. 15.', 'Oct. 15'), '2019-10-15');
+  assert.equal(await tagged('The company plans to open its first store on Friday.', 'Friday'), '2019-11-22');
+  assert.equal(value('She was last seen at 6:38 p.m. on Saturday, May 18, police said.', 'Saturday'), '2019-05-18');
+  assert.equal(value('She was last seen at 6:38 p.m. on Saturday, May 18, police said.', '6:38 p.m.'), '2019-05-18T18:38');
+  assert.equal(value('The ruling came on Monday, Nov. 13, 2017, in court.', 'Monday'), '2017-11-13');
+  // A weekday that disagrees with the date beside it is left as it was read.
+  assert.equal(value('The ruling came on Tuesday, Nov. 13, 2017, in court.', 'Tuesday'), '2019-11-19');
+  assert.equal(value('The crash comes a day after the rebels swapped two hostages.', 'a day after'), '2019-11-19');
+  assert.equal(value('Violence has grown in the 18 years after the invasion began.', '18 years after'), 'P18Y');
+  assert.deepEqual(times('The plan costs $6.99-a-month.', '2019-11-20').map((t) => t.text), []);
+});

@@ -1,6 +1,6 @@
 import type { Span, TimeExpression } from '../core/types.js';
 import type { Token } from '../core/working-doc.js';
-import { addMonths, formatDay, formatMonth, formatWeek, parseDay, valueStart, weekStart, ymd } from './calendar.js';
+import { addMonths, formatDay, formatMonth, formatWeek, parseDay, valueStart, weekday, weekStart, ymd } from './calendar.js';
 import { holidayIn, TIME_RULES, TIME_TRIGGERS, type TimeReading, type TimeRule, type TimeUnit } from './rules.js';
 import { toLower } from '../text/lower.js';
 
@@ -19,6 +19,10 @@ const OTHER_VERB_TAG = /^(?:VB[PZG]?|MD)$/;
 const VERB_TAG = /^VB/;
 /** "a year", "an hour", "per day": one unit, which after an amount is a rate. */
 const ONE_UNIT = /^(?:a|an|per)\s/i;
+/** What may stand between a weekday and the date it names ("Monday, Nov. 13"). */
+const WEEKDAY_GAP = /^,?\s{1,2}$/;
+/** A relative expression that ends on "after" or "before", which an event the text names follows. */
+const BEFORE_AFTER_END = /(?:after|before)$/i;
 const HAS_DIGIT = /\p{N}/u;
 const AMOUNT_TAG = /^(?:NNS?|CD)$/;
 
@@ -26,7 +30,13 @@ const AMOUNT_TAG = /^(?:NNS?|CD)$/;
 const DEICTIC = new Set(['month-day', 'day-month', 'part-of-month', 'month', 'weekday', 'deictic-day', 'deictic-unit', 'ago']);
 
 /** Words that put a clause in the future, so bare weekdays and months count forward. */
-const FUTURE_CUES = new Set(['will', "'ll", '’ll', 'shall', 'scheduled', 'upcoming', 'plans', 'planned', 'planning']);
+const FUTURE_CUES = new Set(['will', "'ll", '’ll', 'shall']);
+/**
+ * Words of a plan, which put a date ahead only where no past-tense verb comes before them in the
+ * clause ("plans to open on Friday"; not "shelved its plans for an offering on September 30",
+ * "canceled an increase in tariffs planned for Oct. 15").
+ */
+const PLAN_CUES = new Set(['scheduled', 'upcoming', 'plans', 'planned', 'planning']);
 /** Words that do so only before "to" ("due to meet", "set to vote", "expected to sign"; not "due to the storm", "the record set in March", "than expected"). */
 const FUTURE_BEFORE_TO = new Set(['due', 'set', 'expected', 'expect', 'expects']);
 /**
@@ -99,6 +109,17 @@ function inPast(tokens: readonly Token[], t0: number): boolean | undefined {
   return false;
 }
 
+/** Whether a past-tense verb comes before token `k` in its clause. */
+function pastVerbBefore(tokens: readonly Token[], k: number): boolean {
+  const s = tokens[k]!.sentence;
+  for (let j = k - 1, n = 0; j >= 0 && n < 12; j--, n++) {
+    const t = tokens[j]!;
+    if (t.sentence !== s || CLAUSE_STOPS.has(toLower(t.text))) break;
+    if (t.pos === 'VBD') return true;
+  }
+  return false;
+}
+
 function inFuture(tokens: readonly Token[], t0: number): boolean {
   const s = tokens[t0]!.sentence;
   for (let k = t0 - 1, n = 0; k >= 0 && n < 12; k--, n++) {
@@ -107,6 +128,7 @@ function inFuture(tokens: readonly Token[], t0: number): boolean {
     const w = toLower(t.text);
     if (CLAUSE_STOPS.has(w)) break;
     if (FUTURE_CUES.has(w)) return true;
+    if (PLAN_CUES.has(w)) return !pastVerbBefore(tokens, k);
     const next = k + 1 < tokens.length ? toLower(tokens[k + 1]!.text) : '';
     if (FUTURE_BEFORE_TO.has(w) && next === 'to' && k + 2 < tokens.length && VERB_TAG.test(tokens[k + 2]!.pos ?? '')) return true;
     if (FUTURE_MODALS.has(w) && !NEGATIONS.has(next) && next !== 'have') return true;
@@ -174,6 +196,7 @@ export function normalizeTimes(text: string, tokens: readonly Token[], reference
     coveredUntil = end;
     i = t1;
   }
+  reconcileWeekdays(text, found);
   const out: TimeExpression[] = [];
   for (let k = 0; k < found.length; k++) {
     const f = found[k]!;
@@ -194,6 +217,24 @@ export function normalizeTimes(text: string, tokens: readonly Token[], reference
     out.push(te);
   }
   return out;
+}
+
+/**
+ * A weekday written beside a full date ("on Monday, Nov. 13, 2017", "Saturday, May 18") is that
+ * date's day, where the weekdays agree: the weekday alone would be the one nearest the reference
+ * date.
+ */
+function reconcileWeekdays(text: string, found: Found[]): void {
+  for (let k = 0; k + 1 < found.length; k++) {
+    const f = found[k]!;
+    const g = found[k + 1]!;
+    if (f.rule.name !== 'weekday' || !f.reading.value || g.reading.grain !== 'day' || !g.reading.value) continue;
+    if (!WEEKDAY_GAP.test(text.slice(f.end, g.start))) continue;
+    const named = parseDay(f.reading.value.slice(0, 10));
+    const dated = parseDay(g.reading.value);
+    if (named === null || dated === null || weekday(named) !== weekday(dated)) continue;
+    f.reading = { ...f.reading, value: g.reading.value + f.reading.value.slice(10) };
+  }
 }
 
 /**
@@ -244,6 +285,19 @@ function shift(anchor: TimeExpression, unit: TimeUnit, n: number): Pick<TimeExpr
  * text names it, else on the nearest earlier time in the sentence (or the one before), else on
  * the publication date.
  */
+/** Whether a relative expression ends on "after" or "before" with the event it counts from after it. */
+function endsBeforeEvent(f: Found, tokens: readonly Token[]): boolean {
+  const next = tokens[f.t1 + 1];
+  return !!next && next.sentence === f.sentence && next.kind === 'word' && BEFORE_AFTER_END.test(tokens[f.t1]!.text);
+}
+
+/** Makes a relative expression the length of time it counts ("P18Y"), as TimeML writes it. */
+function asDuration(te: TimeExpression, n: number, unit: TimeUnit): void {
+  te.value = `P${Math.abs(n)}${unit === 'day' ? 'D' : unit === 'week' ? 'W' : unit === 'month' ? 'M' : 'Y'}`;
+  te.grain = 'duration';
+  te.reason = 'a length of time from an event no time in the text dates';
+}
+
 function anchorRelative(
   te: TimeExpression, f: Found, rel: { unit: TimeUnit; n: number }, found: readonly Found[],
   done: readonly TimeExpression[], tokens: readonly Token[], ref: number | null,
@@ -267,8 +321,13 @@ function anchorRelative(
         if (toLower(tokens[q]!.text) === head) { anchor = done[j]!; break; }
       }
     }
-      if (anchor) n = -n;
+    // The subject is dated by its own time or, where the text gives none, by the nearest earlier
+    // time or the publication date ("The crash comes a day after the Taliban swapped …"): the
+    // clause after "after" lies n units before it.
+    n = -n;
   }
+  // "in the 18 years after Washington invaded": a length of time, whatever times come before.
+  if (!anchor && f.t0 > 0 && toLower(tokens[f.t0 - 1]!.text) === 'the' && endsBeforeEvent(f, tokens)) { asDuration(te, n, rel.unit); return; }
   if (anchor) {
     const r = shift(anchor, rel.unit, n);
     if (r) {
@@ -285,13 +344,16 @@ function anchorRelative(
     if (g.sentence < f.sentence - 1) break;
     const d = done[j]!;
     if (!d.value || d.grain === 'duration' || FINENESS[d.grain] > FINENESS[rel.unit]) continue;
-    const r = shift(d, rel.unit, rel.n);
+    const r = shift(d, rel.unit, n);
     if (!r) continue;
     te.value = r.value; te.grain = r.grain;
     if (r.range) te.range = r.range;
     te.anchor = d.id ?? null;
     return;
   }
+  // "in the 18 years after Washington invaded": no time dates the event it counts from, and the
+  // publication date is not that event, so it is a length of time, as TimeML writes it.
+  if (n === rel.n && endsBeforeEvent(f, tokens)) { asDuration(te, n, rel.unit); return; }
   if (ref !== null) {
     const pub: TimeExpression = { start: 0, end: 0, value: formatDay(ref), grain: 'day' };
     const r = shift(pub, rel.unit, n)!;
