@@ -526,3 +526,13 @@ test('pronouns: a possessor in an appositive yields to the subject, and a quotat
   assert.deepEqual(speaker(doc, 'she'), ['Dana Whitcombe', 'person']);
   assert.deepEqual(speaker(doc, 'he'), ['Marcus Oyelaran', 'person']);
 });
+
+test('local offices before a name are titles: the person is the name after them, and an acronym between is the body ("Interim BART Police Chief Ed Alvarez")', () => {
+  const doc = run('Interim BART Police Chief Ed Alvarez told reporters the man died. Alvarez said there was no threat.\n\nActing Police Chief Maria Lopez said the suspect fled. Lopez said he was caught later.');
+  const { typeOf, all } = typesIn(doc);
+  assert.equal(typeOf('BART'), 'organization', all);
+  assert.deepEqual(speaker(doc, 'Alvarez', 1), ['Ed Alvarez', 'person']);
+  assert.deepEqual(speaker(doc, 'Lopez', 1), ['Maria Lopez', 'person']);
+  // The given name says the gender where no title does: "he" is not Maria Lopez.
+  assert.notDeepEqual(speaker(doc, 'he'), ['Maria Lopez', 'person']);
+});

@@ -20,6 +20,10 @@ export const TITLES: readonly string[] = [
   'miss', 'dr.', 'prof.', 'rabbi', 'rev.', 'chairman', 'chairwoman', 'chair', 'ceo', 'attorney general',
   'atty.', 'commissioner', 'director', 'premier', 'nominee', 'candidate', 'former', 'leader', 'spokesman',
   'spokeswoman', 'spokesperson', 'lawmaker', 'mk', 'pres.',
+  // Local offices and ranks before a name on real pages ("Interim BART Police Chief Ed Alvarez").
+  'police chief', 'fire chief', 'chief', 'sheriff', 'deputy', 'detective', 'officer', 'superintendent', 'coach', 'head coach',
+  'councilman', 'councilwoman', 'councilmember', 'council member', 'assemblyman', 'assemblywoman', 'founder', 'co-founder',
+  'professor', 'interim', 'acting',
 ];
 
 /** Titles that carry an office the KB can resolve ("the prime minister" → the holder). */

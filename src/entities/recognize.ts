@@ -561,6 +561,13 @@ function segmentChunk(ctx: Ctx, units: readonly [number, number][], out: Cand[])
       // A person's name stops before "of" ("Senator Lamar Alexander | of Tennessee"), or its
       // surname would be the place and "Mr. Alexander" would not join it.
       else while (q < last && !kbAt[q] && !titleAt(lowers, q, last) && !(q > p && lowers[q] === 'of')) q++;
+      // "Interim BART Police Chief Ed Alvarez": an acronym between two titles is the body the
+      // second serves, and the name follows that title.
+      if (q - p === 1 && !kbAt[p] && ACRONYM.test(st.texts[p]!) && titleAt(lowers, q, last) > 0) {
+        out.push(candOf(p, q, 'name', ruleId('acronym'), null, 'organization'));
+        k = unitIndexAt(units, q, k);
+        continue;
+      }
       if (q > p) {
         const m = kbAt[p];
         // "Justice Department", "General Assembly": a title word opening an organisation's name.
@@ -575,7 +582,8 @@ function segmentChunk(ctx: Ctx, units: readonly [number, number][], out: Cand[])
           out.push({ ...candOf(a, p, 'title', ruleId('title-office'), null, 'person'), title, country: titleCountry, gender });
           out.push(kbCand(ctx, m));
         } else {
-          const c: Cand = { ...candOf(a, q, 'name', ruleId('title-name'), m && m.end === q ? m.entry : null, 'person'), nameTok: p, title, country: titleCountry, gender };
+          // The given name after the titles says the gender where no title does ("Police Chief Maria Lopez").
+          const c: Cand = { ...candOf(a, q, 'name', ruleId('title-name'), m && m.end === q ? m.entry : null, 'person'), nameTok: p, title, country: titleCountry, gender: gender ?? (q - p >= 2 ? genderOfName(st.texts[p]) : null) };
           out.push(c);
         }
         k = unitIndexAt(units, q, k);
