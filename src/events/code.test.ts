@@ -212,3 +212,11 @@ test('a PLOVER record dated by a clock time carries its day', async () => {
   assert.equal(r[0]?.date, '2026-01-27');
   assert.equal(r[0]?.date_from_text, true);
 });
+
+test('a verb trigger the tagger reads as a name or a modified noun is no event ("in March", "a commuter train", "a moon shot")', () => {
+  const types = (text: string) => (analyzeToWorkingDoc(text, { date: '2025-12-02', inputType: 'text' }).events ?? []).map((e) => e.type);
+  assert.deepEqual(types('Service began in March, and riders filled a commuter train.'), []);
+  assert.deepEqual(types('The company called the lunar program a moon shot, the Associated Press reported.'), []);
+  // A verb the tagger gets right is still one.
+  assert.deepEqual(types('Protesters marched to the ministry on Monday.'), ['PROTEST']);
+});

@@ -161,6 +161,9 @@ function findTriggers(doc: WorkingDoc, lex: Map<string, TriggerForm[]>): Trigger
   return out;
 }
 
+/** Tags of a word that makes the next one a noun: determiners, possessives, adjectives, numbers, nouns. */
+const NOUN_MODIFIER_TAG = /^(?:DT|PRP\$|POS|JJ[RS]?|CD|NNS?|NNPS?)$/;
+
 /** Uses tagger output where present, else a determiner/auxiliary heuristic, to tell verbs from nouns. */
 function posFits(tokens: readonly Token[], i: number, f: TriggerForm, ambiguous: boolean): boolean {
   const t = tokens[i]!;
@@ -168,6 +171,12 @@ function posFits(tokens: readonly Token[], i: number, f: TriggerForm, ambiguous:
     if (f.rule.pos === 'verb') return t.pos.startsWith('VB') || t.pos === 'MD' || (f.words.length > 1 && !t.pos.startsWith('NN')) || t.pos === 'JJ';
     return t.pos.startsWith('NN') || f.words.length > 1 || t.pos === 'JJ';
   }
+  // A word the lexicon reads as a verb only is no trigger where the tagger makes it a name ("in
+  // March", "the Associated Press") or a noun after a modifier ("a commuter train", "a moon shot",
+  // "bond yields", "rate cuts"); a noun after "to" or "and" is more often a mistagged verb ("to
+  // assault and murder").
+  if (t.pos && f.words.length === 1 && f.rule.pos === 'verb' && (t.pos === 'NNP' || t.pos === 'NNPS'
+    || ((t.pos === 'NN' || t.pos === 'NNS') && !ED_ING_END.test(toLower(t.text)) && NOUN_MODIFIER_TAG.test(tokens[i - 1]?.pos ?? '')))) return false;
   const prev = lower(tokens[i - 1]);
   if (f.rule.pos === 'verb') return !NOUN_PREV.has(prev) || ED_ING_END.test(toLower(t.text)) && prev !== 'the' && prev !== 'a';
   return !VERB_PREV.has(prev);
