@@ -161,6 +161,9 @@ function findTriggers(doc: WorkingDoc, lex: Map<string, TriggerForm[]>): Trigger
   return out;
 }
 
+/** Tags of an adverb, particle or preposition: "rolling back", "came off my back" hold no verb "back". */
+const PARTICLE_TAG = /^(?:RB|RP|IN)$/;
+
 /** Tags of a word that makes the next one a noun: determiners, possessives, adjectives, numbers, nouns. */
 const NOUN_MODIFIER_TAG = /^(?:DT|PRP\$|POS|JJ[RS]?|CD|NNS?|NNPS?)$/;
 
@@ -172,10 +175,10 @@ function posFits(tokens: readonly Token[], i: number, f: TriggerForm, ambiguous:
     return t.pos.startsWith('NN') || f.words.length > 1 || t.pos === 'JJ';
   }
   // A word the lexicon reads as a verb only is no trigger where the tagger makes it a name ("in
-  // March", "the Associated Press") or a noun after a modifier ("a commuter train", "a moon shot",
+  // March", "the Associated Press"), a particle ("rolling back") or a noun after a modifier ("a commuter train", "a moon shot",
   // "bond yields", "rate cuts"); a noun after "to" or "and" is more often a mistagged verb ("to
   // assault and murder").
-  if (t.pos && f.words.length === 1 && f.rule.pos === 'verb' && (t.pos === 'NNP' || t.pos === 'NNPS'
+  if (t.pos && f.words.length === 1 && f.rule.pos === 'verb' && (t.pos === 'NNP' || t.pos === 'NNPS' || PARTICLE_TAG.test(t.pos)
     || ((t.pos === 'NN' || t.pos === 'NNS') && !ED_ING_END.test(toLower(t.text)) && NOUN_MODIFIER_TAG.test(tokens[i - 1]?.pos ?? '')))) return false;
   const prev = lower(tokens[i - 1]);
   if (f.rule.pos === 'verb') return !NOUN_PREV.has(prev) || ED_ING_END.test(toLower(t.text)) && prev !== 'the' && prev !== 'a';
