@@ -113,6 +113,10 @@ const FURNITURE = new RegExp(
     'this (?:website|site) uses cookies.*', 'we use cookies.*', 'by using this (?:website|site).*',
     'all rights reserved\\.?.{0,60}', 'like this (?:story|article|post)\\?.*', 'this post may contain affiliate.*', 'join our .{0,120}',
     "there'?s plenty more where that came from.*", '(?:also )?on [\\w.-]+\\.(?:com|org|net|co\\.uk):.{0,200}', 'sign in', 'log in', 'breaking news',
+    // Wire credits and trailers ("(Reporting by Greg Roumeliotis; Editing by Leslie Adler)",
+    // "With Post wires", "(Graphic: Global assets in 2019 - here)"), a lone address, a related link.
+    '\\((?:additional )?(?:reporting|writing|editing|compiled) by .{1,300}\\)', '(?:additional )?reporting by .{1,200}(?:editing|writing) by .{1,120}', 'with .{1,40} wires\\.?', '\\(graphic:.{0,160}\\)',
+    'https?://\\S+', 'also on [\\w.-]+\\.(?:com|org|net|co\\.uk)\\s.{0,200}',
     '\\S+@\\S+\\.\\w+', '@\\w+', '(?:twitter|facebook|instagram)\\.com/\\S+', 'home\\s*(?:»|>|›|/).{0,200}', 'tags', 'copyright .{0,100}', 'tags?:.{0,200}', 'filed under:?.{0,200}', 'topics?:.{0,200}',
   ].join('|') + ')$',
   'i',

@@ -194,3 +194,17 @@ test('a page whose meta tag names Latin-1 but whose bytes are UTF-8 is read as U
   assert.ok(read.text.includes('Renée'));
   assert.equal(read.messages.length, 0);
 });
+
+test('real pages: a comment is no space, hover cards and wire trailers stay out of the text', () => {
+  const body = `<h1>Sea wall vote</h1>${ARTICLE}
+<p>The mayor said the vote would more than tripl<!-- -->e<!-- --> the budget for the wall, Mr<!-- -->. Ortiz added.</p>
+<p>The plan was backed by Rep. <span class="rollover-people"><a href="/p/ana-ruiz">Ana Ruiz</a><span class="rollover-people-block"><a href="/x">Ana Ruiz</a><a href="/y">Ferry fares rise again | Storm closes route</a></span></span> (D-Calif.), who chairs the committee.</p>
+${para('Engineers said the new wall would be two metres higher than the one it replaces.', 3)}
+<p>(Reporting by Lena Park; Editing by Tom Hale)</p>
+<p>With Post wires</p>
+<p>https://www.example.com/news/sea-wall-vote</p>`;
+  const r = extractHtml(page('<title>Sea wall vote</title>', body));
+  assert.match(r.text, /more than triple the budget for the wall, Mr\. Ortiz added/);
+  assert.match(r.text, /backed by Rep\. Ana Ruiz \(D-Calif\.\), who chairs/);
+  for (const junk of ['Ferry fares', 'Reporting by', 'Post wires', 'https://']) assert.ok(!r.text.includes(junk), junk);
+});
