@@ -13,6 +13,7 @@ import { seemingFallbackStage } from './seeming-fallback.js';
 import { backingReceivedStage } from './backing-received.js';
 import { quotedAsSayingStage } from './quoted-as-saying.js';
 import { wordsOfStage } from './words-of.js';
+import { quoteCloseStage } from './quote-close.js';
 
 /**
  * The stages that refine attributions after the `attributions` stage, in pipeline order. They are
@@ -21,5 +22,5 @@ import { wordsOfStage } from './words-of.js';
  * prints are the pipeline's.
  */
 export function attributionRefinerStages(): Stage[] {
-  return [nestedContentStage(), objectReadingStage(), speechFallbackStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), headlineLabelStage(), talkAboutStage(), backingReceivedStage(), quotedAsSayingStage(), wordsOfStage(), seemingFallbackStage(), relativePronounStage()];
+  return [nestedContentStage(), objectReadingStage(), speechFallbackStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), headlineLabelStage(), talkAboutStage(), backingReceivedStage(), quotedAsSayingStage(), wordsOfStage(), seemingFallbackStage(), relativePronounStage(), quoteCloseStage()];
 }
