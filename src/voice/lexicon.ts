@@ -38,7 +38,7 @@ export const VOICE_LEXICON: readonly VoiceEntry[] = [
   { kind: 'label', forms: ['thug', 'thugs', 'militant', 'militants', 'extremist', 'extremists', 'radical', 'radicals', 'jihadist', 'jihadists', 'islamist', 'islamists', 'fanatic', 'fanatics'], loaded: true, reason: 'charged label for a group', example: 'radical activists' },
   // "crime" and "criminal" alone are the neutral words of crime reporting ("violent crime", "a criminal complaint").
   { kind: 'label', forms: ['aggression', 'atrocity', 'atrocities', 'genocide', 'war crime', 'war crimes', 'occupier', 'occupiers', 'invaders', 'invasion'], loaded: true, reason: 'charged legal or moral label', example: 'a war crime' },
-  { kind: 'distancing', forms: ['so-called', 'alleged', 'self-proclaimed', 'self-styled', 'notorious', 'infamous', 'disgraced', 'embattled'], loaded: true, reason: 'distancing or discrediting modifier', example: 'the so-called peace plan' },
+  { kind: 'distancing', forms: ['so-called', 'alleged', 'self-proclaimed', 'self-styled', 'self-declared', 'notorious', 'infamous', 'disgraced', 'embattled'], loaded: true, reason: 'distancing or discrediting modifier', example: 'the so-called peace plan' },
   // "eliminated" is mostly literal in news ("eliminate 500 jobs", "eliminated from the cup").
   { kind: 'label', forms: ['neutralized', 'neutralised', 'liquidated'], loaded: true, reason: 'euphemism for killing', example: 'the fighters were neutralized' },
   { kind: 'evaluative', forms: ['hostile', 'dangerous', 'deadly', 'brutal', 'barbaric', 'savage', 'heinous', 'evil', 'vile', 'outrageous', 'shameful', 'disgraceful'], loaded: true, reason: 'strong evaluative adjective', example: 'a brutal crackdown' },
