@@ -208,3 +208,16 @@ ${para('Engineers said the new wall would be two metres higher than the one it r
   assert.match(r.text, /backed by Rep\. Ana Ruiz \(D-Calif\.\), who chairs/);
   for (const junk of ['Ferry fares', 'Reporting by', 'Post wires', 'https://']) assert.ok(!r.text.includes(junk), junk);
 });
+
+test('metadata from real pages: an empty date, a section as site name, a byline with handle and date, "news agencies" as a source', () => {
+  const empty = extractHtml(page('<meta property="article:published_time" content="0001-01-01T00:00:00Z">', ARTICLE), { url: 'https://coast.example/2024/03/09/sea-wall/' });
+  assert.equal(empty.meta.published, '2024-03-09');
+  const section = extractHtml(page('<meta property="og:site_name" content="U.S."><link rel="canonical" href="https://coast.example/sea-wall">', ARTICLE));
+  assert.equal(section.meta.site, 'coast.example');
+  const handle = extractHtml(page('<meta name="author" content="Ada Harbour @adaharbour Nov 18, 2019 at 9:24 pm ET • 2 min read">', ARTICLE));
+  assert.equal(handle.meta.byline, 'Ada Harbour');
+  assert.equal(extractHtml(page('<meta name="author" content="Ada Harbour | November 18, 2019 12:01 PM Print this article">', ARTICLE)).meta.byline, 'Ada Harbour');
+  const agencies = findOutlet({ paragraphs: ['The harbour council voted on Tuesday.', 'SOURCE: News agencies'] });
+  assert.notEqual(agencies?.outlet, 'News agencies');
+  assert.equal(findOutlet({ paragraphs: ['The harbour council voted on Tuesday.', 'SOURCE: Coast Daily and news agencies'] })?.outlet, 'Coast Daily');
+});

@@ -97,6 +97,11 @@ export function hostOf(url: string | null | undefined): string | null {
   try { return new URL(url).hostname.replace(/^www\./, '') || null; } catch { return null; }
 }
 
+/** Section names some pages give as their site's name. */
+const SECTION_NAME = /^(?:u\.?s\.?|u\.?k\.?|us news|world|world news|news|business|markets|politics|sports?|technology|tech|opinion|home|latest|top news|breaking news|health|science|entertainment|lifestyle|local)$/i;
+/** Where a byline's name ends: a handle, a date, a separator ("Bryan DeArdo @BryanDeArdo Nov 18, 2019 at 9:24 pm ET • 2 min read"). */
+const BYLINE_TAIL = /(?:\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\s+(?:@\w|[•|·]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\/\d{1,2}\/\d{2,4}|updated\b|published\b|\d+\s+min(?:ute)?s?\s+read)).*$/i;
+
 const clean = (s: string | null | undefined): string | null => {
   const t = s?.replace(/\s+/g, ' ').trim();
   return t ? t : null;
@@ -123,7 +128,9 @@ export function extractMeta(doc: Document, jsonLdBlocks: readonly string[], url?
   const canonical = clean(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? clean(metaContent(doc, 'og:url'));
   const pageUrl = url ?? canonical ?? null;
   const publisher = article ? ldName(article['publisher']) : null;
-  const site = clean(metaContent(doc, 'og:site_name', 'application-name')) ?? publisher ?? hostOf(pageUrl);
+  const named = clean(metaContent(doc, 'og:site_name', 'application-name'));
+  // A section's name given as the site's ("U.S.", "World", "Business") names no site.
+  const site = (named && !SECTION_NAME.test(named) ? named : null) ?? publisher ?? hostOf(pageUrl);
   const rawTitle =
     (article ? ldName(article['headline']) : null) ??
     clean(metaContent(doc, 'og:title', 'twitter:title')) ??
@@ -131,11 +138,12 @@ export function extractMeta(doc: Document, jsonLdBlocks: readonly string[], url?
     clean(doc.querySelector('title')?.textContent);
   const title = rawTitle ? stripSiteSuffix(rawTitle, site) : null;
   const authorMeta = clean(metaContent(doc, 'author', 'article:author', 'byl', 'sailthru.author', 'parsely-author', 'dc.creator'));
-  const byline =
+  const rawByline =
     (article ? ldName(article['author']) : null) ??
     (authorMeta && !/^https?:/.test(authorMeta) ? authorMeta.replace(/^by\s+/i, '') : null) ??
     clean(doc.querySelector('[rel="author"], [itemprop="author"], .byline, .author-name, .author')?.textContent)?.replace(/^by\s+/i, '').slice(0, 120) ??
     null;
+  const byline = rawByline ? clean(rawByline.replace(BYLINE_TAIL, '')) : null;
   const timeEl = doc.querySelector('time[datetime]');
   const published =
     normaliseDate(article && typeof article['datePublished'] === 'string' ? article['datePublished'] : null) ??

@@ -70,6 +70,11 @@ const trimName = (s: string): string => s.split(/\.\s/)[0]!.replace(/^the\s+/i, 
 const OUTLET_WORD =
   /\b(?:Times|Post|News|Press|Journal|Herald|Tribune|Guardian|Telegraph|Gazette|Daily|Weekly|Reuters|AFP|Agency|Agence|Wire|Media|Magazine|Radio|TV|Television|Broadcasting|Network|Observer|Independent|Chronicle|Today|Monitor|Insider|Economist|Express|Mail|Star|Sun|Standard|Register|Bulletin|Dispatch|Courier|Examiner|Inquirer|Record|BBC|CNN|NPR|ABC|CBS|NBC|Fox|Jazeera|Axios|Politico|Bloomberg|Haaretz|Ynet|Forward)\b/;
 
+/** Credits that name no outlet: "News agencies", "Agencies", "Wire services", "Staff". */
+const GENERIC_CREDIT = /^(?:(?:news|wire)\s+(?:agencies|services|reports)|agencies|wires|staff|staff and agencies|agencies and staff|staff reports?)$/i;
+/** "and news agencies" after an outlet's name. */
+const GENERIC_CREDIT_TAIL = /\s*(?:,|and|&)\s*(?:other\s+)?(?:news\s+agencies|agencies|wires|wire services)$/i;
+
 /** Provenance rules, most specific evidence first. */
 export const PROVENANCE_RULES: readonly ProvenanceRule[] = [
   {
@@ -131,8 +136,9 @@ export const PROVENANCE_RULES: readonly ProvenanceRule[] = [
       for (const p of [...ps.slice(0, 3), ...ps.slice(-6)]) {
         const m = /^(?:source|sources|via|courtesy(?: of)?|credit)\s*[:：-]?\s+(.{2,80})$/i.exec(p.trim());
         if (m) {
-          const name = m[1]!.replace(/\s*\(?https?:\/\/\S+\)?/g, '').replace(/[.\s]+$/, '').trim();
-          if (name && name.split(/\s+/).length <= 8) return name;
+          // "Al Jazeera and news agencies": the outlet; "News agencies" alone names none.
+          const name = m[1]!.replace(/\s*\(?https?:\/\/\S+\)?/g, '').replace(/[.\s]+$/, '').replace(GENERIC_CREDIT_TAIL, '').trim();
+          if (name && !GENERIC_CREDIT.test(name) && name.split(/\s+/).length <= 8) return name;
         }
       }
       return null;
