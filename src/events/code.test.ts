@@ -221,3 +221,12 @@ test('a verb trigger the tagger reads as a name or a modified noun is no event (
   // A verb the tagger gets right is still one.
   assert.deepEqual(types('Protesters marched to the ministry on Monday.'), ['PROTEST']);
 });
+
+test('verbs of many senses code an event only with the object of that sense ("launched an attack", not "launched a phone")', () => {
+  const types = (text: string) => (analyzeToWorkingDoc(text, { date: '2025-12-02', inputType: 'text' }).events ?? []).map((e) => e.type);
+  assert.deepEqual(types('Rebels launched an attack on the town.'), ['ASSAULT']);
+  assert.deepEqual(types('The militia released the hostages on Monday.'), ['CONCEDE']);
+  assert.deepEqual(types('The state recalled its ambassador.'), ['SANCTION']);
+  for (const text of ['The company launched a new phone.', 'The ministry released a statement.', 'He pleaded guilty to fraud.',
+    'The veteran committed suicide last year.', 'She recalled that the deal had stalled.']) assert.deepEqual(types(text), [], text);
+});

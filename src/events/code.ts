@@ -153,6 +153,7 @@ function findTriggers(doc: WorkingDoc, lex: Map<string, TriggerForm[]>): Trigger
       if (r.prev && !r.prev.includes(prev)) continue;
       if (r.notPrev && r.notPrev.includes(prev)) continue;
       if (r.notNext && r.notNext.includes(lower(tokens[k + 1]))) continue;
+      if (r.objects && !objectWithin(tokens, k, t.sentence, r.objects)) continue;
       if (!posFits(tokens, i, f, ambiguous)) continue;
       if (!best || k > best.t1) best = { t0: i, t1: k, rule: r, sentence: t.sentence };
     }
@@ -166,6 +167,15 @@ const PARTICLE_TAG = /^(?:RB|RP|IN)$/;
 
 /** Tags of a word that makes the next one a noun: determiners, possessives, adjectives, numbers, nouns. */
 const NOUN_MODIFIER_TAG = /^(?:DT|PRP\$|POS|JJ[RS]?|CD|NNS?|NNPS?)$/;
+
+/** Words after a trigger looked through for its object ({@link TriggerRule.objects}). */
+const OBJECT_REACH = 4;
+
+/** Whether one of `objects` comes within {@link OBJECT_REACH} words after token `k`, in its sentence. */
+function objectWithin(tokens: readonly Token[], k: number, sentence: number, objects: readonly string[]): boolean {
+  for (let j = k + 1; j <= k + OBJECT_REACH && j < tokens.length && tokens[j]!.sentence === sentence; j++) if (objects.includes(lower(tokens[j]))) return true;
+  return false;
+}
 
 /** Uses tagger output where present, else a determiner/auxiliary heuristic, to tell verbs from nouns. */
 function posFits(tokens: readonly Token[], i: number, f: TriggerForm, ambiguous: boolean): boolean {

@@ -18,7 +18,18 @@ export interface TriggerRule {
   notPrev?: readonly string[];
   /** The next word must not be one of these. */
   notNext?: readonly string[];
+  /**
+   * One of these words must come within the next four words of the same sentence: the sense of a
+   * verb with many ("launched an attack", not "launched a product"; "released the hostages", not
+   * "released a statement").
+   */
+  objects?: readonly string[];
 }
+
+const ATTACK_OBJECTS = ['attack', 'attacks', 'strike', 'strikes', 'airstrike', 'airstrikes', 'offensive', 'counteroffensive', 'raid', 'raids', 'assault',
+  'missile', 'missiles', 'rocket', 'rockets', 'bombing', 'bombings', 'invasion', 'incursion', 'fire', 'artillery', 'shells', 'drone', 'drones', 'war', 'operation', 'operations', 'ambush'];
+const CAPTIVE_OBJECTS = ['hostage', 'hostages', 'prisoner', 'prisoners', 'detainee', 'detainees', 'captive', 'captives', 'him', 'her', 'them', 'activist', 'activists',
+  'journalist', 'journalists', 'soldier', 'soldiers', 'sailors', 'crew', 'inmates', 'fishermen', 'citizens', 'nationals', 'dissidents', 'protesters', 'suspects', 'opposition'];
 
 /** Why each PLOVER category's triggers belong to it (PLOVER manual, CAMEO roots in brackets). */
 const REASONS: Record<PloverType, string> = {
@@ -55,7 +66,7 @@ const TABLE: Record<PloverType, Row[]> = {
     ['propose', 'v', null, null, 'Qatar proposed a new truce'],
     ['accept', 'v', null, null, 'the council accepted the plan'],
     ['consent', 'v', null, null, 'the regent consented to the inquiry'],
-    ['commit', 'v', null, null, 'both sides committed to a timetable'],
+    ['commit', 'v', null, null, 'both sides committed to a timetable', { objects: ['to'] }],
     ['allow', 'v', null, null, 'the ministry said it would allow inspectors back'],
     ['reach agreement', 'v', null, null, 'the parties reached agreement on water'],
     ['reach consensus', 'v', null, null, 'the delegations reached a consensus'],
@@ -151,11 +162,11 @@ const TABLE: Record<PloverType, Row[]> = {
     ['ease', 'v', null, 'legal', 'the authorities eased emergency measures'],
     ['lift', 'v', null, 'legal', 'the ministry lifted the curfew'],
     ['call off', 'v', null, null, 'the union called off the strike'],
-    ['release', 'v', null, 'legal', 'the militia released the hostages'],
+    ['release', 'v', null, 'legal', 'the militia released the hostages', { objects: CAPTIVE_OBJECTS }],
     ['pardon', 'v', null, 'legal', 'the president pardoned the officer'],
     ['relax', 'v', null, 'legal', 'the city relaxed the rules'],
     ['cancel restrictions', 'v', null, 'legal', 'the court cancelled restrictions on broadcasts'],
-    ['release', 'n', null, 'legal', 'the release of the hostages'],
+    ['release', 'n', null, 'legal', 'the release of the hostages', { objects: CAPTIVE_OBJECTS }],
     ['concession', 'n', null, null, 'concessions on missiles'],
   ],
   RETREAT: [
@@ -190,7 +201,7 @@ const TABLE: Record<PloverType, Row[]> = {
     ['pressure', 'v', null, null, 'the president pressured the premier'],
     ['insist', 'v', null, null, 'the cabinet insisted that the group disarm'],
     ['seek', 'v', null, null, 'the family sought a retrial'],
-    ['plead', 'v', null, null, 'the mayor pleaded for help'],
+    ['plead', 'v', null, null, 'the mayor pleaded for help', { notNext: ['guilty', 'not', 'innocent', 'no', 'the'] }],
     ['petition', 'v', null, null, 'residents petitioned the court'],
     ['must', 'v', 'reported-obligation', null, 'the minister said the neighbour must hand over the suspects'],
     ['request', 'n', null, null, 'a request to interrogate detainees'],
@@ -280,7 +291,7 @@ const TABLE: Record<PloverType, Row[]> = {
     ['halt', 'v', null, null, 'the state halted economic aid'],
     ['suspend', 'v', null, null, 'the club suspended its membership'],
     ['cancel', 'v', null, 'diplomatic', 'the minister cancelled a planned visit'],
-    ['recall', 'v', null, 'diplomatic', 'the state recalled its ambassador'],
+    ['recall', 'v', null, 'diplomatic', 'the state recalled its ambassador', { objects: ['ambassador', 'ambassadors', 'envoy', 'envoys', 'diplomat', 'diplomats', 'consul', 'mission', 'embassy'] }],
     ['cut off', 'v', null, null, 'threatened to cut off electricity'],
     ['cut', 'v', null, null, 'the donors cut aid'],
     ['break off', 'v', null, 'diplomatic', 'to break off diplomatic relations'],
@@ -373,7 +384,7 @@ const TABLE: Record<PloverType, Row[]> = {
     ['blow up', 'v', 'explosives', null, 'bombers blew themselves up'],
     ['bombard', 'v', 'heavy-weapons', 'military', 'artillery bombarded the town'],
     ['open fire', 'v', 'firearms', null, 'police opened fire on the crowd'],
-    ['launch', 'v', null, 'military', 'forces launched artillery fire'],
+    ['launch', 'v', null, 'military', 'forces launched artillery fire', { objects: ATTACK_OBJECTS }],
     ['capture', 'v', null, 'military', 'troops captured part of a stronghold', { prev: ['have', 'has', 'had'] }],
     ['violate', 'v', null, 'military', 'both armies violated the ceasefire'],
     ['occupy', 'v', null, 'military', 'the army occupied the ridge'],
