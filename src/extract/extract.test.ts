@@ -217,6 +217,9 @@ test('metadata from real pages: an empty date, a section as site name, a byline 
   const handle = extractHtml(page('<meta name="author" content="Ada Harbour @adaharbour Nov 18, 2019 at 9:24 pm ET • 2 min read">', ARTICLE));
   assert.equal(handle.meta.byline, 'Ada Harbour');
   assert.equal(extractHtml(page('<meta name="author" content="Ada Harbour | November 18, 2019 12:01 PM Print this article">', ARTICLE)).meta.byline, 'Ada Harbour');
+  assert.equal(extractHtml(page('<meta property="og:site_name" content="@coastdaily">', ARTICLE)).meta.site, 'coastdaily');
+  assert.equal(extractHtml(page('<meta property="og:site_name" content="https://www.coast.example">', ARTICLE)).meta.site, 'coast.example');
+  assert.equal(extractHtml(page('', `<input class="published_date" type="hidden" value="2019-11-18 23:41:18">${ARTICLE}`)).meta.published, '2019-11-18T23:41:18');
   const agencies = findOutlet({ paragraphs: ['The harbour council voted on Tuesday.', 'SOURCE: News agencies'] });
   assert.notEqual(agencies?.outlet, 'News agencies');
   assert.equal(findOutlet({ paragraphs: ['The harbour council voted on Tuesday.', 'SOURCE: Coast Daily and news agencies'] })?.outlet, 'Coast Daily');

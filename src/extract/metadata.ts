@@ -128,7 +128,9 @@ export function extractMeta(doc: Document, jsonLdBlocks: readonly string[], url?
   const canonical = clean(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? clean(metaContent(doc, 'og:url'));
   const pageUrl = url ?? canonical ?? null;
   const publisher = article ? ldName(article['publisher']) : null;
-  const named = clean(metaContent(doc, 'og:site_name', 'application-name'));
+  // A handle ("@politifact") or an address ("https://www.newsnation.in") given as the site's name.
+  const given = clean(metaContent(doc, 'og:site_name', 'application-name'));
+  const named = given && /^https?:\/\//i.test(given) ? hostOf(given) : given?.startsWith('@') ? clean(given.slice(1)) : given;
   // A section's name given as the site's ("U.S.", "World", "Business") names no site.
   const site = (named && !SECTION_NAME.test(named) ? named : null) ?? publisher ?? hostOf(pageUrl);
   const rawTitle =
@@ -149,6 +151,9 @@ export function extractMeta(doc: Document, jsonLdBlocks: readonly string[], url?
     normaliseDate(article && typeof article['datePublished'] === 'string' ? article['datePublished'] : null) ??
     normaliseDate(metaContent(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date.issued', 'dc.date', 'sailthru.date', 'parsely-pub-date', 'og:published_time')) ??
     normaliseDate(timeEl?.getAttribute('datetime')) ??
+    // Microdata and hidden fields some sites keep the date in ("<input class="published_date" value="2019-11-18 23:41:18">").
+    normaliseDate(doc.querySelector('[itemprop="datePublished"]')?.getAttribute('content') ?? doc.querySelector('[itemprop="datePublished"]')?.getAttribute('datetime')) ??
+    normaliseDate(doc.querySelector('input[class*="publish"], input[name*="publish"], input[id*="publish"]')?.getAttribute('value')) ??
     urlDate(pageUrl) ??
     visibleDate((doc.querySelector('.date, .dateline, .published, .post-date, .entry-date, [class*="date"]')?.textContent ?? '').slice(0, 200)) ??
     null;
