@@ -14,6 +14,7 @@ import { backingReceivedStage } from './backing-received.js';
 import { quotedAsSayingStage } from './quoted-as-saying.js';
 import { wordsOfStage } from './words-of.js';
 import { quoteCloseStage } from './quote-close.js';
+import { notAttributionStage } from './not-attribution.js';
 
 /**
  * The stages that refine attributions after the `attributions` stage, in pipeline order. They are
@@ -22,5 +23,5 @@ import { quoteCloseStage } from './quote-close.js';
  * prints are the pipeline's.
  */
 export function attributionRefinerStages(): Stage[] {
-  return [nestedContentStage(), objectReadingStage(), speechFallbackStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), headlineLabelStage(), talkAboutStage(), backingReceivedStage(), quotedAsSayingStage(), wordsOfStage(), seemingFallbackStage(), relativePronounStage(), quoteCloseStage()];
+  return [nestedContentStage(), objectReadingStage(), speechFallbackStage(), attitudeAdjectiveStage(), stanceVerbStage(), whenAskedStage(), seenAsStage(), headlineLabelStage(), talkAboutStage(), backingReceivedStage(), quotedAsSayingStage(), wordsOfStage(), seemingFallbackStage(), relativePronounStage(), quoteCloseStage(), notAttributionStage()];
 }
