@@ -284,3 +284,13 @@ test('real pages: plans in a past clause, a weekday beside its date, "comes a da
   assert.equal(value('Violence has grown in the 18 years after the invasion began.', '18 years after'), 'P18Y');
   assert.deepEqual(times('The plan costs $6.99-a-month.', '2019-11-20').map((t) => t.text), []);
 });
+
+test('a month without a year in a story of another year, a far future cue, and the Six-Day War', async () => {
+  const value = (text: string, phrase: string) => one(text, phrase, '2019-11-20').value;
+  assert.equal(value('He visited his doctor in November 2016. But by December, the pains had worsened.', 'December'), '2016-12');
+  assert.equal(value('Lawmakers return for their 2020 session that starts in early January.', 'early January'), '2020-01');
+  // A bare year in the sentence before does not set the story's time.
+  assert.equal(value('He won handily in 2008 and 2012. After aides insisted in June that he would campaign, he did.', 'June'), '2019-06');
+  assert.equal(value('She will be allowed to play her old tracks at the American Music Awards on Sunday.', 'Sunday'), '2019-11-24');
+  assert.deepEqual(times('Israel took the city in the 1967 Six-Day War.', '2019-11-20').map((t) => t.text), ['1967']);
+});

@@ -53,6 +53,8 @@ const COPULAS = new Set(['came', 'come', 'comes', 'was', 'were', 'is', 'occurred
 const SOFTENERS = new Set(['just', 'only', 'about', 'nearly', 'some', 'barely', 'roughly', 'almost']);
 
 const MAX_BACK = 6;
+/** Words before a time looked through for a future cue ("will be allowed to play her old tracks at the American Music Awards on Sunday"). */
+const FUTURE_REACH = 16;
 /** Earlier times "the quarter" looks through for the quarter it means (an earnings story names it in its lead). */
 const QUARTER_BACK = 64;
 /** Earlier times looked at for the subject of "X came a day after Y". */
@@ -122,7 +124,7 @@ function pastVerbBefore(tokens: readonly Token[], k: number): boolean {
 
 function inFuture(tokens: readonly Token[], t0: number): boolean {
   const s = tokens[t0]!.sentence;
-  for (let k = t0 - 1, n = 0; k >= 0 && n < 12; k--, n++) {
+  for (let k = t0 - 1, n = 0; k >= 0 && n < FUTURE_REACH; k--, n++) {
     const t = tokens[k]!;
     if (t.sentence !== s) break;
     const w = toLower(t.text);
@@ -214,9 +216,44 @@ export function normalizeTimes(text: string, tokens: readonly Token[], reference
         if (y.grain === 'year' && y.value && YEAR.test(y.value)) { te.value = holidayIn(r.holiday, Number(y.value)); te.anchor = y.id ?? null; break; }
       }
     }
+    if (NARRATED.has(f.rule.name) && te.anchor === 'published' && ref !== null && !MODIFIED.test(text.slice(f.start, f.end))) inNarratedYear(te, f, found, out, ref);
     out.push(te);
   }
   return out;
+}
+
+/** Rules whose month or day comes without a year, which a narrated year may give. */
+const NARRATED = new Set(['month', 'month-day', 'day-month', 'part-of-month']);
+/** Rules whose value states its year. */
+const YEAR_STATED = new Set(['month-year', 'month-day-year', 'day-month-year', 'iso-date', 'year', 'year-before-1900', 'numeric-date']);
+/** "last March", "this December": counted from the reference date whatever year the text narrates. */
+const MODIFIED = /^(?:last|this|next)\s/i;
+
+/**
+ * A month or date without a year, in a sentence that names another year or right after one that
+ * names a month or day of another year, is in that year's story ("visited his doctor in November 2016. … But by December, they worsened":
+ * 2016-12; "their 2020 session that starts in early January": 2020-01), or the next year where its
+ * month comes before the named one.
+ */
+function inNarratedYear(te: TimeExpression, f: Found, found: readonly Found[], done: readonly TimeExpression[], ref: number): void {
+  const [refYear] = ymd(ref);
+  for (let j = done.length - 1; j >= 0 && found[j]!.sentence >= f.sentence - 1; j--) {
+    const d = done[j]!;
+    // In an earlier sentence only a month or a day with its year sets the story's time: a bare
+    // year there ("won handily in 2008 and 2012. After aides insisted in June …") often does not.
+    if (!YEAR_STATED.has(found[j]!.rule.name) || !d.value || (found[j]!.sentence < f.sentence && d.value.length < 7)) continue;
+    const y = Number(d.value.slice(0, 4));
+    if (!Number.isFinite(y) || y === refYear) return;
+    const m0 = d.value.length >= 7 ? Number(d.value.slice(5, 7)) : null;
+    const month = Number(te.value!.slice(5, 7));
+    const year = m0 !== null && month < m0 ? y + 1 : y;
+    const value = `${String(year).padStart(4, '0')}${te.value!.slice(4)}`;
+    if (te.grain === 'day' && parseDay(value) === null) return;
+    te.value = value;
+    if (te.range) te.range = { start: `${String(year).padStart(4, '0')}${te.range.start.slice(4)}`, end: `${String(year).padStart(4, '0')}${te.range.end.slice(4)}` };
+    te.anchor = d.id ?? null;
+    return;
+  }
 }
 
 /**

@@ -762,6 +762,8 @@ export const TIME_RULES: readonly TimeRule[] = [
     name: 'duration-compound', reason: 'hyphenated lengths ("a 30-day siege", "24-hour strike") are durations', example: 'a 24-hour hunger strike',
     pattern: re(`(?<![\\p{N}.-])(\\d{1,3}|${NUM.slice(1, -1)})-(day|week|month|year|decade|hour|minute)(?!-old)`),
     read: (m) => {
+      // "the Six-Day War", "the Hundred Years' War": a name.
+      if (CAPITAL.test(m[0]) && capitalisedAfter(m)) return null;
       const n = numOf(m[1]!);
       if (n === null || n < 1) return null;
       const code = durationCode(n, m[2]!);
