@@ -165,8 +165,11 @@ function findTriggers(doc: WorkingDoc, lex: Map<string, TriggerForm[]>): Trigger
 /** Tags of an adverb, particle or preposition: "rolling back", "came off my back" hold no verb "back". */
 const PARTICLE_TAG = /^(?:RB|RP|IN)$/;
 
-/** Tags of a word that makes the next one a noun: determiners, possessives, adjectives, numbers, nouns. */
-const NOUN_MODIFIER_TAG = /^(?:DT|PRP\$|POS|JJ[RS]?|CD|NNS?|NNPS?)$/;
+/**
+ * Tags of a word that makes the next one a noun: determiners, possessives, adjectives, numbers,
+ * common nouns. Not a name: "insisted that Hamas disarm" is a subject and its verb.
+ */
+const NOUN_MODIFIER_TAG = /^(?:DT|PRP\$|POS|JJ[RS]?|CD|NNS?)$/;
 
 /** Words after a trigger looked through for its object ({@link TriggerRule.objects}). */
 const OBJECT_REACH = 4;
@@ -175,6 +178,16 @@ const OBJECT_REACH = 4;
 function objectWithin(tokens: readonly Token[], k: number, sentence: number, objects: readonly string[]): boolean {
   for (let j = k + 1; j <= k + OBJECT_REACH && j < tokens.length && tokens[j]!.sentence === sentence; j++) if (objects.includes(lower(tokens[j]))) return true;
   return false;
+}
+
+/**
+ * A noun after a name that is the head of its phrase: a verb or another name follows ("the BART
+ * train pulling in", "Fox News host Jeanine Pirro"), where "that Hamas disarm," is a clause.
+ */
+function nounAfterName(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1]?.pos ?? '';
+  const next = tokens[i + 1]?.pos ?? '';
+  return (prev === 'NNP' || prev === 'NNPS') && (next.startsWith('VB') || next === 'NNP');
 }
 
 /** Uses tagger output where present, else a determiner/auxiliary heuristic, to tell verbs from nouns. */
@@ -189,7 +202,7 @@ function posFits(tokens: readonly Token[], i: number, f: TriggerForm, ambiguous:
   // "bond yields", "rate cuts"); a noun after "to" or "and" is more often a mistagged verb ("to
   // assault and murder").
   if (t.pos && f.words.length === 1 && f.rule.pos === 'verb' && (t.pos === 'NNP' || t.pos === 'NNPS' || PARTICLE_TAG.test(t.pos)
-    || ((t.pos === 'NN' || t.pos === 'NNS') && !ED_ING_END.test(toLower(t.text)) && NOUN_MODIFIER_TAG.test(tokens[i - 1]?.pos ?? '')))) return false;
+    || ((t.pos === 'NN' || t.pos === 'NNS') && !ED_ING_END.test(toLower(t.text)) && (NOUN_MODIFIER_TAG.test(tokens[i - 1]?.pos ?? '') || nounAfterName(tokens, i))))) return false;
   const prev = lower(tokens[i - 1]);
   if (f.rule.pos === 'verb') return !NOUN_PREV.has(prev) || ED_ING_END.test(toLower(t.text)) && prev !== 'the' && prev !== 'a';
   return !VERB_PREV.has(prev);
