@@ -1,7 +1,7 @@
 import type { Span, TimeExpression } from '../core/types.js';
 import type { Token } from '../core/working-doc.js';
 import { addMonths, formatDay, formatMonth, formatWeek, parseDay, valueStart, weekday, weekStart, ymd } from './calendar.js';
-import { holidayIn, TIME_RULES, TIME_TRIGGERS, type TimeReading, type TimeRule, type TimeUnit } from './rules.js';
+import { durationCode, holidayIn, TIME_RULES, TIME_TRIGGERS, type TimeReading, type TimeRule, type TimeUnit } from './rules.js';
 import { toLower } from '../text/lower.js';
 
 // Regex literals live at module level: one in a function body allocates a new RegExp per call.
@@ -330,7 +330,7 @@ function endsBeforeEvent(f: Found, tokens: readonly Token[]): boolean {
 
 /** Makes a relative expression the length of time it counts ("P18Y"), as TimeML writes it. */
 function asDuration(te: TimeExpression, n: number, unit: TimeUnit): void {
-  te.value = `P${Math.abs(n)}${unit === 'day' ? 'D' : unit === 'week' ? 'W' : unit === 'month' ? 'M' : 'Y'}`;
+  te.value = durationCode(Math.abs(n), unit);
   te.grain = 'duration';
   te.reason = 'a length of time from an event no time in the text dates';
 }

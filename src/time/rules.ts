@@ -141,7 +141,7 @@ function unitOf(word: string): TimeUnit | 'decade' {
 }
 
 /** An ISO 8601 duration for `n` of a length unit ("P3Y", "PT48H", "P100Y"); null where it is not a whole count. */
-function durationCode(n: number, unitWord: string): string | null {
+export function durationCode(n: number, unitWord: string): string | null {
   const u = unitWord.toLowerCase().replace(FINAL_S, '').replace(FINAL_IE, 'y');
   const years = u === 'decade' ? 10 : u === 'century' ? 100 : null;
   if (years !== null) return Number.isInteger(n * years) ? `P${n * years}Y` : null;
