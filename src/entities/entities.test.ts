@@ -536,3 +536,9 @@ test('local offices before a name are titles: the person is the name after them,
   // The given name says the gender where no title does: "he" is not Maria Lopez.
   assert.notDeepEqual(speaker(doc, 'he'), ['Maria Lopez', 'person']);
 });
+
+test('a lone known surname after the article named someone else of that surname is that person, unless the known one is a US president', () => {
+  const doc = run('Tim Morrison, a former council official, testified on Tuesday. Morrison said he had raised concerns.');
+  assert.deepEqual(speaker(doc, 'Morrison', 1), ['Tim Morrison', 'person']);
+  assert.ok(!doc.mentions.some((m) => m.entity === 'scott-morrison'), JSON.stringify(doc.entities.map((e) => e.name)));
+});

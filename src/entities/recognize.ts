@@ -1135,6 +1135,23 @@ function givenNameBefore(st: EntityState, i: number, kbCover: Int32Array): numbe
 
 const INITIAL = /^\p{Lu}\.?$/u;
 
+/** Where each surname first follows a known given name in the text ("Tim Morrison"): lower-cased surname → its token. */
+function surnamesAfterGivenNames(st: EntityState, limit: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let j = 1; j < limit; j++) {
+    const w = st.lowers[j - 1]!;
+    if (st.sentence[j - 1] !== st.sentence[j] || !CAP.test(st.texts[j]!) || !CAP.test(st.texts[j - 1]!)) continue;
+    if (!(FEMALE_NAMES.has(w) || MALE_NAMES.has(w) || MORE_FEMALE_NAMES.has(w) || MORE_MALE_NAMES.has(w))) continue;
+    if (!out.has(st.lowers[j]!)) out.set(st.lowers[j]!, j);
+  }
+  return out;
+}
+
+/** Known people US news names by surname alone: its presidents, vice presidents and nominees. */
+function bySurnameInNews(entry: KbEntry): boolean {
+  return (entry.roles ?? []).some((r) => r.country === 'USA' && (r.title === 'president' || r.title === 'vice president' || r.title.endsWith('nominee') || r.title.endsWith('running mate')));
+}
+
 /** Whether a given name is a KB person's own (its name's or an alias's first word, or a short form of it). */
 function sameGivenName(given: string, entry: KbEntry): boolean {
   for (const form of [entry.name, ...(entry.aliases ?? [])]) {
@@ -1184,6 +1201,7 @@ export function recognizeEntities(doc: WorkingDoc, typer: NameTyper | null = nul
   // KB matches, left to right, longest first.
   const kbAt: (KbMatch | null)[] = new Array(n).fill(null);
   const kbCover = new Int32Array(n).fill(-1);
+  const localSurnames = surnamesAfterGivenNames(st, limit);
   for (let i = 0; i < limit; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word' && t.kind !== 'number') continue;
@@ -1195,6 +1213,13 @@ export function recognizeEntities(doc: WorkingDoc, typer: NameTyper | null = nul
       const nx = tokens[m.end]!;
       if (nx.sentence === t.sentence && nx.kind === 'word' && CAP.test(nx.text) && !ACRONYM.test(nx.text) && !PRONOUNS.has(st.lowers[m.end]!)
         && !otherKbName(matchKbAt(st.ckb, st.texts, st.lowers, st.sentence, m.end))) continue;
+    }
+    // "Tim Morrison … Morrison said": a lone known surname after the article has named someone
+    // else of that surname is that person, unless the known one is a US president or nominee,
+    // whom news names by surname alone ("Ivanka Trump said … Trump agreed").
+    if (given < 0 && m.entry.type === 'person' && m.end - m.start === 1) {
+      const local = localSurnames.get(st.lowers[i]!);
+      if (local !== undefined && local < i && !sameGivenName(st.lowers[local - 1]!, m.entry) && !bySurnameInNews(m.entry)) continue;
     }
     if (given >= 0) {
       // "Ivanka Trump", "Laura Bush": another given name before a known surname is another person,
