@@ -160,6 +160,11 @@ async function full(text: string, ref = REF): Promise<(TimeExpression & { text: 
   return (analyze(text, { date: ref }).times ?? []).map((t) => ({ ...t, text: text.slice(t.start, t.end) }));
 }
 
+/** The value the whole pipeline gives a phrase, read against `ref`. */
+async function fullValue(text: string, phrase: string, ref: string): Promise<string | null | undefined> {
+  return (await full(text, ref)).find((t) => t.text === phrase)?.value;
+}
+
 test('after a fuzzing pass: rates, ages, named numbers, names that look like months or seasons are no times', async () => {
   const none = ['Output hit 100,000 barrels a day.', 'It costs $45m a year.', 'He drove 90 miles an hour.', 'He is 30 years old.',
     'The 1930 GMT deadline passed.', 'A history of 2000 years.', 'A 2000-meter race.', 'Windows 2000 crashed in Room 2010.', 'He lives at 2019 Main Street.',
@@ -191,7 +196,7 @@ test('parts of the day as TimeML writes them, on the day their sentence names', 
 });
 
 test('a date without a year is the nearer one where no tense says which ("leaves office on Jan. 20" in September)', async () => {
-  const at = async (text: string, phrase: string) => (await full(text, '2016-09-20')).find((t) => t.text === phrase)?.value;
+  const at = (text: string, phrase: string) => fullValue(text, phrase, '2016-09-20');
   assert.equal(await at('Obama leaves office on Jan. 20.', 'Jan. 20'), '2017-01-20');
   assert.equal(await at('The outcome of the Nov. 8 election is uncertain.', 'Nov. 8'), '2016-11-08');
   assert.equal(await at('The rally was held on Nov. 8.', 'Nov. 8'), '2015-11-08');
@@ -199,7 +204,7 @@ test('a date without a year is the nearer one where no tense says which ("leaves
 });
 
 test('holidays by name: fixed and floating days, in the year the sentence or its tense says; names and "Christmas trees" are none', async () => {
-  const at = async (text: string, phrase: string) => (await full(text, '2016-09-20')).find((t) => t.text === phrase)?.value;
+  const at = (text: string, phrase: string) => fullValue(text, phrase, '2016-09-20');
   assert.equal(await at('The rally was held on Labor Day.', 'Labor Day'), '2016-09-05');
   assert.equal(await at('The vote is on Election Day.', 'Election Day'), '2016-11-08');
   assert.equal(await at('Stores will open early on Black Friday.', 'Black Friday'), '2016-11-25');
@@ -271,7 +276,7 @@ test('parts of named days are TimeML parts ("2016-09-17TNI"), and a clock time t
 test('real pages: plans in a past clause, a weekday beside its date, "comes a day after", "the 18 years after", "$6.99-a-month"', async () => {
   const value = (text: string, phrase: string) => one(text, phrase, '2019-11-20').value;
   // Tense needs parts of speech: the whole pipeline.
-  const tagged = async (text: string, phrase: string) => (await full(text, '2019-11-20')).find((t) => t.text === phrase)?.value;
+  const tagged = (text: string, phrase: string) => fullValue(text, phrase, '2019-11-20');
   assert.equal(await tagged('The company shelved its plans for a public offering on September 30, people said.', 'September 30'), '2019-09-30');
   assert.equal(await tagged('Mr. Trump canceled an increase in tariffs planned for Oct. 15.', 'Oct. 15'), '2019-10-15');
   assert.equal(await tagged('The company plans to open its first store on Friday.', 'Friday'), '2019-11-22');
